@@ -1,0 +1,2 @@
+export * from './ipam/ipv4.js'
+export * from './ipam/address-set.js'

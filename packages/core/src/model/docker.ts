@@ -1,0 +1,134 @@
+/**
+ * The daemon's own records: networks, endpoints, containers and published
+ * ports, shaped after libnetwork and the Docker Engine API so the inspect
+ * views are a projection, not a translation.
+ */
+
+/** Docker's built-in network drivers. */
+export type DriverName = 'bridge' | 'host' | 'null' | 'macvlan' | 'ipvlan' | 'overlay'
+
+/** The network modes a container can be started in. */
+export type NetworkMode = 'bridge' | 'host' | 'none' | 'container' | 'macvlan' | 'ipvlan' | 'overlay'
+
+/** One entry of a network's IPAM.Config. */
+export interface IpamConfig {
+  /** CIDR, as Docker prints it (network address, e.g. "172.18.0.0/16"). */
+  subnet: string
+  gateway?: string
+  ipRange?: string
+  auxAddresses?: Record<string, string>
+}
+
+/** Allocation state of one IPAM pool (a network's subnet). */
+export interface IpamPool {
+  subnet: string
+  /** Allocated addresses as offsets from the network address: flat [start, end) runs. */
+  allocated: number[]
+  /** Serial allocation cursor (offset after the last address handed out). */
+  cursor: number
+  /** Address space: local (bridge, macvlan, ipvlan) or global (swarm). */
+  space: 'local' | 'global'
+  /** True when the subnet came from Docker's predefined pools. */
+  predefined: boolean
+}
+
+/** A Docker network (libnetwork's `network`). */
+export interface Network {
+  id: string
+  name: string
+  driver: DriverName
+  scope: 'local' | 'swarm'
+  /** Logical creation time (seconds since the epoch). */
+  created: number
+  internal: boolean
+  attachable: boolean
+  ingress: boolean
+  enableIPv6: boolean
+  ipam: { driver: 'default'; config: IpamConfig[]; options: Record<string, string> }
+  options: Record<string, string>
+  labels: Record<string, string>
+  /** Linux device that carries the network on this host (bridge name, macvlan parent, vxlan...). */
+  device?: string
+  /** Overlay VXLAN network identifier. */
+  vni?: number
+  /** Endpoints on this network, keyed by endpoint id, in join order. */
+  endpoints: Record<string, Endpoint>
+}
+
+/** One container's attachment to one network. */
+export interface Endpoint {
+  id: string
+  /** libnetwork endpoint name: the container name. */
+  name: string
+  networkId: string
+  containerId: string
+  /** Address without prefix. */
+  ipv4: string
+  prefixlen: number
+  mac: string
+  /** Interface name inside the container (eth0, eth1...). */
+  ifname: string
+  /** Host-side veth name, for bridge networks. */
+  hostVeth?: string
+  aliases: string[]
+  /** The address the user asked for with --ip, kept across restarts. */
+  requestedIp?: string
+  gateway: string
+}
+
+/** A published port as the user asked for it (HostConfig.PortBindings). */
+export interface PortBinding {
+  containerPort: number
+  proto: 'tcp' | 'udp' | 'sctp'
+  hostIp: string
+  /** "" when Docker picks an ephemeral port; "8000-8002" for a range. */
+  hostPort: string
+}
+
+/** A host port the daemon actually bound (NetworkSettings.Ports). */
+export interface PortMapping {
+  containerPort: number
+  proto: 'tcp' | 'udp' | 'sctp'
+  hostIp: string
+  hostPort: number
+}
+
+/** What the user asked for one network at create/connect time. */
+export interface EndpointRequest {
+  network: string
+  ip?: string
+  aliases: string[]
+  mac?: string
+}
+
+/** A container (the daemon's record, not the namespace). */
+export interface Container {
+  id: string
+  name: string
+  image: string
+  cmd: string[]
+  hostname: string
+  created: number
+  state: 'created' | 'running' | 'exited'
+  /** Process id of the container's init, while running. */
+  pid: number
+  startedAt?: number
+  finishedAt?: number
+  /** HostConfig.NetworkMode, verbatim: "default", "bridge", "host", "none", "container:<id>", or a network name. */
+  networkMode: string
+  /** For container mode: the id of the container whose namespace is shared. */
+  sharesWith?: string
+  macAddress?: string
+  portBindings: PortBinding[]
+  /** Endpoint configs by network name (what the user asked), in attach order. */
+  endpointConfigs: EndpointRequest[]
+  /** Live endpoint ids by network id, in attach order (empty when not running). */
+  endpoints: Record<string, string>
+  /** Host ports bound while running. */
+  ports: PortMapping[]
+  /** Namespace id while running (sandbox key), or "host". */
+  sandbox?: string
+  /** The next ethN index (Docker 20.10 counts per sandbox and never reuses). */
+  nextIfIndex: number
+  labels: Record<string, string>
+}

@@ -1,0 +1,66 @@
+/**
+ * The kernel's view of networking, as iproute2 shows it: network namespaces,
+ * their links, addresses and routes. The engine builds these the way Docker's
+ * libnetwork does (one low-level operation at a time) and the views render
+ * them as `ip addr`, `ip route` and `ip -j`.
+ */
+
+/** The device types Docker creates or uses (`ip -d link` "info_kind"). */
+export type LinkKind = 'loopback' | 'ether' | 'bridge' | 'veth' | 'macvlan' | 'ipvlan' | 'vxlan'
+
+/** One IPv4 address on a link (`ip addr` "inet" line). */
+export interface LinkAddress {
+  /** Dotted quad. */
+  readonly local: string
+  readonly prefixlen: number
+  /** Broadcast address; absent for /31, /32 and loopback. */
+  readonly broadcast?: string
+  readonly scope: 'host' | 'link' | 'global'
+}
+
+/** A network device inside one namespace. */
+export interface Link {
+  /** Kernel interface index, unique inside its namespace. */
+  ifindex: number
+  ifname: string
+  kind: LinkKind
+  /** `ip link` flags, e.g. ["BROADCAST","MULTICAST","UP","LOWER_UP"]. */
+  flags: string[]
+  mtu: number
+  /** Link-layer address, lower-case colon hex. */
+  address: string
+  operstate: 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN'
+  /** Name of the bridge this link is a port of. */
+  master?: string
+  /** veth: the peer's ifindex (`eth0@if7`), and the namespace it lives in when not this one. */
+  peer?: { ifindex: number; namespace: string }
+  /** macvlan, ipvlan, vlan: the parent link's ifindex in the host namespace (`eth0@if3`). */
+  parent?: { ifindex: number; namespace: string; ifname: string }
+  /** macvlan/ipvlan mode, vxlan id and similar driver details shown by `ip -d link`. */
+  info?: Record<string, string | number>
+  addrs: LinkAddress[]
+}
+
+/** One IPv4 route (`ip route`). */
+export interface Route {
+  /** "default" or a CIDR. */
+  dst: string
+  gateway?: string
+  dev: string
+  protocol?: 'kernel' | 'boot' | 'static' | 'dhcp'
+  scope?: 'link' | 'host'
+  prefsrc?: string
+  metric?: number
+  /** The address family's `linkdown` and similar flags. */
+  flags?: string[]
+}
+
+/** A network namespace: the host's, or a container sandbox's. */
+export interface Namespace {
+  /** "host", or the sandbox key Docker would use (`/var/run/docker/netns/<12 hex>`). */
+  id: string
+  links: Link[]
+  routes: Route[]
+  /** Next interface index the kernel would hand out in this namespace. */
+  nextIfindex: number
+}

@@ -1,0 +1,68 @@
+import type { Container, Network } from './docker.js'
+import type { Host } from './host.js'
+import type { Namespace } from './namespace.js'
+import type { Netfilter } from './netfilter.js'
+
+/** Daemon settings that change what Docker builds (`dockerd` flags / daemon.json). */
+export interface EngineProfile {
+  /** Engine version whose behaviour is modelled. Only "20.10" today. */
+  version: '20.10'
+  /** `userland-proxy` (default true): docker-proxy serves published ports for local clients. */
+  userlandProxy: boolean
+  /** Host's `net.ipv4.ip_local_port_range`, where ephemeral host ports come from. */
+  ephemeralPorts: [number, number]
+  /** `bip`: docker0's address and prefix. */
+  bip: string
+  /** Default MTU of bridge networks. */
+  mtu: number
+}
+
+/** Global IPAM state: the predefined-pool cursors of Docker 20.10 (they survive network removal). */
+export interface IpamState {
+  /** Index into the local predefined pool list where the next search starts. */
+  localCursor: number
+  globalCursor: number
+}
+
+/** Swarm membership of this node. */
+export interface SwarmState {
+  nodeId: string
+  advertiseAddr: string
+  /** Next VXLAN id to hand out (Docker starts at 4096; ingress takes the first). */
+  nextVni: number
+}
+
+/** A bound host port (the port allocator's record, and the docker-proxy behind it). */
+export interface HostPortAllocation {
+  hostIp: string
+  hostPort: number
+  proto: 'tcp' | 'udp' | 'sctp'
+  containerId: string
+  containerIp: string
+  containerPort: number
+}
+
+/** The whole simulated host: plain, serializable data. */
+export interface LabState {
+  schema: 1
+  profile: EngineProfile
+  /** Deterministic generator state: IDs, veth names and the like come from it. */
+  rng: { seed: number; counter: number }
+  /** Logical clock in seconds since the epoch; every command advances it. */
+  clock: number
+  host: { hostname: string; nameservers: string[] }
+  namespaces: Record<string, Namespace>
+  ipam: IpamState
+  /** Networks in creation order. */
+  networks: Network[]
+  /** Containers by id, in creation order. */
+  containers: Record<string, Container>
+  swarm: SwarmState | null
+  netfilter: Netfilter
+  /** Bound host ports, keyed "proto/hostIp/port". */
+  hostPorts: Record<string, HostPortAllocation>
+  /** Ephemeral port allocator cursor per protocol (Docker continues after the last one handed out). */
+  portCursor: Record<string, number>
+  /** Next process id handed to a started container. */
+  nextPid: number
+}
