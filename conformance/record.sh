@@ -76,7 +76,7 @@ fresh_engine() {
   # leftover interfaces
   local ifs
   ifs="$(ip -o link show | awk -F': ' '{print $2}' | sed 's/@.*//' \
-        | grep -E '^(br-|docker_gwbridge$|docker0$|nmparent|mybr|veth|vx-)' || true)"
+        | grep -E '^(br-|docker_gwbridge$|docker0$|nmparent|mybr0$|vx-)' || true)"
   for i in $ifs; do ip link del "$i" 2>/dev/null; done
   # leftover docker netns mounts
   if [ -d /var/run/docker/netns ]; then
@@ -87,12 +87,12 @@ fresh_engine() {
   fi
   iptables -t nat -F; iptables -t nat -X
   iptables -t filter -F; iptables -t filter -X
-  iptables -P FORWARD ACCEPT
+  # On a freshly booted host (ip_forward=0) dockerd enables forwarding and
+  # sets the FORWARD policy to DROP; when forwarding is already on it leaves
+  # the policy alone. Set DROP ourselves so every start looks like a first
+  # start, without toggling ip_forward (other tools on this host use it).
+  iptables -P FORWARD DROP
   check_guards
-  # a freshly booted host has ip_forward=0: dockerd then enables it and sets
-  # the FORWARD policy to DROP. Reproduce that (it only sets DROP when it
-  # had to enable forwarding itself).
-  sysctl -q -w net.ipv4.ip_forward=0
   setsid nohup dockerd >/tmp/dockerd.log 2>&1 </dev/null &
   for _ in $(seq 1 150); do
     daemon_up && break
@@ -195,6 +195,7 @@ run_scenario() {
   rm -f "$tmpo" "$tmpe"
   jq -s '.' "$steps" >"$out/steps.json"; rm -f "$steps"
   dump_state "$out"
+  cp /tmp/dockerd.log "$out/dockerd.log"
   { echo "client: $(docker version --format '{{.Client.Version}}')"
     echo "server: $(docker version --format '{{.Server.Version}}')"
     echo "kernel: $(uname -r)"

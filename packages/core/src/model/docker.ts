@@ -51,6 +51,10 @@ export interface Network {
   device?: string
   /** Overlay VXLAN network identifier. */
   vni?: number
+  /** The gateway address actually in use (IPAM.Config shows it only when chosen by Docker's pools or the user). */
+  gateway?: string
+  /** Address allocation of the network's IPv4 subnet (absent for host and none). */
+  pool?: IpamPool
   /** Endpoints on this network, keyed by endpoint id, in join order. */
   endpoints: Record<string, Endpoint>
 }
@@ -126,6 +130,8 @@ export interface Container {
   endpoints: Record<string, string>
   /** Host ports bound while running. */
   ports: PortMapping[]
+  /** The network whose endpoint the published ports are programmed on (the gateway endpoint's). */
+  portNetworkId?: string
   /** Namespace id while running (sandbox key), or "host". */
   sandbox?: string
   /** The next ethN index (Docker 20.10 counts per sandbox and never reuses). */

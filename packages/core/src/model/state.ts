@@ -15,6 +15,10 @@ export interface EngineProfile {
   bip: string
   /** Default MTU of bridge networks. */
   mtu: number
+  /** Kernel features the drivers need; a kernel without them makes Docker fail as it does there. */
+  kernel: { ipvlan: boolean; dummy: boolean; vlan: boolean }
+  /** The host has IPv6, so docker-proxy also listens on [::] for ports published without an address. */
+  ipv6Proxy: boolean
 }
 
 /** Global IPAM state: the predefined-pool cursors of Docker 20.10 (they survive network removal). */

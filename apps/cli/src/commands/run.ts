@@ -1,0 +1,27 @@
+import { defineCommand } from 'citty'
+import { runScenarioFile } from '../run-scenario-file.js'
+
+export default defineCommand({
+  meta: {
+    name: 'run',
+    description:
+      'Replay a scenario file (docker commands, # comments) on a simulated Docker 20.10 host.\n\nExamples:\n  netmodes run examples/bridge.sh\n  netmodes run lab.sh --explain\n  netmodes run lab.sh --host my-host.json --json',
+  },
+  args: {
+    script: { type: 'positional', description: 'Scenario file', required: true },
+    host: { type: 'string', description: 'Host description: {"addr": <ip -j addr>, "route": <ip -j route>}' },
+    json: { type: 'boolean', description: 'Print one JSON document (steps, networks, containers, namespaces, iptables)' },
+    explain: { type: 'boolean', description: 'Show the low-level operations Docker performed for each command' },
+  },
+  run({ args }) {
+    const code = runScenarioFile({
+      script: String(args.script),
+      ...(args.host ? { host: String(args.host) } : {}),
+      json: Boolean(args.json),
+      explain: Boolean(args.explain),
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    })
+    process.exitCode = code
+  },
+})

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs'
+import type { HostDescription } from '@netmodes/core'
+import { NetmodesError, ScenarioSyntaxError, runScenario } from '@netmodes/core'
+
+/** Exit codes of the CLI: one table, documented in the README. */
+export const EXIT = { ok: 0, dockerError: 1, usage: 2 } as const
+
+export interface RunScenarioFileOptions {
+  script: string
+  host?: string
+  json: boolean
+  explain: boolean
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new NetmodesError('NOT_FOUND', `cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+}
+
+function readHost(path: string): HostDescription {
+  const text = readText(path, 'host file')
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new NetmodesError('INVALID_INPUT', `host file ${path} is not valid JSON: ${(error as Error).message}`)
+  }
+  const host = value as Partial<HostDescription> | null
+  if (!host || !Array.isArray(host.addr) || !Array.isArray(host.route)) {
+    throw new NetmodesError('INVALID_INPUT', `host file ${path} must be {"addr": <ip -j addr>, "route": <ip -j route>}`)
+  }
+  return host as HostDescription
+}
+
+/**
+ * `netmodes run`: replays a scenario and prints what docker would print (or
+ * one JSON document). Returns the exit code: 0 when the scenario was replayed
+ * (its docker commands may fail, as scenarios often show on purpose), 2 when
+ * the file or host description cannot be used.
+ */
+export function runScenarioFile(options: RunScenarioFileOptions): number {
+  try {
+    const source = readText(options.script, 'scenario')
+    const host = options.host ? readHost(options.host) : undefined
+    const { results, report } = runScenario(source, host ? { host } : {})
+    if (options.json) {
+      options.stdout(`${JSON.stringify(report, null, 2)}\n`)
+      return EXIT.ok
+    }
+    for (const r of results) {
+      options.stdout(`$ ${r.command}\n`)
+      if (options.explain) for (const op of r.operations) options.stdout(`  | ${op}\n`)
+      if (r.output) options.stdout(r.output)
+      if (r.error) options.stderr(r.error)
+    }
+    return EXIT.ok
+  } catch (error) {
+    if (error instanceof NetmodesError || error instanceof ScenarioSyntaxError) {
+      options.stderr(`netmodes: ${error.message}\n`)
+      return EXIT.usage
+    }
+    throw error
+  }
+}

@@ -1,0 +1,248 @@
+import type { Tx } from '../engine/_tx.js'
+import type { Link, LinkAddress, Namespace, Route } from '../model/namespace.js'
+
+/**
+ * The kernel operations Docker's drivers perform through netlink, applied to
+ * the model and logged as the iproute2 command a person would type for each.
+ * Namespaces other than the host's are addressed with `ip -n <ns>` (Docker's
+ * sandboxes live under /var/run/docker/netns).
+ */
+
+export function namespaceOf(tx: Tx, id: string): Namespace {
+  const ns = tx.lab.namespaces[id]
+  if (!ns) throw new Error(`no namespace ${id}`)
+  return ns
+}
+
+function ipCmd(nsId: string): string {
+  return nsId === 'host' ? 'ip' : `ip -n ${nsId.split('/').pop()}`
+}
+
+export function findLink(ns: Namespace, ifname: string): Link | undefined {
+  return ns.links.find((l) => l.ifname === ifname)
+}
+
+export function requireLink(ns: Namespace, ifname: string): Link {
+  const link = findLink(ns, ifname)
+  if (!link) throw new Error(`Cannot find device "${ifname}"`)
+  return link
+}
+
+/** Creates an empty namespace (a new sandbox has only `lo`, down until Docker brings it up). */
+export function createNamespace(tx: Tx, id: string): Namespace {
+  const ns: Namespace = {
+    id,
+    links: [
+      {
+        ifindex: 1,
+        ifname: 'lo',
+        kind: 'loopback',
+        flags: ['LOOPBACK', 'UP', 'LOWER_UP'],
+        mtu: 65536,
+        address: '00:00:00:00:00:00',
+        operstate: 'UNKNOWN',
+        addrs: [{ local: '127.0.0.1', prefixlen: 8, scope: 'host' }],
+      },
+    ],
+    routes: [],
+    nextIfindex: 2,
+  }
+  tx.set(tx.lab.namespaces, id, ns)
+  tx.log(`ip netns add ${id.split('/').pop()}`)
+  return ns
+}
+
+export function deleteNamespace(tx: Tx, id: string): void {
+  tx.remove(tx.lab.namespaces, id)
+  tx.log(`ip netns delete ${id.split('/').pop()}`)
+}
+
+/** Adds a link with the next free ifindex of its namespace; the caller logs the command. */
+export function addLink(tx: Tx, ns: Namespace, link: Omit<Link, 'ifindex'>): Link {
+  const full: Link = { ifindex: ns.nextIfindex, ...link }
+  tx.set(ns, 'nextIfindex', ns.nextIfindex + 1)
+  tx.push(ns.links, full)
+  return full
+}
+
+export const DOWN_FLAGS = ['BROADCAST', 'MULTICAST']
+export const UP_FLAGS = ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP']
+export const NO_CARRIER_FLAGS = ['NO-CARRIER', 'BROADCAST', 'MULTICAST', 'UP']
+
+/** `ip link add NAME type bridge`: a bridge starts down with a random 02:42 MAC. */
+export function addBridge(tx: Tx, ns: Namespace, name: string, mac: string, mtu: number): Link {
+  tx.log(`${ipCmd(ns.id)} link add ${name} type bridge`)
+  return addLink(tx, ns, {
+    ifname: name,
+    kind: 'bridge',
+    flags: [...DOWN_FLAGS],
+    mtu,
+    address: mac,
+    operstate: 'DOWN',
+    addrs: [],
+  })
+}
+
+/**
+ * `ip link add A type veth peer name B`: the kernel registers the peer first,
+ * so B gets the lower ifindex (observed: a container's eth0@if7 has index 6).
+ */
+export function addVethPair(tx: Tx, ns: Namespace, hostName: string, peerName: string, mtu: number) {
+  tx.log(`${ipCmd(ns.id)} link add ${hostName} type veth peer name ${peerName}`)
+  const mac = '00:00:00:00:00:00'
+  const peer = addLink(tx, ns, {
+    ifname: peerName,
+    kind: 'veth',
+    flags: [...DOWN_FLAGS],
+    mtu,
+    address: mac,
+    operstate: 'DOWN',
+    addrs: [],
+  })
+  const host = addLink(tx, ns, {
+    ifname: hostName,
+    kind: 'veth',
+    flags: [...DOWN_FLAGS],
+    mtu,
+    address: mac,
+    operstate: 'DOWN',
+    addrs: [],
+    peer: { ifindex: peer.ifindex, namespace: ns.id },
+  })
+  tx.set(peer, 'peer', { ifindex: host.ifindex, namespace: ns.id })
+  return { host, peer }
+}
+
+/** Points a veth end's peer reference at the namespace its peer now lives in. */
+function repointPeer(tx: Tx, link: Link, toNs: string): void {
+  if (!link.peer) return
+  const peerNs = tx.lab.namespaces[link.peer.namespace]
+  const peer = peerNs?.links.find((l) => l.ifindex === link.peer?.ifindex && l.peer)
+  if (peer?.peer) tx.set(peer, 'peer', { ifindex: link.ifindex, namespace: toNs })
+}
+
+/**
+ * `ip link set NAME netns NS`: the link keeps its ifindex when it is free in
+ * the target namespace, as the kernel does.
+ */
+export function moveLink(tx: Tx, from: Namespace, to: Namespace, ifname: string): Link {
+  const link = requireLink(from, ifname)
+  tx.log(`${ipCmd(from.id)} link set ${ifname} netns ${to.id.split('/').pop()}`)
+  tx.pull(from.links, link)
+  if (to.links.some((l) => l.ifindex === link.ifindex)) {
+    tx.set(link, 'ifindex', to.nextIfindex)
+  }
+  if (link.ifindex >= to.nextIfindex) tx.set(to, 'nextIfindex', link.ifindex + 1)
+  // A moved link is down and loses its addresses, as in the kernel.
+  tx.set(link, 'flags', [...DOWN_FLAGS])
+  tx.set(link, 'operstate', 'DOWN')
+  tx.push(to.links, link)
+  repointPeer(tx, link, to.id)
+  return link
+}
+
+export function renameLink(tx: Tx, ns: Namespace, from: string, to: string): void {
+  const link = requireLink(ns, from)
+  tx.log(`${ipCmd(ns.id)} link set ${from} name ${to}`)
+  tx.set(link, 'ifname', to)
+}
+
+export function setLinkMac(tx: Tx, ns: Namespace, ifname: string, mac: string): void {
+  tx.log(`${ipCmd(ns.id)} link set ${ifname} address ${mac}`)
+  tx.set(requireLink(ns, ifname), 'address', mac)
+}
+
+export function setLinkMtu(tx: Tx, ns: Namespace, ifname: string, mtu: number): void {
+  tx.log(`${ipCmd(ns.id)} link set ${ifname} mtu ${mtu}`)
+  tx.set(requireLink(ns, ifname), 'mtu', mtu)
+}
+
+/** `ip link set NAME master BRIDGE`. */
+export function setMaster(tx: Tx, ns: Namespace, ifname: string, bridge: string): void {
+  tx.log(`${ipCmd(ns.id)} link set ${ifname} master ${bridge}`)
+  tx.set(requireLink(ns, ifname), 'master', bridge)
+}
+
+/**
+ * `ip link set NAME up`. A bridge has carrier only while one of its ports is
+ * up (NO-CARRIER otherwise, and its routes show "linkdown").
+ */
+export function setLinkUp(tx: Tx, ns: Namespace, ifname: string): void {
+  const link = requireLink(ns, ifname)
+  tx.log(`${ipCmd(ns.id)} link set ${ifname} up`)
+  if (link.kind === 'loopback') {
+    tx.set(link, 'flags', ['LOOPBACK', 'UP', 'LOWER_UP'])
+    tx.set(link, 'operstate', 'UNKNOWN')
+  } else if (link.kind === 'bridge') {
+    refreshBridgeCarrier(tx, ns, link, true)
+  } else {
+    tx.set(link, 'flags', [...UP_FLAGS])
+    tx.set(link, 'operstate', 'UP')
+  }
+  if (link.master) {
+    const bridge = findLink(ns, link.master)
+    if (bridge) refreshBridgeCarrier(tx, ns, bridge, bridge.flags.includes('UP'))
+  }
+}
+
+/** Recomputes a bridge's carrier from its ports, and the linkdown flag of its routes. */
+export function refreshBridgeCarrier(tx: Tx, ns: Namespace, bridge: Link, adminUp: boolean): void {
+  const carrier = ns.links.some((l) => l.master === bridge.ifname && l.operstate === 'UP')
+  const flags = !adminUp ? [...DOWN_FLAGS] : carrier ? [...UP_FLAGS] : [...NO_CARRIER_FLAGS]
+  tx.set(bridge, 'flags', flags)
+  tx.set(bridge, 'operstate', adminUp && carrier ? 'UP' : 'DOWN')
+  for (const route of ns.routes) {
+    if (route.dev !== bridge.ifname || route.protocol !== 'kernel') continue
+    if (carrier || !adminUp) {
+      if (route.flags) tx.remove(route, 'flags')
+    } else if (!route.flags) tx.set(route, 'flags', ['linkdown'])
+  }
+}
+
+/** `ip addr add A/P brd B dev NAME`, and the kernel's connected route once the link is up. */
+export function addAddress(tx: Tx, ns: Namespace, ifname: string, addr: LinkAddress): void {
+  const link = requireLink(ns, ifname)
+  const brd = addr.broadcast ? ` brd ${addr.broadcast}` : ''
+  tx.log(`${ipCmd(ns.id)} addr add ${addr.local}/${addr.prefixlen}${brd} dev ${ifname}`)
+  tx.set(link, 'addrs', [...link.addrs, addr])
+}
+
+/**
+ * Adds a route. Connected routes (`proto kernel scope link src ...`) are
+ * added by the kernel itself when an address is configured on an up link, so
+ * they are not logged as commands.
+ */
+export function addRoute(tx: Tx, ns: Namespace, route: Route, options: { kernel?: boolean; at?: number } = {}): void {
+  if (!options.kernel) {
+    const via = route.gateway ? ` via ${route.gateway}` : ''
+    tx.log(`${ipCmd(ns.id)} route add ${route.dst}${via} dev ${route.dev}`)
+  }
+  const routes = [...ns.routes]
+  routes.splice(options.at ?? routes.length, 0, route)
+  tx.set(ns, 'routes', routes)
+}
+
+/** `ip link delete NAME`: a veth takes its peer with it, wherever the peer lives. */
+export function deleteLink(tx: Tx, ns: Namespace, ifname: string): void {
+  const link = requireLink(ns, ifname)
+  tx.log(`${ipCmd(ns.id)} link delete ${ifname}`)
+  dropLink(tx, ns, link)
+  if (link.peer) {
+    const peerNs = tx.lab.namespaces[link.peer.namespace]
+    const peer = peerNs?.links.find((l) => l.ifindex === link.peer?.ifindex && l.kind === 'veth')
+    if (peerNs && peer) dropLink(tx, peerNs, peer)
+  }
+}
+
+function dropLink(tx: Tx, ns: Namespace, link: Link): void {
+  tx.pull(ns.links, link)
+  tx.set(
+    ns,
+    'routes',
+    ns.routes.filter((r) => r.dev !== link.ifname),
+  )
+  if (link.master) {
+    const bridge = findLink(ns, link.master)
+    if (bridge) refreshBridgeCarrier(tx, ns, bridge, bridge.flags.includes('UP'))
+  }
+}

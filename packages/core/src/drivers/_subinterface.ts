@@ -1,0 +1,143 @@
+import type { Tx } from '../engine/_tx.js'
+import { DockerDaemonError } from '../errors.js'
+import { broadcastAddress, formatIPv4, parseCidr } from '../ipam/ipv4.js'
+import type { Endpoint, Network } from '../model/docker.js'
+import { drawHex } from '../rng.js'
+import { addAddress, addLink, addRoute, findLink, moveLink, namespaceOf, renameLink, setLinkMac, setLinkUp } from './_kernel.js'
+
+/**
+ * What macvlan and ipvlan share (libnetwork drivers/macvlan, drivers/ipvlan):
+ * a network is bound to one parent link of the host, and each endpoint is a
+ * sub-interface of that parent moved into the container.
+ */
+export interface SubinterfaceDriver {
+  kind: 'macvlan' | 'ipvlan'
+  /** Prefix of the dummy parent Docker creates when no parent is given ("dm-" / "di-"). */
+  dummyPrefix: 'dm-' | 'di-'
+  modeOption: 'macvlan_mode' | 'ipvlan_mode'
+  modes: readonly string[]
+  defaultMode: string
+}
+
+/** The parent link a network uses: `-o parent`, or a dummy link named after the network. */
+export function parentOf(driver: SubinterfaceDriver, network: Network): string {
+  return network.options.parent ?? `${driver.dummyPrefix}${network.id.slice(0, 12)}`
+}
+
+/** Validates options and binds the network to its parent (creating a dummy or 802.1Q parent when needed). */
+export function createSubinterfaceNetwork(tx: Tx, driver: SubinterfaceDriver, network: Network): void {
+  const mode = network.options[driver.modeOption] ?? driver.defaultMode
+  if (!driver.modes.includes(mode)) {
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      driver.kind === 'macvlan'
+        ? `requested macvlan mode '${mode}' is not valid, 'bridge' mode is the macvlan driver default`
+        : `requested ipvlan mode '${mode}' is not valid, 'l2' mode is the ipvlan driver default`,
+    )
+  }
+  const parent = parentOf(driver, network)
+  const other = tx.lab.networks.find((n) => n.driver === driver.kind && parentOf(driver, n) === parent)
+  if (other) {
+    throw new DockerDaemonError(
+      'CONFLICT',
+      `network ${driver.dummyPrefix}${other.id.slice(0, 12)} is already using parent interface ${parent}`,
+    )
+  }
+  const host = namespaceOf(tx, 'host')
+  if (!network.options.parent) {
+    // No parent: an internal network on a dummy link (`ip link add dm-<id> type dummy`).
+    if (!tx.lab.profile.kernel.dummy) throw new DockerDaemonError('UNSUPPORTED', 'operation not supported')
+    tx.log(`ip link add ${parent} type dummy`)
+    addLink(tx, host, {
+      ifname: parent,
+      kind: 'ether',
+      flags: ['BROADCAST', 'NOARP', 'UP', 'LOWER_UP'],
+      mtu: 1500,
+      address: '00:00:00:00:00:00',
+      operstate: 'UNKNOWN',
+      addrs: [],
+    })
+    tx.set(network, 'internal', true)
+  } else if (!findLink(host, parent)) {
+    const [base, vlan] = parent.split('.')
+    if (!vlan || !base || !findLink(host, base)) {
+      throw new DockerDaemonError('NOT_FOUND', `-o parent interface was not found on the host: ${parent}`)
+    }
+    if (!tx.lab.profile.kernel.vlan) {
+      throw new DockerDaemonError('UNSUPPORTED', `failed to create ${parent} vlan link: operation not supported`)
+    }
+    tx.log(`ip link add link ${base} name ${parent} type vlan id ${vlan}`)
+    const baseLink = findLink(host, base)
+    addLink(tx, host, {
+      ifname: parent,
+      kind: 'ether',
+      flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'],
+      mtu: baseLink?.mtu ?? 1500,
+      address: baseLink?.address ?? '00:00:00:00:00:00',
+      operstate: 'UP',
+      addrs: [],
+    })
+  }
+  tx.set(network, 'device', parent)
+}
+
+/**
+ * Creates the endpoint's sub-interface on the parent, moves it into the
+ * container as ethN and configures it. macvlan endpoints have their own MAC;
+ * ipvlan endpoints share the parent's (that is the point of ipvlan).
+ */
+export function joinSubinterface(
+  tx: Tx,
+  driver: SubinterfaceDriver,
+  network: Network,
+  endpoint: Endpoint,
+  sandbox: string,
+  options: { defaultRoute: boolean },
+): void {
+  const host = namespaceOf(tx, 'host')
+  const ns = namespaceOf(tx, sandbox)
+  const parent = findLink(host, parentOf(driver, network))
+  if (!parent) throw new DockerDaemonError('NOT_FOUND', `-o parent interface was not found on the host: ${parentOf(driver, network)}`)
+  const mode = network.options[driver.modeOption] ?? driver.defaultMode
+  if (driver.kind === 'ipvlan' && !tx.lab.profile.kernel.ipvlan) {
+    throw new DockerDaemonError('UNSUPPORTED', 'failed to create the ipvlan port: operation not supported')
+  }
+  if (driver.kind === 'macvlan' && mode === 'passthru' && Object.keys(network.endpoints).length > 0) {
+    throw new DockerDaemonError('INVALID_INPUT', 'failed to create the macvlan port: invalid argument')
+  }
+  const tmp = `${driver.kind === 'macvlan' ? 'macvlan' : 'ipvlan'}${drawHex(tx.lab.rng, 7)}`.slice(0, 15)
+  tx.log(`ip link add ${tmp} link ${parent.ifname} type ${driver.kind} mode ${mode}`)
+  const link = addLink(tx, host, {
+    ifname: tmp,
+    kind: driver.kind,
+    flags: ['BROADCAST', 'MULTICAST'],
+    mtu: parent.mtu,
+    address: driver.kind === 'ipvlan' ? parent.address : endpoint.mac,
+    operstate: 'DOWN',
+    parent: { ifindex: parent.ifindex, namespace: 'host', ifname: parent.ifname },
+    info: { mode },
+    addrs: [],
+  })
+  void link
+  moveLink(tx, host, ns, tmp)
+  renameLink(tx, ns, tmp, endpoint.ifname)
+  if (driver.kind === 'macvlan') setLinkMac(tx, ns, endpoint.ifname, endpoint.mac)
+  const cidr = parseCidr(`${endpoint.ipv4}/${endpoint.prefixlen}`)
+  addAddress(tx, ns, endpoint.ifname, {
+    local: endpoint.ipv4,
+    prefixlen: endpoint.prefixlen,
+    ...(cidr && cidr.prefix < 31 ? { broadcast: formatIPv4(broadcastAddress(cidr.ip, cidr.prefix)) } : {}),
+    scope: 'global',
+  })
+  setLinkUp(tx, ns, endpoint.ifname)
+  addRoute(tx, ns, {
+    dst: network.pool?.subnet ?? '',
+    dev: endpoint.ifname,
+    protocol: 'kernel',
+    scope: 'link',
+    prefsrc: endpoint.ipv4,
+  }, { kernel: true })
+  if (options.defaultRoute && !network.internal) {
+    addRoute(tx, ns, { dst: 'default', gateway: endpoint.gateway, dev: endpoint.ifname }, { at: 0 })
+  }
+}

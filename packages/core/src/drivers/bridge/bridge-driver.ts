@@ -1,0 +1,140 @@
+import type { Tx } from '../../engine/_tx.js'
+import { broadcastAddress, parseCidr, formatIPv4 } from '../../ipam/ipv4.js'
+import type { Container, Endpoint, Network } from '../../model/docker.js'
+import { drawHex } from '../../rng.js'
+import {
+  addAddress,
+  addBridge,
+  addRoute,
+  addVethPair,
+  deleteLink,
+  findLink,
+  moveLink,
+  namespaceOf,
+  renameLink,
+  setLinkMac,
+  setLinkUp,
+  setMaster,
+} from '../_kernel.js'
+import { randomDockerMac, randomKernelMac } from '../_mac.js'
+import { readBridgeConfig } from './bridge-options.js'
+import { programBridgeRules, removeBridgeRules } from './bridge-iptables.js'
+
+/** Inserts a connected route where the kernel's FIB dump would list it (ascending by address). */
+export function insertKernelRoute(tx: Tx, nsId: string, dst: string, dev: string, src: string): void {
+  const ns = namespaceOf(tx, nsId)
+  const key = (r: { dst: string }) => (r.dst === 'default' ? -1 : (parseCidr(r.dst)?.ip ?? 0))
+  const k = key({ dst })
+  let at = ns.routes.findIndex((r) => key(r) > k)
+  if (at < 0) at = ns.routes.length
+  addRoute(tx, ns, { dst, dev, protocol: 'kernel', scope: 'link', prefsrc: src }, { kernel: true, at })
+}
+
+function gatewayPrefix(network: Network): { gateway: string; prefix: number; subnet: string } {
+  const cidr = network.pool ? parseCidr(network.pool.subnet) : undefined
+  if (!network.pool || !cidr || !network.gateway) throw new Error(`network ${network.name} has no IPv4 gateway`)
+  return { gateway: network.gateway, prefix: cidr.prefix, subnet: network.pool.subnet }
+}
+
+/**
+ * Creates the Linux bridge of a bridge network and programs its firewall, as
+ * the driver's setup steps do: device, address, iptables, isolation, up.
+ */
+export function createBridgeNetwork(tx: Tx, network: Network): void {
+  const config = readBridgeConfig(network, tx.lab.profile.mtu)
+  const host = namespaceOf(tx, 'host')
+  if (findLink(host, config.bridgeName)) {
+    // 20.10 refuses a second network on an existing Docker bridge name.
+    throw new Error(`bridge ${config.bridgeName} exists`)
+  }
+  const { gateway, prefix, subnet } = gatewayPrefix(network)
+  addBridge(tx, host, config.bridgeName, randomDockerMac(tx.lab.rng), config.mtu)
+  const brd = formatIPv4(broadcastAddress(parseCidr(`${gateway}/${prefix}`)?.ip ?? 0, prefix))
+  addAddress(tx, host, config.bridgeName, { local: gateway, prefixlen: prefix, broadcast: brd, scope: 'global' })
+  programBridgeRules(tx, {
+    bridgeName: config.bridgeName,
+    subnet,
+    icc: config.icc,
+    masquerade: config.masquerade,
+    internal: config.internal,
+    hairpin: !tx.lab.profile.userlandProxy,
+  })
+  setLinkUp(tx, host, config.bridgeName)
+  insertKernelRoute(tx, 'host', subnet, config.bridgeName, gateway)
+  const bridge = findLink(host, config.bridgeName)
+  if (bridge) {
+    // A bridge with no port up has no carrier: its route is "linkdown".
+    const route = host.routes.find((r) => r.dev === config.bridgeName)
+    if (route && bridge.operstate !== 'UP') tx.set(route, 'flags', ['linkdown'])
+  }
+  tx.set(network, 'device', config.bridgeName)
+}
+
+/** Deletes the bridge and every rule the driver wrote for it. */
+export function deleteBridgeNetwork(tx: Tx, network: Network): void {
+  const config = readBridgeConfig(network, tx.lab.profile.mtu)
+  const { subnet } = gatewayPrefix(network)
+  removeBridgeRules(tx, {
+    bridgeName: config.bridgeName,
+    subnet,
+    icc: config.icc,
+    masquerade: config.masquerade,
+    internal: config.internal,
+    hairpin: !tx.lab.profile.userlandProxy,
+  })
+  deleteLink(tx, namespaceOf(tx, 'host'), config.bridgeName)
+}
+
+/**
+ * Joins a container's sandbox to a bridge network: the veth pair the seed
+ * article describes. One end (veth + 7 hex) becomes a port of the bridge; the
+ * other moves into the container's namespace and is renamed ethN, with the
+ * endpoint's MAC and address; the first network also gives the default route.
+ */
+export function joinBridgeEndpoint(
+  tx: Tx,
+  network: Network,
+  endpoint: Endpoint,
+  sandbox: string,
+  options: { defaultRoute: boolean },
+): void {
+  const config = readBridgeConfig(network, tx.lab.profile.mtu)
+  const host = namespaceOf(tx, 'host')
+  const ns = namespaceOf(tx, sandbox)
+  const hostVeth = `veth${drawHex(tx.lab.rng, 7)}`
+  const tmpPeer = `veth${drawHex(tx.lab.rng, 7)}`
+  const { host: hostEnd, peer } = addVethPair(tx, host, hostVeth, tmpPeer, config.mtu)
+  tx.set(hostEnd, 'address', randomKernelMac(tx.lab.rng))
+  tx.set(peer, 'address', randomKernelMac(tx.lab.rng))
+  setMaster(tx, host, hostVeth, config.bridgeName)
+  setLinkUp(tx, host, hostVeth)
+  moveLink(tx, host, ns, tmpPeer)
+  renameLink(tx, ns, tmpPeer, endpoint.ifname)
+  setLinkMac(tx, ns, endpoint.ifname, endpoint.mac)
+  const cidr = parseCidr(`${endpoint.ipv4}/${endpoint.prefixlen}`)
+  const brd = cidr ? formatIPv4(broadcastAddress(cidr.ip, cidr.prefix)) : undefined
+  addAddress(tx, ns, endpoint.ifname, {
+    local: endpoint.ipv4,
+    prefixlen: endpoint.prefixlen,
+    ...(brd ? { broadcast: brd } : {}),
+    scope: 'global',
+  })
+  setLinkUp(tx, ns, endpoint.ifname)
+  const { subnet } = gatewayPrefix(network)
+  addRoute(tx, ns, { dst: subnet, dev: endpoint.ifname, protocol: 'kernel', scope: 'link', prefsrc: endpoint.ipv4 }, {
+    kernel: true,
+  })
+  if (options.defaultRoute && !network.internal) {
+    addRoute(tx, ns, { dst: 'default', gateway: endpoint.gateway, dev: endpoint.ifname }, { at: 0 })
+  }
+  tx.set(endpoint, 'hostVeth', hostVeth)
+}
+
+/** Removes an endpoint's veth pair (deleting one end removes both). */
+export function leaveBridgeEndpoint(tx: Tx, endpoint: Endpoint): void {
+  if (!endpoint.hostVeth) return
+  const host = namespaceOf(tx, 'host')
+  if (findLink(host, endpoint.hostVeth)) deleteLink(tx, host, endpoint.hostVeth)
+}
+
+export type { Container }

@@ -1,0 +1,113 @@
+import type { Tx } from '../../engine/_tx.js'
+import { DockerDaemonError } from '../../errors.js'
+import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
+import type { Endpoint, Network } from '../../model/docker.js'
+import { drawHex } from '../../rng.js'
+import {
+  addAddress,
+  addBridge,
+  addLink,
+  addRoute,
+  addVethPair,
+  createNamespace,
+  findLink,
+  moveLink,
+  namespaceOf,
+  renameLink,
+  setLinkMac,
+  setLinkUp,
+  setMaster,
+} from '../_kernel.js'
+import { randomKernelMac } from '../_mac.js'
+
+/** VXLAN adds 50 bytes (outer Ethernet, IP, UDP, VXLAN headers): 1500 - 50 (moby overlay.go). */
+export const OVERLAY_MTU = 1450
+/** IANA's VXLAN port, where the overlay driver's tunnels listen. */
+export const VXLAN_PORT = 4789
+
+/** The namespace holding an overlay network's bridge and VXLAN device: `1-<network id 10>`. */
+export function overlayNamespaceId(network: Network): string {
+  return `/var/run/docker/netns/1-${network.id.slice(0, 10)}`
+}
+
+/**
+ * Creates an overlay network: it needs swarm, takes a VXLAN id (from 4096 up,
+ * clear of 802.1Q's range) and lives in its own namespace where a bridge
+ * `br0` joins the VXLAN device and the containers' veths.
+ */
+export function createOverlayNetwork(tx: Tx, network: Network): void {
+  const swarm = tx.lab.swarm
+  if (!swarm) throw new DockerDaemonError('UNSUPPORTED', 'This node is not a swarm manager.')
+  tx.set(network, 'vni', swarm.nextVni)
+  tx.set(swarm, 'nextVni', swarm.nextVni + 1)
+  if (!network.options['com.docker.network.driver.overlay.vxlanid_list']) {
+    tx.set(network, 'options', { ...network.options, 'com.docker.network.driver.overlay.vxlanid_list': String(network.vni) })
+  }
+}
+
+/** Builds the overlay namespace of a network the first time a container on this node joins it. */
+function ensureOverlaySandbox(tx: Tx, network: Network): string {
+  const id = overlayNamespaceId(network)
+  if (tx.lab.namespaces[id]) return id
+  const ns = createNamespace(tx, id)
+  const cidr = parseCidr(network.pool?.subnet ?? '')
+  addBridge(tx, ns, 'br0', randomKernelMac(tx.lab.rng), OVERLAY_MTU)
+  if (cidr && network.gateway) {
+    addAddress(tx, ns, 'br0', {
+      local: network.gateway,
+      prefixlen: cidr.prefix,
+      broadcast: formatIPv4(broadcastAddress(cidr.ip, cidr.prefix)),
+      scope: 'global',
+    })
+  }
+  tx.log(`ip -n ${id.split('/').pop()} link add vxlan0 type vxlan id ${network.vni} dstport ${VXLAN_PORT} proxy learning`)
+  addLink(tx, ns, {
+    ifname: 'vxlan0',
+    kind: 'vxlan',
+    flags: ['BROADCAST', 'MULTICAST'],
+    mtu: OVERLAY_MTU,
+    address: randomKernelMac(tx.lab.rng),
+    operstate: 'DOWN',
+    info: { id: network.vni ?? 0, dstport: VXLAN_PORT },
+    addrs: [],
+  })
+  setMaster(tx, ns, 'vxlan0', 'br0')
+  setLinkUp(tx, ns, 'vxlan0')
+  setLinkUp(tx, ns, 'br0')
+  if (cidr) {
+    addRoute(tx, ns, { dst: network.pool?.subnet ?? '', dev: 'br0', protocol: 'kernel', scope: 'link', prefsrc: network.gateway ?? '' }, { kernel: true })
+  }
+  return id
+}
+
+/**
+ * Joins a container to an overlay network: a veth pair from the overlay
+ * namespace's br0 to the container, MTU 1450, MAC derived from the IP (the
+ * overlay driver still does so). North-south traffic goes through
+ * docker_gwbridge, which the engine attaches as a second interface.
+ */
+export function joinOverlayEndpoint(tx: Tx, network: Network, endpoint: Endpoint, sandbox: string): void {
+  const ovId = ensureOverlaySandbox(tx, network)
+  const ov = namespaceOf(tx, ovId)
+  const ns = namespaceOf(tx, sandbox)
+  const hostVeth = `veth${drawHex(tx.lab.rng, 7)}`
+  const tmpPeer = `veth${drawHex(tx.lab.rng, 7)}`
+  addVethPair(tx, ov, hostVeth, tmpPeer, OVERLAY_MTU)
+  const hostEnd = findLink(ov, hostVeth)
+  if (hostEnd) tx.set(hostEnd, 'address', randomKernelMac(tx.lab.rng))
+  setMaster(tx, ov, hostVeth, 'br0')
+  setLinkUp(tx, ov, hostVeth)
+  moveLink(tx, ov, ns, tmpPeer)
+  renameLink(tx, ns, tmpPeer, endpoint.ifname)
+  setLinkMac(tx, ns, endpoint.ifname, endpoint.mac)
+  const cidr = parseCidr(`${endpoint.ipv4}/${endpoint.prefixlen}`)
+  addAddress(tx, ns, endpoint.ifname, {
+    local: endpoint.ipv4,
+    prefixlen: endpoint.prefixlen,
+    ...(cidr ? { broadcast: formatIPv4(broadcastAddress(cidr.ip, cidr.prefix)) } : {}),
+    scope: 'global',
+  })
+  setLinkUp(tx, ns, endpoint.ifname)
+  addRoute(tx, ns, { dst: network.pool?.subnet ?? '', dev: endpoint.ifname, protocol: 'kernel', scope: 'link', prefsrc: endpoint.ipv4 }, { kernel: true })
+  tx.set(endpoint, 'hostVeth', hostVeth)
+}

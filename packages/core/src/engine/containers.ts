@@ -1,0 +1,275 @@
+import { createNamespace, deleteNamespace, namespaceOf, setLinkUp } from '../drivers/_kernel.js'
+import { DockerCliError, DockerDaemonError } from '../errors.js'
+import type { Container, EndpointRequest, Network } from '../model/docker.js'
+import { drawHex } from '../rng.js'
+import type { DockerCommand } from '../script/docker-command.js'
+import type { Tx } from './_tx.js'
+import { attachEndpoint, detachEndpoint, isUserDefined, refreshGateway } from './endpoints.js'
+import { findContainer, findNetwork, requireContainer } from './lookup.js'
+import { unpublishPorts } from './ports.js'
+
+type RunCommand = Extract<DockerCommand, { kind: 'run' | 'create' }>
+
+const NAME_RE = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/
+
+/** The network a container's HostConfig.NetworkMode names ("default" is the bridge). */
+function modeNetworkName(mode: string): string {
+  return mode === 'default' ? 'bridge' : mode
+}
+
+const conflicting = (what: string) => new DockerDaemonError('INVALID_INPUT', `conflicting options: ${what}`)
+
+/**
+ * The checks `docker create` makes before a container exists
+ * (runconfig/hostconfig_unix.go, daemon/create.go), with Docker's messages.
+ */
+function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
+  const lab = tx.lab
+  if (cmd.name !== undefined) {
+    if (!NAME_RE.test(cmd.name)) {
+      throw new DockerDaemonError('INVALID_INPUT', `Invalid container name (${cmd.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`)
+    }
+    const existing = findContainer(lab, cmd.name)
+    if (existing && existing.name === cmd.name.replace(/^\//, '')) {
+      throw new DockerDaemonError(
+        'CONFLICT',
+        `Conflict. The container name "/${existing.name}" is already in use by container "${existing.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+      )
+    }
+  }
+  const isContainerMode = mode.startsWith('container:')
+  if (cmd.aliases.length > 0 && (['default', 'bridge', 'host', 'none'].includes(mode) || isContainerMode)) {
+    throw new DockerCliError('network-scoped aliases are only supported for user-defined networks', 125)
+  }
+  if (isContainerMode) {
+    if (mode === 'container:') throw new DockerDaemonError('INVALID_INPUT', 'invalid container format container:<name|id>')
+    if (cmd.hostname !== undefined) throw conflicting('hostname and the network mode')
+    if (cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
+    if (cmd.dns.length > 0) throw conflicting('dns and the network mode')
+    if (cmd.addHosts.length > 0) throw conflicting('custom host-to-IP mapping and the network mode')
+    if (cmd.publish.length > 0 || cmd.publishAll) throw conflicting('port publishing and the container type network mode')
+    if (cmd.expose.length > 0) throw conflicting('port exposing and the container type network mode')
+  }
+  if (mode === 'host' && cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
+}
+
+/** `docker create`: the daemon's record of a container; no network yet. */
+export function createContainer(tx: Tx, cmd: RunCommand): Container {
+  const lab = tx.lab
+  const mode = cmd.network === undefined ? 'default' : cmd.network
+  validateCreate(tx, cmd, mode)
+  const id = drawHex(lab.rng, 64)
+  tx.set(lab, 'clock', lab.clock + 1)
+  const name = cmd.name?.replace(/^\//, '') ?? generateName(tx)
+  const isHost = mode === 'host'
+  if (isHost && cmd.publish.length > 0) tx.warn('WARNING: Published ports are discarded when using host network mode')
+  const endpointConfigs: EndpointRequest[] =
+    mode.startsWith('container:') || mode === 'host' || mode === 'none'
+      ? [{ network: mode, aliases: [] }]
+      : [
+          {
+            network: modeNetworkName(mode),
+            aliases: [...cmd.aliases],
+            // With no --network the endpoint config is keyed "default" and Docker ignores --ip (observed).
+            ...(cmd.ip && mode !== 'default' ? { ip: cmd.ip } : {}),
+            ...(cmd.mac ? { mac: cmd.mac } : {}),
+          },
+        ]
+  const container: Container = {
+    id,
+    name,
+    image: cmd.image,
+    cmd: [...cmd.cmd],
+    hostname: cmd.hostname ?? (isHost ? lab.host.hostname : id.slice(0, 12)),
+    created: lab.clock,
+    state: 'created',
+    pid: 0,
+    networkMode: mode,
+    ...(cmd.mac ? { macAddress: cmd.mac } : {}),
+    portBindings: cmd.publish.map((p) => ({ ...p })),
+    endpointConfigs,
+    endpoints: {},
+    ports: [],
+    nextIfIndex: 0,
+    labels: {},
+  }
+  tx.set(lab.containers, id, container)
+  return container
+}
+
+const ADJECTIVES = ['admiring', 'brave', 'clever', 'dazzling', 'eager', 'festive', 'gallant', 'happy', 'jolly', 'keen']
+const SCIENTISTS = ['babbage', 'curie', 'darwin', 'euclid', 'fermi', 'galileo', 'hopper', 'lovelace', 'noether', 'turing']
+
+/** Docker's "adjective_scientist" names, drawn from the lab's generator. */
+function generateName(tx: Tx): string {
+  const n = Number.parseInt(drawHex(tx.lab.rng, 4), 16)
+  return `${ADJECTIVES[n % ADJECTIVES.length]}_${SCIENTISTS[Math.floor(n / 16) % SCIENTISTS.length]}`
+}
+
+/**
+ * `docker start`: gives the container its network namespace (or the host's,
+ * or another container's) and joins each network it asked for, in order.
+ */
+export function startContainer(tx: Tx, container: Container): void {
+  if (container.state === 'running') return
+  const lab = tx.lab
+  const mode = container.networkMode
+  tx.set(container, 'nextIfIndex', 0)
+  if (mode.startsWith('container:')) {
+    const ref = mode.slice('container:'.length)
+    const target = findContainer(lab, ref)
+    if (!target) throw new DockerDaemonError('NOT_FOUND', `No such container: ${ref}`)
+    if (target.state !== 'running' || !target.sandbox) {
+      throw new DockerDaemonError('CONFLICT', `cannot join network of a non running container: ${target.id}`)
+    }
+    tx.set(container, 'sharesWith', target.id)
+    tx.set(container, 'sandbox', target.sandbox)
+  } else if (mode === 'host') {
+    const host = findNetwork(lab, 'host') as Network
+    tx.set(container, 'sandbox', 'host')
+    attachEndpoint(tx, container, host, { network: 'host', aliases: [] }, 'host')
+  } else {
+    // 20.10 joins the default bridge first, then the others (observed in name order).
+    const ordered = [...container.endpointConfigs].sort((a, b) =>
+      a.network === 'bridge' ? -1 : b.network === 'bridge' ? 1 : a.network < b.network ? -1 : a.network > b.network ? 1 : 0,
+    )
+    const requests = ordered.map((r) => {
+      const network = findNetwork(lab, r.network)
+      if (!network) throw new DockerDaemonError('NOT_FOUND', `network ${r.network} not found`)
+      if (network.driver === 'overlay' && !network.attachable) {
+        throw new DockerDaemonError(
+          'UNSUPPORTED',
+          `Could not attach to network ${r.network}: rpc error: code = PermissionDenied desc = network ${r.network} not manually attachable`,
+        )
+      }
+      return { network, request: r }
+    })
+    const sandboxId = drawHex(lab.rng, 64)
+    const key = `/var/run/docker/netns/${sandboxId.slice(0, 12)}`
+    const ns = createNamespace(tx, key)
+    setLinkUp(tx, ns, 'lo')
+    tx.set(container, 'sandbox', key)
+    for (const { network, request } of requests) {
+      attachEndpoint(tx, container, network, { ...request, ...(request.ip ? {} : {}) }, key)
+      if (network.driver === 'overlay') attachGwBridge(tx, container, key)
+    }
+    refreshGateway(tx, container)
+  }
+  tx.set(lab, 'clock', lab.clock + 1)
+  tx.set(container, 'state', 'running')
+  tx.set(container, 'pid', lab.nextPid)
+  tx.set(lab, 'nextPid', lab.nextPid + 1)
+  tx.set(container, 'startedAt', lab.clock)
+}
+
+/** Overlay containers reach the outside through docker_gwbridge (a second, local interface). */
+function attachGwBridge(tx: Tx, container: Container, sandbox: string): void {
+  const gw = findNetwork(tx.lab, 'docker_gwbridge')
+  if (!gw || container.endpoints[gw.id]) return
+  attachEndpoint(tx, container, gw, { network: gw.name, aliases: [] }, sandbox)
+}
+
+/** `docker stop`: every endpoint is released (addresses return to their pools) and the namespace goes. */
+export function stopContainer(tx: Tx, container: Container): void {
+  if (container.state !== 'running') return
+  const lab = tx.lab
+  // Containers sharing this namespace keep it (their processes hold it), left with only lo.
+  const sharers = Object.values(lab.containers).filter((o) => o.sharesWith === container.id && o.state === 'running')
+  for (const other of sharers) tx.remove(other, 'sharesWith')
+  if (container.portNetworkId) {
+    unpublishPorts(tx, container, lab.networks.find((n) => n.id === container.portNetworkId))
+    tx.remove(container, 'portNetworkId')
+  }
+  for (const networkId of Object.keys(container.endpoints)) {
+    const network = lab.networks.find((n) => n.id === networkId)
+    if (network) detachEndpoint(tx, container, network)
+  }
+  const sandbox = container.sandbox
+  const shared = container.sharesWith !== undefined
+  if (sandbox && sandbox !== 'host' && !shared && sharers.length === 0 && lab.namespaces[sandbox]) {
+    deleteNamespace(tx, sandbox)
+  }
+  tx.remove(container, 'sandbox')
+  tx.remove(container, 'sharesWith')
+  tx.set(container, 'ports', [])
+  tx.set(lab, 'clock', lab.clock + 1)
+  tx.set(container, 'state', 'exited')
+  tx.set(container, 'pid', 0)
+  tx.set(container, 'finishedAt', lab.clock)
+}
+
+
+/** `docker rm [-f]`. */
+export function removeContainer(tx: Tx, container: Container, force: boolean): void {
+  if (container.state === 'running') {
+    if (!force) {
+      throw new DockerDaemonError(
+        'CONFLICT',
+        `You cannot remove a running container ${container.id}. Stop the container before attempting removal or force remove`,
+      )
+    }
+    stopContainer(tx, container)
+  }
+  tx.remove(tx.lab.containers, container.id)
+}
+
+/** `docker network connect`. */
+export function connectContainer(tx: Tx, network: Network, container: Container, request: EndpointRequest): void {
+  const mode = container.networkMode
+  if (mode === 'host' || network.driver === 'host') {
+    throw new DockerDaemonError('INVALID_INPUT', 'container cannot be disconnected from host network or connected to host network')
+  }
+  if (mode.startsWith('container:')) {
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      'container sharing network namespace with another container or host cannot be connected to any other network',
+    )
+  }
+  if (!isUserDefined(network)) {
+    if (request.ip) throw new DockerDaemonError('INVALID_INPUT', 'user specified IP address is supported on user defined networks only')
+    if (request.aliases.length > 0) {
+      throw new DockerDaemonError('INVALID_INPUT', 'network-scoped alias is supported only for containers in user defined networks')
+    }
+  }
+  const connected = Object.keys(container.endpoints)
+  if (network.driver === 'null' ? connected.length > 0 : connected.some((id) => tx.lab.networks.find((n) => n.id === id)?.driver === 'null')) {
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      'container cannot be connected to multiple networks with one of the networks in private (none) mode',
+    )
+  }
+  if (container.endpointConfigs.some((r) => findNetwork(tx.lab, r.network)?.id === network.id) && container.state !== 'running') {
+    throw new DockerDaemonError('CONFLICT', `endpoint with name ${container.name} already exists in network ${network.name}`)
+  }
+  if (container.state === 'running' && container.sandbox) {
+    attachEndpoint(tx, container, network, request, container.sandbox)
+    refreshGateway(tx, container)
+  }
+  tx.set(container, 'endpointConfigs', [
+    ...container.endpointConfigs.filter((r) => findNetwork(tx.lab, r.network)?.id !== network.id),
+    { ...request, network: network.name },
+  ])
+  if (container.networkMode === 'none' && network.driver !== 'null') tx.set(container, 'networkMode', 'none')
+}
+
+/** `docker network disconnect`. */
+export function disconnectContainer(tx: Tx, network: Network, container: Container): void {
+  if (container.networkMode === 'host' || network.driver === 'host') {
+    throw new DockerDaemonError('INVALID_INPUT', 'container cannot be disconnected from host network or connected to host network')
+  }
+  const configured = container.endpointConfigs.some((r) => findNetwork(tx.lab, r.network)?.id === network.id)
+  if (!container.endpoints[network.id] && !configured) {
+    throw new DockerDaemonError('INVALID_INPUT', `container ${container.id} is not connected to network ${network.name}`)
+  }
+  if (container.endpoints[network.id]) {
+    detachEndpoint(tx, container, network)
+    refreshGateway(tx, container)
+  }
+  tx.set(
+    container,
+    'endpointConfigs',
+    container.endpointConfigs.filter((r) => findNetwork(tx.lab, r.network)?.id !== network.id),
+  )
+}
+
+export { requireContainer }

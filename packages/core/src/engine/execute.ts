@@ -1,0 +1,264 @@
+import { DockerCliError, DockerDaemonError, NetmodesError } from '../errors.js'
+import type { LabState } from '../model/state.js'
+import type { DockerCommand } from '../script/docker-command.js'
+import { parseDockerCommand } from '../script/parse-docker-command.js'
+import { tokenizeCommandLine } from '../script/tokenize.js'
+import { UsageError } from '../script/usage-error.js'
+import { inspectContainer, renderPs } from '../views/container-inspect.js'
+import { inspectNetwork, renderNetworkLs } from '../views/network-inspect.js'
+import { Tx } from './_tx.js'
+import {
+  connectContainer,
+  createContainer,
+  disconnectContainer,
+  removeContainer,
+  startContainer,
+  stopContainer,
+} from './containers.js'
+import { findContainer, findNetwork, isPredefinedNetwork, requireContainer, requireNetwork } from './lookup.js'
+import { createNetwork } from './network-create.js'
+import { initSwarm, leaveSwarm } from './swarm.js'
+import { removeNetwork } from './network-remove.js'
+
+/** What one docker command did: what the CLI printed, and what the daemon did underneath. */
+export interface StepResult {
+  command: string
+  ok: boolean
+  /** stdout, exactly as the docker CLI prints it. */
+  output: string
+  /** stderr, exactly as the docker CLI prints it (errors and warnings). */
+  error?: string
+  exitCode: number
+  /** The low-level operations Docker performed, as commands a person would type. */
+  operations: string[]
+}
+
+const daemon = (e: Error) => `Error response from daemon: ${e.message}`
+const withDot = (s: string) => (s.endsWith('.') ? s : `${s}.`)
+
+class Failure extends Error {
+  constructor(
+    readonly stderr: string,
+    readonly exitCode: number,
+    readonly stdout = '',
+  ) {
+    super(stderr)
+  }
+}
+
+/** Runs `fn` as one transaction: on any error the lab is put back exactly as it was. */
+function transaction<T>(lab: LabState, fn: (tx: Tx) => T): { value: T; tx: Tx } {
+  const tx = new Tx(lab)
+  try {
+    return { value: fn(tx), tx }
+  } catch (error) {
+    tx.rollback()
+    throw error
+  }
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 4)}\n`
+}
+
+/**
+ * Executes one docker command line against the lab, as the docker CLI and
+ * the daemon would. A command that fails leaves the lab exactly as it was;
+ * `docker run` is `create` then `start`, so when the start fails the
+ * container stays created, as with Docker.
+ *
+ * @example
+ * const lab = createLab()
+ * runDocker(lab, 'docker network create app').output // the network id
+ */
+export function runDocker(lab: LabState, line: string): StepResult {
+  let command: DockerCommand
+  try {
+    command = parseDockerCommand(tokenizeCommandLine(line))
+  } catch (error) {
+    const failure = toFailure(error, line)
+    return { command: line, ok: false, output: '', error: failure.stderr, exitCode: failure.exitCode, operations: [] }
+  }
+  return executeDocker(lab, command, line)
+}
+
+/**
+ * Executes an already parsed docker command (see {@link parseDockerCommand});
+ * `line` is only used to label the result and to word errors as the CLI does.
+ */
+export function executeDocker(lab: LabState, command: DockerCommand, line = `docker ${command.kind}`): StepResult {
+  const operations: string[] = []
+  const warnings: string[] = []
+  const step = <T>(fn: (tx: Tx) => T): T => {
+    const { value, tx } = transaction(lab, fn)
+    operations.push(...tx.operations)
+    warnings.push(...tx.warnings)
+    return value
+  }
+  try {
+    const output = dispatch(lab, command, step)
+    return {
+      command: line,
+      ok: true,
+      output,
+      ...(warnings.length ? { error: warnings.map((w) => `${w}\n`).join('') } : {}),
+      exitCode: 0,
+      operations,
+    }
+  } catch (error) {
+    const failure = toFailure(error, line)
+    const stderr = [...warnings.map((w) => `${w}\n`), failure.stderr].join('')
+    return { command: line, ok: false, output: failure.stdout, error: stderr, exitCode: failure.exitCode, operations }
+  }
+}
+
+function toFailure(error: unknown, line: string): Failure {
+  if (error instanceof Failure) return error
+  if (error instanceof UsageError) return new Failure(`${error.message}\n`, error.exitCode)
+  const isRun = /^docker\s+(container\s+)?(run|create)\b/.test(line.trim())
+  if (error instanceof DockerCliError) {
+    return isRun
+      ? new Failure(`docker: ${withDot(error.message)}\nSee 'docker ${line.includes(' create') ? 'create' : 'run'} --help'.\n`, 125)
+      : new Failure(`${error.message}\n`, error.exitCode)
+  }
+  if (error instanceof NetmodesError) {
+    return isRun
+      ? new Failure(`docker: ${withDot(daemon(error))}\nSee 'docker ${line.includes(' create') ? 'create' : 'run'} --help'.\n`, 125)
+      : new Failure(`${daemon(error)}\n`, 1)
+  }
+  throw error
+}
+
+type Step = <T>(fn: (tx: Tx) => T) => T
+
+function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
+  switch (cmd.kind) {
+    case 'network create':
+      return `${step((tx) => createNetwork(tx, cmd)).id}\n`
+    case 'network rm':
+      return removeNetworks(lab, cmd.networks, step)
+    case 'network connect':
+      step((tx) =>
+        connectContainer(tx, requireNetwork(lab, cmd.network), requireContainer(lab, cmd.container), {
+          network: cmd.network,
+          aliases: [...cmd.aliases],
+          ...(cmd.ip ? { ip: cmd.ip } : {}),
+        }),
+      )
+      return ''
+    case 'network disconnect':
+      step((tx) => disconnectContainer(tx, requireNetwork(lab, cmd.network), requireContainer(lab, cmd.container)))
+      return ''
+    case 'network ls':
+      return renderNetworkLs(lab, { quiet: cmd.quiet, noTrunc: cmd.noTrunc })
+    case 'network inspect': {
+      const found = cmd.networks.map((ref) => findNetwork(lab, ref))
+      const missing = cmd.networks.filter((_, i) => !found[i])
+      const docs = found.flatMap((n) => (n ? [inspectNetwork(lab, n)] : []))
+      if (missing.length) {
+        throw new Failure(`${missing.map((m) => `Error: No such network: ${m}\n`).join('')}`, 1, docs.length ? json(docs) : '[]\n')
+      }
+      return json(docs)
+    }
+    case 'create': {
+      const container = step((tx) => createContainer(tx, cmd))
+      return `${container.id}\n`
+    }
+    case 'run': {
+      const container = step((tx) => createContainer(tx, cmd))
+      try {
+        step((tx) => startContainer(tx, container))
+      } catch (error) {
+        if (!(error instanceof NetmodesError)) throw error
+        throw new Failure(`docker: ${withDot(daemon(error))}\n`, 125, `${container.id}\n`)
+      }
+      return cmd.detach ? `${container.id}\n` : ''
+    }
+    case 'start':
+      return perContainer(cmd.containers, (ref) => {
+        step((tx) => startContainer(tx, requireContainer(lab, ref)))
+      }, (errors) => `${errors}Error: failed to start containers: ${cmd.containers.filter((r) => !findContainer(lab, r) || findContainer(lab, r)?.state !== 'running').join(', ')}\n`)
+    case 'stop':
+      return perContainer(cmd.containers, (ref) => {
+        step((tx) => stopContainer(tx, requireContainer(lab, ref)))
+      })
+    case 'restart':
+      return perContainer(cmd.containers, (ref) => {
+        step((tx) => {
+          const c = requireContainer(lab, ref)
+          stopContainer(tx, c)
+          startContainer(tx, c)
+        })
+      })
+    case 'rm':
+      return perContainer(
+        cmd.containers,
+        (ref) => {
+          const c = findContainer(lab, ref)
+          if (!c) throw new DockerCliError(`Error: No such container: ${ref}`, 1)
+          step((tx) => removeContainer(tx, c, cmd.force))
+        },
+      )
+    case 'ps':
+      return renderPs(lab, { all: cmd.all, quiet: cmd.quiet, noTrunc: cmd.noTrunc })
+    case 'inspect': {
+      const docs: unknown[] = []
+      const missing: string[] = []
+      for (const ref of cmd.targets) {
+        const c = findContainer(lab, ref)
+        const n = c ? undefined : findNetwork(lab, ref)
+        if (c) docs.push(inspectContainer(lab, c))
+        else if (n) docs.push(inspectNetwork(lab, n))
+        else missing.push(ref)
+      }
+      if (missing.length) throw new Failure(missing.map((m) => `Error: No such object: ${m}\n`).join(''), 1, json(docs))
+      return json(docs)
+    }
+    case 'swarm init':
+      return step((tx) => initSwarm(tx, cmd.advertiseAddr))
+    case 'swarm leave':
+      return step((tx) => leaveSwarm(tx, cmd.force))
+  }
+}
+
+/** Commands over several containers go on after a failure, then exit 1 (as the CLI does). */
+function perContainer(refs: string[], fn: (ref: string) => void, summarize?: (errors: string) => string): string {
+  let out = ''
+  let errors = ''
+  for (const ref of refs) {
+    try {
+      fn(ref)
+      out += `${ref}\n`
+    } catch (error) {
+      if (error instanceof DockerCliError) errors += `${error.message}\n`
+      else if (error instanceof NetmodesError) errors += `${daemon(error)}\n`
+      else throw error
+    }
+  }
+  if (errors) throw new Failure(summarize ? summarize(errors) : errors, 1, out)
+  return out
+}
+
+function removeNetworks(lab: LabState, refs: string[], step: Step): string {
+  let out = ''
+  let errors = ''
+  for (const ref of refs) {
+    const network = findNetwork(lab, ref)
+    if (!network) {
+      errors += `Error: No such network: ${ref}\n`
+      continue
+    }
+    try {
+      if (isPredefinedNetwork(network)) {
+        throw new DockerDaemonError('UNSUPPORTED', `${network.name} is a pre-defined network and cannot be removed`)
+      }
+      step((tx) => removeNetwork(tx, network))
+      out += `${ref}\n`
+    } catch (error) {
+      if (!(error instanceof NetmodesError)) throw error
+      errors += `${daemon(error)}\n`
+    }
+  }
+  if (errors) throw new Failure(errors, 1, out)
+  return out
+}

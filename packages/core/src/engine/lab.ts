@@ -1,0 +1,142 @@
+import { createBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
+import { ISOLATION_1, ISOLATION_2, ensureJumpRule } from '../drivers/bridge/bridge-iptables.js'
+import { BRIDGE_OPTIONS } from '../drivers/bridge/bridge-options.js'
+import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
+import { createPool, requestAddress } from '../ipam/pool.js'
+import { collidesWithHost } from '../ipam/subnet-selection.js'
+import type { Network } from '../model/docker.js'
+import type { EngineProfile, LabState } from '../model/state.js'
+import { createNetfilter } from '../netfilter/tables.js'
+import { drawHex } from '../rng.js'
+import { Tx } from './_tx.js'
+import type { HostDescription } from './host-description.js'
+import { TYPICAL_HOST, hostNamespaceFrom } from './host-description.js'
+
+/** Docker Engine 20.10 with its defaults, on a host with IPv6. */
+export const DEFAULT_PROFILE: EngineProfile = {
+  version: '20.10',
+  userlandProxy: true,
+  ephemeralPorts: [32768, 60999],
+  bip: '',
+  mtu: 1500,
+  kernel: { ipvlan: true, dummy: true, vlan: true },
+  ipv6Proxy: true,
+}
+
+export interface CreateLabOptions {
+  /** The host: `ip -j addr` and `ip -j route` of a real machine; default: {@link TYPICAL_HOST}. */
+  host?: HostDescription
+  profile?: Partial<EngineProfile>
+  /** Seed of the ID generator (default 1): same seed, same IDs. */
+  seed?: number
+  /** Logical start time, seconds since the epoch. */
+  epoch?: number
+}
+
+function predefinedNetwork(tx: Tx, name: string, driver: Network['driver'], options: Record<string, string>): Network {
+  tx.set(tx.lab, 'clock', tx.lab.clock + 1)
+  return {
+    id: drawHex(tx.lab.rng, 64),
+    name,
+    driver,
+    scope: 'local',
+    created: tx.lab.clock,
+    internal: false,
+    attachable: false,
+    ingress: false,
+    enableIPv6: false,
+    ipam: { driver: 'default', config: [], options: {} },
+    options,
+    labels: {},
+    endpoints: {},
+  }
+}
+
+/**
+ * The chains dockerd creates at start (20.10): nat and filter DOCKER, the two
+ * isolation stages ending in RETURN, the PREROUTING/OUTPUT jumps to nat
+ * DOCKER, and DOCKER-USER first in FORWARD. Docker also sets FORWARD's policy
+ * to DROP when it has to enable IP forwarding, as on a fresh host.
+ */
+function setupDaemonChains(tx: Tx): void {
+  tx.iptables({ op: 'new-chain', table: 'nat', chain: 'DOCKER' })
+  tx.iptables({ op: 'new-chain', table: 'filter', chain: 'DOCKER' })
+  tx.iptables({ op: 'new-chain', table: 'filter', chain: ISOLATION_1 })
+  tx.iptables({ op: 'new-chain', table: 'filter', chain: ISOLATION_2 })
+  tx.iptables({ op: 'append', table: 'filter', chain: ISOLATION_1, rule: { jump: 'RETURN' } })
+  tx.iptables({ op: 'append', table: 'filter', chain: ISOLATION_2, rule: { jump: 'RETURN' } })
+  tx.iptables({ op: 'append', table: 'nat', chain: 'PREROUTING', rule: { dstType: 'LOCAL', jump: 'DOCKER' } })
+  const output = tx.lab.profile.userlandProxy
+    ? { dst: '127.0.0.0/8', notDst: true, dstType: 'LOCAL' as const, jump: 'DOCKER' }
+    : { dstType: 'LOCAL' as const, jump: 'DOCKER' }
+  tx.iptables({ op: 'append', table: 'nat', chain: 'OUTPUT', rule: output })
+}
+
+/** `arrangeUserFilterRule`: DOCKER-USER exists, returns, and is jumped to first. */
+export function arrangeUserFilterRule(tx: Tx): void {
+  tx.iptables({ op: 'new-chain', table: 'filter', chain: 'DOCKER-USER' })
+  const chain = tx.lab.netfilter.filter.chains['DOCKER-USER']
+  if (chain && chain.rules.length === 0) {
+    tx.iptables({ op: 'append', table: 'filter', chain: 'DOCKER-USER', rule: { jump: 'RETURN' } })
+  }
+  ensureJumpRule(tx, 'DOCKER-USER')
+}
+
+/**
+ * A host with a freshly started Docker daemon: docker0 on the first default
+ * pool that does not collide with the host (172.17.0.0/16 normally), and the
+ * predefined `bridge`, `host` and `none` networks.
+ *
+ * @example
+ * const lab = createLab()
+ * lab.networks.map((n) => n.name) // ['bridge', 'host', 'none']
+ */
+export function createLab(options: CreateLabOptions = {}): LabState {
+  const host = options.host ?? TYPICAL_HOST
+  const lab: LabState = {
+    schema: 1,
+    profile: { ...DEFAULT_PROFILE, ...options.profile },
+    rng: { seed: options.seed ?? 1, counter: 0 },
+    clock: options.epoch ?? 1767225600,
+    host: {
+      hostname: host.hostname ?? 'docker-host',
+      nameservers: host.nameservers ?? [],
+    },
+    namespaces: { host: hostNamespaceFrom(host) },
+    ipam: { localCursor: 0, globalCursor: 0 },
+    networks: [],
+    containers: {},
+    swarm: null,
+    netfilter: createNetfilter(),
+    hostPorts: {},
+    portCursor: {},
+    nextPid: 1000,
+  }
+  const tx = new Tx(lab)
+  setupDaemonChains(tx)
+  const bip = lab.profile.bip
+  const subnet = bip
+    ? bip
+    : (LOCAL_PREDEFINED_SUBNETS.find((s) => !collidesWithHost(lab, s)) ?? (LOCAL_PREDEFINED_SUBNETS[0] as string))
+  const bridge = predefinedNetwork(tx, 'bridge', 'bridge', {
+    [BRIDGE_OPTIONS.defaultBridge]: 'true',
+    [BRIDGE_OPTIONS.icc]: 'true',
+    [BRIDGE_OPTIONS.masquerade]: 'true',
+    [BRIDGE_OPTIONS.hostBinding]: '0.0.0.0',
+    [BRIDGE_OPTIONS.name]: 'docker0',
+    [BRIDGE_OPTIONS.mtu]: String(lab.profile.mtu),
+  })
+  const [net, prefix] = subnet.split('/')
+  const base = net?.split('.').map(Number) ?? [172, 17, 0, 0]
+  const networkSubnet = `${base[0]}.${base[1]}.${prefix === '16' ? 0 : base[2]}.0/${prefix}`
+  bridge.ipam = { driver: 'default', config: [{ subnet: networkSubnet }], options: {} }
+  bridge.pool = createPool({ subnet: networkSubnet, space: 'local', predefined: false })
+  bridge.gateway = requestAddress(tx, bridge.pool)
+  createBridgeNetwork(tx, bridge)
+  lab.networks.push(bridge)
+  lab.networks.push(predefinedNetwork(tx, 'host', 'host', {}))
+  lab.networks.push(predefinedNetwork(tx, 'none', 'null', {}))
+  lab.netfilter.filter.chains.FORWARD && (lab.netfilter.filter.chains.FORWARD.policy = 'DROP')
+  arrangeUserFilterRule(tx)
+  return lab
+}

@@ -1,0 +1,53 @@
+import { DockerDaemonError } from '../errors.js'
+import type { Container, Network } from '../model/docker.js'
+import type { LabState } from '../model/state.js'
+
+/**
+ * Finds a network as the daemon does: exact id, exact name, then a unique id
+ * prefix.
+ */
+export function findNetwork(lab: LabState, ref: string): Network | undefined {
+  return (
+    lab.networks.find((n) => n.id === ref) ??
+    lab.networks.find((n) => n.name === ref) ??
+    (() => {
+      const matches = lab.networks.filter((n) => n.id.startsWith(ref))
+      return matches.length === 1 ? matches[0] : undefined
+    })()
+  )
+}
+
+export function requireNetwork(lab: LabState, ref: string): Network {
+  const network = findNetwork(lab, ref)
+  if (!network) throw new DockerDaemonError('NOT_FOUND', `network ${ref} not found`)
+  return network
+}
+
+/** Finds a container by id, name (with or without "/") or unique id prefix. */
+export function findContainer(lab: LabState, ref: string): Container | undefined {
+  const name = ref.startsWith('/') ? ref.slice(1) : ref
+  const all = Object.values(lab.containers)
+  return (
+    lab.containers[ref] ??
+    all.find((c) => c.name === name) ??
+    (() => {
+      const matches = all.filter((c) => c.id.startsWith(ref))
+      return matches.length === 1 ? matches[0] : undefined
+    })()
+  )
+}
+
+export function requireContainer(lab: LabState, ref: string): Container {
+  const container = findContainer(lab, ref)
+  if (!container) throw new DockerDaemonError('NOT_FOUND', `No such container: ${ref}`)
+  return container
+}
+
+/** The predefined networks Docker refuses to remove or re-create. */
+export function isPredefinedNetwork(network: Network): boolean {
+  return (
+    (network.name === 'bridge' && network.driver === 'bridge') ||
+    (network.name === 'host' && network.driver === 'host') ||
+    (network.name === 'none' && network.driver === 'null')
+  )
+}

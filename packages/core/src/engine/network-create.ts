@@ -1,0 +1,152 @@
+import { createBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
+import { createMacvlanNetwork } from '../drivers/macvlan/macvlan-driver.js'
+import { createIpvlanNetwork } from '../drivers/ipvlan/ipvlan-driver.js'
+import { createOverlayNetwork } from '../drivers/overlay/overlay-driver.js'
+import { DockerCliError, DockerDaemonError } from '../errors.js'
+import { cidrContains, formatCidr, parseCidr, parseIPv4, networkAddress } from '../ipam/ipv4.js'
+import { createPool, requestAddress } from '../ipam/pool.js'
+import { checkSubnetFree, selectPredefinedSubnet } from '../ipam/subnet-selection.js'
+import type { DriverName, IpamConfig, Network } from '../model/docker.js'
+import { drawHex } from '../rng.js'
+import type { DockerCommand } from '../script/docker-command.js'
+import type { Tx } from './_tx.js'
+import { findNetwork } from './lookup.js'
+
+type NetworkCreate = Extract<DockerCommand, { kind: 'network create' }>
+
+const DRIVERS: Record<string, DriverName> = {
+  bridge: 'bridge',
+  macvlan: 'macvlan',
+  ipvlan: 'ipvlan',
+  overlay: 'overlay',
+  host: 'host',
+  null: 'null',
+}
+
+/**
+ * The docker CLI's own checks of --subnet/--gateway/--ip-range/--aux-address
+ * (cli/command/network/create.go `consolidateIpam`), with its messages.
+ */
+function consolidateIpam(cmd: NetworkCreate): IpamConfig[] {
+  if (cmd.gateways.length > cmd.subnets.length || cmd.ipRanges.length > cmd.subnets.length) {
+    throw new DockerCliError('every ip-range or gateway must have a corresponding subnet', 1)
+  }
+  const configs: IpamConfig[] = cmd.subnets.map((subnet) => ({ subnet }))
+  const owner = (ip: string, what: string): IpamConfig => {
+    const match = configs.find((c) => {
+      const cidr = parseCidr(c.subnet)
+      const addr = parseIPv4(ip.split('/')[0] ?? '')
+      return cidr && addr !== undefined && cidrContains(cidr.ip, cidr.prefix, addr)
+    })
+    if (!match) throw new DockerCliError(`no matching subnet for ${what} ${ip}`, 1)
+    return match
+  }
+  for (const range of cmd.ipRanges) {
+    const c = owner(range, 'range')
+    if (c.ipRange) throw new DockerCliError(`cannot configure multiple ranges (${range}, ${c.ipRange}) on the same subnet (${c.subnet})`, 1)
+    c.ipRange = range
+  }
+  for (const gateway of cmd.gateways) {
+    const c = owner(gateway, 'gateway')
+    if (c.gateway) throw new DockerCliError(`cannot configure multiple gateways (${gateway}, ${c.gateway}) for the same subnet (${c.subnet})`, 1)
+    c.gateway = gateway
+  }
+  for (const aux of cmd.auxAddresses) {
+    const [name, ip] = aux.split('=') as [string, string | undefined]
+    const c = owner(ip ?? '', 'aux-address')
+    c.auxAddresses = { ...(c.auxAddresses ?? {}), [name]: ip ?? '' }
+  }
+  return configs
+}
+
+function daemonError(message: string, code: 'INVALID_INPUT' | 'CONFLICT' | 'NOT_FOUND' | 'UNSUPPORTED' = 'INVALID_INPUT') {
+  return new DockerDaemonError(code, message)
+}
+
+/**
+ * `docker network create`: validates as the CLI and the daemon do, allocates
+ * the subnet and gateway, then lets the driver build the network.
+ */
+export function createNetwork(tx: Tx, cmd: NetworkCreate): Network {
+  const lab = tx.lab
+  const configs = consolidateIpam(cmd)
+  const driver = DRIVERS[cmd.driver]
+  if (!driver) throw daemonError(`plugin "${cmd.driver}" not found`, 'NOT_FOUND')
+  if (driver === 'host' || driver === 'null') {
+    throw daemonError(`only one instance of "${driver}" network is allowed`, 'CONFLICT')
+  }
+  if (findNetwork(lab, cmd.name)?.name === cmd.name) {
+    throw daemonError(`network with name ${cmd.name} already exists`, 'CONFLICT')
+  }
+  const global = driver === 'overlay'
+  if (global && !lab.swarm) {
+    throw daemonError(
+      'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+      'UNSUPPORTED',
+    )
+  }
+  if (cmd.ipv6) {
+    throw daemonError(
+      'could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network',
+      'UNSUPPORTED',
+    )
+  }
+  for (const c of configs) {
+    if (!parseCidr(c.subnet)) throw daemonError(`Invalid subnet ${c.subnet} : invalid CIDR address: ${c.subnet}`)
+  }
+  if (configs.length > 1) throw daemonError(`${driver} driver doesn't support multiple subnets`, 'UNSUPPORTED')
+
+  const id = drawHex(lab.rng, 64)
+  tx.set(lab, 'clock', lab.clock + 1)
+  const space = global ? 'global' : 'local'
+  const requested = configs[0]
+  let config: IpamConfig
+  if (requested) {
+    const cidr = parseCidr(requested.subnet)
+    const subnet = cidr ? formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix) : requested.subnet
+    checkSubnetFree(lab, space, subnet)
+    config = { ...requested, subnet: requested.subnet }
+  } else {
+    config = { subnet: selectPredefinedSubnet(tx, space) }
+  }
+  const cidr = parseCidr(config.subnet)
+  const poolSubnet = cidr ? formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix) : config.subnet
+  const pool = createPool({ subnet: poolSubnet, space, predefined: !requested })
+  const network: Network = {
+    id,
+    name: cmd.name,
+    driver,
+    scope: global ? 'swarm' : 'local',
+    created: lab.clock,
+    internal: cmd.internal,
+    attachable: cmd.attachable,
+    ingress: cmd.ingress,
+    enableIPv6: false,
+    ipam: { driver: 'default', config: [config], options: { ...cmd.ipamOptions } },
+    options: { ...cmd.options },
+    labels: { ...cmd.labels },
+    pool,
+    endpoints: {},
+  }
+  // The gateway is requested first (libnetwork ipamAllocateVersion), then the aux addresses.
+  const gateway = requestAddress(tx, pool, {
+    ...(config.gateway ? { preferred: config.gateway } : {}),
+    ...(config.ipRange ? { ipRange: config.ipRange } : {}),
+    serial: global,
+  })
+  network.gateway = gateway
+  if (!config.gateway && !requested) config.gateway = gateway
+  for (const [name, ip] of Object.entries(config.auxAddresses ?? {})) {
+    try {
+      requestAddress(tx, pool, { preferred: ip })
+    } catch (error) {
+      throw daemonError(`failed to allocate secondary ip address (${name}:${ip}): ${(error as Error).message}`)
+    }
+  }
+  if (driver === 'bridge') createBridgeNetwork(tx, network)
+  else if (driver === 'macvlan') createMacvlanNetwork(tx, network)
+  else if (driver === 'ipvlan') createIpvlanNetwork(tx, network)
+  else createOverlayNetwork(tx, network)
+  tx.push(lab.networks, network)
+  return network
+}

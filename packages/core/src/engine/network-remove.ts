@@ -1,0 +1,23 @@
+import { deleteBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
+import { deleteLink, namespaceOf } from '../drivers/_kernel.js'
+import { DockerDaemonError } from '../errors.js'
+import type { Network } from '../model/docker.js'
+import type { Tx } from './_tx.js'
+
+/** `docker network rm` of one network: refused while endpoints remain; the driver tears down. */
+export function removeNetwork(tx: Tx, network: Network): void {
+  if (Object.keys(network.endpoints).length > 0) {
+    throw new DockerDaemonError(
+      'CONFLICT',
+      `error while removing network: network ${network.name} id ${network.id} has active endpoints`,
+    )
+  }
+  if (network.driver === 'bridge') deleteBridgeNetwork(tx, network)
+  else if ((network.driver === 'macvlan' || network.driver === 'ipvlan') && !network.options.parent && network.device) {
+    deleteLink(tx, namespaceOf(tx, 'host'), network.device)
+  } else if (network.driver === 'overlay') {
+    const ns = `/var/run/docker/netns/1-${network.id.slice(0, 10)}`
+    if (tx.lab.namespaces[ns]) tx.remove(tx.lab.namespaces, ns)
+  }
+  tx.pull(tx.lab.networks, network)
+}

@@ -1,0 +1,106 @@
+import { portRules } from '../drivers/bridge/bridge-iptables.js'
+import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
+import { DockerDaemonError } from '../errors.js'
+import type { Container, Endpoint, Network, PortMapping } from '../model/docker.js'
+import type { HostPortAllocation } from '../model/state.js'
+import type { Tx } from './_tx.js'
+
+/**
+ * Published ports, as the bridge driver programs them on the container's
+ * gateway endpoint: a host port from the port allocator, a docker-proxy per
+ * host address (0.0.0.0 and, on a host with IPv6, [::]), and the DNAT /
+ * ACCEPT / MASQUERADE trio in iptables.
+ */
+
+const keyOf = (proto: string, ip: string, port: number) => `${proto}/${ip}/${port}`
+const family = (ip: string) => (ip.includes(':') ? 6 : 4)
+
+function conflicts(allocations: Record<string, HostPortAllocation>, proto: string, ip: string, port: number) {
+  return Object.values(allocations).find(
+    (a) =>
+      a.proto === proto &&
+      a.hostPort === port &&
+      family(a.hostIp) === family(ip) &&
+      (a.hostIp === ip || a.hostIp === '0.0.0.0' || ip === '0.0.0.0' || a.hostIp === '::' || ip === '::'),
+  )
+}
+
+/** Docker 20.10's port allocator: a requested port or range, or the next ephemeral port after the last one given. */
+function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string): number {
+  const lab = tx.lab
+  if (requested !== '') {
+    const [lo, hi] = requested.split('-').map(Number) as [number, number | undefined]
+    for (let port = lo; port <= (hi ?? lo); port++) {
+      if (!conflicts(lab.hostPorts, proto, ip, port)) return port
+    }
+    throw new DockerDaemonError('CONFLICT', `Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${lo} failed: port is already allocated`)
+  }
+  const [first, last] = lab.profile.ephemeralPorts
+  const cursorKey = `${proto}/${ip}`
+  const start = lab.portCursor[cursorKey] ?? first
+  const span = last - first + 1
+  for (let k = 0; k < span; k++) {
+    const port = first + ((start - first + k) % span)
+    if (!conflicts(lab.hostPorts, proto, ip, port)) {
+      tx.set(lab.portCursor, cursorKey, port + 1 > last ? first : port + 1)
+      return port
+    }
+  }
+  throw new DockerDaemonError('EXHAUSTED', `Bind for ${ip}:0 failed: all ports are allocated`)
+}
+
+/** Binds a container's published ports on its gateway endpoint; returns NetworkSettings.Ports entries. */
+export function publishPorts(tx: Tx, container: Container, network: Network, endpoint: Endpoint): PortMapping[] {
+  const lab = tx.lab
+  const config = readBridgeConfig(network, lab.profile.mtu)
+  const mappings: PortMapping[] = []
+  for (const binding of container.portBindings) {
+    if (binding.proto === 'sctp' && lab.profile.userlandProxy) {
+      throw new DockerDaemonError('UNSUPPORTED', 'Error starting userland proxy: protocol not supported')
+    }
+    const defaultIp = binding.hostIp === '' ? config.hostBinding : binding.hostIp
+    const ips = binding.hostIp === '' && defaultIp === '0.0.0.0' && lab.profile.ipv6Proxy ? ['0.0.0.0', '::'] : [defaultIp]
+    for (const ip of ips) {
+      const hostPort = allocateHostPort(tx, binding.proto, ip, binding.hostPort)
+      const allocation: HostPortAllocation = {
+        hostIp: ip,
+        hostPort,
+        proto: binding.proto,
+        containerId: container.id,
+        containerIp: endpoint.ipv4,
+        containerPort: binding.containerPort,
+      }
+      tx.set(lab.hostPorts, keyOf(binding.proto, ip, hostPort), allocation)
+      if (lab.profile.userlandProxy) {
+        tx.log(
+          `/usr/bin/docker-proxy -proto ${binding.proto} -host-ip ${ip} -host-port ${hostPort} -container-ip ${endpoint.ipv4} -container-port ${binding.containerPort} &`,
+        )
+      }
+      // IPv4 rules only: an IPv4-only container is reached from [::] through the proxy alone.
+      if (family(ip) === 4) {
+        const rules = portRules(
+          { hostIp: ip, hostPort, proto: binding.proto, containerIp: endpoint.ipv4, containerPort: binding.containerPort },
+          config.bridgeName,
+          !lab.profile.userlandProxy,
+        )
+        for (const r of rules) tx.iptables({ op: 'append', ...r })
+      }
+      mappings.push({ containerPort: binding.containerPort, proto: binding.proto, hostIp: ip, hostPort })
+    }
+  }
+  return mappings
+}
+
+/** Releases a container's host ports and deletes their rules. */
+export function unpublishPorts(tx: Tx, container: Container, network: Network | undefined): void {
+  const lab = tx.lab
+  for (const [key, a] of Object.entries(lab.hostPorts)) {
+    if (a.containerId !== container.id) continue
+    if (network && family(a.hostIp) === 4) {
+      const config = readBridgeConfig(network, lab.profile.mtu)
+      for (const r of portRules(a, config.bridgeName, !lab.profile.userlandProxy)) tx.iptables({ op: 'delete', ...r })
+    }
+    if (lab.profile.userlandProxy) tx.log(`kill docker-proxy (${a.proto} ${a.hostIp}:${a.hostPort})`)
+    tx.remove(lab.hostPorts, key)
+  }
+}

@@ -1,0 +1,85 @@
+import { DockerDaemonError } from '../errors.js'
+import { drawHex } from '../rng.js'
+import type { Tx } from './_tx.js'
+import { createNetwork } from './network-create.js'
+import { removeNetwork } from './network-remove.js'
+
+const baseCreate = {
+  kind: 'network create' as const,
+  subnets: [] as string[],
+  gateways: [] as string[],
+  ipRanges: [] as string[],
+  auxAddresses: [] as string[],
+  internal: false,
+  attachable: false,
+  ipv6: false,
+  labels: {},
+  ipamDriver: 'default',
+  ipamOptions: {},
+  scope: '',
+}
+
+/**
+ * `docker swarm init`: this node becomes a manager; the routing mesh's
+ * `ingress` overlay (10.0.0.0/24, the first VXLAN id) and the node-local
+ * `docker_gwbridge` (the next free local pool, ICC off) appear.
+ */
+export function initSwarm(tx: Tx, advertiseAddr: string | undefined): string {
+  const lab = tx.lab
+  if (lab.swarm) {
+    throw new DockerDaemonError(
+      'CONFLICT',
+      'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.',
+    )
+  }
+  const nodeId = drawHex(lab.rng, 25)
+  tx.set(lab, 'swarm', { nodeId, advertiseAddr: advertiseAddr ?? '', nextVni: 4096 })
+  createNetwork(tx, {
+    ...baseCreate,
+    name: 'ingress',
+    driver: 'overlay',
+    ingress: true,
+    options: {},
+  })
+  createNetwork(tx, {
+    ...baseCreate,
+    name: 'docker_gwbridge',
+    driver: 'bridge',
+    ingress: false,
+    options: {
+      'com.docker.network.bridge.enable_icc': 'false',
+      'com.docker.network.bridge.enable_ip_masquerade': 'true',
+      'com.docker.network.bridge.name': 'docker_gwbridge',
+    },
+  })
+  const token = `SWMTKN-1-${drawHex(lab.rng, 50)}-${drawHex(lab.rng, 25)}`
+  return [
+    `Swarm initialized: current node (${nodeId}) is now a manager.`,
+    '',
+    'To add a worker to this swarm, run the following command:',
+    '',
+    `    docker swarm join --token ${token} ${advertiseAddr ?? ''}:2377`,
+    '',
+    "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.",
+    '',
+    '',
+  ].join('\n')
+}
+
+/** `docker swarm leave --force`: swarm-scoped networks go (docker_gwbridge stays, as on a real node). */
+export function leaveSwarm(tx: Tx, force: boolean): string {
+  const lab = tx.lab
+  if (!lab.swarm) throw new DockerDaemonError('CONFLICT', 'This node is not part of a swarm')
+  if (!force) {
+    throw new DockerDaemonError(
+      'CONFLICT',
+      'You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.',
+    )
+  }
+  for (const network of lab.networks.filter((n) => n.scope === 'swarm')) {
+    for (const ep of Object.values(network.endpoints)) tx.remove(network.endpoints, ep.id)
+    removeNetwork(tx, network)
+  }
+  tx.set(lab, 'swarm', null)
+  return 'Node left the swarm.\n'
+}

@@ -1,0 +1,51 @@
+/** What kind of failure an error is; apps map it to an HTTP status or an exit code. */
+export type ErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'EXHAUSTED' | 'UNSUPPORTED' | 'INTERNAL'
+
+/**
+ * The one base class of netmodes' errors.
+ *
+ * @example
+ * throw new NetmodesError('NOT_FOUND', 'network app not found')
+ */
+export class NetmodesError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options)
+    this.name = 'NetmodesError'
+  }
+}
+
+/**
+ * An error the Docker daemon returns. `message` is the daemon's text; `cliText`
+ * is exactly what the docker CLI prints on stderr for it (the prefix depends
+ * on the command: `docker run` prints "docker: Error response from daemon: ...").
+ *
+ * @example
+ * new DockerDaemonError('CONFLICT', 'Pool overlaps with other one on this address space')
+ */
+export class DockerDaemonError extends NetmodesError {
+  constructor(code: ErrorCode, message: string, options?: ErrorOptions) {
+    super(code, message, options)
+    this.name = 'DockerDaemonError'
+  }
+}
+
+/**
+ * An error the docker CLI itself reports before or without asking the daemon
+ * (usage errors, client-side validation). `exitCode` is the CLI's.
+ *
+ * @example
+ * new DockerCliError('every ip-range or gateway must have a corresponding subnet', 1)
+ */
+export class DockerCliError extends NetmodesError {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super('INVALID_INPUT', message)
+    this.name = 'DockerCliError'
+  }
+}

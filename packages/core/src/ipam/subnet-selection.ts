@@ -1,0 +1,72 @@
+import type { Tx } from '../engine/_tx.js'
+import type { LabState } from '../model/state.js'
+import { GLOBAL_PREDEFINED_COUNT, LOCAL_PREDEFINED_SUBNETS, globalPredefinedSubnet } from './default-pools.js'
+import { ipamErrors } from './ipam-errors.js'
+import { cidrContains, cidrsOverlap, parseCidr, parseIPv4 } from './ipv4.js'
+
+function overlaps(a: string, b: string): boolean {
+  const x = parseCidr(a)
+  const y = parseCidr(b)
+  return !!x && !!y && cidrsOverlap(x.ip, x.prefix, y.ip, y.prefix)
+}
+
+/** Subnets already held by networks of one address space. */
+export function subnetsInSpace(lab: LabState, space: 'local' | 'global'): string[] {
+  return lab.networks.filter((n) => n.pool && n.pool.space === space).map((n) => n.pool?.subnet ?? '')
+}
+
+/**
+ * Would this subnet collide with the host? Docker (20.10.24, observed) skips
+ * a predefined subnet that overlaps an on-link route of the host (a route with
+ * no gateway: an interface's own subnet, `ip route add X dev Y`) or contains
+ * one of its nameservers. Routes through a gateway (VPN split tunnels) do not
+ * count, and explicit `--subnet`s are never checked against the host.
+ */
+export function collidesWithHost(lab: LabState, subnet: string): boolean {
+  const host = lab.namespaces.host
+  const onLink = (host?.routes ?? []).filter((r) => r.dst !== 'default' && !r.gateway)
+  if (onLink.some((r) => overlaps(r.dst.includes('/') ? r.dst : `${r.dst}/32`, subnet))) return true
+  const cidr = parseCidr(subnet)
+  return lab.host.nameservers.some((ns) => {
+    const ip = parseIPv4(ns)
+    return cidr !== undefined && ip !== undefined && cidrContains(cidr.ip, cidr.prefix, ip)
+  })
+}
+
+/**
+ * Picks the subnet of a network created without `--subnet`, as Docker 20.10
+ * does: the predefined pools are walked round-robin from a cursor that sits
+ * after the last pool handed out (it survives network removal, so a freed
+ * subnet is reused only after the others), skipping pools that overlap a
+ * network of the same address space; local pools that collide with the host
+ * are skipped too.
+ */
+export function selectPredefinedSubnet(tx: Tx, space: 'local' | 'global'): string {
+  const lab = tx.lab
+  const taken = subnetsInSpace(lab, space)
+  const count = space === 'local' ? LOCAL_PREDEFINED_SUBNETS.length : GLOBAL_PREDEFINED_COUNT
+  const at = (i: number) => (space === 'local' ? (LOCAL_PREDEFINED_SUBNETS[i] ?? '') : globalPredefinedSubnet(i))
+  const cursorKey = space === 'local' ? 'localCursor' : 'globalCursor'
+  const held: string[] = []
+  for (;;) {
+    const start = lab.ipam[cursorKey]
+    let found: string | undefined
+    for (let k = 0; k < count; k++) {
+      const i = (start + k) % count
+      const candidate = at(i)
+      if ([...taken, ...held].some((s) => overlaps(s, candidate))) continue
+      tx.set(lab.ipam, cursorKey, i + 1)
+      found = candidate
+      break
+    }
+    if (!found) throw ipamErrors.noMoreSubnets()
+    if (space === 'global' || !collidesWithHost(lab, found)) return found
+    // libnetwork's requestPoolHelper keeps the colliding pool leased while it asks again.
+    held.push(found)
+  }
+}
+
+/** Checks an explicit subnet against the networks of its address space. */
+export function checkSubnetFree(lab: LabState, space: 'local' | 'global', subnet: string): void {
+  if (subnetsInSpace(lab, space).some((s) => overlaps(s, subnet))) throw ipamErrors.poolOverlap()
+}

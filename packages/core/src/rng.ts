@@ -1,0 +1,34 @@
+/**
+ * A seeded, counter-based generator: every ID netmodes invents (network and
+ * container IDs, veth names) comes from here, so one scenario always yields
+ * the same result and the generator's whole state is two numbers in the lab.
+ */
+
+export interface RngState {
+  seed: number
+  counter: number
+}
+
+/** splitmix32 of (seed, counter): a pure function, so state is just the counter. */
+function mix(seed: number, counter: number): number {
+  let z = (seed + Math.imul(counter + 1, 0x9e3779b9)) >>> 0
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0
+  return (z ^ (z >>> 16)) >>> 0
+}
+
+/**
+ * Draws `length` lower-case hex digits and advances the state.
+ *
+ * @example
+ * const rng = { seed: 1, counter: 0 }
+ * drawHex(rng, 64) // a network id
+ */
+export function drawHex(rng: RngState, length: number): string {
+  let out = ''
+  while (out.length < length) {
+    out += mix(rng.seed, rng.counter).toString(16).padStart(8, '0')
+    rng.counter += 1
+  }
+  return out.slice(0, length)
+}

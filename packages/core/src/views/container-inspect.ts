@@ -1,0 +1,104 @@
+import type { Container } from '../model/docker.js'
+import type { LabState } from '../model/state.js'
+import { renderTable } from './network-inspect.js'
+import { formatDockerTime } from './time.js'
+
+function portsObject(container: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
+  const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {}
+  for (const p of container.ports) {
+    const key = `${p.containerPort}/${p.proto}`
+    const list = out[key] ?? []
+    list.push({ HostIp: p.hostIp, HostPort: String(p.hostPort) })
+    out[key] = list
+  }
+  return out
+}
+
+/**
+ * The network part of `docker inspect CONTAINER` (plus identity and state),
+ * shaped as the Engine API: NetworkSettings with its legacy top-level fields
+ * (filled for the default bridge only) and Networks per network name.
+ */
+export function inspectContainer(lab: LabState, container: Container): Record<string, unknown> {
+  const running = container.state === 'running'
+  const networks: Record<string, unknown> = {}
+  let legacy = { EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '' }
+  const shared = container.networkMode.startsWith('container:')
+  if (!shared) {
+    for (const request of container.endpointConfigs) {
+      const network = lab.networks.find((n) => n.name === request.network || n.id === request.network)
+      const name = network?.name ?? request.network
+      const ep = network && running ? network.endpoints[container.endpoints[network.id] ?? ''] : undefined
+      const aliases = ep ? ep.aliases : request.aliases.length ? request.aliases : null
+      networks[name] = {
+        IPAMConfig: request.ip ? { IPv4Address: request.ip } : null,
+        Links: null,
+        Aliases: network?.name === 'bridge' || !aliases || aliases.length === 0 ? null : aliases,
+        NetworkID: network?.id ?? '',
+        EndpointID: ep?.id ?? '',
+        Gateway: ep?.gateway ?? '',
+        IPAddress: ep?.ipv4 ?? '',
+        IPPrefixLen: ep?.prefixlen ?? 0,
+        IPv6Gateway: '',
+        GlobalIPv6Address: '',
+        GlobalIPv6PrefixLen: 0,
+        MacAddress: ep?.mac ?? '',
+        DriverOpts: null,
+      }
+      if (ep && network?.name === 'bridge' && network.driver === 'bridge') {
+        legacy = { EndpointID: ep.id, Gateway: ep.gateway, IPAddress: ep.ipv4, IPPrefixLen: ep.prefixlen, MacAddress: ep.mac }
+      }
+    }
+  }
+  const sandboxId = running && container.sandbox && container.sandbox !== 'host' ? container.sandbox : ''
+  return {
+    Id: container.id,
+    Created: formatDockerTime(container.created),
+    Path: container.cmd[0] ?? '',
+    Args: container.cmd.slice(1),
+    State: {
+      Status: container.state,
+      Running: running,
+      Pid: container.pid,
+      StartedAt: formatDockerTime(container.startedAt),
+      FinishedAt: formatDockerTime(container.finishedAt),
+    },
+    Name: `/${container.name}`,
+    HostConfig: {
+      NetworkMode: container.networkMode,
+      PortBindings: Object.fromEntries(
+        container.portBindings.map((p) => [`${p.containerPort}/${p.proto}`, [{ HostIp: p.hostIp, HostPort: p.hostPort }]]),
+      ),
+    },
+    Config: { Hostname: container.hostname, Image: container.image, MacAddress: container.macAddress ?? null },
+    NetworkSettings: {
+      Bridge: '',
+      SandboxKey: sandboxId,
+      Ports: running ? portsObject(container) : {},
+      HairpinMode: false,
+      ...legacy,
+      Networks: networks,
+    },
+  }
+}
+
+function formatPorts(container: Container): string {
+  return container.ports
+    .map((p) => `${p.hostIp === '::' ? ':::' : `${p.hostIp}:`}${p.hostPort}->${p.containerPort}/${p.proto}`)
+    .join(', ')
+}
+
+/** `docker ps [-a]` with its default columns. */
+export function renderPs(lab: LabState, options: { all?: boolean; quiet?: boolean; noTrunc?: boolean } = {}): string {
+  const list = Object.values(lab.containers)
+    .filter((c) => options.all || c.state === 'running')
+    .reverse()
+  const id = (c: Container) => (options.noTrunc ? c.id : c.id.slice(0, 12))
+  if (options.quiet) return list.map((c) => `${id(c)}\n`).join('')
+  const status = (c: Container) => (c.state === 'running' ? 'Up' : c.state === 'created' ? 'Created' : 'Exited (137)')
+  const rows = [
+    ['CONTAINER ID', 'IMAGE', 'COMMAND', 'STATUS', 'PORTS', 'NAMES'],
+    ...list.map((c) => [id(c), c.image, `"${c.cmd.join(' ')}"`, status(c), formatPorts(c), c.name]),
+  ]
+  return renderTable(rows)
+}

@@ -1,0 +1,110 @@
+/**
+ * `ip addr` and `ip -j addr` of one namespace, byte for byte as iproute2 6.1
+ * prints them. Only IPv4 is modelled: the fe80:: link-local address a real
+ * kernel adds to every ethernet-like device that is up is not invented here.
+ */
+import { networkAddress, parseIPv4 } from '../ipam/ipv4.js'
+import type { LinkAddress, Namespace } from '../model/namespace.js'
+import {
+  buildLinkJsonHead,
+  buildLinkJsonTail,
+  describeLinks,
+  formatLinkLines,
+  type IpLinkJsonHead,
+  type IpLinkJsonTail,
+  type IpViewOptions,
+} from './ip-link.js'
+
+// The kernel's INFINITY_LIFE_TIME, which text output prints as "forever".
+const FOREVER = 4294967295
+
+/** One IPv4 address of `ip -j addr`, keys in iproute2's order. */
+export interface IpAddrInfoJson {
+  family: 'inet'
+  local: string
+  prefixlen: number
+  broadcast?: string
+  scope: LinkAddress['scope']
+  /** Another address of the link already covers the same subnet. */
+  secondary?: true
+  /** The link's name: Docker never sets an alias label. */
+  label: string
+  valid_life_time: number
+  preferred_life_time: number
+}
+
+/** One object of `ip -j addr`. */
+export interface IpAddrJsonEntry extends IpLinkJsonHead, IpLinkJsonTail {
+  addr_info: IpAddrInfoJson[]
+}
+
+// The kernel marks an address secondary when an address already on the link
+// has the same prefix length and subnet; it appends secondaries after every
+// primary, so in stored (kernel) order the first of a subnet is the primary.
+function markSecondaries(addrs: readonly LinkAddress[]): boolean[] {
+  const subnets = new Set<string>()
+  return addrs.map((addr) => {
+    const ip = parseIPv4(addr.local)
+    const key = `${ip === undefined ? addr.local : networkAddress(ip, addr.prefixlen)}/${addr.prefixlen}`
+    if (subnets.has(key)) return true
+    subnets.add(key)
+    return false
+  })
+}
+
+/**
+ * Prints `ip addr` for a namespace, IPv4 addresses only.
+ *
+ * @example
+ * renderIpAddr(container)
+ * // '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000\n'
+ * // + '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n'
+ * // + '    inet 127.0.0.1/8 scope host lo\n'
+ * // + '       valid_lft forever preferred_lft forever\n' + ...
+ */
+export function renderIpAddr(ns: Namespace, options: IpViewOptions = {}): string {
+  let out = ''
+  for (const view of describeLinks(ns, options)) {
+    out += formatLinkLines(view, false)
+    const { addrs, ifname } = view.link
+    const secondary = markSecondaries(addrs)
+    addrs.forEach((addr, i) => {
+      out += `    inet ${addr.local}/${addr.prefixlen} `
+      if (addr.broadcast !== undefined) out += `brd ${addr.broadcast} `
+      out += `scope ${addr.scope} `
+      if (secondary[i] === true) out += 'secondary '
+      out += `${ifname}\n       valid_lft forever preferred_lft forever\n`
+    })
+  }
+  return out
+}
+
+/**
+ * The objects of `ip -j addr` for a namespace, IPv4 addresses only;
+ * `JSON.stringify` of the result is byte-identical to iproute2's output once
+ * its inet6 entries are dropped.
+ *
+ * @example
+ * renderIpAddrJson(container)[1]?.addr_info[0]?.local // '172.17.0.2'
+ */
+export function renderIpAddrJson(ns: Namespace, options: IpViewOptions = {}): IpAddrJsonEntry[] {
+  return describeLinks(ns, options).map((view) => {
+    const { addrs, ifname } = view.link
+    const secondary = markSecondaries(addrs)
+    return {
+      ...buildLinkJsonHead(view),
+      ...buildLinkJsonTail(view),
+      addr_info: addrs.map((addr, i) => ({
+        family: 'inet' as const,
+        local: addr.local,
+        prefixlen: addr.prefixlen,
+        ...(addr.broadcast !== undefined ? { broadcast: addr.broadcast } : {}),
+        scope: addr.scope,
+        ...(secondary[i] === true ? { secondary: true as const } : {}),
+        label: ifname,
+        valid_life_time: FOREVER,
+        preferred_life_time: FOREVER,
+      })),
+    }
+  })
+}
