@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { HostDescription } from '@netmodes/core'
-import { NetmodesError, ScenarioSyntaxError, runScenario } from '@netmodes/core'
+import { NetmodesError, runScenario, ScenarioSyntaxError } from '@netmodes/core'
 
 /** Exit codes of the CLI: one table, documented in the README. */
 export const EXIT = { ok: 0, dockerError: 1, usage: 2 } as const
@@ -18,7 +18,10 @@ function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8')
   } catch (error) {
-    throw new NetmodesError('NOT_FOUND', `cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    throw new NetmodesError(
+      'NOT_FOUND',
+      `cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    )
   }
 }
 
@@ -28,11 +31,17 @@ function readHost(path: string): HostDescription {
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw new NetmodesError('INVALID_INPUT', `host file ${path} is not valid JSON: ${(error as Error).message}`)
+    throw new NetmodesError(
+      'INVALID_INPUT',
+      `host file ${path} is not valid JSON: ${(error as Error).message}`,
+    )
   }
   const host = value as Partial<HostDescription> | null
   if (!host || !Array.isArray(host.addr) || !Array.isArray(host.route)) {
-    throw new NetmodesError('INVALID_INPUT', `host file ${path} must be {"addr": <ip -j addr>, "route": <ip -j route>}`)
+    throw new NetmodesError(
+      'INVALID_INPUT',
+      `host file ${path} must be {"addr": <ip -j addr>, "route": <ip -j route>}`,
+    )
   }
   return host as HostDescription
 }

@@ -6,12 +6,18 @@ function build(networks, containers) {
   const lab = createLab()
   const t0 = performance.now()
   for (let i = 0; i < networks; i++) {
-    const r = runDocker(lab, `docker network create --subnet 10.${100 + Math.floor(i / 256)}.${i % 256}.0/24 net${i}`)
+    const r = runDocker(
+      lab,
+      `docker network create --subnet 10.${100 + Math.floor(i / 256)}.${i % 256}.0/24 net${i}`,
+    )
     if (!r.ok) throw new Error(r.error)
   }
   const t1 = performance.now()
   for (let i = 0; i < containers; i++) {
-    const r = runDocker(lab, `docker run -d --name c${i} --network net${i % networks} -p ${10000 + i}:80 busybox sleep 3600`)
+    const r = runDocker(
+      lab,
+      `docker run -d --name c${i} --network net${i % networks} -p ${10000 + i}:80 busybox sleep 3600`,
+    )
     if (!r.ok) throw new Error(r.error)
   }
   const t2 = performance.now()
@@ -21,17 +27,30 @@ function build(networks, containers) {
 export async function benchEngine() {
   build(10, 200) // warm-up
   const { lab, networkMs, containerMs } = build(100, 10_000)
-  const rules = Object.values(lab.netfilter.nat.chains).reduce((n, c) => n + c.rules.length, 0) +
+  const rules =
+    Object.values(lab.netfilter.nat.chains).reduce((n, c) => n + c.rules.length, 0) +
     Object.values(lab.netfilter.filter.chains).reduce((n, c) => n + c.rules.length, 0)
   const t0 = performance.now()
   const json = JSON.stringify(lab)
   const t1 = performance.now()
   return [
-    { name: 'engine: docker network create (100 networks), per command', value: (networkMs / 100) * 1000, unit: 'µs' },
-    { name: 'engine: docker run -p on 100 networks (10,000 containers), per command', value: (containerMs / 10_000) * 1000, unit: 'µs' },
+    {
+      name: 'engine: docker network create (100 networks), per command',
+      value: (networkMs / 100) * 1000,
+      unit: 'µs',
+    },
+    {
+      name: 'engine: docker run -p on 100 networks (10,000 containers), per command',
+      value: (containerMs / 10_000) * 1000,
+      unit: 'µs',
+    },
     { name: 'engine: total to build the 10,000-container host', value: networkMs + containerMs, unit: 'ms' },
     { name: 'engine: iptables rules Docker wrote for it', value: rules, unit: 'rules' },
-    { name: 'engine: serialize the lab (toJSON)', value: t1 - t0, unit: `ms (${(json.length / 1e6).toFixed(1)} MB)` },
+    {
+      name: 'engine: serialize the lab (toJSON)',
+      value: t1 - t0,
+      unit: `ms (${(json.length / 1e6).toFixed(1)} MB)`,
+    },
   ]
 }
 

@@ -1,7 +1,11 @@
 // `pnpm bench` in packages/core: prints the core's figures (built package, Node --expose-gc).
-import { benchIpam } from './ipam.mjs'
+
 import { benchEngine } from './engine.mjs'
+import { benchIpam } from './ipam.mjs'
 
 const rows = [...(await benchIpam()), ...(await benchEngine())]
 const width = Math.max(...rows.map((r) => r.name.length))
-for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toLocaleString('en-US', { maximumFractionDigits: 3 })} ${r.unit}`)
+for (const r of rows)
+  console.log(
+    `${r.name.padEnd(width)}  ${r.value.toLocaleString('en-US', { maximumFractionDigits: 3 })} ${r.unit}`,
+  )

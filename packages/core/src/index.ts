@@ -3,40 +3,44 @@
  * Pure and isomorphic: no Node built-ins, no I/O, no clock, no Math.random.
  */
 
-export type { ErrorCode } from './errors.js'
-export { DockerCliError, DockerDaemonError, NetmodesError } from './errors.js'
-
-export type { Container, DriverName, Endpoint, IpamConfig, Network, NetworkMode, PortBinding, PortMapping } from './model/docker.js'
-export type { Link, LinkAddress, LinkKind, Namespace, Route } from './model/namespace.js'
-export type { Chain, Netfilter, Rule, Table, TableName } from './model/netfilter.js'
-export type { EngineProfile, HostPortAllocation, LabState } from './model/state.js'
-
-export type { CreateLabOptions } from './engine/lab.js'
-export { createLab, DEFAULT_PROFILE } from './engine/lab.js'
-export type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from './engine/host-description.js'
-export { TYPICAL_HOST } from './engine/host-description.js'
 export type { StepResult } from './engine/execute.js'
 export { executeDocker, runDocker } from './engine/execute.js'
+export type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from './engine/host-description.js'
+export { TYPICAL_HOST } from './engine/host-description.js'
+export type { CreateLabOptions } from './engine/lab.js'
+export { createLab, DEFAULT_PROFILE } from './engine/lab.js'
+export { findContainer, findNetwork } from './engine/lookup.js'
 export type { ScenarioReport, ScenarioStep } from './engine/run-scenario.js'
 export { runScenario } from './engine/run-scenario.js'
 export { fromJSON, toJSON } from './engine/serialize.js'
-export { findContainer, findNetwork } from './engine/lookup.js'
-
-export * from './ipam/ipv4.js'
+export type { ErrorCode } from './errors.js'
+export { DockerCliError, DockerDaemonError, NetmodesError } from './errors.js'
 export * from './ipam/address-set.js'
 export { LOCAL_PREDEFINED_SUBNETS } from './ipam/default-pools.js'
-
-export type { ScenarioStatement } from './script/scenario.js'
-export { parseScenario, ScenarioSyntaxError } from './script/scenario.js'
+export * from './ipam/ipv4.js'
+export type {
+  Container,
+  DriverName,
+  Endpoint,
+  IpamConfig,
+  Network,
+  NetworkMode,
+  PortBinding,
+  PortMapping,
+} from './model/docker.js'
+export type { Link, LinkAddress, LinkKind, Namespace, Route } from './model/namespace.js'
+export type { Chain, Netfilter, Rule, Table, TableName } from './model/netfilter.js'
+export type { EngineProfile, HostPortAllocation, LabState } from './model/state.js'
+export { renderIptablesSave } from './netfilter/iptables-save.js'
 export type { DockerCommand } from './script/docker-command.js'
 export { parseDockerCommand } from './script/parse-docker-command.js'
+export type { ScenarioStatement } from './script/scenario.js'
+export { parseScenario, ScenarioSyntaxError } from './script/scenario.js'
 export { tokenizeCommandLine } from './script/tokenize.js'
 export { UsageError } from './script/usage-error.js'
-
-export { renderIptablesSave } from './netfilter/iptables-save.js'
-export { renderIpAddr, renderIpAddrJson } from './views/ip-addr.js'
-export { renderIpRoute, renderIpRouteJson } from './views/ip-route.js'
-export { renderIpLink } from './views/ip-link.js'
 export { inspectContainer, renderPs } from './views/container-inspect.js'
-export { inspectNetwork, renderNetworkLs } from './views/network-inspect.js'
+export { renderIpAddr, renderIpAddrJson } from './views/ip-addr.js'
+export { renderIpLink } from './views/ip-link.js'
+export { renderIpRoute, renderIpRouteJson } from './views/ip-route.js'
 export { labReport, namespaceOfContainer, renderNamespaceText } from './views/lab-report.js'
+export { inspectNetwork, renderNetworkLs } from './views/network-inspect.js'

@@ -32,3 +32,13 @@ export function drawHex(rng: RngState, length: number): string {
   }
   return out.slice(0, length)
 }
+
+const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz'
+
+/** Draws `length` base-36 characters: the shape of swarm object IDs (25 of them). */
+export function drawBase36(rng: RngState, length: number): string {
+  const hex = drawHex(rng, length * 2)
+  let out = ''
+  for (let i = 0; i < length; i++) out += BASE36[Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16) % 36]
+  return out
+}

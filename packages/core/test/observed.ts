@@ -3,7 +3,7 @@
  * (conformance/observed/NAME, recorded by conformance/record.sh) and the
  * host it ran on, minus everything Docker itself created there.
  */
-import { readFileSync, existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from '../src/index.js'
 
@@ -33,7 +33,7 @@ export function readScenario(scenario: string): string {
 }
 
 const dockerMade = (name: string) =>
-  /^(docker0|docker_gwbridge|br-[0-9a-f]{12}|veth[0-9a-f]{7}|mybr0|nmv.*|dm-.*|di-.*)$/.test(name)
+  /^(docker0|docker_gwbridge|br-[0-9a-f]{12}|veth[0-9a-f]{7}|mybr0|dm-.*|di-.*)$/.test(name)
 
 /**
  * The host as it was before Docker touched it: the recorded `ip -j addr` and
@@ -42,7 +42,11 @@ const dockerMade = (name: string) =>
  * (nmparent*) stay: they are part of the host the scenario describes.
  */
 export function observedHost(scenario: string): HostDescription {
-  const addr = readObserved<IpJsonAddrEntry[]>(scenario, 'host-addr.json').filter((l) => !dockerMade(l.ifname))
-  const route = readObserved<IpJsonRouteEntry[]>(scenario, 'host-route.json').filter((r) => !dockerMade(r.dev))
+  const addr = readObserved<IpJsonAddrEntry[]>(scenario, 'host-addr.json').filter(
+    (l) => !dockerMade(l.ifname),
+  )
+  const route = readObserved<IpJsonRouteEntry[]>(scenario, 'host-route.json').filter(
+    (r) => !dockerMade(r.dev),
+  )
   return { addr, route, nameservers: ['10.255.255.53'], hostname: 'recorder' }
 }

@@ -10,8 +10,14 @@ export default defineCommand({
   args: {
     script: { type: 'positional', description: 'Scenario file', required: true },
     host: { type: 'string', description: 'Host description: {"addr": <ip -j addr>, "route": <ip -j route>}' },
-    json: { type: 'boolean', description: 'Print one JSON document (steps, networks, containers, namespaces, iptables)' },
-    explain: { type: 'boolean', description: 'Show the low-level operations Docker performed for each command' },
+    json: {
+      type: 'boolean',
+      description: 'Print one JSON document (steps, networks, containers, namespaces, iptables)',
+    },
+    explain: {
+      type: 'boolean',
+      description: 'Show the low-level operations Docker performed for each command',
+    },
   },
   run({ args }) {
     const code = runScenarioFile({

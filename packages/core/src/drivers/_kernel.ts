@@ -212,14 +212,31 @@ export function addAddress(tx: Tx, ns: Namespace, ifname: string, addr: LinkAddr
  * added by the kernel itself when an address is configured on an up link, so
  * they are not logged as commands.
  */
-export function addRoute(tx: Tx, ns: Namespace, route: Route, options: { kernel?: boolean; at?: number } = {}): void {
+export function addRoute(
+  tx: Tx,
+  ns: Namespace,
+  route: Route,
+  options: { kernel?: boolean; at?: number } = {},
+): void {
   if (!options.kernel) {
     const via = route.gateway ? ` via ${route.gateway}` : ''
     tx.log(`${ipCmd(ns.id)} route add ${route.dst}${via} dev ${route.dev}`)
   }
   const routes = [...ns.routes]
-  routes.splice(options.at ?? routes.length, 0, route)
+  routes.splice(options.at ?? fibPosition(routes, route.dst), 0, route)
   tx.set(ns, 'routes', routes)
+}
+
+/** Where `ip route` lists a route: the kernel dumps its FIB trie in address order, default first. */
+function fibPosition(routes: Route[], dst: string): number {
+  const key = (d: string) => {
+    if (d === 'default') return -1
+    const [a = 0, b = 0, c = 0, e = 0] = (d.split('/')[0] ?? '').split('.').map(Number)
+    return ((a << 24) | (b << 16) | (c << 8) | e) >>> 0
+  }
+  const k = key(dst)
+  const at = routes.findIndex((r) => key(r.dst) > k)
+  return at < 0 ? routes.length : at
 }
 
 /** `ip link delete NAME`: a veth takes its peer with it, wherever the peer lives. */

@@ -3,7 +3,17 @@ import { DockerDaemonError } from '../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../ipam/ipv4.js'
 import type { Endpoint, Network } from '../model/docker.js'
 import { drawHex } from '../rng.js'
-import { addAddress, addLink, addRoute, findLink, moveLink, namespaceOf, renameLink, setLinkMac, setLinkUp } from './_kernel.js'
+import {
+  addAddress,
+  addLink,
+  addRoute,
+  findLink,
+  moveLink,
+  namespaceOf,
+  renameLink,
+  setLinkMac,
+  setLinkUp,
+} from './_kernel.js'
 
 /**
  * What macvlan and ipvlan share (libnetwork drivers/macvlan, drivers/ipvlan):
@@ -60,11 +70,20 @@ export function createSubinterfaceNetwork(tx: Tx, driver: SubinterfaceDriver, ne
     tx.set(network, 'internal', true)
   } else if (!findLink(host, parent)) {
     const [base, vlan] = parent.split('.')
-    if (!vlan || !base || !findLink(host, base)) {
-      throw new DockerDaemonError('NOT_FOUND', `-o parent interface was not found on the host: ${parent}`)
+    if (!vlan || !base) {
+      throw new DockerDaemonError(
+        'INVALID_INPUT',
+        `invalid subinterface vlan name ${parent}, example formatting is eth0.10`,
+      )
+    }
+    if (!findLink(host, base)) {
+      throw new DockerDaemonError('NOT_FOUND', `-o parent interface was not found on the host: ${base}`)
     }
     if (!tx.lab.profile.kernel.vlan) {
-      throw new DockerDaemonError('UNSUPPORTED', `failed to create ${parent} vlan link: operation not supported`)
+      throw new DockerDaemonError(
+        'UNSUPPORTED',
+        `failed to create ${parent} vlan link: operation not supported`,
+      )
     }
     tx.log(`ip link add link ${base} name ${parent} type vlan id ${vlan}`)
     const baseLink = findLink(host, base)
@@ -97,7 +116,11 @@ export function joinSubinterface(
   const host = namespaceOf(tx, 'host')
   const ns = namespaceOf(tx, sandbox)
   const parent = findLink(host, parentOf(driver, network))
-  if (!parent) throw new DockerDaemonError('NOT_FOUND', `-o parent interface was not found on the host: ${parentOf(driver, network)}`)
+  if (!parent)
+    throw new DockerDaemonError(
+      'NOT_FOUND',
+      `-o parent interface was not found on the host: ${parentOf(driver, network)}`,
+    )
   const mode = network.options[driver.modeOption] ?? driver.defaultMode
   if (driver.kind === 'ipvlan' && !tx.lab.profile.kernel.ipvlan) {
     throw new DockerDaemonError('UNSUPPORTED', 'failed to create the ipvlan port: operation not supported')
@@ -130,13 +153,28 @@ export function joinSubinterface(
     scope: 'global',
   })
   setLinkUp(tx, ns, endpoint.ifname)
-  addRoute(tx, ns, {
-    dst: network.pool?.subnet ?? '',
-    dev: endpoint.ifname,
-    protocol: 'kernel',
-    scope: 'link',
-    prefsrc: endpoint.ipv4,
-  }, { kernel: true })
+  // A stacked device follows its lower device's carrier (netif_stacked_transfer_operstate).
+  const noCarrier = parent.flags.includes('NO-CARRIER')
+  if (noCarrier) {
+    const child = findLink(ns, endpoint.ifname)
+    if (child) {
+      tx.set(child, 'flags', ['NO-CARRIER', 'BROADCAST', 'MULTICAST', 'UP'])
+      tx.set(child, 'operstate', 'DOWN')
+    }
+  }
+  addRoute(
+    tx,
+    ns,
+    {
+      dst: network.pool?.subnet ?? '',
+      dev: endpoint.ifname,
+      protocol: 'kernel',
+      scope: 'link',
+      prefsrc: endpoint.ipv4,
+      ...(noCarrier ? { flags: ['linkdown'] } : {}),
+    },
+    { kernel: true },
+  )
   if (options.defaultRoute && !network.internal) {
     addRoute(tx, ns, { dst: 'default', gateway: endpoint.gateway, dev: endpoint.ifname }, { at: 0 })
   }

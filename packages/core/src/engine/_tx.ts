@@ -83,7 +83,8 @@ export class Tx {
   iptables(op: NetfilterOp): void {
     const undo = applyNetfilterOp(this.lab.netfilter, op)
     if (undo) this.#undo.push(undo)
-    this.log(renderNetfilterOp(op))
+    // An existing chain or a missing rule is left alone, as Docker checks before it acts.
+    if (undo || (op.op !== 'new-chain' && op.op !== 'delete')) this.log(renderNetfilterOp(op))
   }
 
   /** Puts the lab back as it was when the transaction started. */

@@ -1,10 +1,16 @@
-import { createNamespace, deleteNamespace, namespaceOf, setLinkUp } from '../drivers/_kernel.js'
+import { createNamespace, deleteNamespace, setLinkUp } from '../drivers/_kernel.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
-import type { Container, EndpointRequest, Network } from '../model/docker.js'
+import type { Container, EndpointRequest, Network, PortBinding } from '../model/docker.js'
 import { drawHex } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import type { Tx } from './_tx.js'
-import { attachEndpoint, detachEndpoint, isUserDefined, refreshGateway } from './endpoints.js'
+import {
+  attachEndpoint,
+  attachServiceEndpoint,
+  detachEndpoint,
+  isUserDefined,
+  refreshGateway,
+} from './endpoints.js'
 import { findContainer, findNetwork, requireContainer } from './lookup.js'
 import { unpublishPorts } from './ports.js'
 
@@ -27,7 +33,10 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
   const lab = tx.lab
   if (cmd.name !== undefined) {
     if (!NAME_RE.test(cmd.name)) {
-      throw new DockerDaemonError('INVALID_INPUT', `Invalid container name (${cmd.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`)
+      throw new DockerDaemonError(
+        'INVALID_INPUT',
+        `Invalid container name (${cmd.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
+      )
     }
     const existing = findContainer(lab, cmd.name)
     if (existing && existing.name === cmd.name.replace(/^\//, '')) {
@@ -42,15 +51,30 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
     throw new DockerCliError('network-scoped aliases are only supported for user-defined networks', 125)
   }
   if (isContainerMode) {
-    if (mode === 'container:') throw new DockerDaemonError('INVALID_INPUT', 'invalid container format container:<name|id>')
+    if (mode === 'container:')
+      throw new DockerDaemonError('INVALID_INPUT', 'invalid container format container:<name|id>')
     if (cmd.hostname !== undefined) throw conflicting('hostname and the network mode')
     if (cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
     if (cmd.dns.length > 0) throw conflicting('dns and the network mode')
     if (cmd.addHosts.length > 0) throw conflicting('custom host-to-IP mapping and the network mode')
-    if (cmd.publish.length > 0 || cmd.publishAll) throw conflicting('port publishing and the container type network mode')
+    if (cmd.publish.length > 0 || cmd.publishAll)
+      throw conflicting('port publishing and the container type network mode')
     if (cmd.expose.length > 0) throw conflicting('port exposing and the container type network mode')
   }
   if (mode === 'host' && cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
+}
+
+/** `-P`: every exposed port ("82", "82/udp", "8000-8002") on an ephemeral host port. */
+function exposedBindings(expose: string[]): PortBinding[] {
+  const out: PortBinding[] = []
+  for (const spec of expose) {
+    const [range = '', proto = 'tcp'] = spec.split('/')
+    const [lo, hi] = range.split('-').map(Number) as [number, number | undefined]
+    for (let port = lo; port <= (hi ?? lo); port++) {
+      out.push({ containerPort: port, proto: proto as PortBinding['proto'], hostIp: '', hostPort: '' })
+    }
+  }
+  return out
 }
 
 /** `docker create`: the daemon's record of a container; no network yet. */
@@ -62,9 +86,10 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
   tx.set(lab, 'clock', lab.clock + 1)
   const name = cmd.name?.replace(/^\//, '') ?? generateName(tx)
   const isHost = mode === 'host'
-  if (isHost && cmd.publish.length > 0) tx.warn('WARNING: Published ports are discarded when using host network mode')
+  if (isHost && cmd.publish.length > 0)
+    tx.warn('WARNING: Published ports are discarded when using host network mode')
   const endpointConfigs: EndpointRequest[] =
-    mode.startsWith('container:') || mode === 'host' || mode === 'none'
+    mode.startsWith('container:') || mode === 'host'
       ? [{ network: mode, aliases: [] }]
       : [
           {
@@ -86,7 +111,10 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
     pid: 0,
     networkMode: mode,
     ...(cmd.mac ? { macAddress: cmd.mac } : {}),
-    portBindings: cmd.publish.map((p) => ({ ...p })),
+    portBindings: [
+      ...cmd.publish.map((p) => ({ ...p })),
+      ...(cmd.publishAll ? exposedBindings(cmd.expose) : []),
+    ],
     endpointConfigs,
     endpoints: {},
     ports: [],
@@ -97,8 +125,30 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
   return container
 }
 
-const ADJECTIVES = ['admiring', 'brave', 'clever', 'dazzling', 'eager', 'festive', 'gallant', 'happy', 'jolly', 'keen']
-const SCIENTISTS = ['babbage', 'curie', 'darwin', 'euclid', 'fermi', 'galileo', 'hopper', 'lovelace', 'noether', 'turing']
+const ADJECTIVES = [
+  'admiring',
+  'brave',
+  'clever',
+  'dazzling',
+  'eager',
+  'festive',
+  'gallant',
+  'happy',
+  'jolly',
+  'keen',
+]
+const SCIENTISTS = [
+  'babbage',
+  'curie',
+  'darwin',
+  'euclid',
+  'fermi',
+  'galileo',
+  'hopper',
+  'lovelace',
+  'noether',
+  'turing',
+]
 
 /** Docker's "adjective_scientist" names, drawn from the lab's generator. */
 function generateName(tx: Tx): string {
@@ -131,7 +181,15 @@ export function startContainer(tx: Tx, container: Container): void {
   } else {
     // 20.10 joins the default bridge first, then the others (observed in name order).
     const ordered = [...container.endpointConfigs].sort((a, b) =>
-      a.network === 'bridge' ? -1 : b.network === 'bridge' ? 1 : a.network < b.network ? -1 : a.network > b.network ? 1 : 0,
+      a.network === 'bridge'
+        ? -1
+        : b.network === 'bridge'
+          ? 1
+          : a.network < b.network
+            ? -1
+            : a.network > b.network
+              ? 1
+              : 0,
     )
     const requests = ordered.map((r) => {
       const network = findNetwork(lab, r.network)
@@ -151,7 +209,10 @@ export function startContainer(tx: Tx, container: Container): void {
     tx.set(container, 'sandbox', key)
     for (const { network, request } of requests) {
       attachEndpoint(tx, container, network, { ...request, ...(request.ip ? {} : {}) }, key)
-      if (network.driver === 'overlay') attachGwBridge(tx, container, key)
+      if (network.driver === 'overlay') {
+        attachGwBridge(tx, container, key)
+        ensureLoadBalancer(tx, network)
+      }
     }
     refreshGateway(tx, container)
   }
@@ -162,11 +223,24 @@ export function startContainer(tx: Tx, container: Container): void {
   tx.set(container, 'startedAt', lab.clock)
 }
 
-/** Overlay containers reach the outside through docker_gwbridge (a second, local interface). */
+/** The first container of an overlay network on this node brings the network's load-balancer endpoint. */
+function ensureLoadBalancer(tx: Tx, network: Network): void {
+  const key = `lb-${network.name}`
+  if (Object.values(network.endpoints).some((e) => e.containerId === key)) return
+  attachServiceEndpoint(tx, network, { key, name: `${network.name}-endpoint` })
+}
+
+/**
+ * Overlay containers reach the outside through docker_gwbridge: a second,
+ * node-local interface whose endpoint is named gateway_<sandbox id>.
+ */
 function attachGwBridge(tx: Tx, container: Container, sandbox: string): void {
   const gw = findNetwork(tx.lab, 'docker_gwbridge')
   if (!gw || container.endpoints[gw.id]) return
-  attachEndpoint(tx, container, gw, { network: gw.name, aliases: [] }, sandbox)
+  const sandboxId = sandbox.split('/').pop() ?? ''
+  attachEndpoint(tx, container, gw, { network: gw.name, aliases: [] }, sandbox, {
+    name: `gateway_${sandboxId}`,
+  })
 }
 
 /** `docker stop`: every endpoint is released (addresses return to their pools) and the namespace goes. */
@@ -174,10 +248,16 @@ export function stopContainer(tx: Tx, container: Container): void {
   if (container.state !== 'running') return
   const lab = tx.lab
   // Containers sharing this namespace keep it (their processes hold it), left with only lo.
-  const sharers = Object.values(lab.containers).filter((o) => o.sharesWith === container.id && o.state === 'running')
+  const sharers = Object.values(lab.containers).filter(
+    (o) => o.sharesWith === container.id && o.state === 'running',
+  )
   for (const other of sharers) tx.remove(other, 'sharesWith')
   if (container.portNetworkId) {
-    unpublishPorts(tx, container, lab.networks.find((n) => n.id === container.portNetworkId))
+    unpublishPorts(
+      tx,
+      container,
+      lab.networks.find((n) => n.id === container.portNetworkId),
+    )
     tx.remove(container, 'portNetworkId')
   }
   for (const networkId of Object.keys(container.endpoints)) {
@@ -198,7 +278,6 @@ export function stopContainer(tx: Tx, container: Container): void {
   tx.set(container, 'finishedAt', lab.clock)
 }
 
-
 /** `docker rm [-f]`. */
 export function removeContainer(tx: Tx, container: Container, force: boolean): void {
   if (container.state === 'running') {
@@ -214,32 +293,48 @@ export function removeContainer(tx: Tx, container: Container, force: boolean): v
 }
 
 /** `docker network connect`. */
-export function connectContainer(tx: Tx, network: Network, container: Container, request: EndpointRequest): void {
+export function connectContainer(
+  tx: Tx,
+  network: Network,
+  container: Container,
+  request: EndpointRequest,
+): void {
   const mode = container.networkMode
-  if (mode === 'host' || network.driver === 'host') {
-    throw new DockerDaemonError('INVALID_INPUT', 'container cannot be disconnected from host network or connected to host network')
-  }
-  if (mode.startsWith('container:')) {
+  if (network.driver !== 'host' && (mode.startsWith('container:') || mode === 'host')) {
     throw new DockerDaemonError(
       'INVALID_INPUT',
       'container sharing network namespace with another container or host cannot be connected to any other network',
     )
   }
+  if (mode === 'host' || network.driver === 'host') {
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      'container cannot be disconnected from host network or connected to host network',
+    )
+  }
   if (!isUserDefined(network)) {
-    if (request.ip) throw new DockerDaemonError('INVALID_INPUT', 'user specified IP address is supported on user defined networks only')
+    if (request.ip)
+      throw new DockerDaemonError(
+        'INVALID_INPUT',
+        'user specified IP address is supported on user defined networks only',
+      )
     if (request.aliases.length > 0) {
-      throw new DockerDaemonError('INVALID_INPUT', 'network-scoped alias is supported only for containers in user defined networks')
+      throw new DockerDaemonError(
+        'INVALID_INPUT',
+        'network-scoped alias is supported only for containers in user defined networks',
+      )
     }
   }
   const connected = Object.keys(container.endpoints)
-  if (network.driver === 'null' ? connected.length > 0 : connected.some((id) => tx.lab.networks.find((n) => n.id === id)?.driver === 'null')) {
+  if (
+    network.driver === 'null'
+      ? connected.length > 0
+      : connected.some((id) => tx.lab.networks.find((n) => n.id === id)?.driver === 'null')
+  ) {
     throw new DockerDaemonError(
       'INVALID_INPUT',
       'container cannot be connected to multiple networks with one of the networks in private (none) mode',
     )
-  }
-  if (container.endpointConfigs.some((r) => findNetwork(tx.lab, r.network)?.id === network.id) && container.state !== 'running') {
-    throw new DockerDaemonError('CONFLICT', `endpoint with name ${container.name} already exists in network ${network.name}`)
   }
   if (container.state === 'running' && container.sandbox) {
     attachEndpoint(tx, container, network, request, container.sandbox)
@@ -255,11 +350,17 @@ export function connectContainer(tx: Tx, network: Network, container: Container,
 /** `docker network disconnect`. */
 export function disconnectContainer(tx: Tx, network: Network, container: Container): void {
   if (container.networkMode === 'host' || network.driver === 'host') {
-    throw new DockerDaemonError('INVALID_INPUT', 'container cannot be disconnected from host network or connected to host network')
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      'container cannot be disconnected from host network or connected to host network',
+    )
   }
   const configured = container.endpointConfigs.some((r) => findNetwork(tx.lab, r.network)?.id === network.id)
   if (!container.endpoints[network.id] && !configured) {
-    throw new DockerDaemonError('INVALID_INPUT', `container ${container.id} is not connected to network ${network.name}`)
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      `container ${container.id} is not connected to network ${network.name}`,
+    )
   }
   if (container.endpoints[network.id]) {
     detachEndpoint(tx, container, network)

@@ -1,13 +1,13 @@
+import { addRoute, deleteLink, findLink, namespaceOf } from '../drivers/_kernel.js'
+import { macFromIp } from '../drivers/_mac.js'
 import { joinBridgeEndpoint, leaveBridgeEndpoint } from '../drivers/bridge/bridge-driver.js'
 import { joinIpvlanEndpoint } from '../drivers/ipvlan/ipvlan-driver.js'
 import { joinMacvlanEndpoint } from '../drivers/macvlan/macvlan-driver.js'
 import { joinOverlayEndpoint } from '../drivers/overlay/overlay-driver.js'
-import { addRoute, deleteLink, findLink, namespaceOf } from '../drivers/_kernel.js'
-import { macFromIp } from '../drivers/_mac.js'
 import { DockerDaemonError } from '../errors.js'
 import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
-import type { Container, Endpoint, EndpointRequest, Network } from '../model/docker.js'
+import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
 import { drawHex } from '../rng.js'
 import type { Tx } from './_tx.js'
 import { publishPorts, unpublishPorts } from './ports.js'
@@ -36,7 +36,8 @@ function endpointAliases(container: Container, network: Network, requested: stri
   const aliases = [...requested]
   const shortId = container.id.slice(0, 12)
   if (!aliases.includes(shortId)) aliases.push(shortId)
-  if (container.hostname !== container.name && !aliases.includes(container.hostname)) aliases.push(container.hostname)
+  if (container.hostname !== container.name && !aliases.includes(container.hostname))
+    aliases.push(container.hostname)
   return aliases
 }
 
@@ -51,7 +52,14 @@ export function attachEndpoint(
   network: Network,
   request: EndpointRequest,
   sandbox: string,
+  identity: { name?: string; containerId?: string } = {},
 ): Endpoint {
+  if (request.ip && !isUserDefined(network)) {
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      'user specified IP address is supported on user defined networks only',
+    )
+  }
   if (!hasEndpoints(network)) {
     // host and none networks get an endpoint with no interface of its own.
     const bare: Endpoint = {
@@ -70,15 +78,22 @@ export function attachEndpoint(
     tx.set(container.endpoints, network.id, bare.id)
     return bare
   }
-  if (Object.values(network.endpoints).some((e) => e.name === container.name)) {
-    throw new DockerDaemonError('CONFLICT', `endpoint with name ${container.name} already exists in network ${network.name}`)
+  const epName = identity.name ?? container.name
+  if (Object.values(network.endpoints).some((e) => e.name === epName)) {
+    throw new DockerDaemonError(
+      'CONFLICT',
+      `endpoint with name ${epName} already exists in network ${network.name}`,
+    )
   }
   const pool = network.pool
   const cidr = pool ? parseCidr(pool.subnet) : undefined
   if (!pool || !cidr || !network.gateway) throw new Error(`network ${network.name} has no pool`)
   if (request.ip) {
     if (!isUserDefined(network)) {
-      throw new DockerDaemonError('INVALID_INPUT', 'user specified IP address is supported on user defined networks only')
+      throw new DockerDaemonError(
+        'INVALID_INPUT',
+        'user specified IP address is supported on user defined networks only',
+      )
     }
     if (pool.predefined) {
       throw new DockerDaemonError(
@@ -87,8 +102,11 @@ export function attachEndpoint(
       )
     }
     const ip = parseCidr(`${request.ip}/32`)
-    if (!ip || !((ip.ip >>> 0) >= cidr.ip && ip.ip < cidr.ip + 2 ** (32 - cidr.prefix))) {
-      throw new DockerDaemonError('INVALID_INPUT', `Invalid address ${request.ip}: It does not belong to any of this network's subnets`)
+    if (!ip || !(ip.ip >>> 0 >= cidr.ip && ip.ip < cidr.ip + 2 ** (32 - cidr.prefix))) {
+      throw new DockerDaemonError(
+        'INVALID_INPUT',
+        `Invalid address ${request.ip}: It does not belong to any of this network's subnets`,
+      )
     }
   }
   const ipRange = network.ipam.config[0]?.ipRange
@@ -113,16 +131,20 @@ export function attachEndpoint(
   tx.set(container, 'nextIfIndex', container.nextIfIndex + 1)
   const endpoint: Endpoint = {
     id: drawHex(tx.lab.rng, 64),
-    name: container.name,
+    name: identity.name ?? container.name,
     networkId: network.id,
-    containerId: container.id,
+    containerId: identity.containerId ?? container.id,
     ipv4,
     prefixlen: cidr.prefix,
     mac: request.mac ?? macFromIp(ipv4),
     ifname,
     aliases: endpointAliases(container, network, request.aliases),
     ...(request.ip ? { requestedIp: request.ip } : {}),
-    gateway: network.gateway,
+    // macvlan/ipvlan endpoints of an internal network are given no gateway.
+    gateway:
+      (network.driver === 'macvlan' || network.driver === 'ipvlan') && network.internal
+        ? ''
+        : network.gateway,
   }
   const join = { defaultRoute: false }
   if (network.driver === 'bridge') joinBridgeEndpoint(tx, network, endpoint, sandbox, join)
@@ -154,21 +176,43 @@ export function detachEndpoint(tx: Tx, container: Container, network: Network): 
     tx.remove(network.endpoints, endpointId)
   }
   tx.remove(container.endpoints, network.id)
+  if (network.driver === 'overlay') {
+    // The load balancer leaves with the network's last container on this node.
+    const rest = Object.values(network.endpoints)
+    if (rest.every((e) => e.containerId.startsWith('lb-'))) {
+      for (const lb of rest) {
+        if (network.pool) releaseAddress(tx, network.pool, lb.ipv4)
+        tx.remove(network.endpoints, lb.id)
+      }
+    }
+  }
 }
 
 /**
  * The endpoint that provides the default route (libnetwork's epHeap order in
  * 20.10): not docker_gwbridge, not internal, then network name ascending.
  */
-export function gatewayEndpoint(tx: Tx, container: Container): { network: Network; endpoint: Endpoint } | undefined {
+export function gatewayEndpoint(
+  tx: Tx,
+  container: Container,
+): { network: Network; endpoint: Endpoint } | undefined {
   const candidates: { network: Network; endpoint: Endpoint }[] = []
   for (const [networkId, endpointId] of Object.entries(container.endpoints)) {
     const network = tx.lab.networks.find((n) => n.id === networkId)
     const endpoint = network?.endpoints[endpointId]
-    if (network && endpoint && endpoint.ipv4 && !network.internal) candidates.push({ network, endpoint })
+    // Overlay endpoints give no gateway (north-south traffic leaves through docker_gwbridge),
+    // nor do macvlan/ipvlan endpoints of an internal network; an internal bridge still does.
+    const noGateway =
+      network?.driver === 'overlay' ||
+      ((network?.driver === 'macvlan' || network?.driver === 'ipvlan') && network.internal)
+    if (network && endpoint?.ipv4 && !noGateway) candidates.push({ network, endpoint })
   }
-  const rank = (c: { network: Network }) => (c.network.name === 'docker_gwbridge' ? 1 : 0)
-  candidates.sort((a, b) => rank(a) - rank(b) || (a.network.name < b.network.name ? -1 : a.network.name > b.network.name ? 1 : 0))
+  const rank = (c: { network: Network }) =>
+    c.network.name === 'docker_gwbridge' ? 2 : c.network.internal ? 1 : 0
+  candidates.sort(
+    (a, b) =>
+      rank(a) - rank(b) || (a.network.name < b.network.name ? -1 : a.network.name > b.network.name ? 1 : 0),
+  )
   return candidates[0]
 }
 
@@ -181,10 +225,20 @@ export function refreshGateway(tx: Tx, container: Container): void {
   const ns = namespaceOf(tx, container.sandbox)
   const chosen = gatewayEndpoint(tx, container)
   const current = ns.routes.find((r) => r.dst === 'default')
-  if (current && chosen && current.dev === chosen.endpoint.ifname && current.gateway === chosen.endpoint.gateway) return
+  if (
+    current &&
+    chosen &&
+    current.dev === chosen.endpoint.ifname &&
+    current.gateway === chosen.endpoint.gateway
+  )
+    return
   if (current) {
     tx.log(`ip -n ${container.sandbox.split('/').pop()} route del default`)
-    tx.set(ns, 'routes', ns.routes.filter((r) => r !== current))
+    tx.set(
+      ns,
+      'routes',
+      ns.routes.filter((r) => r !== current),
+    )
   }
   const portNetwork = tx.lab.networks.find((n) => n.id === container.portNetworkId)
   if (container.portNetworkId) {
@@ -193,10 +247,82 @@ export function refreshGateway(tx: Tx, container: Container): void {
     tx.remove(container, 'portNetworkId')
   }
   if (!chosen) return
-  addRoute(tx, ns, { dst: 'default', gateway: chosen.endpoint.gateway, dev: chosen.endpoint.ifname }, { at: 0 })
-  if (chosen.network.driver === 'bridge' && container.portBindings.length > 0) {
-    const ports = publishPorts(tx, container, chosen.network, chosen.endpoint)
+  const down = findLink(ns, chosen.endpoint.ifname)?.flags.includes('NO-CARRIER')
+  addRoute(
+    tx,
+    ns,
+    {
+      dst: 'default',
+      gateway: chosen.endpoint.gateway,
+      dev: chosen.endpoint.ifname,
+      ...(down ? { flags: ['linkdown'] } : {}),
+    },
+    { at: 0 },
+  )
+  // Internal networks get no external connectivity: published ports are dropped silently (observed).
+  if (chosen.network.driver === 'bridge' && !chosen.network.internal && container.portBindings.length > 0) {
+    let ports: PortMapping[]
+    try {
+      ports = publishPorts(tx, container, chosen.network, chosen.endpoint)
+    } catch (error) {
+      if (!(error instanceof DockerDaemonError)) throw error
+      throw new DockerDaemonError(
+        error.code,
+        `driver failed programming external connectivity on endpoint ${chosen.endpoint.name} (${chosen.endpoint.id}): ${error.message}`,
+      )
+    }
     tx.set(container, 'ports', ports)
     tx.set(container, 'portNetworkId', chosen.network.id)
   }
+}
+
+/**
+ * An endpoint of the daemon's own, not of a container: the ingress sandbox's
+ * and the per-network load balancers' (shown in `docker network inspect`
+ * under keys such as "ingress-sbox" and "lb-<network>").
+ */
+export function attachServiceEndpoint(
+  tx: Tx,
+  network: Network,
+  options: { key: string; name: string; sandbox?: string },
+): Endpoint {
+  const pseudo: Container = {
+    id: options.key,
+    name: options.name,
+    image: '',
+    cmd: [],
+    hostname: options.name,
+    created: tx.lab.clock,
+    state: 'running',
+    pid: 0,
+    networkMode: network.name,
+    portBindings: [],
+    endpointConfigs: [],
+    endpoints: {},
+    ports: [],
+    nextIfIndex: 0,
+    labels: {},
+  }
+  if (!options.sandbox) {
+    // Address and record only: the load balancer's plumbing is not modelled.
+    const ipv4 = requestAddress(tx, network.pool!, { serial: network.pool?.space === 'global' })
+    const endpoint: Endpoint = {
+      id: drawHex(tx.lab.rng, 64),
+      name: options.name,
+      networkId: network.id,
+      containerId: options.key,
+      ipv4,
+      prefixlen: parseCidr(network.pool!.subnet)!.prefix,
+      mac: macFromIp(ipv4),
+      ifname: 'eth0',
+      aliases: [],
+      gateway: network.gateway ?? '',
+    }
+    tx.set(network.endpoints, endpoint.id, endpoint)
+    return endpoint
+  }
+  return attachEndpoint(tx, pseudo, network, { network: network.name, aliases: [] }, options.sandbox, {
+    name: options.name,
+    containerId: options.key,
+  })
 }

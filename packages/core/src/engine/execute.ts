@@ -15,10 +15,16 @@ import {
   startContainer,
   stopContainer,
 } from './containers.js'
-import { findContainer, findNetwork, isPredefinedNetwork, requireContainer, requireNetwork } from './lookup.js'
+import {
+  findContainer,
+  findNetwork,
+  isPredefinedNetwork,
+  requireContainer,
+  requireNetwork,
+} from './lookup.js'
 import { createNetwork } from './network-create.js'
-import { initSwarm, leaveSwarm } from './swarm.js'
 import { removeNetwork } from './network-remove.js'
+import { initSwarm, leaveSwarm } from './swarm.js'
 
 /** What one docker command did: what the CLI printed, and what the daemon did underneath. */
 export interface StepResult {
@@ -77,7 +83,14 @@ export function runDocker(lab: LabState, line: string): StepResult {
     command = parseDockerCommand(tokenizeCommandLine(line))
   } catch (error) {
     const failure = toFailure(error, line)
-    return { command: line, ok: false, output: '', error: failure.stderr, exitCode: failure.exitCode, operations: [] }
+    return {
+      command: line,
+      ok: false,
+      output: '',
+      error: failure.stderr,
+      exitCode: failure.exitCode,
+      operations: [],
+    }
   }
   return executeDocker(lab, command, line)
 }
@@ -86,7 +99,11 @@ export function runDocker(lab: LabState, line: string): StepResult {
  * Executes an already parsed docker command (see {@link parseDockerCommand});
  * `line` is only used to label the result and to word errors as the CLI does.
  */
-export function executeDocker(lab: LabState, command: DockerCommand, line = `docker ${command.kind}`): StepResult {
+export function executeDocker(
+  lab: LabState,
+  command: DockerCommand,
+  line = `docker ${command.kind}`,
+): StepResult {
   const operations: string[] = []
   const warnings: string[] = []
   const step = <T>(fn: (tx: Tx) => T): T => {
@@ -108,7 +125,14 @@ export function executeDocker(lab: LabState, command: DockerCommand, line = `doc
   } catch (error) {
     const failure = toFailure(error, line)
     const stderr = [...warnings.map((w) => `${w}\n`), failure.stderr].join('')
-    return { command: line, ok: false, output: failure.stdout, error: stderr, exitCode: failure.exitCode, operations }
+    return {
+      command: line,
+      ok: false,
+      output: failure.stdout,
+      error: stderr,
+      exitCode: failure.exitCode,
+      operations,
+    }
   }
 }
 
@@ -118,12 +142,18 @@ function toFailure(error: unknown, line: string): Failure {
   const isRun = /^docker\s+(container\s+)?(run|create)\b/.test(line.trim())
   if (error instanceof DockerCliError) {
     return isRun
-      ? new Failure(`docker: ${withDot(error.message)}\nSee 'docker ${line.includes(' create') ? 'create' : 'run'} --help'.\n`, 125)
+      ? new Failure(
+          `docker: ${withDot(error.message)}\nSee 'docker ${line.includes(' create') ? 'create' : 'run'} --help'.\n`,
+          125,
+        )
       : new Failure(`${error.message}\n`, error.exitCode)
   }
   if (error instanceof NetmodesError) {
     return isRun
-      ? new Failure(`docker: ${withDot(daemon(error))}\nSee 'docker ${line.includes(' create') ? 'create' : 'run'} --help'.\n`, 125)
+      ? new Failure(
+          `docker: ${withDot(daemon(error))}\nSee 'docker ${line.includes(' create') ? 'create' : 'run'} --help'.\n`,
+          125,
+        )
       : new Failure(`${daemon(error)}\n`, 1)
   }
   throw error
@@ -147,7 +177,9 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       )
       return ''
     case 'network disconnect':
-      step((tx) => disconnectContainer(tx, requireNetwork(lab, cmd.network), requireContainer(lab, cmd.container)))
+      step((tx) =>
+        disconnectContainer(tx, requireNetwork(lab, cmd.network), requireContainer(lab, cmd.container)),
+      )
       return ''
     case 'network ls':
       return renderNetworkLs(lab, { quiet: cmd.quiet, noTrunc: cmd.noTrunc })
@@ -156,7 +188,11 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       const missing = cmd.networks.filter((_, i) => !found[i])
       const docs = found.flatMap((n) => (n ? [inspectNetwork(lab, n)] : []))
       if (missing.length) {
-        throw new Failure(`${missing.map((m) => `Error: No such network: ${m}\n`).join('')}`, 1, docs.length ? json(docs) : '[]\n')
+        throw new Failure(
+          `${missing.map((m) => `Error: No such network: ${m}\n`).join('')}`,
+          1,
+          docs.length ? json(docs) : '[]\n',
+        )
       }
       return json(docs)
     }
@@ -175,9 +211,14 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       return cmd.detach ? `${container.id}\n` : ''
     }
     case 'start':
-      return perContainer(cmd.containers, (ref) => {
-        step((tx) => startContainer(tx, requireContainer(lab, ref)))
-      }, (errors) => `${errors}Error: failed to start containers: ${cmd.containers.filter((r) => !findContainer(lab, r) || findContainer(lab, r)?.state !== 'running').join(', ')}\n`)
+      return perContainer(
+        cmd.containers,
+        (ref) => {
+          step((tx) => startContainer(tx, requireContainer(lab, ref)))
+        },
+        (errors) =>
+          `${errors}Error: failed to start containers: ${cmd.containers.filter((r) => findContainer(lab, r)?.state !== 'running').join(', ')}\n`,
+      )
     case 'stop':
       return perContainer(cmd.containers, (ref) => {
         step((tx) => stopContainer(tx, requireContainer(lab, ref)))
@@ -191,14 +232,11 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
         })
       })
     case 'rm':
-      return perContainer(
-        cmd.containers,
-        (ref) => {
-          const c = findContainer(lab, ref)
-          if (!c) throw new DockerCliError(`Error: No such container: ${ref}`, 1)
-          step((tx) => removeContainer(tx, c, cmd.force))
-        },
-      )
+      return perContainer(cmd.containers, (ref) => {
+        const c = findContainer(lab, ref)
+        if (!c) throw new DockerCliError(`Error: No such container: ${ref}`, 1)
+        step((tx) => removeContainer(tx, c, cmd.force))
+      })
     case 'ps':
       return renderPs(lab, { all: cmd.all, quiet: cmd.quiet, noTrunc: cmd.noTrunc })
     case 'inspect': {
@@ -211,7 +249,8 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
         else if (n) docs.push(inspectNetwork(lab, n))
         else missing.push(ref)
       }
-      if (missing.length) throw new Failure(missing.map((m) => `Error: No such object: ${m}\n`).join(''), 1, json(docs))
+      if (missing.length)
+        throw new Failure(missing.map((m) => `Error: No such object: ${m}\n`).join(''), 1, json(docs))
       return json(docs)
     }
     case 'swarm init':
@@ -222,7 +261,11 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
 }
 
 /** Commands over several containers go on after a failure, then exit 1 (as the CLI does). */
-function perContainer(refs: string[], fn: (ref: string) => void, summarize?: (errors: string) => string): string {
+function perContainer(
+  refs: string[],
+  fn: (ref: string) => void,
+  summarize?: (errors: string) => string,
+): string {
   let out = ''
   let errors = ''
   for (const ref of refs) {
@@ -250,7 +293,10 @@ function removeNetworks(lab: LabState, refs: string[], step: Step): string {
     }
     try {
       if (isPredefinedNetwork(network)) {
-        throw new DockerDaemonError('UNSUPPORTED', `${network.name} is a pre-defined network and cannot be removed`)
+        throw new DockerDaemonError(
+          'UNSUPPORTED',
+          `${network.name} is a pre-defined network and cannot be removed`,
+        )
       }
       step((tx) => removeNetwork(tx, network))
       out += `${ref}\n`

@@ -62,7 +62,9 @@ export const TYPICAL_HOST: HostDescription = {
       operstate: 'UP',
       link_type: 'ether',
       address: '52:54:00:12:34:56',
-      addr_info: [{ family: 'inet', local: '10.0.2.15', prefixlen: 24, broadcast: '10.0.2.255', scope: 'global' }],
+      addr_info: [
+        { family: 'inet', local: '10.0.2.15', prefixlen: 24, broadcast: '10.0.2.255', scope: 'global' },
+      ],
     },
   ],
   route: [
@@ -102,7 +104,12 @@ export function hostNamespaceFrom(description: HostDescription): Namespace {
     .map((r) => {
       const route: Route = { dst: r.dst, dev: r.dev }
       if (r.gateway) route.gateway = r.gateway
-      if (r.protocol === 'kernel' || r.protocol === 'boot' || r.protocol === 'static' || r.protocol === 'dhcp') {
+      if (
+        r.protocol === 'kernel' ||
+        r.protocol === 'boot' ||
+        r.protocol === 'static' ||
+        r.protocol === 'dhcp'
+      ) {
         route.protocol = r.protocol
       }
       if (r.scope === 'link' || r.scope === 'host') route.scope = r.scope

@@ -1,5 +1,5 @@
 import { createBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
-import { ISOLATION_1, ISOLATION_2, ensureJumpRule } from '../drivers/bridge/bridge-iptables.js'
+import { ensureJumpRule, ISOLATION_1, ISOLATION_2 } from '../drivers/bridge/bridge-iptables.js'
 import { BRIDGE_OPTIONS } from '../drivers/bridge/bridge-options.js'
 import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
@@ -10,7 +10,7 @@ import { createNetfilter } from '../netfilter/tables.js'
 import { drawHex } from '../rng.js'
 import { Tx } from './_tx.js'
 import type { HostDescription } from './host-description.js'
-import { TYPICAL_HOST, hostNamespaceFrom } from './host-description.js'
+import { hostNamespaceFrom, TYPICAL_HOST } from './host-description.js'
 
 /** Docker Engine 20.10 with its defaults, on a host with IPv6. */
 export const DEFAULT_PROFILE: EngineProfile = {
@@ -33,7 +33,12 @@ export interface CreateLabOptions {
   epoch?: number
 }
 
-function predefinedNetwork(tx: Tx, name: string, driver: Network['driver'], options: Record<string, string>): Network {
+function predefinedNetwork(
+  tx: Tx,
+  name: string,
+  driver: Network['driver'],
+  options: Record<string, string>,
+): Network {
   tx.set(tx.lab, 'clock', tx.lab.clock + 1)
   return {
     id: drawHex(tx.lab.rng, 64),
@@ -117,7 +122,8 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   const bip = lab.profile.bip
   const subnet = bip
     ? bip
-    : (LOCAL_PREDEFINED_SUBNETS.find((s) => !collidesWithHost(lab, s)) ?? (LOCAL_PREDEFINED_SUBNETS[0] as string))
+    : (LOCAL_PREDEFINED_SUBNETS.find((s) => !collidesWithHost(lab, s)) ??
+      (LOCAL_PREDEFINED_SUBNETS[0] as string))
   const bridge = predefinedNetwork(tx, 'bridge', 'bridge', {
     [BRIDGE_OPTIONS.defaultBridge]: 'true',
     [BRIDGE_OPTIONS.icc]: 'true',
@@ -136,7 +142,7 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   lab.networks.push(bridge)
   lab.networks.push(predefinedNetwork(tx, 'host', 'host', {}))
   lab.networks.push(predefinedNetwork(tx, 'none', 'null', {}))
-  lab.netfilter.filter.chains.FORWARD && (lab.netfilter.filter.chains.FORWARD.policy = 'DROP')
+  tx.iptables({ op: 'policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' })
   arrangeUserFilterRule(tx)
   return lab
 }

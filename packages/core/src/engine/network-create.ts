@@ -1,15 +1,16 @@
 import { createBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
-import { createMacvlanNetwork } from '../drivers/macvlan/macvlan-driver.js'
 import { createIpvlanNetwork } from '../drivers/ipvlan/ipvlan-driver.js'
+import { createMacvlanNetwork } from '../drivers/macvlan/macvlan-driver.js'
 import { createOverlayNetwork } from '../drivers/overlay/overlay-driver.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
-import { cidrContains, formatCidr, parseCidr, parseIPv4, networkAddress } from '../ipam/ipv4.js'
+import { cidrContains, formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
 import { checkSubnetFree, selectPredefinedSubnet } from '../ipam/subnet-selection.js'
 import type { DriverName, IpamConfig, Network } from '../model/docker.js'
-import { drawHex } from '../rng.js'
+import { drawBase36, drawHex } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import type { Tx } from './_tx.js'
+import { arrangeUserFilterRule } from './lab.js'
 import { findNetwork } from './lookup.js'
 
 type NetworkCreate = Extract<DockerCommand, { kind: 'network create' }>
@@ -43,12 +44,20 @@ function consolidateIpam(cmd: NetworkCreate): IpamConfig[] {
   }
   for (const range of cmd.ipRanges) {
     const c = owner(range, 'range')
-    if (c.ipRange) throw new DockerCliError(`cannot configure multiple ranges (${range}, ${c.ipRange}) on the same subnet (${c.subnet})`, 1)
+    if (c.ipRange)
+      throw new DockerCliError(
+        `cannot configure multiple ranges (${range}, ${c.ipRange}) on the same subnet (${c.subnet})`,
+        1,
+      )
     c.ipRange = range
   }
   for (const gateway of cmd.gateways) {
     const c = owner(gateway, 'gateway')
-    if (c.gateway) throw new DockerCliError(`cannot configure multiple gateways (${gateway}, ${c.gateway}) for the same subnet (${c.subnet})`, 1)
+    if (c.gateway)
+      throw new DockerCliError(
+        `cannot configure multiple gateways (${gateway}, ${c.gateway}) for the same subnet (${c.subnet})`,
+        1,
+      )
     c.gateway = gateway
   }
   for (const aux of cmd.auxAddresses) {
@@ -59,7 +68,10 @@ function consolidateIpam(cmd: NetworkCreate): IpamConfig[] {
   return configs
 }
 
-function daemonError(message: string, code: 'INVALID_INPUT' | 'CONFLICT' | 'NOT_FOUND' | 'UNSUPPORTED' = 'INVALID_INPUT') {
+function daemonError(
+  message: string,
+  code: 'INVALID_INPUT' | 'CONFLICT' | 'NOT_FOUND' | 'UNSUPPORTED' = 'INVALID_INPUT',
+) {
   return new DockerDaemonError(code, message)
 }
 
@@ -92,11 +104,14 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate): Network {
     )
   }
   for (const c of configs) {
-    if (!parseCidr(c.subnet)) throw daemonError(`Invalid subnet ${c.subnet} : invalid CIDR address: ${c.subnet}`)
+    if (!parseCidr(c.subnet))
+      throw daemonError(`Invalid subnet ${c.subnet} : invalid CIDR address: ${c.subnet}`)
   }
-  if (configs.length > 1) throw daemonError(`${driver} driver doesn't support multiple subnets`, 'UNSUPPORTED')
+  if (configs.length > 1)
+    throw daemonError(`${driver} driver doesn't support multiple subnets`, 'UNSUPPORTED')
 
-  const id = drawHex(lab.rng, 64)
+  // Swarm-scoped networks get swarm's 25-character IDs; local ones libnetwork's 64 hex digits.
+  const id = global ? drawBase36(lab.rng, 25) : drawHex(lab.rng, 64)
   tx.set(lab, 'clock', lab.clock + 1)
   const space = global ? 'global' : 'local'
   const requested = configs[0]
@@ -140,7 +155,9 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate): Network {
     try {
       requestAddress(tx, pool, { preferred: ip })
     } catch (error) {
-      throw daemonError(`failed to allocate secondary ip address (${name}:${ip}): ${(error as Error).message}`)
+      throw daemonError(
+        `failed to allocate secondary ip address (${name}:${ip}): ${(error as Error).message}`,
+      )
     }
   }
   if (driver === 'bridge') createBridgeNetwork(tx, network)
@@ -148,5 +165,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate): Network {
   else if (driver === 'ipvlan') createIpvlanNetwork(tx, network)
   else createOverlayNetwork(tx, network)
   tx.push(lab.networks, network)
+  // libnetwork's controller re-asserts DOCKER-USER first in FORWARD after every network it creates.
+  arrangeUserFilterRule(tx)
   return network
 }

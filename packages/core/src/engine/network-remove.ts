@@ -1,5 +1,5 @@
-import { deleteBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
 import { deleteLink, namespaceOf } from '../drivers/_kernel.js'
+import { deleteBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Network } from '../model/docker.js'
 import type { Tx } from './_tx.js'
@@ -13,7 +13,11 @@ export function removeNetwork(tx: Tx, network: Network): void {
     )
   }
   if (network.driver === 'bridge') deleteBridgeNetwork(tx, network)
-  else if ((network.driver === 'macvlan' || network.driver === 'ipvlan') && !network.options.parent && network.device) {
+  else if (
+    (network.driver === 'macvlan' || network.driver === 'ipvlan') &&
+    !network.options.parent &&
+    network.device
+  ) {
     deleteLink(tx, namespaceOf(tx, 'host'), network.device)
   } else if (network.driver === 'overlay') {
     const ns = `/var/run/docker/netns/1-${network.id.slice(0, 10)}`

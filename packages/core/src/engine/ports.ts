@@ -33,7 +33,10 @@ function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string):
     for (let port = lo; port <= (hi ?? lo); port++) {
       if (!conflicts(lab.hostPorts, proto, ip, port)) return port
     }
-    throw new DockerDaemonError('CONFLICT', `Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${lo} failed: port is already allocated`)
+    throw new DockerDaemonError(
+      'CONFLICT',
+      `Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${lo} failed: port is already allocated`,
+    )
   }
   const [first, last] = lab.profile.ephemeralPorts
   const cursorKey = `${proto}/${ip}`
@@ -50,16 +53,28 @@ function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string):
 }
 
 /** Binds a container's published ports on its gateway endpoint; returns NetworkSettings.Ports entries. */
-export function publishPorts(tx: Tx, container: Container, network: Network, endpoint: Endpoint): PortMapping[] {
+export function publishPorts(
+  tx: Tx,
+  container: Container,
+  network: Network,
+  endpoint: Endpoint,
+): PortMapping[] {
   const lab = tx.lab
   const config = readBridgeConfig(network, lab.profile.mtu)
   const mappings: PortMapping[] = []
-  for (const binding of container.portBindings) {
+  // The daemon programs ports in descending port order, tcp before udp (container_operations.go).
+  const ordered = [...container.portBindings].sort(
+    (a, b) => b.containerPort - a.containerPort || (a.proto === 'tcp' ? -1 : b.proto === 'tcp' ? 1 : 0),
+  )
+  for (const binding of ordered) {
     if (binding.proto === 'sctp' && lab.profile.userlandProxy) {
       throw new DockerDaemonError('UNSUPPORTED', 'Error starting userland proxy: protocol not supported')
     }
     const defaultIp = binding.hostIp === '' ? config.hostBinding : binding.hostIp
-    const ips = binding.hostIp === '' && defaultIp === '0.0.0.0' && lab.profile.ipv6Proxy ? ['0.0.0.0', '::'] : [defaultIp]
+    const ips =
+      binding.hostIp === '' && defaultIp === '0.0.0.0' && lab.profile.ipv6Proxy
+        ? ['0.0.0.0', '::']
+        : [defaultIp]
     for (const ip of ips) {
       const hostPort = allocateHostPort(tx, binding.proto, ip, binding.hostPort)
       const allocation: HostPortAllocation = {
@@ -79,7 +94,13 @@ export function publishPorts(tx: Tx, container: Container, network: Network, end
       // IPv4 rules only: an IPv4-only container is reached from [::] through the proxy alone.
       if (family(ip) === 4) {
         const rules = portRules(
-          { hostIp: ip, hostPort, proto: binding.proto, containerIp: endpoint.ipv4, containerPort: binding.containerPort },
+          {
+            hostIp: ip,
+            hostPort,
+            proto: binding.proto,
+            containerIp: endpoint.ipv4,
+            containerPort: binding.containerPort,
+          },
           config.bridgeName,
           !lab.profile.userlandProxy,
         )
@@ -98,7 +119,8 @@ export function unpublishPorts(tx: Tx, container: Container, network: Network | 
     if (a.containerId !== container.id) continue
     if (network && family(a.hostIp) === 4) {
       const config = readBridgeConfig(network, lab.profile.mtu)
-      for (const r of portRules(a, config.bridgeName, !lab.profile.userlandProxy)) tx.iptables({ op: 'delete', ...r })
+      for (const r of portRules(a, config.bridgeName, !lab.profile.userlandProxy))
+        tx.iptables({ op: 'delete', ...r })
     }
     if (lab.profile.userlandProxy) tx.log(`kill docker-proxy (${a.proto} ${a.hostIp}:${a.hostPort})`)
     tx.remove(lab.hostPorts, key)

@@ -18,10 +18,19 @@ export function fromJSON(text: string): LabState {
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw new NetmodesError('INVALID_INPUT', `lab file is not valid JSON: ${(error as Error).message}`, { cause: error })
+    throw new NetmodesError('INVALID_INPUT', `lab file is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    })
   }
   const lab = value as Partial<LabState> | null
-  if (!lab || typeof lab !== 'object' || lab.schema !== 1 || !lab.namespaces || !Array.isArray(lab.networks) || !lab.netfilter) {
+  if (
+    !lab ||
+    typeof lab !== 'object' ||
+    lab.schema !== 1 ||
+    !lab.namespaces ||
+    !Array.isArray(lab.networks) ||
+    !lab.netfilter
+  ) {
     throw new NetmodesError('INVALID_INPUT', 'lab file is not a netmodes lab (schema 1)')
   }
   return lab as LabState

@@ -1,6 +1,9 @@
+import { createNamespace, deleteLink, deleteNamespace, findLink, namespaceOf } from '../drivers/_kernel.js'
 import { DockerDaemonError } from '../errors.js'
-import { drawHex } from '../rng.js'
+import { releaseAddress } from '../ipam/pool.js'
+import { drawBase36, drawHex } from '../rng.js'
 import type { Tx } from './_tx.js'
+import { attachServiceEndpoint } from './endpoints.js'
 import { createNetwork } from './network-create.js'
 import { removeNetwork } from './network-remove.js'
 
@@ -32,7 +35,7 @@ export function initSwarm(tx: Tx, advertiseAddr: string | undefined): string {
       'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.',
     )
   }
-  const nodeId = drawHex(lab.rng, 25)
+  const nodeId = drawBase36(lab.rng, 25)
   tx.set(lab, 'swarm', { nodeId, advertiseAddr: advertiseAddr ?? '', nextVni: 4096 })
   createNetwork(tx, {
     ...baseCreate,
@@ -52,6 +55,13 @@ export function initSwarm(tx: Tx, advertiseAddr: string | undefined): string {
       'com.docker.network.bridge.name': 'docker_gwbridge',
     },
   })
+  // The ingress sandbox joins both at once: the routing mesh's entry on this node.
+  const ingress = lab.networks.find((n) => n.name === 'ingress')
+  const gw = lab.networks.find((n) => n.name === 'docker_gwbridge')
+  const sandbox = '/var/run/docker/netns/ingress_sbox'
+  createNamespace(tx, sandbox)
+  if (ingress) attachServiceEndpoint(tx, ingress, { key: 'ingress-sbox', name: 'ingress-endpoint' })
+  if (gw) attachServiceEndpoint(tx, gw, { key: 'ingress-sbox', name: 'gateway_ingress-sbox', sandbox })
   const token = `SWMTKN-1-${drawHex(lab.rng, 50)}-${drawHex(lab.rng, 25)}`
   return [
     `Swarm initialized: current node (${nodeId}) is now a manager.`,
@@ -76,6 +86,16 @@ export function leaveSwarm(tx: Tx, force: boolean): string {
       'You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.',
     )
   }
+  const gw = lab.networks.find((n) => n.name === 'docker_gwbridge')
+  for (const ep of Object.values(gw?.endpoints ?? {})) {
+    if (ep.containerId !== 'ingress-sbox' || !gw) continue
+    if (ep.hostVeth && findLink(namespaceOf(tx, 'host'), ep.hostVeth))
+      deleteLink(tx, namespaceOf(tx, 'host'), ep.hostVeth)
+    if (gw.pool) releaseAddress(tx, gw.pool, ep.ipv4)
+    tx.remove(gw.endpoints, ep.id)
+  }
+  if (lab.namespaces['/var/run/docker/netns/ingress_sbox'])
+    deleteNamespace(tx, '/var/run/docker/netns/ingress_sbox')
   for (const network of lab.networks.filter((n) => n.scope === 'swarm')) {
     for (const ep of Object.values(network.endpoints)) tx.remove(network.endpoints, ep.id)
     removeNetwork(tx, network)

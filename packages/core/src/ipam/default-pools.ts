@@ -35,7 +35,9 @@ function expand(base: string, size: number): string[] {
  * The 31 subnets Docker hands to local networks created without `--subnet`,
  * in the order it tries them: 172.17-172.31 as /16, then 192.168.0.0/20 ... 192.168.240.0/20.
  */
-export const LOCAL_PREDEFINED_SUBNETS: readonly string[] = LOCAL_BASE_POOLS.flatMap((p) => expand(p.base, p.size))
+export const LOCAL_PREDEFINED_SUBNETS: readonly string[] = LOCAL_BASE_POOLS.flatMap((p) =>
+  expand(p.base, p.size),
+)
 
 /** The n-th /24 of 10.0.0.0/8 (there are 65,536; they are never listed eagerly). */
 export function globalPredefinedSubnet(index: number): string {

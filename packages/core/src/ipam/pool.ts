@@ -20,7 +20,11 @@ import { cidrSize, formatIPv4, parseCidr, parseIPv4 } from './ipv4.js'
  * @example
  * createPool({ subnet: '172.18.0.0/16', space: 'local', predefined: true })
  */
-export function createPool(options: { subnet: string; space: 'local' | 'global'; predefined: boolean }): IpamPool {
+export function createPool(options: {
+  subnet: string
+  space: 'local' | 'global'
+  predefined: boolean
+}): IpamPool {
   const cidr = parseCidr(options.subnet)
   if (!cidr) throw new Error(`invalid subnet ${options.subnet}`)
   const size = cidrSize(cidr.prefix)
@@ -29,7 +33,13 @@ export function createPool(options: { subnet: string; space: 'local' | 'global';
     addAddress(allocated, 0)
     addAddress(allocated, size - 1)
   }
-  return { subnet: options.subnet, allocated, cursor: 0, space: options.space, predefined: options.predefined }
+  return {
+    subnet: options.subnet,
+    allocated,
+    cursor: 0,
+    space: options.space,
+    predefined: options.predefined,
+  }
 }
 
 function poolBase(pool: IpamPool): { base: number; size: number } {

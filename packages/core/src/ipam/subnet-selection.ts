@@ -1,6 +1,6 @@
 import type { Tx } from '../engine/_tx.js'
 import type { LabState } from '../model/state.js'
-import { GLOBAL_PREDEFINED_COUNT, LOCAL_PREDEFINED_SUBNETS, globalPredefinedSubnet } from './default-pools.js'
+import { GLOBAL_PREDEFINED_COUNT, globalPredefinedSubnet, LOCAL_PREDEFINED_SUBNETS } from './default-pools.js'
 import { ipamErrors } from './ipam-errors.js'
 import { cidrContains, cidrsOverlap, parseCidr, parseIPv4 } from './ipv4.js'
 
@@ -45,7 +45,8 @@ export function selectPredefinedSubnet(tx: Tx, space: 'local' | 'global'): strin
   const lab = tx.lab
   const taken = subnetsInSpace(lab, space)
   const count = space === 'local' ? LOCAL_PREDEFINED_SUBNETS.length : GLOBAL_PREDEFINED_COUNT
-  const at = (i: number) => (space === 'local' ? (LOCAL_PREDEFINED_SUBNETS[i] ?? '') : globalPredefinedSubnet(i))
+  const at = (i: number) =>
+    space === 'local' ? (LOCAL_PREDEFINED_SUBNETS[i] ?? '') : globalPredefinedSubnet(i)
   const cursorKey = space === 'local' ? 'localCursor' : 'globalCursor'
   const held: string[] = []
   for (;;) {

@@ -1,5 +1,4 @@
 import type { Container, Network } from './docker.js'
-import type { Host } from './host.js'
 import type { Namespace } from './namespace.js'
 import type { Netfilter } from './netfilter.js'
 

@@ -46,7 +46,13 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
         DriverOpts: null,
       }
       if (ep && network?.name === 'bridge' && network.driver === 'bridge') {
-        legacy = { EndpointID: ep.id, Gateway: ep.gateway, IPAddress: ep.ipv4, IPPrefixLen: ep.prefixlen, MacAddress: ep.mac }
+        legacy = {
+          EndpointID: ep.id,
+          Gateway: ep.gateway,
+          IPAddress: ep.ipv4,
+          IPPrefixLen: ep.prefixlen,
+          MacAddress: ep.mac,
+        }
       }
     }
   }
@@ -67,10 +73,17 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
     HostConfig: {
       NetworkMode: container.networkMode,
       PortBindings: Object.fromEntries(
-        container.portBindings.map((p) => [`${p.containerPort}/${p.proto}`, [{ HostIp: p.hostIp, HostPort: p.hostPort }]]),
+        container.portBindings.map((p) => [
+          `${p.containerPort}/${p.proto}`,
+          [{ HostIp: p.hostIp, HostPort: p.hostPort }],
+        ]),
       ),
     },
-    Config: { Hostname: container.hostname, Image: container.image, MacAddress: container.macAddress ?? null },
+    Config: {
+      Hostname: container.hostname,
+      Image: container.image,
+      MacAddress: container.macAddress ?? null,
+    },
     NetworkSettings: {
       Bridge: '',
       SandboxKey: sandboxId,
@@ -89,13 +102,17 @@ function formatPorts(container: Container): string {
 }
 
 /** `docker ps [-a]` with its default columns. */
-export function renderPs(lab: LabState, options: { all?: boolean; quiet?: boolean; noTrunc?: boolean } = {}): string {
+export function renderPs(
+  lab: LabState,
+  options: { all?: boolean; quiet?: boolean; noTrunc?: boolean } = {},
+): string {
   const list = Object.values(lab.containers)
     .filter((c) => options.all || c.state === 'running')
     .reverse()
   const id = (c: Container) => (options.noTrunc ? c.id : c.id.slice(0, 12))
   if (options.quiet) return list.map((c) => `${id(c)}\n`).join('')
-  const status = (c: Container) => (c.state === 'running' ? 'Up' : c.state === 'created' ? 'Created' : 'Exited (137)')
+  const status = (c: Container) =>
+    c.state === 'running' ? 'Up' : c.state === 'created' ? 'Created' : 'Exited (137)'
   const rows = [
     ['CONTAINER ID', 'IMAGE', 'COMMAND', 'STATUS', 'PORTS', 'NAMES'],
     ...list.map((c) => [id(c), c.image, `"${c.cmd.join(' ')}"`, status(c), formatPorts(c), c.name]),

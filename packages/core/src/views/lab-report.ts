@@ -8,7 +8,7 @@ import { inspectNetwork } from './network-inspect.js'
 /** The namespace a container name stands for (its own, a shared one, or the host's), while running. */
 export function namespaceOfContainer(lab: LabState, name: string): string | undefined {
   const c = Object.values(lab.containers).find((x) => x.name === name)
-  if (!c || c.state !== 'running') return undefined
+  if (c?.state !== 'running') return undefined
   if (c.sharesWith) return lab.containers[c.sharesWith]?.sandbox
   return c.sandbox
 }
@@ -44,6 +44,9 @@ export function labReport(lab: LabState) {
     networks: lab.networks.map((n) => inspectNetwork(lab, n)),
     containers: Object.values(lab.containers).map((c) => inspectContainer(lab, c)),
     namespaces: namespacesReport(lab),
-    iptables: { nat: renderIptablesSave(lab.netfilter, 'nat'), filter: renderIptablesSave(lab.netfilter, 'filter') },
+    iptables: {
+      nat: renderIptablesSave(lab.netfilter, 'nat'),
+      filter: renderIptablesSave(lab.netfilter, 'filter'),
+    },
   }
 }

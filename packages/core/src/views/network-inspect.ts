@@ -9,10 +9,9 @@ import { formatDockerTime } from './time.js'
  * @example
  * inspectNetwork(lab, lab.networks[0])
  */
-export function inspectNetwork(lab: LabState, network: Network): Record<string, unknown> {
+export function inspectNetwork(_lab: LabState, network: Network): Record<string, unknown> {
   const containers: Record<string, unknown> = {}
   for (const ep of Object.values(network.endpoints)) {
-    if (!lab.containers[ep.containerId]) continue
     containers[ep.containerId] = {
       Name: ep.name,
       EndpointID: ep.id,
@@ -37,7 +36,10 @@ export function inspectNetwork(lab: LabState, network: Network): Record<string, 
     EnableIPv6: network.enableIPv6,
     IPAM: {
       Driver: network.ipam.driver,
-      Options: predefinedBridge || network.driver === 'host' || network.driver === 'null' ? null : network.ipam.options,
+      Options:
+        predefinedBridge || network.driver === 'host' || network.driver === 'null'
+          ? null
+          : network.ipam.options,
       Config: config,
     },
     Internal: network.internal,
@@ -56,14 +58,21 @@ export function renderNetworkLs(lab: LabState, options: { quiet?: boolean; noTru
   const rows = [...lab.networks].sort((a, b) => (a.name < b.name ? -1 : 1))
   const id = (n: Network) => (options.noTrunc ? n.id : n.id.slice(0, 12))
   if (options.quiet) return rows.map((n) => `${id(n)}\n`).join('')
-  const table = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...rows.map((n) => [id(n), n.name, n.driver, n.scope])]
+  const table = [
+    ['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'],
+    ...rows.map((n) => [id(n), n.name, n.driver, n.scope]),
+  ]
   return renderTable(table)
 }
 
 /** The docker CLI's tabwriter layout: columns padded to the widest cell plus 3 spaces. */
 export function renderTable(rows: string[][]): string {
   const widths: number[] = []
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)))
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length)
+    })
+  }
   return rows
     .map((row) =>
       row

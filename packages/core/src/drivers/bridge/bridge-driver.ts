@@ -1,5 +1,6 @@
 import type { Tx } from '../../engine/_tx.js'
-import { broadcastAddress, parseCidr, formatIPv4 } from '../../ipam/ipv4.js'
+import { DockerDaemonError } from '../../errors.js'
+import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import type { Container, Endpoint, Network } from '../../model/docker.js'
 import { drawHex } from '../../rng.js'
 import {
@@ -17,8 +18,8 @@ import {
   setMaster,
 } from '../_kernel.js'
 import { randomDockerMac, randomKernelMac } from '../_mac.js'
-import { readBridgeConfig } from './bridge-options.js'
 import { programBridgeRules, removeBridgeRules } from './bridge-iptables.js'
+import { readBridgeConfig } from './bridge-options.js'
 
 /** Inserts a connected route where the kernel's FIB dump would list it (ascending by address). */
 export function insertKernelRoute(tx: Tx, nsId: string, dst: string, dev: string, src: string): void {
@@ -32,7 +33,8 @@ export function insertKernelRoute(tx: Tx, nsId: string, dst: string, dev: string
 
 function gatewayPrefix(network: Network): { gateway: string; prefix: number; subnet: string } {
   const cidr = network.pool ? parseCidr(network.pool.subnet) : undefined
-  if (!network.pool || !cidr || !network.gateway) throw new Error(`network ${network.name} has no IPv4 gateway`)
+  if (!network.pool || !cidr || !network.gateway)
+    throw new Error(`network ${network.name} has no IPv4 gateway`)
   return { gateway: network.gateway, prefix: cidr.prefix, subnet: network.pool.subnet }
 }
 
@@ -43,14 +45,22 @@ function gatewayPrefix(network: Network): { gateway: string; prefix: number; sub
 export function createBridgeNetwork(tx: Tx, network: Network): void {
   const config = readBridgeConfig(network, tx.lab.profile.mtu)
   const host = namespaceOf(tx, 'host')
-  if (findLink(host, config.bridgeName)) {
-    // 20.10 refuses a second network on an existing Docker bridge name.
-    throw new Error(`bridge ${config.bridgeName} exists`)
+  const twin = tx.lab.networks.find((n) => n.driver === 'bridge' && n.device === config.bridgeName)
+  if (twin) {
+    throw new DockerDaemonError(
+      'CONFLICT',
+      `cannot create network ${network.id} (${config.bridgeName}): conflicts with network ${twin.id} (${config.bridgeName}): networks have same bridge name`,
+    )
   }
   const { gateway, prefix, subnet } = gatewayPrefix(network)
   addBridge(tx, host, config.bridgeName, randomDockerMac(tx.lab.rng), config.mtu)
   const brd = formatIPv4(broadcastAddress(parseCidr(`${gateway}/${prefix}`)?.ip ?? 0, prefix))
-  addAddress(tx, host, config.bridgeName, { local: gateway, prefixlen: prefix, broadcast: brd, scope: 'global' })
+  addAddress(tx, host, config.bridgeName, {
+    local: gateway,
+    prefixlen: prefix,
+    broadcast: brd,
+    scope: 'global',
+  })
   programBridgeRules(tx, {
     bridgeName: config.bridgeName,
     subnet,
@@ -121,9 +131,14 @@ export function joinBridgeEndpoint(
   })
   setLinkUp(tx, ns, endpoint.ifname)
   const { subnet } = gatewayPrefix(network)
-  addRoute(tx, ns, { dst: subnet, dev: endpoint.ifname, protocol: 'kernel', scope: 'link', prefsrc: endpoint.ipv4 }, {
-    kernel: true,
-  })
+  addRoute(
+    tx,
+    ns,
+    { dst: subnet, dev: endpoint.ifname, protocol: 'kernel', scope: 'link', prefsrc: endpoint.ipv4 },
+    {
+      kernel: true,
+    },
+  )
   if (options.defaultRoute && !network.internal) {
     addRoute(tx, ns, { dst: 'default', gateway: endpoint.gateway, dev: endpoint.ifname }, { at: 0 })
   }

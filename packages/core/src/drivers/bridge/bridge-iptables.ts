@@ -44,8 +44,16 @@ export function bridgeRules(c: BridgeRulesConfig): { table: 'nat' | 'filter'; ch
   const br = c.bridgeName
   if (c.internal) {
     return [
-      { table: 'filter', chain: ISOLATION_1, rule: { inIface: br, dst: c.subnet, notDst: true, jump: 'DROP' } },
-      { table: 'filter', chain: ISOLATION_1, rule: { outIface: br, src: c.subnet, notSrc: true, jump: 'DROP' } },
+      {
+        table: 'filter',
+        chain: ISOLATION_1,
+        rule: { inIface: br, dst: c.subnet, notDst: true, jump: 'DROP' },
+      },
+      {
+        table: 'filter',
+        chain: ISOLATION_1,
+        rule: { outIface: br, src: c.subnet, notSrc: true, jump: 'DROP' },
+      },
       { table: 'filter', chain: 'FORWARD', rule: iccRule(br, c.icc ? 'ACCEPT' : 'DROP') },
     ]
   }
@@ -59,7 +67,11 @@ export function bridgeRules(c: BridgeRulesConfig): { table: 'nat' | 'filter'; ch
     if (!c.hairpin) rules.push({ table: 'nat', chain: 'DOCKER', rule: { inIface: br, jump: 'RETURN' } })
   }
   if (c.hairpin) {
-    rules.push({ table: 'nat', chain: 'POSTROUTING', rule: { srcType: 'LOCAL', outIface: br, jump: 'MASQUERADE' } })
+    rules.push({
+      table: 'nat',
+      chain: 'POSTROUTING',
+      rule: { srcType: 'LOCAL', outIface: br, jump: 'MASQUERADE' },
+    })
   }
   rules.push(
     { table: 'filter', chain: 'FORWARD', rule: iccRule(br, c.icc ? 'ACCEPT' : 'DROP') },
@@ -70,7 +82,11 @@ export function bridgeRules(c: BridgeRulesConfig): { table: 'nat' | 'filter'; ch
       chain: 'FORWARD',
       rule: { outIface: br, ctstate: 'RELATED,ESTABLISHED', jump: 'ACCEPT' },
     },
-    { table: 'filter', chain: ISOLATION_1, rule: { inIface: br, outIface: br, notOut: true, jump: ISOLATION_2 } },
+    {
+      table: 'filter',
+      chain: ISOLATION_1,
+      rule: { inIface: br, outIface: br, notOut: true, jump: ISOLATION_2 },
+    },
     { table: 'filter', chain: ISOLATION_2, rule: { outIface: br, jump: 'DROP' } },
   )
   return rules
@@ -87,7 +103,12 @@ export function programBridgeRules(tx: Tx, c: BridgeRulesConfig): void {
   for (const { table, chain, rule } of rules) {
     if (rule.jump === 'DROP' && chain === 'FORWARD') {
       programIcc(tx, c.bridgeName, false)
-    } else if (chain === 'FORWARD' && rule.jump === 'ACCEPT' && rule.outIface === rule.inIface && !rule.notOut) {
+    } else if (
+      chain === 'FORWARD' &&
+      rule.jump === 'ACCEPT' &&
+      rule.outIface === rule.inIface &&
+      !rule.notOut
+    ) {
       programIcc(tx, c.bridgeName, true)
     } else {
       tx.iptables({ op: 'insert', table, chain, rule })
@@ -103,7 +124,13 @@ export function removeBridgeRules(tx: Tx, c: BridgeRulesConfig): void {
 
 /** The three rules of one published port (`iptables.Forward` in 20.10). */
 export function portRules(
-  p: { hostIp: string; hostPort: number; proto: 'tcp' | 'udp' | 'sctp'; containerIp: string; containerPort: number },
+  p: {
+    hostIp: string
+    hostPort: number
+    proto: 'tcp' | 'udp' | 'sctp'
+    containerIp: string
+    containerPort: number
+  },
   bridge: string,
   hairpin: boolean,
 ): { table: 'nat' | 'filter'; chain: string; rule: Rule }[] {
@@ -133,7 +160,13 @@ export function portRules(
     {
       table: 'nat',
       chain: 'POSTROUTING',
-      rule: { src: p.containerIp, dst: p.containerIp, proto: p.proto, dport: p.containerPort, jump: 'MASQUERADE' },
+      rule: {
+        src: p.containerIp,
+        dst: p.containerIp,
+        proto: p.proto,
+        dport: p.containerPort,
+        jump: 'MASQUERADE',
+      },
     },
   ]
 }

@@ -31,7 +31,7 @@ function parseBool(key: string, value: string | undefined, fallback: boolean): b
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false
   throw new DockerDaemonError(
     'INVALID_INPUT',
-    `failed to parse ${key} value: strconv.ParseBool: parsing "${value}": invalid syntax`,
+    `failed to parse ${key} value: ${value} (strconv.ParseBool: parsing "${value}": invalid syntax)`,
   )
 }
 
@@ -47,7 +47,7 @@ export function readBridgeConfig(network: Pick<Network, 'id' | 'options' | 'inte
     if (!/^-?\d+$/.test(mtuText)) {
       throw new DockerDaemonError(
         'INVALID_INPUT',
-        `failed to parse ${BRIDGE_OPTIONS.mtu} value: strconv.Atoi: parsing "${mtuText}": invalid syntax`,
+        `failed to parse ${BRIDGE_OPTIONS.mtu} value: ${mtuText} (strconv.Atoi: parsing "${mtuText}": invalid syntax)`,
       )
     }
     mtu = Number(mtuText)

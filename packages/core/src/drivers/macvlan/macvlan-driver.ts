@@ -16,6 +16,12 @@ export function createMacvlanNetwork(tx: Tx, network: Network): void {
   createSubinterfaceNetwork(tx, MACVLAN, network)
 }
 
-export function joinMacvlanEndpoint(tx: Tx, network: Network, endpoint: Endpoint, sandbox: string, options: { defaultRoute: boolean }) {
+export function joinMacvlanEndpoint(
+  tx: Tx,
+  network: Network,
+  endpoint: Endpoint,
+  sandbox: string,
+  options: { defaultRoute: boolean },
+) {
   joinSubinterface(tx, MACVLAN, network, endpoint, sandbox, options)
 }

@@ -41,7 +41,10 @@ export function createOverlayNetwork(tx: Tx, network: Network): void {
   tx.set(network, 'vni', swarm.nextVni)
   tx.set(swarm, 'nextVni', swarm.nextVni + 1)
   if (!network.options['com.docker.network.driver.overlay.vxlanid_list']) {
-    tx.set(network, 'options', { ...network.options, 'com.docker.network.driver.overlay.vxlanid_list': String(network.vni) })
+    tx.set(network, 'options', {
+      ...network.options,
+      'com.docker.network.driver.overlay.vxlanid_list': String(network.vni),
+    })
   }
 }
 
@@ -60,7 +63,9 @@ function ensureOverlaySandbox(tx: Tx, network: Network): string {
       scope: 'global',
     })
   }
-  tx.log(`ip -n ${id.split('/').pop()} link add vxlan0 type vxlan id ${network.vni} dstport ${VXLAN_PORT} proxy learning`)
+  tx.log(
+    `ip -n ${id.split('/').pop()} link add vxlan0 type vxlan id ${network.vni} dstport ${VXLAN_PORT} proxy learning`,
+  )
   addLink(tx, ns, {
     ifname: 'vxlan0',
     kind: 'vxlan',
@@ -75,7 +80,18 @@ function ensureOverlaySandbox(tx: Tx, network: Network): string {
   setLinkUp(tx, ns, 'vxlan0')
   setLinkUp(tx, ns, 'br0')
   if (cidr) {
-    addRoute(tx, ns, { dst: network.pool?.subnet ?? '', dev: 'br0', protocol: 'kernel', scope: 'link', prefsrc: network.gateway ?? '' }, { kernel: true })
+    addRoute(
+      tx,
+      ns,
+      {
+        dst: network.pool?.subnet ?? '',
+        dev: 'br0',
+        protocol: 'kernel',
+        scope: 'link',
+        prefsrc: network.gateway ?? '',
+      },
+      { kernel: true },
+    )
   }
   return id
 }
@@ -108,6 +124,17 @@ export function joinOverlayEndpoint(tx: Tx, network: Network, endpoint: Endpoint
     scope: 'global',
   })
   setLinkUp(tx, ns, endpoint.ifname)
-  addRoute(tx, ns, { dst: network.pool?.subnet ?? '', dev: endpoint.ifname, protocol: 'kernel', scope: 'link', prefsrc: endpoint.ipv4 }, { kernel: true })
+  addRoute(
+    tx,
+    ns,
+    {
+      dst: network.pool?.subnet ?? '',
+      dev: endpoint.ifname,
+      protocol: 'kernel',
+      scope: 'link',
+      prefsrc: endpoint.ipv4,
+    },
+    { kernel: true },
+  )
   tx.set(endpoint, 'hostVeth', hostVeth)
 }

@@ -1,0 +1,138 @@
+/**
+ * `netmodes run` as a real process: argv in, stdout/stderr/exit code out,
+ * against the built binary.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+
+const bin = fileURLToPath(new URL('../dist/netmodes.js', import.meta.url))
+const examples = fileURLToPath(new URL('../../../examples/', import.meta.url))
+
+function netmodes(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+interface Report {
+  steps: { command: string; ok: boolean; output?: string; error?: string }[]
+  networks: { Name: string; Containers: Record<string, { Name: string; IPv4Address: string }> }[]
+  containers: { Name: string; NetworkSettings: { Networks: Record<string, { IPAddress: string }> } }[]
+  namespaces: Record<string, { addr: { ifname: string }[]; route: unknown[] }>
+  iptables: { nat: string; filter: string }
+}
+
+describe.each(readdirSync(examples).filter((f) => f.endsWith('.sh')))('netmodes run examples/%s', (file) => {
+  test('--json prints one document with every step and the final state', () => {
+    const r = netmodes('run', join(examples, file), '--json')
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout) as Report
+    expect(report.steps.length).toBeGreaterThan(0)
+    expect(report.networks.map((n) => n.Name)).toEqual(expect.arrayContaining(['bridge', 'host', 'none']))
+    expect(report.iptables.nat).toContain('*nat\n')
+    expect(report.iptables.filter).toContain(':FORWARD DROP [0:0]')
+    expect(report.namespaces.host?.addr.map((l) => l.ifname)).toContain('docker0')
+  })
+  test('text mode echoes each command and prints docker output', () => {
+    const r = netmodes('run', join(examples, file))
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^\$ docker /)
+  })
+})
+
+describe('what each example builds', () => {
+  const run = (file: string) => JSON.parse(netmodes('run', join(examples, file), '--json').stdout) as Report
+  test('bridge: web is on docker0 and app; its published port follows the gateway network (app < bridge)', () => {
+    const report = run('bridge.sh')
+    const web = report.containers.find((c) => c.Name === '/web')
+    expect(web?.NetworkSettings.Networks.bridge?.IPAddress).toBe('172.17.0.2')
+    expect(web?.NetworkSettings.Networks.app?.IPAddress).toBe('10.88.0.2')
+    expect(report.iptables.nat).toMatch(
+      /-A DOCKER ! -i br-[0-9a-f]{12} -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10\.88\.0\.2:80/,
+    )
+    expect(report.containers.find((c) => c.Name === '/api')?.NetworkSettings.Networks.app?.IPAddress).toBe(
+      '10.88.0.10',
+    )
+  })
+  test('container mode: the sidecar sees the same namespace as web; the bad line is refused', () => {
+    const report = run('container.sh')
+    expect(report.namespaces.sidecar).toEqual(report.namespaces.web)
+    const bad = report.steps.find((s) => s.command.includes('--name bad'))
+    expect(bad?.ok).toBe(false)
+    expect(bad?.error).toBe(
+      "docker: Error response from daemon: conflicting options: port publishing and the container type network mode.\nSee 'docker run --help'.\n",
+    )
+  })
+  test('none mode: only lo', () => {
+    expect(run('none.sh').namespaces.vault?.addr.map((l) => l.ifname)).toEqual(['lo'])
+  })
+  test('host mode: the container sees the host namespace and the ports are discarded with a warning', () => {
+    const report = run('host.sh')
+    expect(report.namespaces.monitor).toEqual(report.namespaces.host)
+    expect(report.steps[0]?.error).toBe(
+      'WARNING: Published ports are discarded when using host network mode\n',
+    )
+  })
+  test('overlay: refused before swarm; afterwards eth0 (MTU 1450) on the overlay and eth1 on docker_gwbridge', () => {
+    const report = run('overlay.sh')
+    expect(report.steps[0]?.ok).toBe(false)
+    const svc = report.namespaces.svc as unknown as { addr: { ifname: string; mtu: number }[] }
+    expect(svc.addr.map((l) => [l.ifname, l.mtu])).toEqual([
+      ['lo', 65536],
+      ['eth0', 1450],
+      ['eth1', 1500],
+    ])
+  })
+})
+
+describe('bad input: a clear message on stderr, exit code 2', () => {
+  test('a missing scenario file', () => {
+    const r = netmodes('run', '/nonexistent/lab.sh')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('netmodes: cannot read scenario /nonexistent/lab.sh: ENOENT\n')
+  })
+  test('an unknown statement names its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netmodes-'))
+    writeFileSync(join(dir, 'bad.sh'), '# ok\nkubectl get pods\n')
+    const r = netmodes('run', join(dir, 'bad.sh'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('line 2: unknown statement "kubectl get pods"')
+  })
+  test('a host file that is not ip -j output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netmodes-'))
+    writeFileSync(join(dir, 'host.json'), '{"addr": 1}')
+    const r = netmodes('run', join(examples, 'none.sh'), '--host', join(dir, 'host.json'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('must be {"addr": <ip -j addr>, "route": <ip -j route>}')
+  })
+})
+
+test('--host: Docker avoids a subnet the host has a route on', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'netmodes-'))
+  const host = {
+    addr: [
+      {
+        ifindex: 1,
+        ifname: 'lo',
+        link_type: 'loopback',
+        addr_info: [{ family: 'inet', local: '127.0.0.1', prefixlen: 8 }],
+      },
+      {
+        ifindex: 2,
+        ifname: 'eth0',
+        link_type: 'ether',
+        addr_info: [{ family: 'inet', local: '172.17.5.10', prefixlen: 24 }],
+      },
+    ],
+    route: [{ dst: '172.17.5.0/24', dev: 'eth0', protocol: 'kernel', scope: 'link', prefsrc: '172.17.5.10' }],
+  }
+  writeFileSync(join(dir, 'host.json'), JSON.stringify(host))
+  writeFileSync(join(dir, 'lab.sh'), 'docker run -d --name aa busybox\n')
+  const report = JSON.parse(
+    netmodes('run', join(dir, 'lab.sh'), '--host', join(dir, 'host.json'), '--json').stdout,
+  ) as Report
+  expect(report.containers[0]?.NetworkSettings.Networks.bridge?.IPAddress).toBe('172.18.0.2')
+})

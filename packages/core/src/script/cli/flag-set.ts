@@ -1,0 +1,206 @@
+/**
+ * pflag v1.0.5's argument parser (FlagSet.Parse), which every docker 20.10
+ * command runs over its arguments. Errors carry pflag's exact wording
+ * ("unknown flag: --foo", "flag needs an argument: 'p' in -p", ...).
+ */
+import { quoteByteGo, quoteGo } from '../go/go-quote.js'
+import { GoValueError } from '../go/go-value-error.js'
+import type { Flag } from './flag.js'
+
+/**
+ * A flag-parsing failure, with pflag's message (cobra hands it to docker's
+ * FlagErrorFunc, which adds "See 'docker ... --help'.").
+ *
+ * @example
+ * throw new FlagError('unknown flag: --foo')
+ */
+export class FlagError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'FlagError'
+  }
+}
+
+/**
+ * Raised when `--help` (or an undefined `-h`) asks for help instead of a run.
+ *
+ * @example
+ * throw new HelpRequested()
+ */
+export class HelpRequested extends Error {
+  constructor() {
+    super('pflag: help requested')
+    this.name = 'HelpRequested'
+  }
+}
+
+// The flag and its printed name as pflag's Set() builds it for errors.
+function flagLabel(flag: Flag<unknown>): string {
+  return flag.shorthand !== undefined && !flag.shorthandDeprecated
+    ? `-${flag.shorthand}, --${flag.name}`
+    : `--${flag.name}`
+}
+
+/**
+ * A set of flags and the positional arguments left after parsing.
+ *
+ * @example
+ * const set = new FlagSet([boolFlag('rm')])
+ * set.parse(['--rm', 'x']) // set.args: ['x']
+ */
+export class FlagSet {
+  readonly args: string[] = []
+  private readonly byName = new Map<string, Flag<unknown>>()
+  private readonly byShorthand = new Map<string, Flag<unknown>>()
+
+  constructor(
+    flags: readonly Flag<unknown>[],
+    private readonly interspersed = true,
+  ) {
+    for (const flag of flags) {
+      // pflag's AddFlagSet keeps the first flag of a name (a command's own
+      // --help shadows the inherited one).
+      if (this.byName.has(flag.name)) continue
+      this.byName.set(flag.name, flag)
+      if (flag.shorthand !== undefined && !this.byShorthand.has(flag.shorthand)) {
+        this.byShorthand.set(flag.shorthand, flag)
+      }
+    }
+  }
+
+  /**
+   * Looks a flag up by long name.
+   *
+   * @example
+   * set.lookup('rm')?.noOptDefVal // 'true'
+   */
+  lookup(name: string): Flag<unknown> | undefined {
+    return this.byName.get(name)
+  }
+
+  /**
+   * Looks a flag up by its one-letter shorthand.
+   *
+   * @example
+   * set.lookupShorthand('d')?.name // 'detach'
+   */
+  lookupShorthand(letter: string): Flag<unknown> | undefined {
+    return this.byShorthand.get(letter)
+  }
+
+  /**
+   * Every flag of the set, sorted by name as pflag's VisitAll walks them.
+   *
+   * @example
+   * set.all().filter((f) => f.changed)
+   */
+  all(): Flag<unknown>[] {
+    return [...this.byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  }
+
+  /**
+   * Parses arguments, applying flags and collecting positionals; throws
+   * FlagError or HelpRequested.
+   *
+   * @example
+   * set.parse(['-dit', '--name=web', 'nginx'])
+   */
+  parse(argv: readonly string[]): void {
+    let rest = [...argv]
+    while (rest.length > 0) {
+      const s = rest[0] ?? ''
+      rest = rest.slice(1)
+      if (s.length === 0 || s[0] !== '-' || s.length === 1) {
+        if (!this.interspersed) {
+          this.args.push(s, ...rest)
+          return
+        }
+        this.args.push(s)
+        continue
+      }
+      if (s[1] === '-') {
+        if (s.length === 2) {
+          // "--" ends the flags.
+          this.args.push(...rest)
+          return
+        }
+        rest = this.parseLong(s, rest)
+      } else {
+        rest = this.parseShort(s, rest)
+      }
+    }
+  }
+
+  private apply(flag: Flag<unknown>, value: string): void {
+    try {
+      flag.set(value)
+    } catch (error) {
+      if (error instanceof GoValueError) {
+        throw new FlagError(
+          `invalid argument ${quoteGo(value)} for ${quoteGo(flagLabel(flag))} flag: ${error.message}`,
+        )
+      }
+      throw error
+    }
+  }
+
+  private parseLong(s: string, rest: string[]): string[] {
+    const body = s.slice(2)
+    if (body.length === 0 || body[0] === '-' || body[0] === '=') throw new FlagError(`bad flag syntax: ${s}`)
+    const eq = body.indexOf('=')
+    const name = eq < 0 ? body : body.slice(0, eq)
+    const flag = this.byName.get(name)
+    if (flag === undefined) {
+      if (name === 'help') throw new HelpRequested()
+      throw new FlagError(`unknown flag: --${name}`)
+    }
+    if (eq >= 0) {
+      this.apply(flag, body.slice(eq + 1))
+      return rest
+    }
+    if (flag.noOptDefVal !== '') {
+      this.apply(flag, flag.noOptDefVal)
+      return rest
+    }
+    if (rest.length > 0) {
+      this.apply(flag, rest[0] ?? '')
+      return rest.slice(1)
+    }
+    throw new FlagError(`flag needs an argument: ${s}`)
+  }
+
+  private parseShort(s: string, rest: string[]): string[] {
+    let shorthands = s.slice(1)
+    let out = rest
+    while (shorthands.length > 0) {
+      // pflag hands every letter of the cluster the original remaining args,
+      // so two value-taking letters in one cluster both see the same next arg.
+      const letter = String.fromCodePoint(shorthands.codePointAt(0) ?? 0)
+      const flag = this.byShorthand.get(letter)
+      if (flag === undefined) {
+        if (letter === 'h') throw new HelpRequested()
+        throw new FlagError(`unknown shorthand flag: ${quoteByteGo(letter)} in -${shorthands}`)
+      }
+      let value: string
+      let next = shorthands.slice(letter.length)
+      out = rest
+      if (shorthands.length > 2 && shorthands[1] === '=') {
+        value = shorthands.slice(2)
+        next = ''
+      } else if (flag.noOptDefVal !== '') {
+        value = flag.noOptDefVal
+      } else if (shorthands.length > 1) {
+        value = shorthands.slice(1)
+        next = ''
+      } else if (rest.length > 0) {
+        value = rest[0] ?? ''
+        out = rest.slice(1)
+      } else {
+        throw new FlagError(`flag needs an argument: ${quoteByteGo(letter)} in -${shorthands}`)
+      }
+      this.apply(flag, value)
+      shorthands = next
+    }
+    return out
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * One pflag flag: its names, how a value is applied, and what the docker CLI
+ * annotates it with. Values are applied by `set`, which throws a
+ * GoValueError carrying the text pflag would wrap into "invalid argument".
+ */
+
+import { readGoCsvRecord } from '../go/go-csv.js'
+import { parseGoDuration } from '../go/go-duration.js'
+import { parseGoBool, parseGoInt, parseGoUint } from '../go/go-strconv.js'
+
+/** Docker's flag annotations that `isSupported` checks against the daemon. */
+export interface FlagAnnotations {
+  /** The daemon OS the flag is limited to ("windows" for --cpu-count...). */
+  ostype?: string
+  /** Only accepted by a daemon with experimental features enabled. */
+  experimental?: boolean
+}
+
+/**
+ * A flag with its current value.
+ *
+ * @example
+ * const detach = boolFlag('detach', 'd')
+ * detach.set('true') // detach.value === true, detach.changed === true
+ */
+export interface Flag<T> {
+  readonly name: string
+  readonly shorthand: string | undefined
+  /** The value a bare `--flag` gets ("true" for booleans); '' when a value is required. */
+  readonly noOptDefVal: string
+  /** docker marks the root `-h` shorthand deprecated, which drops it from error texts. */
+  readonly shorthandDeprecated: boolean
+  readonly annotations: FlagAnnotations
+  value: T
+  changed: boolean
+  set(text: string): void
+}
+
+/** Options shared by every flag factory. */
+export interface FlagOptions {
+  annotations?: FlagAnnotations
+  shorthandDeprecated?: boolean
+}
+
+/** A validator in the style of docker's opts.ValidatorFctType. */
+export type Validator = (text: string) => string
+
+/**
+ * Builds a flag from an initial value and a function applying one
+ * occurrence; `changed` flips only after a successful application, as in pflag.
+ *
+ * @example
+ * const n = makeFlag('time', 't', 10, '', (text) => Number(text))
+ */
+export function makeFlag<T>(
+  name: string,
+  shorthand: string | undefined,
+  initial: T,
+  noOptDefVal: string,
+  apply: (text: string, current: T) => T,
+  options: FlagOptions = {},
+): Flag<T> {
+  const flag: Flag<T> = {
+    name,
+    shorthand,
+    noOptDefVal,
+    shorthandDeprecated: options.shorthandDeprecated ?? false,
+    annotations: options.annotations ?? {},
+    value: initial,
+    changed: false,
+    set(text: string): void {
+      flag.value = apply(text, flag.value)
+      flag.changed = true
+    },
+  }
+  return flag
+}
+
+/**
+ * A boolean flag (`--rm`, `-d`, `--rm=false`).
+ *
+ * @example
+ * boolFlag('rm')
+ */
+export function boolFlag(name: string, shorthand?: string, options?: FlagOptions): Flag<boolean> {
+  return makeFlag(name, shorthand, false, 'true', (text) => parseGoBool(text), options)
+}
+
+/**
+ * A string flag; the last occurrence wins.
+ *
+ * @example
+ * stringFlag('name')
+ */
+export function stringFlag(
+  name: string,
+  shorthand?: string,
+  initial = '',
+  options?: FlagOptions,
+): Flag<string> {
+  return makeFlag(name, shorthand, initial, '', (text) => text, options)
+}
+
+/**
+ * A Go int/int64 flag (pflag parses with base 0, so "0x10" is 16).
+ *
+ * @example
+ * intFlag('time', 't', 10n)
+ */
+export function intFlag(name: string, shorthand?: string, initial = 0n, options?: FlagOptions): Flag<bigint> {
+  return makeFlag(name, shorthand, initial, '', (text) => parseGoInt(text, 0, 64), options)
+}
+
+/**
+ * A Go uint16/uint32/uint64 flag.
+ *
+ * @example
+ * uintFlag('blkio-weight', 16)
+ */
+export function uintFlag(name: string, bitSize: number, initial = 0n, options?: FlagOptions): Flag<bigint> {
+  return makeFlag(name, undefined, initial, '', (text) => parseGoUint(text, 0, bitSize), options)
+}
+
+/**
+ * A Go time.Duration flag, in nanoseconds.
+ *
+ * @example
+ * durationFlag('health-interval')
+ */
+export function durationFlag(name: string, initial = 0n, options?: FlagOptions): Flag<bigint> {
+  return makeFlag(name, undefined, initial, '', (text) => parseGoDuration(text), options)
+}
+
+/**
+ * pflag's StringSlice: each occurrence is read as one CSV record and
+ * appended (`--subnet a,b --subnet c` is three values; `--subnet ""` none).
+ *
+ * @example
+ * stringSliceFlag('subnet')
+ */
+export function stringSliceFlag(name: string, shorthand?: string, options?: FlagOptions): Flag<string[]> {
+  return makeFlag<string[]>(
+    name,
+    shorthand,
+    [],
+    '',
+    (text, current) => (text === '' ? current : [...current, ...readGoCsvRecord(text)]),
+    options,
+  )
+}
+
+/**
+ * docker's opts.ListOpts: each occurrence, once validated (the validator
+ * may rewrite it), is appended.
+ *
+ * @example
+ * listFlag('dns', undefined, validateIPAddress)
+ */
+export function listFlag(
+  name: string,
+  shorthand?: string,
+  validator?: Validator,
+  options?: FlagOptions,
+): Flag<string[]> {
+  return makeFlag<string[]>(
+    name,
+    shorthand,
+    [],
+    '',
+    (text, current) => [...current, validator === undefined ? text : validator(text)],
+    options,
+  )
+}
+
+/**
+ * docker's opts.MapOpts: "key=value" (or "key", meaning an empty value)
+ * entries, later keys overriding earlier ones. The raw texts are kept too,
+ * in order, as some commands report them as given.
+ *
+ * @example
+ * mapFlag('opt', 'o')
+ */
+export function mapFlag(
+  name: string,
+  shorthand?: string,
+  validator?: Validator,
+  options?: FlagOptions,
+): Flag<{ entries: Map<string, string>; raw: string[] }> {
+  return makeFlag(
+    name,
+    shorthand,
+    { entries: new Map<string, string>(), raw: [] as string[] },
+    '',
+    (text, current) => {
+      const checked = validator === undefined ? text : validator(text)
+      const eq = checked.indexOf('=')
+      const entries = new Map(current.entries)
+      if (eq < 0) entries.set(checked, '')
+      else entries.set(checked.slice(0, eq), checked.slice(eq + 1))
+      return { entries, raw: [...current.raw, checked] }
+    },
+    options,
+  )
+}

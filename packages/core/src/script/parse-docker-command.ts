@@ -1,0 +1,302 @@
+/**
+ * Parses a docker command line exactly as the docker CLI 20.10 does (cobra
+ * command lookup, pflag flag grammar, the CLI's own client-side checks), into
+ * the command the daemon would receive, or the UsageError text the CLI would
+ * print. Texts were checked against docker CLI 20.10.24 (Debian docker.io).
+ */
+
+import type { ArgsRule, GroupSpec, LeafSpec } from './cli/command-spec.js'
+import { CONTAINER_COMMANDS, TOP_LEVEL_CONTAINER_COMMANDS } from './cli/container-commands.js'
+import { boolFlag, type Flag, listFlag, stringFlag } from './cli/flag.js'
+import { FlagError, FlagSet, HelpRequested } from './cli/flag-set.js'
+import { CONTAINER_USAGE, NETWORK_USAGE, SWARM_USAGE } from './cli/management-usage.js'
+import { NETWORK_COMMANDS } from './cli/network-commands.js'
+import { SWARM_COMMANDS } from './cli/swarm-commands.js'
+import { findSubcommand } from './cli/traverse.js'
+import type { DockerCommand } from './docker-command.js'
+import { quoteGo } from './go/go-quote.js'
+import { GoValueError } from './go/go-value-error.js'
+import { UnsupportedCommandError } from './unsupported-command-error.js'
+import { UsageError } from './usage-error.js'
+
+const GROUPS: readonly GroupSpec[] = [
+  {
+    kind: 'group',
+    name: 'network',
+    usage: NETWORK_USAGE,
+    children: [...NETWORK_COMMANDS],
+    unsupported: ['prune'],
+  },
+  {
+    kind: 'group',
+    name: 'container',
+    usage: CONTAINER_USAGE,
+    children: [...CONTAINER_COMMANDS],
+    unsupported: [
+      'attach',
+      'commit',
+      'cp',
+      'diff',
+      'exec',
+      'export',
+      'kill',
+      'logs',
+      'pause',
+      'port',
+      'prune',
+      'rename',
+      'stats',
+      'top',
+      'unpause',
+      'update',
+      'wait',
+    ],
+  },
+  {
+    kind: 'group',
+    name: 'swarm',
+    usage: SWARM_USAGE,
+    children: [...SWARM_COMMANDS],
+    unsupported: ['ca', 'join', 'join-token', 'unlock', 'unlock-key', 'update'],
+  },
+]
+
+// The other commands of docker 20.10's root (and cobra's help/completion).
+const OTHER_TOP_LEVEL = [
+  'builder',
+  'completion',
+  'config',
+  'context',
+  'image',
+  'manifest',
+  'node',
+  'plugin',
+  'secret',
+  'service',
+  'stack',
+  'system',
+  'trust',
+  'volume',
+  'attach',
+  'build',
+  'commit',
+  'cp',
+  'diff',
+  'events',
+  'exec',
+  'export',
+  'history',
+  'images',
+  'import',
+  'info',
+  'kill',
+  'load',
+  'login',
+  'logout',
+  'logs',
+  'pause',
+  'port',
+  'pull',
+  'push',
+  'rename',
+  'rmi',
+  'save',
+  'search',
+  'stats',
+  'tag',
+  'top',
+  'unpause',
+  'update',
+  'version',
+  'wait',
+  'help',
+]
+
+// docker's root options (cli/flags/common.go, cli/cobra.go). Their values do
+// not matter to a simulation; they are parsed so that errors match.
+function rootFlags(help: Flag<boolean>): { flags: Flag<unknown>[]; version: Flag<boolean> } {
+  const version = boolFlag('version', 'v')
+  return {
+    version,
+    flags: [
+      stringFlag('config'),
+      stringFlag('context', 'c'),
+      boolFlag('debug', 'D'),
+      listFlag('host', 'H'),
+      stringFlag('log-level', 'l', 'info'),
+      boolFlag('tls'),
+      stringFlag('tlscacert'),
+      stringFlag('tlscert'),
+      stringFlag('tlskey'),
+      boolFlag('tlsverify'),
+      version,
+      help,
+    ],
+  }
+}
+
+// cli.ExactArgs / RequiresMinArgs / NoArgs (cli/required.go).
+function checkArgs(
+  rule: ArgsRule,
+  args: readonly string[],
+  path: string,
+  useLine: string,
+  short: string,
+): void {
+  const tail = `.\nSee '${path} --help'.\n\nUsage:  ${useLine}\n\n${short}`
+  const plural = (n: number): string => (n === 1 ? 'argument' : 'arguments')
+  if (rule === 'none') {
+    if (args.length > 0) throw new UsageError(`${quoteGo(path)} accepts no arguments${tail}`, 1)
+  } else if ('exactly' in rule) {
+    if (args.length !== rule.exactly) {
+      throw new UsageError(
+        `${quoteGo(path)} requires exactly ${rule.exactly} ${plural(rule.exactly)}${tail}`,
+        1,
+      )
+    }
+  } else if (args.length < rule.atLeast) {
+    throw new UsageError(
+      `${quoteGo(path)} requires at least ${rule.atLeast} ${plural(rule.atLeast)}${tail}`,
+      1,
+    )
+  }
+}
+
+// The root's isSupported check, against the daemon netmodes simulates:
+// Linux, API 1.41, experimental features off.
+function checkSupported(flags: FlagSet): void {
+  const errors: string[] = []
+  for (const flag of flags.all()) {
+    if (!flag.changed) continue
+    const { ostype, experimental } = flag.annotations
+    if (ostype !== undefined && ostype !== 'linux') {
+      errors.push(
+        `"--${flag.name}" is only supported on a Docker daemon running on ${ostype}, but the Docker daemon is running on linux`,
+      )
+    } else if (experimental === true) {
+      errors.push(`"--${flag.name}" is only supported on a Docker daemon with experimental features enabled`)
+    }
+  }
+  if (errors.length > 0) throw new UsageError(errors.join('\n'), 1)
+}
+
+// cobra's execute() for a leaf: flags, help, arguments, isSupported, RunE.
+function executeLeaf(
+  leaf: LeafSpec,
+  parentPath: string,
+  args: readonly string[],
+  help: Flag<boolean>,
+): DockerCommand {
+  const path = `${parentPath} ${leaf.name}`
+  const { flags, interspersed, run } = leaf.setup()
+  // run/create declare their own --help (so -h can be --hostname); the
+  // others inherit the root's, shared with the levels above.
+  const ownHelp = flags.find((flag) => flag.name === 'help') as Flag<boolean> | undefined
+  const set = new FlagSet([...flags, help], interspersed)
+  try {
+    set.parse(args)
+  } catch (error) {
+    if (error instanceof FlagError) throw new UsageError(`${error.message}\nSee '${path} --help'.`, 125)
+    if (error instanceof HelpRequested) throw new UnsupportedCommandError(`${path} --help`)
+    throw error
+  }
+  if ((ownHelp ?? help).value) throw new UnsupportedCommandError(`${path} --help`)
+  checkArgs(leaf.args, set.args, path, `${parentPath} ${leaf.use}`, leaf.short)
+  checkSupported(set)
+  try {
+    return run([...set.args])
+  } catch (error) {
+    if (error instanceof GoValueError) throw new UsageError(error.message, 1)
+    throw error
+  }
+}
+
+function findLeaf(leaves: readonly LeafSpec[], word: string): LeafSpec | undefined {
+  return leaves.find((leaf) => leaf.name === word || leaf.aliases.includes(word))
+}
+
+// A management command: cobra's Traverse to a leaf, or the group's own
+// execute (usage on stderr: exit 1 with arguments, exit 0 without).
+function executeGroup(group: GroupSpec, args: readonly string[], help: Flag<boolean>): DockerCommand {
+  const path = `docker ${group.name}`
+  const groupFlags = new FlagSet([help])
+  const known = (word: string): boolean =>
+    findLeaf(group.children, word) !== undefined || group.unsupported.includes(word)
+  const stop = findSubcommand(args, groupFlags, known)
+  const word = stop.index >= 0 ? (args[stop.index] ?? '') : undefined
+  if (word !== undefined) {
+    try {
+      new FlagSet([help]).parse(stop.flags)
+    } catch (error) {
+      // Traverse's own flag errors reach main() unwrapped: plain text, exit 1.
+      if (error instanceof FlagError) throw new UsageError(error.message, 1)
+      if (error instanceof HelpRequested) throw new UnsupportedCommandError(`${path} --help`)
+      throw error
+    }
+    const leaf = findLeaf(group.children, word)
+    if (leaf === undefined) throw new UnsupportedCommandError(`${path} ${word}`)
+    return executeLeaf(leaf, path, args.slice(stop.index + 1), help)
+  }
+  const set = new FlagSet([help])
+  try {
+    set.parse(args)
+  } catch (error) {
+    if (error instanceof FlagError) {
+      throw new UsageError(`${error.message}\nSee '${path} --help'.\n\n${group.usage}\n`, 125)
+    }
+    if (error instanceof HelpRequested) throw new UnsupportedCommandError(`${path} --help`)
+    throw error
+  }
+  if (help.value) throw new UnsupportedCommandError(`${path} --help`)
+  throw new UsageError(`\n${group.usage}`, set.args.length > 0 ? 1 : 0)
+}
+
+/**
+ * Parses `argv` (argv[0] is "docker") into a DockerCommand, throwing a
+ * UsageError with the docker CLI's exact stderr text (minus the final
+ * newline) and exit code where the CLI rejects the line, or an
+ * UnsupportedCommandError for real docker commands netmodes does not
+ * simulate (and for help and version requests).
+ *
+ * @example
+ * parseDockerCommand(['docker', 'run', '-d', '-p', '8080:80', 'nginx'])
+ * // { kind: 'run', detach: true, image: 'nginx', publish: [{ hostIp: '', hostPort: '8080', containerPort: 80, proto: 'tcp' }], ... }
+ * parseDockerCommand(['docker', 'network', 'create']) // throws UsageError('"docker network create" requires exactly 1 argument...', 1)
+ */
+export function parseDockerCommand(argv: readonly string[]): DockerCommand {
+  if (argv[0] !== 'docker') throw new UnsupportedCommandError(argv[0] ?? '')
+  // One help flag for the whole tree, as cobra shares the root's persistent
+  // --help: `docker --help network ls` asks for help on `network ls`.
+  const help = boolFlag('help', 'h', { shorthandDeprecated: true })
+  const root = rootFlags(help)
+  const globals = new FlagSet(root.flags, false)
+  try {
+    globals.parse(argv.slice(1))
+  } catch (error) {
+    // docker also prints its root usage here; it depends on the machine
+    // (config paths, plugins), so only the first two lines are reproduced.
+    if (error instanceof FlagError) throw new UsageError(`${error.message}\nSee 'docker --help'.`, 125)
+    throw error
+  }
+  const args = globals.args
+  const first = args[0]
+  const group = GROUPS.find((g) => g.name === first)
+  if (group !== undefined) return executeGroup(group, args.slice(1), help)
+  const leaf = first === undefined ? undefined : findLeaf(TOP_LEVEL_CONTAINER_COMMANDS, first)
+  if (leaf !== undefined) return executeLeaf(leaf, 'docker', args.slice(1), help)
+  if (first !== undefined && OTHER_TOP_LEVEL.includes(first))
+    throw new UnsupportedCommandError(`docker ${first}`)
+  // The root's own execute: its flags apply to the remaining words.
+  const set = new FlagSet(root.flags)
+  try {
+    set.parse(args)
+  } catch (error) {
+    if (error instanceof FlagError) throw new UsageError(`${error.message}\nSee 'docker --help'.`, 125)
+    throw error
+  }
+  if (help.value) throw new UnsupportedCommandError('docker --help')
+  if (root.version.value) throw new UnsupportedCommandError('docker --version')
+  const word = set.args[0]
+  if (word === undefined) throw new UnsupportedCommandError('docker')
+  throw new UsageError(`docker: '${word}' is not a docker command.\nSee 'docker --help'`, 1)
+}
