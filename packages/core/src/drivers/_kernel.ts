@@ -18,8 +18,18 @@ function ipCmd(nsId: string): string {
   return nsId === 'host' ? 'ip' : `ip -n ${nsId.split('/').pop()}`
 }
 
+/**
+ * Finds a link by name. The host namespace of a big lab holds thousands of
+ * veths: bridges sit near the front (created first), the link a command just
+ * made at the back, so the search runs from both ends at once.
+ */
 export function findLink(ns: Namespace, ifname: string): Link | undefined {
-  return ns.links.find((l) => l.ifname === ifname)
+  const links = ns.links
+  for (let i = 0, j = links.length - 1; i <= j; i++, j--) {
+    if (links[i]?.ifname === ifname) return links[i]
+    if (links[j]?.ifname === ifname) return links[j]
+  }
+  return undefined
 }
 
 export function requireLink(ns: Namespace, ifname: string): Link {

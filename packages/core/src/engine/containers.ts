@@ -38,8 +38,8 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
         `Invalid container name (${cmd.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
       )
     }
-    const existing = findContainer(lab, cmd.name)
-    if (existing && existing.name === cmd.name.replace(/^\//, '')) {
+    const existing = lab.containers[lab.containerNames[cmd.name.replace(/^\//, '')] ?? '']
+    if (existing) {
       throw new DockerDaemonError(
         'CONFLICT',
         `Conflict. The container name "/${existing.name}" is already in use by container "${existing.id}". You have to remove (or rename) that container to be able to reuse that name.`,
@@ -122,6 +122,7 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
     labels: {},
   }
   tx.set(lab.containers, id, container)
+  tx.set(lab.containerNames, name, id)
   return container
 }
 
@@ -290,6 +291,7 @@ export function removeContainer(tx: Tx, container: Container, force: boolean): v
     stopContainer(tx, container)
   }
   tx.remove(tx.lab.containers, container.id)
+  tx.remove(tx.lab.containerNames, container.name)
 }
 
 /** `docker network connect`. */

@@ -114,6 +114,7 @@ export function createLab(options: CreateLabOptions = {}): LabState {
     swarm: null,
     netfilter: createNetfilter(),
     hostPorts: {},
+    containerNames: {},
     portCursor: {},
     nextPid: 1000,
   }

@@ -23,18 +23,16 @@ export function requireNetwork(lab: LabState, ref: string): Network {
   return network
 }
 
-/** Finds a container by id, name (with or without "/") or unique id prefix. */
+/** Finds a container by id, name (with or without "/") or unique id prefix, as the daemon does. */
 export function findContainer(lab: LabState, ref: string): Container | undefined {
   const name = ref.startsWith('/') ? ref.slice(1) : ref
-  const all = Object.values(lab.containers)
-  return (
-    lab.containers[ref] ??
-    all.find((c) => c.name === name) ??
-    (() => {
-      const matches = all.filter((c) => c.id.startsWith(ref))
-      return matches.length === 1 ? matches[0] : undefined
-    })()
-  )
+  const byId = lab.containers[ref]
+  if (byId) return byId
+  const named = lab.containerNames[name]
+  if (named) return lab.containers[named]
+  if (!/^[0-9a-f]+$/.test(ref)) return undefined
+  const matches = Object.keys(lab.containers).filter((id) => id.startsWith(ref))
+  return matches.length === 1 ? lab.containers[matches[0] as string] : undefined
 }
 
 export function requireContainer(lab: LabState, ref: string): Container {

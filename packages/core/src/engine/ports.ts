@@ -12,14 +12,13 @@ import type { Tx } from './_tx.js'
  * ACCEPT / MASQUERADE trio in iptables.
  */
 
-const keyOf = (proto: string, ip: string, port: number) => `${proto}/${ip}/${port}`
+const keyOf = (proto: string, port: number) => `${proto}/${port}`
 const family = (ip: string) => (ip.includes(':') ? 6 : 4)
 
-function conflicts(allocations: Record<string, HostPortAllocation>, proto: string, ip: string, port: number) {
-  return Object.values(allocations).find(
+/** A port bound on 0.0.0.0 (or ::) clashes with the same port on every address of its family. */
+function conflicts(allocations: Record<string, HostPortAllocation[]>, proto: string, ip: string, port: number) {
+  return (allocations[keyOf(proto, port)] ?? []).find(
     (a) =>
-      a.proto === proto &&
-      a.hostPort === port &&
       family(a.hostIp) === family(ip) &&
       (a.hostIp === ip || a.hostIp === '0.0.0.0' || ip === '0.0.0.0' || a.hostIp === '::' || ip === '::'),
   )
@@ -85,7 +84,8 @@ export function publishPorts(
         containerIp: endpoint.ipv4,
         containerPort: binding.containerPort,
       }
-      tx.set(lab.hostPorts, keyOf(binding.proto, ip, hostPort), allocation)
+      const key = keyOf(binding.proto, hostPort)
+      tx.set(lab.hostPorts, key, [...(lab.hostPorts[key] ?? []), allocation])
       if (lab.profile.userlandProxy) {
         tx.log(
           `/usr/bin/docker-proxy -proto ${binding.proto} -host-ip ${ip} -host-port ${hostPort} -container-ip ${endpoint.ipv4} -container-port ${binding.containerPort} &`,
@@ -115,14 +115,18 @@ export function publishPorts(
 /** Releases a container's host ports and deletes their rules. */
 export function unpublishPorts(tx: Tx, container: Container, network: Network | undefined): void {
   const lab = tx.lab
-  for (const [key, a] of Object.entries(lab.hostPorts)) {
-    if (a.containerId !== container.id) continue
+  for (const mapping of container.ports) {
+    const key = keyOf(mapping.proto, mapping.hostPort)
+    const bound = lab.hostPorts[key] ?? []
+    const a = bound.find((x) => x.containerId === container.id && x.hostIp === mapping.hostIp)
+    if (!a) continue
     if (network && family(a.hostIp) === 4) {
       const config = readBridgeConfig(network, lab.profile.mtu)
-      for (const r of portRules(a, config.bridgeName, !lab.profile.userlandProxy))
-        tx.iptables({ op: 'delete', ...r })
+      for (const r of portRules(a, config.bridgeName, !lab.profile.userlandProxy)) tx.iptables({ op: 'delete', ...r })
     }
     if (lab.profile.userlandProxy) tx.log(`kill docker-proxy (${a.proto} ${a.hostIp}:${a.hostPort})`)
-    tx.remove(lab.hostPorts, key)
+    const rest = bound.filter((x) => x !== a)
+    if (rest.length) tx.set(lab.hostPorts, key, rest)
+    else tx.remove(lab.hostPorts, key)
   }
 }

@@ -62,8 +62,10 @@ export interface LabState {
   containers: Record<string, Container>
   swarm: SwarmState | null
   netfilter: Netfilter
-  /** Bound host ports, keyed "proto/hostIp/port". */
-  hostPorts: Record<string, HostPortAllocation>
+  /** Bound host ports, keyed "proto/port" (all the host addresses that port is bound on). */
+  hostPorts: Record<string, HostPortAllocation[]>
+  /** Container ids by name: the daemon's name index. */
+  containerNames: Record<string, string>
   /** Ephemeral port allocator cursor per protocol (Docker continues after the last one handed out). */
   portCursor: Record<string, number>
   /** Next process id handed to a started container. */

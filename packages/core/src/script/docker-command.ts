@@ -107,6 +107,11 @@ export interface RunCommand {
   privileged?: boolean
   /** `--cap-add`. */
   capAdd?: string[]
+  /**
+   * Lines the CLI itself prints on stderr before sending the request
+   * (localhost `--dns`, `--oom-kill-disable` without `--memory`).
+   */
+  warnings?: string[]
 }
 
 /** `docker swarm init`. */

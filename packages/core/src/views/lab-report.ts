@@ -7,7 +7,7 @@ import { inspectNetwork } from './network-inspect.js'
 
 /** The namespace a container name stands for (its own, a shared one, or the host's), while running. */
 export function namespaceOfContainer(lab: LabState, name: string): string | undefined {
-  const c = Object.values(lab.containers).find((x) => x.name === name)
+  const c = lab.containers[lab.containerNames[name] ?? '']
   if (c?.state !== 'running') return undefined
   if (c.sharesWith) return lab.containers[c.sharesWith]?.sandbox
   return c.sandbox

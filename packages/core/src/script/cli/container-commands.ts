@@ -7,6 +7,7 @@ import type { DockerCommand } from '../docker-command.js'
 import { quoteGo } from '../go/go-quote.js'
 import { GoValueError } from '../go/go-value-error.js'
 import { runOptionError } from '../run-option-error.js'
+import { UsageError } from '../usage-error.js'
 import type { LeafSpec } from './command-spec.js'
 import { AttachDetachConflict, buildRunCommand, InvalidReference } from './container-config.js'
 import { createContainerFlags } from './container-flags.js'
@@ -33,7 +34,12 @@ function runOrCreate(kind: 'run' | 'create'): LeafSpec {
             // run.go prints these plainly (exit 1); create.go prints every
             // createContainer error plainly, the image check included.
             if (error instanceof AttachDetachConflict) throw new GoValueError(error.message)
-            if (error instanceof InvalidReference && kind === 'create') throw new GoValueError(error.message)
+            if (error instanceof InvalidReference) {
+              // Warnings already on stderr come first.
+              const before = error.warnings.map((warning) => `${warning}\n`).join('')
+              if (kind === 'create') throw new GoValueError(`${before}${error.message}`)
+              throw new UsageError(`${before}${runOptionError(error.message, kind).message}`, 125)
+            }
             if (error instanceof GoValueError) throw runOptionError(error.message, kind)
             throw error
           }

@@ -42,10 +42,32 @@ export class AttachDetachConflict extends GoValueError {
  * throw new InvalidReference('invalid reference format')
  */
 export class InvalidReference extends GoValueError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The warnings the CLI printed just before (see clientWarnings). */
+    readonly warnings: readonly string[] = [],
+  ) {
     super(message)
     this.name = 'InvalidReference'
   }
+}
+
+// create.go's IPLocalhost test, unanchored at the start as in docker (so
+// "2001:db8::1" counts as localhost: it ends in "::1").
+const LOCALHOST = /((127\.([0-9]{1,3}\.){2}[0-9]{1,3})|(::1)$)/
+
+// The warnings createContainer prints on stderr before talking to the daemon.
+function clientWarnings(flags: ContainerFlags): string[] {
+  const warnings: string[] = []
+  if (flags.oomKillDisable.value && flags.memory.value === 0) {
+    warnings.push(
+      "WARNING: Disabling the OOM killer on containers without setting a '-m/--memory' limit may be dangerous.",
+    )
+  }
+  const localDns = flags.dns.value.find((dns) => LOCALHOST.test(dns))
+  if (localDns !== undefined)
+    warnings.push(`WARNING: Localhost DNS setting (--dns=${localDns}) may fail in containers.`)
+  return warnings
 }
 
 // container.NetworkMode(n).IsUserDefined() on Linux.
@@ -250,11 +272,12 @@ export function buildRunCommand(
 
   if (kind === 'run' && flags.detach.value && flags.attach.value.length > 0) throw new AttachDetachConflict()
 
+  const warnings = clientWarnings(flags)
   const image = args[0] ?? ''
   try {
     validateImageReference(image)
   } catch (error) {
-    if (error instanceof GoValueError) throw new InvalidReference(error.message)
+    if (error instanceof GoValueError) throw new InvalidReference(error.message, warnings)
     throw error
   }
 
@@ -296,5 +319,6 @@ export function buildRunCommand(
     ...(flags.restart.changed ? { restart } : {}),
     ...(flags.privileged.value ? { privileged: true } : {}),
     ...(flags.capAdd.value.length > 0 ? { capAdd: [...flags.capAdd.value] } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   }
 }
