@@ -16,7 +16,12 @@ const keyOf = (proto: string, port: number) => `${proto}/${port}`
 const family = (ip: string) => (ip.includes(':') ? 6 : 4)
 
 /** A port bound on 0.0.0.0 (or ::) clashes with the same port on every address of its family. */
-function conflicts(allocations: Record<string, HostPortAllocation[]>, proto: string, ip: string, port: number) {
+function conflicts(
+  allocations: Record<string, HostPortAllocation[]>,
+  proto: string,
+  ip: string,
+  port: number,
+) {
   return (allocations[keyOf(proto, port)] ?? []).find(
     (a) =>
       family(a.hostIp) === family(ip) &&
@@ -122,7 +127,8 @@ export function unpublishPorts(tx: Tx, container: Container, network: Network | 
     if (!a) continue
     if (network && family(a.hostIp) === 4) {
       const config = readBridgeConfig(network, lab.profile.mtu)
-      for (const r of portRules(a, config.bridgeName, !lab.profile.userlandProxy)) tx.iptables({ op: 'delete', ...r })
+      for (const r of portRules(a, config.bridgeName, !lab.profile.userlandProxy))
+        tx.iptables({ op: 'delete', ...r })
     }
     if (lab.profile.userlandProxy) tx.log(`kill docker-proxy (${a.proto} ${a.hostIp}:${a.hostPort})`)
     const rest = bound.filter((x) => x !== a)
