@@ -268,6 +268,7 @@ function dropLink(tx: Tx, ns: Namespace, link: Link): void {
     'routes',
     ns.routes.filter((r) => r.dev !== link.ifname),
   )
+  // A bridge loses its carrier (NO-CARRIER, routes "linkdown") once no port is up; the kernel applies it a moment later.
   if (link.master) {
     const bridge = findLink(ns, link.master)
     if (bridge) refreshBridgeCarrier(tx, ns, bridge, bridge.flags.includes('UP'))

@@ -1,16 +1,11 @@
 import { createNamespace, deleteNamespace, setLinkUp } from '../drivers/_kernel.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import type { Container, EndpointRequest, Network, PortBinding } from '../model/docker.js'
+import { isUserDefined } from '../model/network-kind.js'
 import { drawHex } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import type { Tx } from './_tx.js'
-import {
-  attachEndpoint,
-  attachServiceEndpoint,
-  detachEndpoint,
-  isUserDefined,
-  refreshGateway,
-} from './endpoints.js'
+import { attachEndpoint, attachServiceEndpoint, detachEndpoint, refreshGateway } from './endpoints.js'
 import { findContainer, findNetwork, requireContainer } from './lookup.js'
 import { unpublishPorts } from './ports.js'
 
@@ -85,6 +80,11 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
   const id = drawHex(lab.rng, 64)
   tx.set(lab, 'clock', lab.clock + 1)
   const name = cmd.name?.replace(/^\//, '') ?? generateName(tx)
+  // HostConfig.NetworkMode names a shared namespace's owner by full id when it exists at create time.
+  const target = mode.startsWith('container:')
+    ? findContainer(lab, mode.slice('container:'.length))
+    : undefined
+  const networkMode = target ? `container:${target.id}` : mode
   const isHost = mode === 'host'
   if (isHost && cmd.publish.length > 0)
     tx.warn('WARNING: Published ports are discarded when using host network mode')
@@ -109,7 +109,7 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
     created: lab.clock,
     state: 'created',
     pid: 0,
-    networkMode: mode,
+    networkMode,
     ...(cmd.mac ? { macAddress: cmd.mac } : {}),
     portBindings: [
       ...cmd.publish.map((p) => ({ ...p })),
@@ -205,6 +205,7 @@ export function startContainer(tx: Tx, container: Container): void {
     })
     const sandboxId = drawHex(lab.rng, 64)
     const key = `/var/run/docker/netns/${sandboxId.slice(0, 12)}`
+    tx.set(container, 'sandboxId', sandboxId)
     const ns = createNamespace(tx, key)
     setLinkUp(tx, ns, 'lo')
     tx.set(container, 'sandbox', key)

@@ -8,37 +8,14 @@ import { DockerDaemonError } from '../errors.js'
 import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
+import { endpointAliases, isUserDefined } from '../model/network-kind.js'
 import { drawHex } from '../rng.js'
 import type { Tx } from './_tx.js'
 import { publishPorts, unpublishPorts } from './ports.js'
 
-/** User-defined networks: everything but the predefined bridge, host and none. */
-export function isUserDefined(network: Network): boolean {
-  return !(
-    (network.name === 'bridge' && network.driver === 'bridge') ||
-    network.driver === 'host' ||
-    network.driver === 'null'
-  )
-}
-
 /** Networks whose endpoints carry an address (not host, not none). */
 function hasEndpoints(network: Network): boolean {
   return network.driver !== 'host' && network.driver !== 'null'
-}
-
-/**
- * The aliases Docker 20.10 records for an endpoint on a user-defined network:
- * the user's, then the short container id, then the hostname when it differs
- * from the name (daemon/container_operations.go).
- */
-function endpointAliases(container: Container, network: Network, requested: string[]): string[] {
-  if (!isUserDefined(network)) return [...requested]
-  const aliases = [...requested]
-  const shortId = container.id.slice(0, 12)
-  if (!aliases.includes(shortId)) aliases.push(shortId)
-  if (container.hostname !== container.name && !aliases.includes(container.hostname))
-    aliases.push(container.hostname)
-  return aliases
 }
 
 /**
@@ -140,9 +117,10 @@ export function attachEndpoint(
     ifname,
     aliases: endpointAliases(container, network, request.aliases),
     ...(request.ip ? { requestedIp: request.ip } : {}),
-    // macvlan/ipvlan endpoints of an internal network are given no gateway.
+    // Overlay endpoints, and macvlan/ipvlan endpoints of an internal network, are given no gateway.
     gateway:
-      (network.driver === 'macvlan' || network.driver === 'ipvlan') && network.internal
+      network.driver === 'overlay' ||
+      ((network.driver === 'macvlan' || network.driver === 'ipvlan') && network.internal)
         ? ''
         : network.gateway,
   }

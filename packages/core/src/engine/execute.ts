@@ -3,9 +3,11 @@ import type { LabState } from '../model/state.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { parseDockerCommand } from '../script/parse-docker-command.js'
 import { tokenizeCommandLine } from '../script/tokenize.js'
+import { UnsupportedCommandError } from '../script/unsupported-command-error.js'
 import { UsageError } from '../script/usage-error.js'
-import { inspectContainer, renderPs } from '../views/container-inspect.js'
-import { inspectNetwork, renderNetworkLs } from '../views/network-inspect.js'
+import { inspectContainer, renderPortMappings, renderPs } from '../views/container-inspect.js'
+import { renderGoTemplate, TemplateError } from '../views/go-template.js'
+import { inspectNetwork, inspectNetworkVerbose, renderNetworkLs } from '../views/network-inspect.js'
 import { Tx } from './_tx.js'
 import {
   connectContainer,
@@ -59,6 +61,17 @@ function transaction<T>(lab: LabState, fn: (tx: Tx) => T): { value: T; tx: Tx } 
     return { value: fn(tx), tx }
   } catch (error) {
     tx.rollback()
+    throw error
+  }
+}
+
+/** Inspect output: indented JSON, or one line per object with a `--format` Go template. */
+function formatted(docs: unknown[], format: string | undefined): string {
+  if (!format) return json(docs)
+  try {
+    return docs.map((d) => renderGoTemplate(format, d)).join('')
+  } catch (error) {
+    if (error instanceof TemplateError) throw new Failure(`${error.message}\n`, 64)
     throw error
   }
 }
@@ -139,6 +152,8 @@ export function executeDocker(
 function toFailure(error: unknown, line: string): Failure {
   if (error instanceof Failure) return error
   if (error instanceof UsageError) return new Failure(`${error.message}\n`, error.exitCode)
+  // A real docker command this simulator does not model: said plainly, never dressed as a daemon error.
+  if (error instanceof UnsupportedCommandError) return new Failure(`netmodes: ${error.message}\n`, 1)
   const isRun = /^docker\s+(container\s+)?(run|create)\b/.test(line.trim())
   if (error instanceof DockerCliError) {
     return isRun
@@ -172,6 +187,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
         connectContainer(tx, requireNetwork(lab, cmd.network), requireContainer(lab, cmd.container), {
           network: cmd.network,
           aliases: [...cmd.aliases],
+          fromConnect: true,
           ...(cmd.ip ? { ip: cmd.ip } : {}),
         }),
       )
@@ -182,19 +198,18 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       )
       return ''
     case 'network ls':
-      return renderNetworkLs(lab, { quiet: cmd.quiet, noTrunc: cmd.noTrunc })
+      return renderNetworkLs(lab, { quiet: cmd.quiet, noTrunc: cmd.noTrunc, filters: cmd.filters })
     case 'network inspect': {
       const found = cmd.networks.map((ref) => findNetwork(lab, ref))
       const missing = cmd.networks.filter((_, i) => !found[i])
-      const docs = found.flatMap((n) => (n ? [inspectNetwork(lab, n)] : []))
+      const view = cmd.verbose ? inspectNetworkVerbose : inspectNetwork
+      const docs = found.flatMap((n) => (n ? [view(lab, n)] : []))
+      const out = formatted(docs, cmd.format)
       if (missing.length) {
-        throw new Failure(
-          `${missing.map((m) => `Error: No such network: ${m}\n`).join('')}`,
-          1,
-          docs.length ? json(docs) : '[]\n',
-        )
+        const stdout = docs.length || cmd.format ? out : '[]\n'
+        throw new Failure(missing.map((m) => `Error: No such network: ${m}\n`).join(''), 1, stdout)
       }
-      return json(docs)
+      return out
     }
     case 'create': {
       const container = step((tx) => createContainer(tx, cmd))
@@ -249,9 +264,14 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
         else if (n) docs.push(inspectNetwork(lab, n))
         else missing.push(ref)
       }
+      const out = formatted(docs, cmd.format)
       if (missing.length)
-        throw new Failure(missing.map((m) => `Error: No such object: ${m}\n`).join(''), 1, json(docs))
-      return json(docs)
+        throw new Failure(missing.map((m) => `Error: No such object: ${m}\n`).join(''), 1, out)
+      return out
+    }
+    case 'port': {
+      const container = requireContainer(lab, cmd.container)
+      return renderPortMappings(container, cmd.port)
     }
     case 'swarm init':
       return step((tx) => initSwarm(tx, cmd.advertiseAddr))

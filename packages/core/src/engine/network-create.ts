@@ -79,7 +79,7 @@ function daemonError(
  * `docker network create`: validates as the CLI and the daemon do, allocates
  * the subnet and gateway, then lets the driver build the network.
  */
-export function createNetwork(tx: Tx, cmd: NetworkCreate): Network {
+export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boolean } = {}): Network {
   const lab = tx.lab
   const configs = consolidateIpam(cmd)
   const driver = DRIVERS[cmd.driver]
@@ -90,7 +90,10 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate): Network {
   if (findNetwork(lab, cmd.name)?.name === cmd.name) {
     throw daemonError(`network with name ${cmd.name} already exists`, 'CONFLICT')
   }
-  const global = driver === 'overlay'
+  if (driver === 'overlay' && cmd.scope === 'local') {
+    throw daemonError('cannot downgrade network scope for overlay networks', 'INVALID_INPUT')
+  }
+  const global = driver === 'overlay' || cmd.scope === 'swarm'
   if (global && !lab.swarm) {
     throw daemonError(
       'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
@@ -113,6 +116,26 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate): Network {
   // Swarm-scoped networks get swarm's 25-character IDs; local ones libnetwork's 64 hex digits.
   const id = global ? drawBase36(lab.rng, 25) : drawHex(lab.rng, 64)
   tx.set(lab, 'clock', lab.clock + 1)
+  if (global && driver !== 'overlay') {
+    // A swarm-scoped local driver (`--scope swarm`): the manager keeps only its config until a node uses it.
+    const record: Network = {
+      id,
+      name: cmd.name,
+      driver,
+      scope: 'swarm',
+      created: lab.clock,
+      internal: cmd.internal,
+      attachable: cmd.attachable,
+      ingress: cmd.ingress,
+      enableIPv6: false,
+      ipam: { driver: 'default', config: [], options: { ...cmd.ipamOptions } },
+      options: { ...cmd.options },
+      labels: { ...cmd.labels },
+      endpoints: {},
+    }
+    tx.push(lab.networks, record)
+    return record
+  }
   const space = global ? 'global' : 'local'
   const requested = configs[0]
   let config: IpamConfig
@@ -137,7 +160,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate): Network {
     attachable: cmd.attachable,
     ingress: cmd.ingress,
     enableIPv6: false,
-    ipam: { driver: 'default', config: [config], options: { ...cmd.ipamOptions } },
+    ipam: { driver: 'default', config: [config], options: origin.daemon ? null : { ...cmd.ipamOptions } },
     options: { ...cmd.options },
     labels: { ...cmd.labels },
     pool,

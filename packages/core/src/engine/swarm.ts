@@ -36,31 +36,47 @@ export function initSwarm(tx: Tx, advertiseAddr: string | undefined): string {
     )
   }
   const nodeId = drawBase36(lab.rng, 25)
-  tx.set(lab, 'swarm', { nodeId, advertiseAddr: advertiseAddr ?? '', nextVni: 4096 })
-  createNetwork(tx, {
-    ...baseCreate,
-    name: 'ingress',
-    driver: 'overlay',
-    ingress: true,
-    options: {},
+  tx.set(lab, 'swarm', {
+    nodeId,
+    advertiseAddr: advertiseAddr ?? '',
+    nextVni: 4096,
+    peerName: drawHex(lab.rng, 12),
   })
-  createNetwork(tx, {
-    ...baseCreate,
-    name: 'docker_gwbridge',
-    driver: 'bridge',
-    ingress: false,
-    options: {
-      'com.docker.network.bridge.enable_icc': 'false',
-      'com.docker.network.bridge.enable_ip_masquerade': 'true',
-      'com.docker.network.bridge.name': 'docker_gwbridge',
+  createNetwork(
+    tx,
+    {
+      ...baseCreate,
+      name: 'ingress',
+      driver: 'overlay',
+      ingress: true,
+      options: {},
     },
-  })
+    { daemon: true },
+  )
+  createNetwork(
+    tx,
+    {
+      ...baseCreate,
+      name: 'docker_gwbridge',
+      driver: 'bridge',
+      ingress: false,
+      options: {
+        'com.docker.network.bridge.enable_icc': 'false',
+        'com.docker.network.bridge.enable_ip_masquerade': 'true',
+        'com.docker.network.bridge.name': 'docker_gwbridge',
+      },
+    },
+    { daemon: true },
+  )
   // The ingress sandbox joins both at once: the routing mesh's entry on this node.
   const ingress = lab.networks.find((n) => n.name === 'ingress')
   const gw = lab.networks.find((n) => n.name === 'docker_gwbridge')
   const sandbox = '/var/run/docker/netns/ingress_sbox'
   createNamespace(tx, sandbox)
-  if (ingress) attachServiceEndpoint(tx, ingress, { key: 'ingress-sbox', name: 'ingress-endpoint' })
+  if (ingress) {
+    tx.set(ingress, 'instantiated', true)
+    attachServiceEndpoint(tx, ingress, { key: 'ingress-sbox', name: 'ingress-endpoint' })
+  }
   if (gw) attachServiceEndpoint(tx, gw, { key: 'ingress-sbox', name: 'gateway_ingress-sbox', sandbox })
   const token = `SWMTKN-1-${drawHex(lab.rng, 50)}-${drawHex(lab.rng, 25)}`
   return [

@@ -90,7 +90,8 @@ export function requestAddress(
       removeAddress(pool.allocated, taken)
     },
   )
-  if (options.serial) tx.set(pool, 'cursor', taken + 1)
+  // A static address leaves the serial cursor where it was (observed on swarm networks).
+  if (options.serial && options.preferred === undefined) tx.set(pool, 'cursor', taken + 1)
   return formatIPv4((base + taken) >>> 0)
 }
 

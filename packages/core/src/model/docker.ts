@@ -44,11 +44,14 @@ export interface Network {
   attachable: boolean
   ingress: boolean
   enableIPv6: boolean
-  ipam: { driver: 'default'; config: IpamConfig[]; options: Record<string, string> }
+  /** IPAM options are null for the networks the daemon creates itself (docker0, docker_gwbridge, ingress). */
+  ipam: { driver: 'default'; config: IpamConfig[]; options: Record<string, string> | null }
   options: Record<string, string>
   labels: Record<string, string>
   /** Linux device that carries the network on this host (bridge name, macvlan parent, vxlan...). */
   device?: string
+  /** A swarm network this node has joined (its local libnetwork object exists). */
+  instantiated?: boolean
   /** Overlay VXLAN network identifier. */
   vni?: number
   /** The gateway address actually in use (IPAM.Config shows it only when chosen by Docker's pools or the user). */
@@ -103,6 +106,8 @@ export interface EndpointRequest {
   ip?: string
   aliases: string[]
   mac?: string
+  /** Given by `docker network connect` (the API then holds empty settings rather than none). */
+  fromConnect?: boolean
 }
 
 /** A container (the daemon's record, not the namespace). */
@@ -132,6 +137,8 @@ export interface Container {
   ports: PortMapping[]
   /** The network whose endpoint the published ports are programmed on (the gateway endpoint's). */
   portNetworkId?: string
+  /** The libnetwork sandbox's id (64 hex): kept after a stop, as Docker keeps it in the record. */
+  sandboxId?: string
   /** Namespace id while running (sandbox key), or "host". */
   sandbox?: string
   /** The next ethN index (Docker 20.10 counts per sandbox and never reuses). */

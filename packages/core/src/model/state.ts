@@ -33,6 +33,8 @@ export interface SwarmState {
   advertiseAddr: string
   /** Next VXLAN id to hand out (Docker starts at 4096; ingress takes the first). */
   nextVni: number
+  /** This node's name in the gossip network (networkDB), as `Peers` lists it. */
+  peerName: string
 }
 
 /** A bound host port (the port allocator's record, and the docker-proxy behind it). */

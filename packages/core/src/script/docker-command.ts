@@ -38,7 +38,12 @@ export interface NetworkAttachmentSpec {
   ip6?: string
 }
 
-/** `docker network create`. */
+/**
+ * `docker network create`.
+ *
+ * @example
+ * parseDockerCommand(['docker', 'network', 'create', '--subnet', '10.1.0.0/24', 'app']) // a NetworkCreateCommand
+ */
 export interface NetworkCreateCommand {
   kind: 'network create'
   name: string
@@ -63,7 +68,12 @@ export interface NetworkCreateCommand {
   configFrom?: string
 }
 
-/** `docker run` and `docker create`. */
+/**
+ * `docker run` and `docker create`.
+ *
+ * @example
+ * parseDockerCommand(['docker', 'run', '-d', 'nginx']) // a RunCommand with kind 'run'
+ */
 export interface RunCommand {
   kind: 'run' | 'create'
   detach: boolean
@@ -114,7 +124,12 @@ export interface RunCommand {
   warnings?: string[]
 }
 
-/** `docker swarm init`. */
+/**
+ * `docker swarm init`.
+ *
+ * @example
+ * parseDockerCommand(['docker', 'swarm', 'init']) // { kind: 'swarm init' }
+ */
 export interface SwarmInitCommand {
   kind: 'swarm init'
   advertiseAddr?: string
@@ -149,6 +164,7 @@ export type DockerCommand =
       driverOpts?: Record<string, string>
     }
   | { kind: 'network disconnect'; network: string; container: string; force: boolean }
+  | { kind: 'port'; container: string; port?: string }
   | { kind: 'network ls'; quiet: boolean; noTrunc: boolean; filters: string[]; format?: string }
   | { kind: 'network inspect'; networks: string[]; format?: string; verbose?: boolean }
   | RunCommand

@@ -26,6 +26,12 @@ function usageError(argv: string[]): UsageError {
 // pointed at a dead socket: every one of them is decided before the CLI
 // talks to a daemon.
 const OBSERVED: [string[], string, number][] = [
+  // network create has no -l shorthand (run has: -l/--label).
+  [
+    ['network', 'create', '-l', 'a=b', 'n'],
+    "unknown shorthand flag: 'l' in -l\nSee 'docker network create --help'.",
+    125,
+  ],
   [['run', '--foo', 'x'], "unknown flag: --foo\nSee 'docker run --help'.", 125],
   [['create', '--foo', 'x'], "unknown flag: --foo\nSee 'docker create --help'.", 125],
   [['container', 'run', '--foo', 'img'], "unknown flag: --foo\nSee 'docker container run --help'.", 125],
@@ -935,6 +941,8 @@ describe('parseDockerCommand: run and create', () => {
       links: ['db:database'],
       linkLocalIps: ['169.254.1.1'],
       sysctls: { 'net.ipv4.ip_forward': '1' },
+      // docker's localhost test matches any address ending in "::1".
+      warnings: ['WARNING: Localhost DNS setting (--dns=2001:db8::1) may fail in containers.'],
       rm: false,
       image: 'img',
       cmd: [],
@@ -1034,8 +1042,9 @@ describe('parseDockerCommand: run and create', () => {
 })
 
 describe('parseDockerCommand: the simulated daemon (Linux, not experimental)', () => {
-  // The dead socket makes the CLI assume an experimental daemon of unknown OS,
-  // so these two texts come from cli/cmd/docker/docker.go areFlagsSupported.
+  // A dead socket makes the CLI assume an experimental daemon of unknown OS, so
+  // these were observed with docker CLI 20.10.24 against a stub API socket that
+  // answers _ping as a Linux, non-experimental 20.10 daemon (API 1.41).
   it('refuses Windows-only flags', () => {
     expect(usageError(['run', '--cpu-count', '2', 'img'])).toMatchObject({
       message:
@@ -1230,7 +1239,7 @@ describe('parseDockerCommand: global options and command lookup', () => {
     for (const line of [
       'docker pull nginx',
       'docker exec web ls',
-      'docker port web',
+      'docker top web',
       'docker network prune',
       'docker container exec a ls',
       'docker swarm join',
@@ -1249,5 +1258,60 @@ describe('parseDockerCommand: global options and command lookup', () => {
 
   it('still runs `docker --help run ...`: run has its own --help', () => {
     expect(parse('docker --help run img')).toMatchObject({ kind: 'run', image: 'img' })
+  })
+})
+
+describe('parseDockerCommand: client-side warnings', () => {
+  // Observed with docker CLI 20.10.24 (stub daemon): printed on stderr before
+  // the create request.
+  it('warns about a localhost --dns, docker’s regexp quirks included', () => {
+    expect(parse('docker run --dns 8.8.8.8 --dns 127.0.0.1 --dns ::1 img')).toMatchObject({
+      warnings: ['WARNING: Localhost DNS setting (--dns=127.0.0.1) may fail in containers.'],
+    })
+    // The ::1 alternative is only anchored at the end.
+    expect(parse('docker run --dns 2001:DB8::1 img')).toMatchObject({
+      warnings: ['WARNING: Localhost DNS setting (--dns=2001:db8::1) may fail in containers.'],
+    })
+    expect(parse('docker run --dns 8.8.8.8 img')).not.toHaveProperty('warnings')
+  })
+
+  it('warns about --oom-kill-disable without --memory', () => {
+    expect(parse('docker create --oom-kill-disable img')).toMatchObject({
+      warnings: [
+        "WARNING: Disabling the OOM killer on containers without setting a '-m/--memory' limit may be dangerous.",
+      ],
+    })
+    expect(parse('docker create --oom-kill-disable -m 1g img')).not.toHaveProperty('warnings')
+  })
+
+  it('prints the warnings before an image reference error', () => {
+    expect(usageError(['run', '--dns', '127.0.0.1', 'IMG'])).toMatchObject({
+      message:
+        'WARNING: Localhost DNS setting (--dns=127.0.0.1) may fail in containers.\n' +
+        "docker: invalid reference format: repository name must be lowercase.\nSee 'docker run --help'.",
+      exitCode: 125,
+    })
+    expect(usageError(['create', '--dns', '127.0.0.1', 'IMG'])).toMatchObject({
+      message:
+        'WARNING: Localhost DNS setting (--dns=127.0.0.1) may fail in containers.\n' +
+        'invalid reference format: repository name must be lowercase',
+      exitCode: 1,
+    })
+  })
+})
+
+describe('parseDockerCommand: port', () => {
+  it('docker port CONTAINER [PORT]', () => {
+    expect(parseDockerCommand(['docker', 'port', 'web'])).toEqual({ kind: 'port', container: 'web' })
+    expect(parseDockerCommand(['docker', 'container', 'port', 'web', '80/tcp'])).toEqual({
+      kind: 'port',
+      container: 'web',
+      port: '80/tcp',
+    })
+  })
+  it('too many arguments: cobra RequiresRangeArgs', () => {
+    expect(() => parseDockerCommand(['docker', 'port', 'a', 'b', 'c'])).toThrow(
+      '"docker port" requires at least 1 and at most 2 arguments.',
+    )
   })
 })

@@ -42,7 +42,6 @@ const GROUPS: readonly GroupSpec[] = [
       'kill',
       'logs',
       'pause',
-      'port',
       'prune',
       'rename',
       'stats',
@@ -64,6 +63,7 @@ const GROUPS: readonly GroupSpec[] = [
 // The other commands of docker 20.10's root (and cobra's help/completion).
 const OTHER_TOP_LEVEL = [
   'builder',
+  'checkpoint',
   'completion',
   'config',
   'context',
@@ -95,7 +95,6 @@ const OTHER_TOP_LEVEL = [
   'logout',
   'logs',
   'pause',
-  'port',
   'pull',
   'push',
   'rename',
@@ -151,6 +150,15 @@ function checkArgs(
     if (args.length !== rule.exactly) {
       throw new UsageError(
         `${quoteGo(path)} requires exactly ${rule.exactly} ${plural(rule.exactly)}${tail}`,
+        1,
+      )
+    }
+  } else if ('between' in rule) {
+    // cobra RequiresRangeArgs: "requires at least 1 and at most 2 arguments".
+    const [min, max] = rule.between
+    if (args.length < min || args.length > max) {
+      throw new UsageError(
+        `${quoteGo(path)} requires at least ${min} and at most ${max} ${plural(max)}${tail}`,
         1,
       )
     }

@@ -1,5 +1,7 @@
 import type { Container } from '../model/docker.js'
+import { endpointAliases, isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
+import { sortedObject } from './natural-order.js'
 import { renderTable } from './network-inspect.js'
 import { formatDockerTime } from './time.js'
 
@@ -29,11 +31,18 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
       const network = lab.networks.find((n) => n.name === request.network || n.id === request.network)
       const name = network?.name ?? request.network
       const ep = network && running ? network.endpoints[container.endpoints[network.id] ?? ''] : undefined
-      const aliases = ep ? ep.aliases : request.aliases.length ? request.aliases : null
+      // Swarm networks get their aliases and address from the manager when the container attaches.
+      const swarm = network?.scope === 'swarm'
+      const aliases =
+        network && isUserDefined(network) && (!swarm || ep)
+          ? endpointAliases(container, network, request.aliases)
+          : request.aliases
+      const empty = request.fromConnect ? {} : null
+      const ipam = request.ip ?? (swarm && ep ? ep.ipv4 : undefined)
       networks[name] = {
-        IPAMConfig: request.ip ? { IPv4Address: request.ip } : null,
+        IPAMConfig: ipam ? { IPv4Address: ipam } : empty,
         Links: null,
-        Aliases: network?.name === 'bridge' || !aliases || aliases.length === 0 ? null : aliases,
+        Aliases: aliases.length > 0 ? aliases : request.fromConnect ? [] : null,
         NetworkID: network?.id ?? '',
         EndpointID: ep?.id ?? '',
         Gateway: ep?.gateway ?? '',
@@ -43,7 +52,7 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
         GlobalIPv6Address: '',
         GlobalIPv6PrefixLen: 0,
         MacAddress: ep?.mac ?? '',
-        DriverOpts: null,
+        DriverOpts: request.fromConnect ? {} : null,
       }
       if (ep && network?.name === 'bridge' && network.driver === 'bridge') {
         legacy = {
@@ -56,7 +65,15 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
       }
     }
   }
-  const sandboxId = running && container.sandbox && container.sandbox !== 'host' ? container.sandbox : ''
+  // The sandbox's id and key stay in the record after the container stops (observed).
+  const sandboxId = container.sandboxId ?? ''
+  const sandboxKey = sandboxId ? `/var/run/docker/netns/${sandboxId.slice(0, 12)}` : ''
+  const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {}
+  for (const p of container.portBindings) {
+    const key = `${p.containerPort}/${p.proto}`
+    bindings[key] = [...(bindings[key] ?? []), { HostIp: p.hostIp, HostPort: p.hostPort }]
+  }
+  const exposed = Object.fromEntries(Object.keys(bindings).map((k) => [k, {}]))
   return {
     Id: container.id,
     Created: formatDockerTime(container.created),
@@ -70,27 +87,33 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
       FinishedAt: formatDockerTime(container.finishedAt),
     },
     Name: `/${container.name}`,
-    HostConfig: {
-      NetworkMode: container.networkMode,
-      PortBindings: Object.fromEntries(
-        container.portBindings.map((p) => [
-          `${p.containerPort}/${p.proto}`,
-          [{ HostIp: p.hostIp, HostPort: p.hostPort }],
-        ]),
-      ),
-    },
+    HostConfig: { NetworkMode: container.networkMode, PortBindings: sortedObject(bindings) },
     Config: {
       Hostname: container.hostname,
+      ExposedPorts: Object.keys(exposed).length ? sortedObject(exposed) : null,
       Image: container.image,
       MacAddress: container.macAddress ?? null,
     },
+    // Field order as the Engine API (20.10) writes NetworkSettings.
     NetworkSettings: {
       Bridge: '',
-      SandboxKey: sandboxId,
-      Ports: running ? portsObject(container) : {},
+      SandboxID: sandboxId,
       HairpinMode: false,
-      ...legacy,
-      Networks: networks,
+      LinkLocalIPv6Address: '',
+      LinkLocalIPv6PrefixLen: 0,
+      Ports: running ? sortedObject(portsObject(container)) : {},
+      SandboxKey: sandboxKey,
+      SecondaryIPAddresses: null,
+      SecondaryIPv6Addresses: null,
+      EndpointID: legacy.EndpointID,
+      Gateway: legacy.Gateway,
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      IPAddress: legacy.IPAddress,
+      IPPrefixLen: legacy.IPPrefixLen,
+      IPv6Gateway: '',
+      MacAddress: legacy.MacAddress,
+      Networks: sortedObject(networks),
     },
   }
 }
@@ -118,4 +141,20 @@ export function renderPs(
     ...list.map((c) => [id(c), c.image, `"${c.cmd.join(' ')}"`, status(c), formatPorts(c), c.name]),
   ]
   return renderTable(rows)
+}
+
+/**
+ * `docker port CONTAINER [PORT[/PROTO]]`: one line per binding, ports in
+ * ascending order as the CLI sorts them.
+ */
+export function renderPortMappings(container: Container, only?: string): string {
+  const wanted = only ? (only.includes('/') ? only : `${only}/tcp`) : undefined
+  const lines = [...container.ports]
+    .sort((a, b) => a.containerPort - b.containerPort || (a.proto < b.proto ? -1 : a.proto > b.proto ? 1 : 0))
+    .filter((p) => !wanted || `${p.containerPort}/${p.proto}` === wanted)
+    .map((p) => {
+      const host = p.hostIp === '::' ? `:::${p.hostPort}` : `${p.hostIp}:${p.hostPort}`
+      return wanted ? host : `${p.containerPort}/${p.proto} -> ${host}`
+    })
+  return lines.map((l) => `${l}\n`).join('')
 }

@@ -1,5 +1,6 @@
 import type { Network } from '../model/docker.js'
 import type { LabState } from '../model/state.js'
+import { naturalCompare, sortedObject } from './natural-order.js'
 import { formatDockerTime } from './time.js'
 
 /**
@@ -9,7 +10,7 @@ import { formatDockerTime } from './time.js'
  * @example
  * inspectNetwork(lab, lab.networks[0])
  */
-export function inspectNetwork(_lab: LabState, network: Network): Record<string, unknown> {
+export function inspectNetwork(lab: LabState, network: Network): Record<string, unknown> {
   const containers: Record<string, unknown> = {}
   for (const ep of Object.values(network.endpoints)) {
     containers[ep.containerId] = {
@@ -24,8 +25,10 @@ export function inspectNetwork(_lab: LabState, network: Network): Record<string,
   const config = network.ipam.config.map((c) => ({
     Subnet: c.subnet,
     ...(c.ipRange ? { IPRange: c.ipRange } : {}),
-    ...(c.gateway ? { Gateway: c.gateway } : {}),
-    ...(c.auxAddresses ? { AuxiliaryAddresses: c.auxAddresses } : {}),
+    ...(c.gateway || (network.scope === 'swarm' && network.gateway)
+      ? { Gateway: c.gateway ?? network.gateway }
+      : {}),
+    ...(c.auxAddresses ? { AuxiliaryAddresses: sortedObject(c.auxAddresses) } : {}),
   }))
   return {
     Name: network.name,
@@ -47,15 +50,55 @@ export function inspectNetwork(_lab: LabState, network: Network): Record<string,
     Ingress: network.ingress,
     ConfigFrom: { Network: '' },
     ConfigOnly: false,
-    Containers: containers,
-    Options: network.options,
-    Labels: network.labels,
+    Containers: sortedObject(containers),
+    // Swarm's network objects have no empty maps: none is null.
+    Options:
+      network.scope === 'swarm' && Object.keys(network.options).length === 0
+        ? null
+        : sortedObject(network.options),
+    // Swarm networks this node has joined list their gossip peers (this node only: one-node swarm).
+    ...(network.scope === 'swarm' && network.instantiated && lab.swarm
+      ? { Peers: [{ Name: lab.swarm.peerName, IP: lab.swarm.advertiseAddr }] }
+      : {}),
+    Labels:
+      network.scope === 'swarm' && !network.instantiated && Object.keys(network.labels).length === 0
+        ? null
+        : sortedObject(network.labels),
+  }
+}
+
+/**
+ * `docker network inspect --verbose`: a swarm network as the manager sees it
+ * (no IPAM options) plus its services; standalone containers are tasks of
+ * the unnamed service, reached without a virtual IP.
+ */
+export function inspectNetworkVerbose(lab: LabState, network: Network): Record<string, unknown> {
+  const doc = inspectNetwork(lab, network)
+  if (network.scope !== 'swarm') return doc
+  const tasks = Object.values(network.endpoints)
+    .filter((ep) => lab.containers[ep.containerId])
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((ep) => ({
+      Name: ep.name,
+      EndpointID: ep.id,
+      EndpointIP: ep.ipv4,
+      Info: { 'Host IP': lab.swarm?.advertiseAddr ?? '' },
+    }))
+  return {
+    ...doc,
+    IPAM: { ...(doc.IPAM as Record<string, unknown>), Options: null },
+    ...(tasks.length ? { Services: { '': { VIP: '<nil>', Ports: [], LocalLBIndex: 0, Tasks: tasks } } } : {}),
   }
 }
 
 /** `docker network ls`: sorted by name, ids cut to 12. */
-export function renderNetworkLs(lab: LabState, options: { quiet?: boolean; noTrunc?: boolean } = {}): string {
-  const rows = [...lab.networks].sort((a, b) => (a.name < b.name ? -1 : 1))
+export function renderNetworkLs(
+  lab: LabState,
+  options: { quiet?: boolean; noTrunc?: boolean; filters?: string[] } = {},
+): string {
+  const rows = [...lab.networks]
+    .sort((a, b) => naturalCompare(a.name, b.name))
+    .filter((n) => (options.filters ?? []).every((f) => matchesFilter(n, f)))
   const id = (n: Network) => (options.noTrunc ? n.id : n.id.slice(0, 12))
   if (options.quiet) return rows.map((n) => `${id(n)}\n`).join('')
   const table = [
@@ -65,7 +108,35 @@ export function renderNetworkLs(lab: LabState, options: { quiet?: boolean; noTru
   return renderTable(table)
 }
 
-/** The docker CLI's tabwriter layout: columns padded to the widest cell plus 3 spaces. */
+/**
+ * `docker network ls --filter`: label=K or K=V, name= (substring), id= (prefix),
+ * driver=, scope=, type=builtin|custom.
+ */
+function matchesFilter(n: Network, filter: string): boolean {
+  const at = filter.indexOf('=')
+  const key = filter.slice(0, at)
+  const value = filter.slice(at + 1)
+  switch (key) {
+    case 'label': {
+      const eq = value.indexOf('=')
+      return eq < 0 ? value in n.labels : n.labels[value.slice(0, eq)] === value.slice(eq + 1)
+    }
+    case 'name':
+      return n.name.includes(value)
+    case 'id':
+      return n.id.startsWith(value)
+    case 'driver':
+      return n.driver === value
+    case 'scope':
+      return n.scope === value
+    case 'type':
+      return (value === 'builtin') === ['bridge', 'host', 'none'].includes(n.name)
+    default:
+      return true
+  }
+}
+
+/** The docker CLI's tabwriter layout (minwidth 10, padding 3): each column as wide as its widest cell plus 3, at least 10. */
 export function renderTable(rows: string[][]): string {
   const widths: number[] = []
   for (const row of rows) {
@@ -76,7 +147,7 @@ export function renderTable(rows: string[][]): string {
   return rows
     .map((row) =>
       row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + 3)))
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(Math.max(10, (widths[i] ?? 0) + 3))))
         .join('')
         .trimEnd(),
     )

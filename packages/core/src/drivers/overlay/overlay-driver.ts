@@ -104,6 +104,7 @@ function ensureOverlaySandbox(tx: Tx, network: Network): string {
  */
 export function joinOverlayEndpoint(tx: Tx, network: Network, endpoint: Endpoint, sandbox: string): void {
   const ovId = ensureOverlaySandbox(tx, network)
+  if (!network.instantiated) tx.set(network, 'instantiated', true)
   const ov = namespaceOf(tx, ovId)
   const ns = namespaceOf(tx, sandbox)
   const hostVeth = `veth${drawHex(tx.lab.rng, 7)}`

@@ -12,7 +12,7 @@ import type { Flag } from './flag.js'
  * @example
  * const rule: ArgsRule = { exactly: 2 }
  */
-export type ArgsRule = { exactly: number } | { atLeast: number } | 'none'
+export type ArgsRule = { exactly: number } | { atLeast: number } | { between: [number, number] } | 'none'
 
 /**
  * One parse of a leaf: fresh flags, and the RunE stage that turns the

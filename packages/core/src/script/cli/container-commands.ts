@@ -227,6 +227,27 @@ const containerInspect: LeafSpec = {
   },
 }
 
+/** `docker port CONTAINER [PRIVATE_PORT[/PROTO]]`: the host ports a container's ports are published on. */
+const port: LeafSpec = {
+  kind: 'leaf',
+  name: 'port',
+  aliases: [],
+  use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]',
+  short: 'List port mappings or a specific mapping for the container',
+  args: { between: [1, 2] },
+  setup() {
+    return {
+      flags: [],
+      interspersed: true,
+      run: (args) => ({
+        kind: 'port',
+        container: args[0] as string,
+        ...(args[1] !== undefined ? { port: args[1] } : {}),
+      }),
+    }
+  },
+}
+
 /**
  * The top-level container commands netmodes simulates (`docker run`...).
  *
@@ -242,6 +263,7 @@ export const TOP_LEVEL_CONTAINER_COMMANDS: readonly LeafSpec[] = [
   rm,
   ps('ps'),
   inspect,
+  port,
 ]
 
 /**
@@ -258,5 +280,6 @@ export const CONTAINER_COMMANDS: readonly LeafSpec[] = [
   stopOrRestart('restart'),
   rm,
   ps('ls'),
+  port,
   containerInspect,
 ]

@@ -185,5 +185,10 @@ export function createContainerFlags(command: 'run' | 'create') {
   return { ...flags, all }
 }
 
-/** The flags of one `docker run`/`docker create` parse. */
+/**
+ * The flags of one `docker run`/`docker create` parse.
+ *
+ * @example
+ * const flags: ContainerFlags = createContainerFlags('create')
+ */
 export type ContainerFlags = ReturnType<typeof createContainerFlags>

@@ -8,7 +8,12 @@ import { readGoCsvRecord } from '../go/go-csv.js'
 import { parseGoDuration } from '../go/go-duration.js'
 import { parseGoBool, parseGoInt, parseGoUint } from '../go/go-strconv.js'
 
-/** Docker's flag annotations that `isSupported` checks against the daemon. */
+/**
+ * Docker's flag annotations that `isSupported` checks against the daemon.
+ *
+ * @example
+ * const windowsOnly: FlagAnnotations = { ostype: 'windows' }
+ */
 export interface FlagAnnotations {
   /** The daemon OS the flag is limited to ("windows" for --cpu-count...). */
   ostype?: string
@@ -36,13 +41,24 @@ export interface Flag<T> {
   set(text: string): void
 }
 
-/** Options shared by every flag factory. */
+/**
+ * Options shared by every flag factory.
+ *
+ * @example
+ * stringFlag('checkpoint', undefined, '', { annotations: { experimental: true } })
+ */
 export interface FlagOptions {
   annotations?: FlagAnnotations
   shorthandDeprecated?: boolean
 }
 
-/** A validator in the style of docker's opts.ValidatorFctType. */
+/**
+ * A validator in the style of docker's opts.ValidatorFctType: returns the
+ * value to keep or throws a GoValueError.
+ *
+ * @example
+ * const upper: Validator = (text) => text.toUpperCase()
+ */
 export type Validator = (text: string) => string
 
 /**

@@ -5,7 +5,12 @@
  * newline, which the callers add as the CLI does.
  */
 
-/** `docker network --help`'s usage section. */
+/**
+ * `docker network --help`'s usage section.
+ *
+ * @example
+ * `\n${NETWORK_USAGE}` // what `docker network` prints (exit 0)
+ */
 export const NETWORK_USAGE = [
   'Usage:  docker network COMMAND',
   '',
@@ -23,7 +28,12 @@ export const NETWORK_USAGE = [
   "Run 'docker network COMMAND --help' for more information on a command.",
 ].join('\n')
 
-/** `docker container --help`'s usage section. */
+/**
+ * `docker container --help`'s usage section.
+ *
+ * @example
+ * `\n${CONTAINER_USAGE}` // what `docker container` prints (exit 0)
+ */
 export const CONTAINER_USAGE = [
   'Usage:  docker container COMMAND',
   '',
@@ -59,7 +69,12 @@ export const CONTAINER_USAGE = [
   "Run 'docker container COMMAND --help' for more information on a command.",
 ].join('\n')
 
-/** `docker swarm --help`'s usage section. */
+/**
+ * `docker swarm --help`'s usage section.
+ *
+ * @example
+ * `\n${SWARM_USAGE}` // what `docker swarm` prints (exit 0)
+ */
 export const SWARM_USAGE = [
   'Usage:  docker swarm COMMAND',
   '',

@@ -8,7 +8,12 @@
  */
 import { GoValueError } from './go-value-error.js'
 
-/** 16 bytes, as Go's ParseIP returns them. */
+/**
+ * 16 bytes, as Go's ParseIP returns them.
+ *
+ * @example
+ * const loopback: GoIP | undefined = parseGoIP('127.0.0.1')
+ */
 export type GoIP = Uint8Array
 
 /**

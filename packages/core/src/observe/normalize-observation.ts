@@ -1,0 +1,253 @@
+import type { RawObservation } from './raw-observation.js'
+
+/**
+ * An observation reduced to the facts netmodes models, as a flat map from a
+ * readable path (`containers/web/networks/app/IPAddress`) to a value. Random
+ * IDs, veth names, timestamps and kernel interface indexes are replaced by
+ * what they stand for, so two runs of one scenario on fresh engines, or the
+ * simulator and an engine, give comparable documents.
+ */
+export type Observation = Record<string, string>
+
+type Doc = Record<string, unknown>
+const str = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? null))
+const obj = (v: unknown): Doc => (v && typeof v === 'object' ? (v as Doc) : {})
+
+/** Builds the renaming of every generated identifier to a stable name. */
+function identities(raw: RawObservation): (text: string) => string {
+  const pairs: [string, string][] = []
+  for (const n of raw.networks) {
+    const id = str(n.Id)
+    const name = str(n.Name)
+    pairs.push(
+      [`br-${id.slice(0, 12)}`, `br-<${name}>`],
+      [id, `<net:${name}>`],
+      [id.slice(0, 12), `<net12:${name}>`],
+    )
+    for (const [cid, ep] of Object.entries(obj(n.Containers))) {
+      pairs.push([str(obj(ep).EndpointID), `<ep:${name}/${str(obj(ep).Name)}>`])
+      void cid
+    }
+  }
+  for (const n of raw.networks) {
+    for (const peer of Array.isArray(n.Peers) ? n.Peers : []) pairs.push([str(obj(peer).Name), '<peer>'])
+  }
+  for (const c of raw.containers) {
+    const id = str(c.Id)
+    const name = str(c.Name).replace(/^\//, '')
+    const sandbox = str(obj(c.NetworkSettings).SandboxKey).split('/').pop() ?? ''
+    const sandboxId = str(obj(c.NetworkSettings).SandboxID)
+    pairs.push([id, `<ctr:${name}>`], [id.slice(0, 12), `<ctr12:${name}>`], [sandboxId, `<sandbox:${name}>`])
+    if (sandbox) pairs.push([sandbox, `<sandbox:${name}>`])
+  }
+  // Longest first, so a full ID is renamed before its 12-character prefix.
+  const ordered = pairs.filter(([from]) => from.length >= 8).sort((a, b) => b[0].length - a[0].length)
+  return (text) => {
+    // A failed endpoint's id names nothing that survives: never rename it after a live object.
+    let out = text.replace(/on endpoint (\S+) \([0-9a-f]{64}\)/g, 'on endpoint $1 (<id>)')
+    for (const [from, to] of ordered) out = out.split(from).join(to)
+    return out
+      .replace(/\bveth[0-9a-f]{7}\b/g, 'veth*')
+      .replace(/\b[0-9a-f]{64}\b/g, '<id>')
+      .replace(/\bSWMTKN-1-[0-9a-z-]+/g, '<token>')
+      .replace(/current node \([0-9a-z]{25}\)/g, 'current node (<node>)')
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+  }
+}
+
+function containerSubset(d: Doc): Doc {
+  const host = obj(d.HostConfig)
+  const config = obj(d.Config)
+  return {
+    Id: d.Id,
+    Name: d.Name,
+    State: { Status: obj(d.State).Status, Running: obj(d.State).Running },
+    HostConfig: { NetworkMode: host.NetworkMode, PortBindings: host.PortBindings },
+    Config: {
+      Hostname: config.Hostname,
+      ExposedPorts: config.ExposedPorts,
+      MacAddress: config.MacAddress ?? null,
+    },
+    NetworkSettings: d.NetworkSettings,
+  }
+}
+
+/** JSON output (inspect) with keys sorted: Go sorts map keys by the random IDs, which differ between hosts. */
+function canonicalJson(text: string): string {
+  if (!/^\s*[[{]/.test(text)) return text
+  try {
+    const sortKeys = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sortKeys)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v as Doc)
+                .sort(([a], [b]) => (a < b ? -1 : 1))
+                .map(([k, x]) => [k, sortKeys(x)]),
+            )
+          : v
+    const parsed = JSON.parse(text) as unknown
+    // A container's inspect document is compared on what netmodes models: identity, network config and state.
+    const modelled = Array.isArray(parsed)
+      ? parsed.map((d) => (obj(d).State && obj(d).NetworkSettings ? containerSubset(obj(d)) : d))
+      : parsed
+    return `${JSON.stringify(sortKeys(modelled), null, 4)}\n`
+  } catch {
+    return text
+  }
+}
+
+function flatten(out: Observation, path: string, value: unknown, rename: (s: string) => string): void {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = Object.entries(value as Doc)
+    if (entries.length === 0) out[path] = '{}'
+    for (const [k, v] of entries) flatten(out, `${path}/${rename(k)}`, v, rename)
+    return
+  }
+  out[path] = rename(str(value))
+}
+
+const NETWORK_FIELDS = [
+  'Driver',
+  'Scope',
+  'EnableIPv6',
+  'Internal',
+  'Attachable',
+  'Ingress',
+  'Options',
+  'Labels',
+] as const
+const ENDPOINT_FIELDS = [
+  'IPAddress',
+  'IPPrefixLen',
+  'Gateway',
+  'MacAddress',
+  'Aliases',
+  'IPAMConfig',
+] as const
+
+function normalizeLinks(addr: unknown[], rename: (s: string) => string, onlyDocker: boolean) {
+  const facts: Record<string, unknown> = {}
+  const vethsPerBridge: Record<string, number> = {}
+  for (const raw of addr) {
+    const l = obj(raw)
+    const name = str(l.ifname)
+    if (onlyDocker && !/^(docker0|docker_gwbridge|br-|veth|dm-|di-)/.test(name)) continue
+    if (name.startsWith('veth') && onlyDocker) {
+      const master = rename(str(l.master))
+      vethsPerBridge[master] = (vethsPerBridge[master] ?? 0) + 1
+      continue
+    }
+    const inet = (Array.isArray(l.addr_info) ? l.addr_info : [])
+      .map(obj)
+      .filter((a) => a.family === 'inet')
+      .map(
+        (a) =>
+          `${str(a.local)}/${str(a.prefixlen)}${a.broadcast ? ` brd ${str(a.broadcast)}` : ''} scope ${str(a.scope)}`,
+      )
+    // The kernel gives veths random MACs; Docker sets only the container end's.
+    const mac = /^veth[0-9a-f]{7}$/.test(name) ? 'random' : str(l.address)
+    facts[rename(name)] = {
+      flags: (Array.isArray(l.flags) ? l.flags : []).join(','),
+      mtu: l.mtu,
+      operstate: l.operstate,
+      // A bridge's MAC is random (02:42 + 4 random bytes); an endpoint's is derived from its address.
+      address: l.link_type === 'ether' && /^(docker0|docker_gwbridge|br-)/.test(name) ? mac.slice(0, 5) : mac,
+      master: l.master ? rename(str(l.master)) : '',
+      inet: inet.join(', '),
+    }
+  }
+  if (onlyDocker) facts.veths = vethsPerBridge
+  return facts
+}
+
+function normalizeRoutes(route: unknown[], rename: (s: string) => string, onlyDocker: boolean): string[] {
+  return route
+    .map(obj)
+    .filter((r) => !onlyDocker || /^(docker0|docker_gwbridge|br-)/.test(str(r.dev)))
+    .map((r) =>
+      rename(
+        [
+          str(r.dst),
+          r.gateway ? `via ${str(r.gateway)}` : '',
+          `dev ${str(r.dev)}`,
+          r.protocol ? `proto ${str(r.protocol)}` : '',
+          r.scope ? `scope ${str(r.scope)}` : '',
+          r.prefsrc ? `src ${str(r.prefsrc)}` : '',
+          Array.isArray(r.flags) ? r.flags.join(' ') : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      ),
+    )
+}
+
+/** Splits `iptables-save` into one fact per chain (its policy and its rules in order). */
+function normalizeIptables(text: string, rename: (s: string) => string): Record<string, string> {
+  const chains: Record<string, string[]> = {}
+  for (const line of text.split('\n')) {
+    const decl = line.match(/^:(\S+) (\S+)/)
+    if (decl) chains[decl[1] as string] = [`policy ${decl[2]}`]
+    const rule = line.match(/^-A (\S+) (.*)$/)
+    if (rule) chains[rule[1] as string]?.push(rename(rule[2] as string))
+  }
+  return Object.fromEntries(Object.entries(chains).map(([k, v]) => [k, v.join('\n')]))
+}
+
+/**
+ * Reduces a raw observation to comparable facts.
+ *
+ * @example
+ * const facts = normalizeObservation(observeLab(lab))
+ * facts['containers/web/networks/bridge/IPAddress'] // "172.17.0.2"
+ */
+export function normalizeObservation(raw: RawObservation): Observation {
+  const rename = identities(raw)
+  const out: Observation = {}
+  raw.steps.forEach((s, i) => {
+    const key = `steps/${String(i + 1).padStart(2, '0')} ${s.command}`
+    out[`${key}/exit`] = String(s.exit)
+    // `docker ps` prints ages ("2 seconds ago", "Up 1 second"): its table is compared by exit and stderr only.
+    if (!/^docker (container )?(ps|ls)\b/.test(s.command))
+      out[`${key}/stdout`] = canonicalJson(rename(s.stdout))
+    out[`${key}/stderr`] = rename(s.stderr)
+  })
+  for (const n of raw.networks) {
+    const base = `networks/${str(n.Name)}`
+    for (const f of NETWORK_FIELDS) flatten(out, `${base}/${f}`, n[f], rename)
+    flatten(out, `${base}/IPAM/Config`, obj(n.IPAM).Config, rename)
+    for (const ep of Object.values(obj(n.Containers)).map(obj)) {
+      const at = `${base}/Containers/${rename(str(ep.Name))}`
+      out[`${at}/IPv4Address`] = str(ep.IPv4Address)
+      out[`${at}/MacAddress`] = str(ep.MacAddress)
+    }
+  }
+  for (const c of raw.containers) {
+    const base = `containers/${str(c.Name).replace(/^\//, '')}`
+    const state = obj(c.State)
+    const settings = obj(c.NetworkSettings)
+    out[`${base}/State/Status`] = str(state.Status)
+    out[`${base}/HostConfig/NetworkMode`] = rename(str(obj(c.HostConfig).NetworkMode))
+    flatten(out, `${base}/NetworkSettings/Ports`, settings.Ports, rename)
+    for (const f of ['IPAddress', 'Gateway', 'MacAddress', 'IPPrefixLen'] as const) {
+      out[`${base}/NetworkSettings/${f}`] = str(settings[f])
+    }
+    for (const [name, ep] of Object.entries(obj(settings.Networks))) {
+      for (const f of ENDPOINT_FIELDS) flatten(out, `${base}/networks/${name}/${f}`, obj(ep)[f], rename)
+      out[`${base}/networks/${name}/EndpointID`] = str(obj(ep).EndpointID) === '' ? '' : 'set'
+    }
+  }
+  for (const [name, ns] of Object.entries(raw.namespaces)) {
+    const onlyDocker = name === 'host'
+    flatten(out, `namespaces/${name}/links`, normalizeLinks(ns.addr, rename, onlyDocker), (s) => s)
+    normalizeRoutes(ns.route, rename, onlyDocker).forEach((r, i) => {
+      out[`namespaces/${name}/routes/${i}`] = r
+    })
+  }
+  for (const table of ['nat', 'filter'] as const) {
+    for (const [chain, rules] of Object.entries(normalizeIptables(raw.iptables[table], rename))) {
+      out[`iptables/${table}/${chain}`] = rules
+    }
+  }
+  return out
+}

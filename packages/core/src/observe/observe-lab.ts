@@ -1,0 +1,46 @@
+import type { LabState } from '../model/state.js'
+import { renderIptablesSave } from '../netfilter/iptables-save.js'
+import { inspectContainer } from '../views/container-inspect.js'
+import { renderIpAddrJson } from '../views/ip-addr.js'
+import { renderIpRouteJson } from '../views/ip-route.js'
+import { namespaceOfContainer } from '../views/lab-report.js'
+import { naturalCompare } from '../views/natural-order.js'
+import { inspectNetwork } from '../views/network-inspect.js'
+import type { ObservedNamespace, ObservedStep, RawObservation } from './raw-observation.js'
+
+/**
+ * What an observer would read off the simulated host, in the shape
+ * @netmodes/docker reads off a real one: networks in `docker network ls`
+ * order (by name), containers oldest first, `ip -j` of the host and of each
+ * running container, and `iptables-save`.
+ *
+ * @example
+ * const { lab, results } = runScenario(source)
+ * observeLab(lab, results.map((r) => ({ command: r.command, exit: r.exitCode, stdout: r.output, stderr: r.error ?? '' })))
+ */
+export function observeLab(lab: LabState, steps: ObservedStep[] = []): RawObservation {
+  const namespaces: Record<string, ObservedNamespace> = {}
+  const view = (id: string | undefined): ObservedNamespace | undefined => {
+    const ns = id ? lab.namespaces[id] : undefined
+    return ns ? { addr: renderIpAddrJson(ns), route: renderIpRouteJson(ns) } : undefined
+  }
+  const host = view('host')
+  if (host) namespaces.host = host
+  for (const c of Object.values(lab.containers)) {
+    const ns = view(namespaceOfContainer(lab, c.name))
+    if (ns) namespaces[c.name] = ns
+  }
+  return {
+    engine: lab.profile.version,
+    steps,
+    networks: [...lab.networks]
+      .sort((a, b) => naturalCompare(a.name, b.name))
+      .map((n) => inspectNetwork(lab, n)),
+    containers: Object.values(lab.containers).map((c) => inspectContainer(lab, c)),
+    namespaces,
+    iptables: {
+      nat: renderIptablesSave(lab.netfilter, 'nat'),
+      filter: renderIptablesSave(lab.netfilter, 'filter'),
+    },
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * What one looks at on a Docker host after a scenario, in the formats the
+ * tools themselves print: the same shape whether it was read off a real
+ * engine (@netmodes/docker) or rendered from a simulated lab
+ * ({@link observeLab}). Normalization then makes the two comparable.
+ */
+
+/** One `docker ...` line as the CLI ran it. */
+export interface ObservedStep {
+  command: string
+  exit: number
+  stdout: string
+  stderr: string
+}
+
+/** `ip -j addr` and `ip -j route` of one namespace. */
+export interface ObservedNamespace {
+  addr: unknown[]
+  route: unknown[]
+}
+
+export interface RawObservation {
+  /** Engine version that produced it (`docker version` server version, or the simulated profile). */
+  engine: string
+  steps: ObservedStep[]
+  /** `docker network inspect` of every network. */
+  networks: Record<string, unknown>[]
+  /** `docker inspect` of every container, oldest first. */
+  containers: Record<string, unknown>[]
+  /** The host's namespace and each running container's, by container name ("host" for the host). */
+  namespaces: Record<string, ObservedNamespace>
+  /** `iptables-save -t nat` / `-t filter` text. */
+  iptables: { nat: string; filter: string }
+}
