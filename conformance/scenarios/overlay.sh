@@ -1,12 +1,6 @@
 docker network create -d overlay ov
 docker network create -d overlay --attachable ov
 docker swarm init --advertise-addr 127.0.0.1
-# NOTE: on the recording host another tool held a vxlan device with VNI 4097
-# (dstport 4789) created from the host netns, so the first user overlay
-# network (VNI 4097) failed to attach ("error creating vxlan interface: file
-# exists"). This never-attached filler network takes VNI 4097, so ov=4098,
-# ov2=4099, notattach=4100. See observed/overlay-vni4097 for the failing run.
-docker network create -d overlay vnifiller
 docker network create -d overlay --attachable ov
 docker network create -d overlay --subnet 10.200.0.0/24 --attachable ov2
 docker network create -d overlay notattach

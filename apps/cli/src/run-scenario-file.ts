@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { HostDescription } from '@netmodes/core'
-import { NetmodesError, runScenario, ScenarioSyntaxError } from '@netmodes/core'
+import { NetmodesError, renderLabSummary, runScenario, ScenarioSyntaxError } from '@netmodes/core'
 
 /** Exit codes of the CLI: one table, documented in the README. */
 export const EXIT = { ok: 0, dockerError: 1, usage: 2 } as const
@@ -56,7 +56,7 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
   try {
     const source = readText(options.script, 'scenario')
     const host = options.host ? readHost(options.host) : undefined
-    const { results, report } = runScenario(source, host ? { host } : {})
+    const { lab, results, report } = runScenario(source, host ? { host } : {})
     if (options.json) {
       options.stdout(`${JSON.stringify(report, null, 2)}\n`)
       return EXIT.ok
@@ -67,6 +67,7 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
       if (r.output) options.stdout(r.output)
       if (r.error) options.stderr(r.error)
     }
+    if (Object.keys(lab.containers).length > 0) options.stdout(`\nThe lab now:\n${renderLabSummary(lab)}`)
     return EXIT.ok
   } catch (error) {
     if (error instanceof NetmodesError || error instanceof ScenarioSyntaxError) {

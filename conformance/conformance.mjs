@@ -1,0 +1,39 @@
+// Shared by score.mjs and the tests: load the recordings and replay them on the simulator.
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import {
+  compareObservations,
+  hostFromObservation,
+  normalizeObservation,
+  simulateObservation,
+} from '@netmodes/core'
+
+export const here = fileURLToPath(new URL('.', import.meta.url))
+export const recordedDir = process.env.NETMODES_RECORDED ?? `${here}recorded/`
+const machine = JSON.parse(readFileSync(`${here}host.json`, 'utf8'))
+
+/** Scenario names that have a recording, in name order. */
+export function recordedScenarios() {
+  return readdirSync(recordedDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort()
+}
+
+export function readRecording(name) {
+  return JSON.parse(readFileSync(`${recordedDir}${name}.json`, 'utf8'))
+}
+
+export function readScenario(name) {
+  return readFileSync(`${here}scenarios/${name}.sh`, 'utf8')
+}
+
+/** Replays a recording's docker lines on a simulated copy of the recording host and compares. */
+export function scoreRecording(recording) {
+  const host = hostFromObservation(recording, { nameservers: machine.nameservers, hostname: 'recorder' })
+  const simulated = simulateObservation(
+    recording.steps.filter((s) => s.command.startsWith('docker ')).map((s) => s.command),
+    { host, profile: { kernel: machine.kernel } },
+  )
+  return compareObservations(normalizeObservation(recording), normalizeObservation(simulated))
+}

@@ -1,0 +1,54 @@
+import { runDocker } from '../engine/execute.js'
+import type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from '../engine/host-description.js'
+import type { CreateLabOptions } from '../engine/lab.js'
+import { createLab } from '../engine/lab.js'
+import { observeLab } from './observe-lab.js'
+import type { RawObservation } from './raw-observation.js'
+
+/** Links and routes Docker itself creates on a host: bridges, veths, macvlan/ipvlan dummies. */
+const DOCKER_MADE =
+  /^(docker0|docker_gwbridge|br-[0-9a-f]{12}|veth[0-9a-f]{7}|dm-[0-9a-f]{12}|di-[0-9a-f]{12})$/
+
+/**
+ * The host as it was before Docker built anything on it, recovered from an
+ * observation taken afterwards: its `ip -j addr` and `ip -j route` without
+ * the links Docker made (and the routes through them). Bridges named with
+ * `com.docker.network.bridge.name` are recognised through the observed
+ * networks' options.
+ *
+ * @example
+ * createLab({ host: hostFromObservation(recording) })
+ */
+export function hostFromObservation(
+  raw: RawObservation,
+  extra: Partial<HostDescription> = {},
+): HostDescription {
+  const named = new Set(
+    raw.networks
+      .map((n) => (n.Options as Record<string, string> | null)?.['com.docker.network.bridge.name'])
+      .filter((x): x is string => !!x),
+  )
+  const made = (name: string) => DOCKER_MADE.test(name) || named.has(name)
+  const host = raw.namespaces.host
+  return {
+    addr: ((host?.addr ?? []) as IpJsonAddrEntry[]).filter((l) => !made(l.ifname)),
+    route: ((host?.route ?? []) as IpJsonRouteEntry[]).filter((r) => !made(r.dev)),
+    ...extra,
+  }
+}
+
+/**
+ * Replays docker command lines on a fresh simulated host and observes it as
+ * an observer of a real engine would: the simulator's side of a verification.
+ *
+ * @example
+ * const sim = simulateObservation(recording.steps.map((s) => s.command), { host: hostFromObservation(recording) })
+ */
+export function simulateObservation(commands: string[], options: CreateLabOptions = {}): RawObservation {
+  const lab = createLab(options)
+  const steps = commands.map((command) => {
+    const r = runDocker(lab, command)
+    return { command, exit: r.exitCode, stdout: r.output, stderr: r.error ?? '' }
+  })
+  return observeLab(lab, steps)
+}
