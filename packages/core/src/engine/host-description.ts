@@ -10,6 +10,9 @@ export interface IpJsonAddrEntry {
   link_type?: string
   address?: string
   master?: string
+  /** The peer or parent link's index (`eth0@if7`), and the namespace it is in as seen from here. */
+  link_index?: number
+  link_netnsid?: number
   addr_info?: { family: string; local: string; prefixlen: number; broadcast?: string; scope?: string }[]
 }
 

@@ -26,6 +26,8 @@ export interface Rule {
   dport?: number
   /** Target: ACCEPT, DROP, RETURN, MASQUERADE, DNAT, SNAT, or a chain name. */
   jump: string
+  /** A rule read from a real host that uses options netmodes does not model: its text, verbatim. */
+  unparsed?: string
   /** DNAT `--to-destination`, SNAT `--to-source`. */
   toDestination?: string
   toSource?: string

@@ -14,6 +14,7 @@ function withPrefix(address: string): string {
  * renderRuleSpec({ outIface: 'docker0', jump: 'DOCKER' }) // "-o docker0 -j DOCKER"
  */
 export function renderRuleSpec(rule: Rule): string {
+  if (rule.unparsed) return rule.unparsed
   const parts: string[] = []
   const neg = (flag: boolean | undefined) => (flag ? '! ' : '')
   if (rule.src) parts.push(`${neg(rule.notSrc)}-s ${withPrefix(rule.src)}`)

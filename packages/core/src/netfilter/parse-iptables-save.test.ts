@@ -1,0 +1,27 @@
+import { expect, test } from 'vitest'
+import { runDocker } from '../engine/execute.js'
+import { createLab } from '../engine/lab.js'
+import { renderIptablesSave } from './iptables-save.js'
+import { parseIptablesSave } from './parse-iptables-save.js'
+
+test('parsing what iptables-save printed gives back the same tables', () => {
+  const lab = createLab()
+  for (const line of [
+    'docker network create --internal secret',
+    'docker network create -o com.docker.network.bridge.enable_icc=false noicc',
+    'docker run -d --name web -p 8080:80 -p 127.0.0.1:9090:90/udp nginx',
+    'docker run -d --name db --network secret postgres',
+  ]) {
+    runDocker(lab, line)
+  }
+  const text = renderIptablesSave(lab.netfilter, 'nat') + renderIptablesSave(lab.netfilter, 'filter')
+  const parsed = parseIptablesSave(text)
+  expect(renderIptablesSave(parsed, 'nat')).toBe(renderIptablesSave(lab.netfilter, 'nat'))
+  expect(renderIptablesSave(parsed, 'filter')).toBe(renderIptablesSave(lab.netfilter, 'filter'))
+  expect(parsed).toEqual(lab.netfilter)
+})
+
+test('a rule outside Docker grammar is kept and marked', () => {
+  const nf = parseIptablesSave('*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -m multiport --dports 22,80 -j ACCEPT\nCOMMIT\n')
+  expect(nf.filter.chains.INPUT?.rules[0]?.unparsed).toBe('-p tcp -m multiport --dports 22,80 -j ACCEPT')
+})
