@@ -22,6 +22,8 @@ test('parsing what iptables-save printed gives back the same tables', () => {
 })
 
 test('a rule outside Docker grammar is kept and marked', () => {
-  const nf = parseIptablesSave('*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -m multiport --dports 22,80 -j ACCEPT\nCOMMIT\n')
+  const nf = parseIptablesSave(
+    '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -m multiport --dports 22,80 -j ACCEPT\nCOMMIT\n',
+  )
   expect(nf.filter.chains.INPUT?.rules[0]?.unparsed).toBe('-p tcp -m multiport --dports 22,80 -j ACCEPT')
 })

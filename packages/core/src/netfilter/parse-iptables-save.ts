@@ -9,7 +9,22 @@ import { createNetfilter } from './tables.js'
 function parseRuleSpec(words: string[]): Rule {
   const rule: Rule = { jump: '' }
   let negate = false
-  const known = new Set(['-s', '-d', '-i', '-o', '-p', '-j', '--dport', '--dst-type', '--src-type', '--ctstate', '--to-destination', '--to-source', '-m', '!'])
+  const known = new Set([
+    '-s',
+    '-d',
+    '-i',
+    '-o',
+    '-p',
+    '-j',
+    '--dport',
+    '--dst-type',
+    '--src-type',
+    '--ctstate',
+    '--to-destination',
+    '--to-source',
+    '-m',
+    '!',
+  ])
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string
     const next = () => words[++i] ?? ''
@@ -96,7 +111,10 @@ export function parseIptablesSave(text: string): Netfilter {
     const decl = line.match(/^:(\S+) (\S+)/)
     if (decl) {
       const [, name = '', policy = '-'] = decl
-      chains[name] = { policy: policy === 'ACCEPT' || policy === 'DROP' ? policy : '-', rules: chains[name]?.rules ?? [] }
+      chains[name] = {
+        policy: policy === 'ACCEPT' || policy === 'DROP' ? policy : '-',
+        rules: chains[name]?.rules ?? [],
+      }
       continue
     }
     const append = line.match(/^-A (\S+) (.*)$/)

@@ -31,7 +31,10 @@ test('the lab read back keeps working: Docker picks the next address and subnet 
   const read = labFromObservation(observeLab(lab))
   expect(runDocker(read, 'docker run -d --name api --network app nginx').exitCode).toBe(0)
   expect(runDocker(lab, 'docker run -d --name api --network app nginx').exitCode).toBe(0)
-  const ip = (l: typeof lab) => Object.values(l.networks.find((n) => n.name === 'app')!.endpoints).map((e) => e.ipv4).sort()
+  const ip = (l: typeof lab) =>
+    Object.values(l.networks.find((n) => n.name === 'app')!.endpoints)
+      .map((e) => e.ipv4)
+      .sort()
   expect(ip(read)).toEqual(ip(lab))
   expect(runDocker(read, 'docker network create more').exitCode).toBe(0)
   expect(read.networks.find((n) => n.name === 'more')?.ipam.config[0]?.subnet).toBe('172.19.0.0/16')

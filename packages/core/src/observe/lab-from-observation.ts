@@ -1,11 +1,19 @@
 import type { IpJsonAddrEntry, IpJsonRouteEntry } from '../engine/host-description.js'
 import { hostNamespaceFrom } from '../engine/host-description.js'
 import { DEFAULT_PROFILE } from '../engine/lab.js'
-import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
 import { addAddress } from '../ipam/address-set.js'
-import { createPool } from '../ipam/pool.js'
+import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
 import { formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
-import type { Container, DriverName, Endpoint, IpamConfig, Network, PortBinding, PortMapping } from '../model/docker.js'
+import { createPool } from '../ipam/pool.js'
+import type {
+  Container,
+  DriverName,
+  Endpoint,
+  IpamConfig,
+  Network,
+  PortBinding,
+  PortMapping,
+} from '../model/docker.js'
 import type { Namespace } from '../model/namespace.js'
 import type { EngineProfile, HostPortAllocation, LabState } from '../model/state.js'
 import { parseIptablesSave } from '../netfilter/parse-iptables-save.js'
@@ -27,9 +35,13 @@ function namespaceFrom(id: string, addr: unknown[], route: unknown[], bridges: S
   for (const [i, link] of ns.links.entries()) {
     const raw = obj(addr[i])
     if (bridges.has(link.ifname) || BRIDGE_LIKE.test(link.ifname)) link.kind = 'bridge'
-    else if (/^veth/.test(link.ifname) || (id !== 'host' && typeof raw.link_index === 'number' && link.kind !== 'loopback')) {
+    else if (
+      /^veth/.test(link.ifname) ||
+      (id !== 'host' && typeof raw.link_index === 'number' && link.kind !== 'loopback')
+    ) {
       link.kind = 'veth'
-      if (typeof raw.link_index === 'number') link.peer = { ifindex: raw.link_index, namespace: id === 'host' ? '' : 'host' }
+      if (typeof raw.link_index === 'number')
+        link.peer = { ifindex: raw.link_index, namespace: id === 'host' ? '' : 'host' }
     }
   }
   return { ...ns, id }
@@ -100,12 +112,17 @@ export function labFromObservation(raw: RawObservation, profile: Partial<EngineP
       attachable: !!n.Attachable,
       ingress: !!n.Ingress,
       enableIPv6: !!n.EnableIPv6,
-      ipam: { driver: 'default', config: configs, options: ipam.Options === null ? null : (obj(ipam.Options) as Record<string, string>) },
+      ipam: {
+        driver: 'default',
+        config: configs,
+        options: ipam.Options === null ? null : (obj(ipam.Options) as Record<string, string>),
+      },
       options,
       labels: (obj(n.Labels) ?? {}) as Record<string, string>,
       endpoints: {},
     }
-    if (driver === 'bridge') network.device = options['com.docker.network.bridge.name'] || `br-${network.id.slice(0, 12)}`
+    if (driver === 'bridge')
+      network.device = options['com.docker.network.bridge.name'] || `br-${network.id.slice(0, 12)}`
     if (driver === 'macvlan' || driver === 'ipvlan') network.device = options.parent ?? ''
     const vni = options['com.docker.network.driver.overlay.vxlanid_list']
     if (vni) network.vni = Number(vni)
@@ -127,7 +144,9 @@ export function labFromObservation(raw: RawObservation, profile: Partial<EngineP
       network.endpoints[endpoint.id] = endpoint
     }
     // docker0's gateway is the bridge's own address, not in IPAM.Config.
-    const device = network.device ? namespaces.host?.links.find((l) => l.ifname === network.device) : undefined
+    const device = network.device
+      ? namespaces.host?.links.find((l) => l.ifname === network.device)
+      : undefined
     poolFor(network, configs[0], configs[0]?.gateway ?? device?.addrs[0]?.local)
     return network
   })
@@ -208,8 +227,16 @@ export function labFromObservation(raw: RawObservation, profile: Partial<EngineP
     }
     for (const p of container.ports) {
       const key = `${p.proto}/${p.hostPort}`
-      const ep = Object.values(networks.find((n) => n.driver === 'bridge' && Object.values(n.endpoints).some((x) => x.containerId === container.id))?.endpoints ?? {}).find((x) => x.containerId === container.id)
-      hostPorts[key] = [...(hostPorts[key] ?? []), { ...p, containerId: container.id, containerIp: ep?.ipv4 ?? '' }]
+      const ep = Object.values(
+        networks.find(
+          (n) =>
+            n.driver === 'bridge' && Object.values(n.endpoints).some((x) => x.containerId === container.id),
+        )?.endpoints ?? {},
+      ).find((x) => x.containerId === container.id)
+      hostPorts[key] = [
+        ...(hostPorts[key] ?? []),
+        { ...p, containerId: container.id, containerIp: ep?.ipv4 ?? '' },
+      ]
     }
     containers[container.id] = container
     containerNames[name] = container.id
@@ -232,7 +259,12 @@ export function labFromObservation(raw: RawObservation, profile: Partial<EngineP
     networks,
     containers,
     swarm: swarmNets.length
-      ? { nodeId: '', advertiseAddr: '', nextVni: Math.max(4095, ...swarmNets.map((n) => n.vni ?? 0)) + 1, peerName: '' }
+      ? {
+          nodeId: '',
+          advertiseAddr: '',
+          nextVni: Math.max(4095, ...swarmNets.map((n) => n.vni ?? 0)) + 1,
+          peerName: '',
+        }
       : null,
     netfilter: parseIptablesSave(`${raw.iptables.nat}\n${raw.iptables.filter}`),
     hostPorts,

@@ -1,0 +1,247 @@
+/**
+ * The packet tracer's vocabulary: what a trace is asked (endpoints, protocol,
+ * port), what it walks through (hops), and what it answers (delivered, or
+ * dropped at one place for one reason). Failure is a normal answer here, so
+ * it is a result object, never an exception.
+ */
+
+import type { TableName } from '../model/netfilter.js'
+
+/** What a trace sends: a TCP connection, a UDP datagram, or an ICMP echo (ping). */
+export type TraceProtocol = 'tcp' | 'udp' | 'icmp'
+
+/**
+ * One end of a trace. `port`/`protocol` given here win over the request's.
+ *
+ * @example
+ * const web: TraceEndpoint = { kind: 'container', name: 'web', port: 80, protocol: 'tcp' }
+ */
+export type TraceEndpoint = (
+  | { kind: 'container'; name: string }
+  /** The host itself; as a destination, its primary address (the uplink's). */
+  | { kind: 'host' }
+  /** A machine on the host's LAN (the uplink's subnet), simulated. */
+  | { kind: 'lan' }
+  /** A machine on the internet, behind the LAN's router, simulated. */
+  | { kind: 'internet' }
+  /** A raw IPv4 address: whoever holds it (host, container, LAN or internet machine). */
+  | { kind: 'address'; address: string }
+) & { port?: number; protocol?: TraceProtocol }
+
+/**
+ * A trace request. Endpoints are texts as {@link parseEndpoint} reads them
+ * ("web", "host:8080/tcp", "127.0.0.1:8080/tcp", "lan", "10.0.2.99") or
+ * parsed endpoints.
+ *
+ * @example
+ * const request: TraceRequest = { from: 'lan', to: 'host:8080/tcp' }
+ */
+export interface TraceRequest {
+  from: string | TraceEndpoint
+  to: string | TraceEndpoint
+  /** Default "tcp". */
+  protocol?: TraceProtocol
+  /** Destination port (tcp, udp). */
+  port?: number
+  /**
+   * How a container name given as destination becomes an address: "dns"
+   * (default) asks the embedded DNS as an application in the source
+   * container would; "address" takes the container's address as
+   * `docker inspect` shows it. Sources other than containers always use the
+   * address: the host does not query Docker's DNS.
+   */
+  resolve?: 'dns' | 'address'
+  /**
+   * Listeners the model cannot know ("web:80/tcp", "host:22/tcp",
+   * "lan:53/udp"). A published port's container port counts as a listener
+   * too. Where some listener is known and the probed port is not among them,
+   * the trace says "nothing listening"; where none is known it assumes the
+   * application answers, and says so.
+   */
+  listening?: string[]
+}
+
+/** A namespace id ("host", a sandbox key), or one of the simulated machines outside the host. */
+export type Place = string
+
+/** One step of a packet's path. Every hop names the namespace, the interface and what acted. */
+export type Hop =
+  /** A name became an address: embedded DNS, docker inspect, or the namespace is shared. */
+  | {
+      kind: 'resolve'
+      namespace: Place
+      name: string
+      method: 'embedded-dns' | 'inspect' | 'shared-namespace' | 'not-resolved'
+      address?: string
+      network?: string
+    }
+  /** The routing decision: which route of the namespace matched (or the local table). */
+  | { kind: 'route'; namespace: Place; iface: string; dst: string; route: string; src: string }
+  /** Crossing a veth pair into the namespace of its peer. */
+  | { kind: 'veth'; namespace: Place; iface: string; peerNamespace: Place; peerIface: string }
+  /** A Linux bridge moving the frame from one port to another, or up to the host's IP stack. */
+  | { kind: 'bridge'; namespace: Place; iface: string; inPort: string; outPort: string }
+  /** A netfilter rule that matched, as `iptables-save` prints it. */
+  | {
+      kind: 'rule'
+      namespace: Place
+      iface: string
+      table: TableName
+      hook: string
+      chain: string
+      /** 1-based, as `iptables -L --line-numbers` counts. */
+      position: number
+      text: string
+      target: string
+    }
+  /** A built-in chain ended with no terminating rule: its policy decided. */
+  | { kind: 'policy'; namespace: Place; iface: string; table: TableName; chain: string; policy: string }
+  /** An address rewrite: DNAT, MASQUERADE/SNAT, or conntrack undoing one for a reply. */
+  | {
+      kind: 'nat'
+      namespace: Place
+      iface: string
+      type: 'DNAT' | 'MASQUERADE' | 'SNAT' | 'un-DNAT' | 'un-SNAT' | 'router-NAT'
+      before: string
+      after: string
+    }
+  /** Connection tracking: a new flow, or a packet of an established one. */
+  | { kind: 'conntrack'; namespace: Place; iface: string; state: 'NEW' | 'ESTABLISHED'; tuple: string }
+  /** docker-proxy accepted the connection on a published port and opened one to the container. */
+  | {
+      kind: 'docker-proxy'
+      namespace: Place
+      iface: string
+      listen: string
+      container: string
+      target: string
+      relay: 'connect' | 'reply'
+    }
+  /** The overlay's VXLAN device would encapsulate the frame towards another node. */
+  | { kind: 'vxlan'; namespace: Place; iface: string; vni: number; port: number; address: string }
+  /** A macvlan/ipvlan sub-interface hands the frame to its parent's segment or a sibling. */
+  | {
+      kind: 'subinterface'
+      namespace: Place
+      iface: string
+      driver: 'macvlan' | 'ipvlan'
+      parent: string
+      mode: string
+      to: Place
+    }
+  /** The packet leaves or enters the host on the wire, or crosses the LAN's router. */
+  | { kind: 'wire'; namespace: Place; iface: string; to: Place; address: string }
+  /** Arrival: the packet reached a socket (or the kernel, for ping). */
+  | {
+      kind: 'deliver'
+      namespace: Place
+      iface: string
+      address: string
+      protocol: TraceProtocol
+      port?: number
+      /** Who answers: a known listener, an assumed one, docker-proxy, the kernel (ping), or the client (reply). */
+      listener: 'known' | 'assumed' | 'docker-proxy' | 'kernel' | 'client'
+      /** The namespace is shared by these containers (container mode): delivered over its loopback. */
+      sharedBy?: string[]
+    }
+  /** The place a packet is dropped when no netfilter rule did it. */
+  | { kind: 'drop'; namespace: Place; iface: string; reasonCode: ReasonCode }
+
+/** Fields every reason has: the trace's two ends, as the request named them. */
+interface ReasonBase {
+  from: string
+  to: string
+  /** The drop happened to the reply (from `to` back to `from`). */
+  reply?: true
+}
+
+/**
+ * Why a packet was dropped, as data: a code and the objects involved.
+ * {@link renderReason} turns it into a sentence (one place, so a message
+ * catalog can replace it).
+ */
+export type ReasonParams = ReasonBase &
+  (
+    | { code: 'isolated-networks'; fromNetwork: string; toNetwork: string; rule: string }
+    | { code: 'icc-disabled'; network: string; rule: string }
+    | { code: 'internal-network'; network: string; rule: string }
+    | { code: 'port-not-published'; port: number; protocol: TraceProtocol; publishedOn: string[] }
+    | {
+        code: 'published-on-localhost'
+        port: number
+        protocol: TraceProtocol
+        hostIp: string
+        container: string
+        containerPort: number
+      }
+    | { code: 'no-interface'; side: 'from' | 'to' }
+    | {
+        code: 'macvlan-parent-isolation'
+        driver: 'macvlan' | 'ipvlan'
+        parent: string
+        direction: 'host-to-child' | 'child-to-host'
+      }
+    | {
+        code: 'no-route'
+        where: string
+        why: 'no-matching-route' | 'private-address' | 'not-forwarding' | 'too-many-hops'
+        address: string
+        network?: string
+        subnet?: string
+      }
+    | { code: 'nothing-listening'; port: number; protocol: TraceProtocol; known: string[] }
+    | {
+        code: 'name-not-resolved'
+        name: string
+        why: 'default-bridge' | 'no-common-network' | 'no-embedded-dns'
+        networks: string[]
+      }
+    | { code: 'filtered'; table: TableName; chain: string; rule?: string; policy?: string }
+    | { code: 'container-not-running'; side: 'from' | 'to'; state: string }
+    | { code: 'no-neighbor'; where: string; device: string; address: string; vni?: number }
+    | { code: 'reply-mismatch'; expected: string; got: string }
+  )
+
+/** Every reason a trace can give for a drop. */
+export type ReasonCode = ReasonParams['code']
+
+/** A path that arrived. */
+export interface DeliveredPath {
+  delivered: true
+  hops: Hop[]
+}
+
+/** A path that ended in a drop; `droppedAt` is its last hop. */
+export interface DroppedPath {
+  delivered: false
+  hops: Hop[]
+  droppedAt: Hop
+  reasonCode: ReasonCode
+  /** A sentence a person understands, naming the networks, rules and containers involved. */
+  reason: string
+  reasonParams: ReasonParams
+}
+
+/** One direction of a flow. */
+export type TracePath = DeliveredPath | DroppedPath
+
+/** The flow as finally resolved: who talked to whom, at which addresses. */
+export interface TraceFlow {
+  from: string
+  to: string
+  protocol: TraceProtocol
+  port?: number
+  /** Source address as the packet left (before any NAT). */
+  src?: string
+  /** Destination address as the packet left (after name resolution, before any NAT). */
+  dst?: string
+}
+
+/**
+ * The answer of {@link trace}: the forward path, and when it arrived, the
+ * reply's path (which may be lost where the request was not: NAT without a
+ * way back).
+ */
+export type TraceResult =
+  | (DeliveredPath & { flow: TraceFlow; reply: TracePath })
+  | (DroppedPath & { flow: TraceFlow })

@@ -1,0 +1,171 @@
+import type { Container, Network } from '../model/docker.js'
+import type { Rule, TableName } from '../model/netfilter.js'
+import type { LabState } from '../model/state.js'
+import { renderRuleSpec } from '../netfilter/rule-text.js'
+import type { Messages } from './messages-en.js'
+import { en } from './messages-en.js'
+import { zhCN } from './messages-zh-cn.js'
+
+/** The languages netmodes explains in. */
+export type Lang = 'en' | 'zh-CN'
+
+const CATALOGS: Record<Lang, Messages> = { en, 'zh-CN': zhCN }
+
+function networksOf(lab: LabState, c: Container): Network[] {
+  return Object.keys(c.endpoints).flatMap((id) => lab.networks.filter((n) => n.id === id))
+}
+
+/**
+ * Explains one container's network mode the way the seed article explains
+ * the modes, but about this lab: its veth, its bridge, its addresses.
+ *
+ * @example
+ * explainContainer(lab, 'web', 'zh-CN')
+ */
+export function explainContainer(lab: LabState, name: string, lang: Lang = 'en'): string[] {
+  const m = CATALOGS[lang]
+  const c = lab.containers[lab.containerNames[name] ?? '']
+  if (!c) return []
+  if (c.state !== 'running') return [m['mode.stopped']({ name, state: c.state })]
+  if (c.networkMode === 'host') return [m['mode.host']({ name }), m['mode.host.strengths']()]
+  if (c.networkMode.startsWith('container:')) {
+    const target = lab.containers[c.sharesWith ?? c.networkMode.slice('container:'.length)]
+    return [m['mode.container']({ name, target: target?.name ?? '?' }), m['mode.container.strengths']()]
+  }
+  const networks = networksOf(lab, c).filter((n) => n.driver !== 'null')
+  if (networks.length === 0) return [m['mode.none']({ name }), m['mode.none.strengths']()]
+  const ns = c.sandbox ? lab.namespaces[c.sandbox] : undefined
+  const def = ns?.routes.find((r) => r.dst === 'default')
+  const lines: string[] = []
+  for (const n of networks) {
+    const ep = n.endpoints[c.endpoints[n.id] ?? '']
+    if (!ep) continue
+    const ip = `${ep.ipv4}/${ep.prefixlen}`
+    if (n.driver === 'bridge') {
+      lines.push(
+        m['mode.bridge']({
+          name,
+          network: n.name,
+          bridge: n.device ?? '',
+          veth: ep.hostVeth ?? '',
+          ifname: ep.ifname,
+          ip,
+          gateway: def?.dev === ep.ifname ? (def.gateway ?? '') : '',
+        }),
+      )
+    } else if (n.driver === 'macvlan') {
+      lines.push(
+        m['mode.macvlan']({
+          name,
+          network: n.name,
+          parent: n.device ?? '',
+          ifname: ep.ifname,
+          ip,
+          mac: ep.mac,
+        }),
+      )
+    } else if (n.driver === 'ipvlan') {
+      lines.push(m['mode.ipvlan']({ name, network: n.name, parent: n.device ?? '', ifname: ep.ifname, ip }))
+    } else if (n.driver === 'overlay') {
+      lines.push(m['mode.overlay']({ name, network: n.name, vni: n.vni ?? 0, ifname: ep.ifname, ip }))
+    }
+  }
+  if (networks.some((n) => n.driver === 'bridge')) lines.push(m['mode.bridge.strengths']())
+  return lines
+}
+
+/** Which bridge network a rule belongs to, from the interfaces it names. */
+function bridgeNetwork(lab: LabState, rule: Rule): Network | undefined {
+  return lab.networks.find((n) => n.device && (rule.inIface === n.device || rule.outIface === n.device))
+}
+
+/**
+ * One sentence saying why Docker wrote a rule.
+ *
+ * @example
+ * explainRule(lab, 'nat', 'DOCKER', rule) // "Port 8080/tcp on every host address is published: ..."
+ */
+export function explainRule(
+  lab: LabState,
+  table: TableName,
+  chain: string,
+  rule: Rule,
+  lang: Lang = 'en',
+): string {
+  const m = CATALOGS[lang]
+  const net = bridgeNetwork(lab, rule)
+  const bridge = net?.device ?? rule.outIface ?? rule.inIface ?? ''
+  const subnet = net?.pool?.subnet ?? rule.src ?? rule.dst ?? ''
+  if (rule.jump === 'RETURN' && !rule.inIface) return m['rule.return']()
+  if (table === 'nat') {
+    if (chain === 'PREROUTING' && rule.jump === 'DOCKER') return m['rule.prerouting-docker']()
+    if (chain === 'OUTPUT' && rule.jump === 'DOCKER') return m['rule.output-docker']()
+    if (chain === 'POSTROUTING' && rule.jump === 'MASQUERADE') {
+      if (rule.src && rule.dst && rule.src === rule.dst)
+        return m['rule.hairpin-masquerade']({ target: `${rule.dst}:${rule.dport}` })
+      return m['rule.masquerade']({ subnet: rule.src ?? '', bridge: rule.outIface ?? '' })
+    }
+    if (chain === 'DOCKER' && rule.jump === 'RETURN') return m['rule.docker-return']({ bridge })
+    if (chain === 'DOCKER' && rule.jump === 'DNAT') {
+      const target = rule.toDestination ?? ''
+      const ip = target.split(':')[0]
+      const owner = Object.values(lab.containers).find((c) =>
+        Object.entries(c.endpoints).some(
+          ([nid, eid]) => lab.networks.find((n) => n.id === nid)?.endpoints[eid]?.ipv4 === ip,
+        ),
+      )
+      return m['rule.dnat']({
+        hostIp: rule.dst ?? '',
+        hostPort: String(rule.dport ?? ''),
+        proto: rule.proto ?? 'tcp',
+        target,
+        name: owner?.name ?? '?',
+      })
+    }
+  }
+  if (chain === 'FORWARD') {
+    if (rule.jump === 'DOCKER-USER') return m['rule.forward-user']()
+    if (rule.jump === 'DOCKER-ISOLATION-STAGE-1') return m['rule.forward-isolation']()
+    if (rule.ctstate) return m['rule.conntrack']({ bridge })
+    if (rule.jump === 'DOCKER') return m['rule.forward-docker']({ bridge })
+    if (rule.inIface && rule.outIface && rule.notOut) return m['rule.outgoing']({ bridge })
+    if (rule.inIface && rule.outIface === rule.inIface) {
+      return rule.jump === 'DROP' ? m['rule.icc-drop']({ bridge }) : m['rule.icc-accept']({ bridge })
+    }
+  }
+  if (chain === 'DOCKER' && rule.jump === 'ACCEPT' && rule.dst)
+    return m['rule.dnat-accept']({ target: `${rule.dst}:${rule.dport}`, bridge })
+  if (chain === 'DOCKER-ISOLATION-STAGE-1') {
+    if (rule.jump === 'DOCKER-ISOLATION-STAGE-2') return m['rule.isolation-1']({ bridge })
+    if (rule.jump === 'DROP' && rule.inIface) return m['rule.internal-in']({ bridge, subnet })
+    if (rule.jump === 'DROP' && rule.outIface) return m['rule.internal-out']({ bridge, subnet })
+  }
+  if (chain === 'DOCKER-ISOLATION-STAGE-2' && rule.jump === 'DROP') return m['rule.isolation-2']({ bridge })
+  if (chain === 'DOCKER-USER' && rule.jump === 'RETURN') return m['rule.return']()
+  return m['rule.other']()
+}
+
+/**
+ * Every rule of a table, as `iptables-save` prints it, each followed by why
+ * Docker wrote it.
+ *
+ * @example
+ * explainIptables(lab, 'nat').map((r) => `${r.text}\n  # ${r.why}`)
+ */
+export function explainIptables(
+  lab: LabState,
+  table: TableName,
+  lang: Lang = 'en',
+): { chain: string; text: string; why: string }[] {
+  const out: { chain: string; text: string; why: string }[] = []
+  for (const [chain, { rules }] of Object.entries(lab.netfilter[table].chains)) {
+    for (const rule of rules) {
+      out.push({
+        chain,
+        text: `-A ${chain} ${renderRuleSpec(rule)}`,
+        why: explainRule(lab, table, chain, rule, lang),
+      })
+    }
+  }
+  return out
+}

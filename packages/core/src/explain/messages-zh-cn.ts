@@ -1,0 +1,59 @@
+import type { Messages } from './messages-en.js'
+
+/**
+ * 简体中文消息目录。术语沿用本项目源文章：网桥、网卡、veth pair、
+ * Network namespace（命名空间）、宿主机、端口映射、NAT。
+ */
+export const zhCN: Messages = {
+  'mode.bridge': (v) =>
+    `${v.name} 使用 bridge 模式，接入网络 ${v.network}：它的 ${v.ifname} 是一对 veth pair 的一端，另一端 ${v.veth} 挂在宿主机的网桥 ${v.bridge} 上。它有独立的 Network namespace 和自己的 IP ${v.ip}；${v.gateway ? `默认路由指向网桥地址 ${v.gateway}，再经宿主机的 NAT（MASQUERADE）访问外网` : '它没有默认路由'}。宿主机以外的主机无法直接访问 ${v.ip}，只能访问映射到宿主机上的端口。`,
+  'mode.bridge.strengths': () =>
+    '优点：隔离性好（独立的命名空间、IP 和端口），多个容器内部可以使用相同端口。缺点：出网要经过 NAT、端口映射要经过 DNAT，有一定性能开销；宿主机上每个映射端口只能被占用一次。',
+  'mode.host': (v) =>
+    `${v.name} 使用 host 模式：与宿主机共享 Network namespace。容器不会虚拟出自己的网卡、配置自己的 IP，而是直接使用宿主机的 IP 和端口，不需要 NAT；因此会与宿主机上的服务争用端口，端口映射（-p）会被忽略。`,
+  'mode.host.strengths': () =>
+    '优点：网络性能最好，不需要 NAT。缺点：网络隔离性差，容易与宿主机及其他容器端口冲突。',
+  'mode.none': (v) =>
+    `${v.name} 使用 none 模式：拥有自己的 Network namespace，但只有 lo 回环网卡，没有 veth pair、IP 和路由，无法联网，需要手动为它配置网络。`,
+  'mode.none.strengths': () => '优点：封闭的网络最能保证安全。缺点：完全没有网络。',
+  'mode.container': (v) =>
+    `${v.name} 使用 container 模式，与 ${v.target} 共享 Network namespace（Kubernetes 中的 pod 就是如此）：同样的网卡、IP、MAC 和端口范围。两个容器通过 lo（127.0.0.1）高效通信，${v.name} 不会创建自己的网卡。`,
+  'mode.container.strengths': () =>
+    '优点：两容器之间通过 lo 快速通信，sidecar 看到的网络与伙伴完全相同。缺点：对外通信能力与伙伴相同，共享端口范围；伙伴停止后它也失去网络。',
+  'mode.macvlan': (v) =>
+    `${v.name} 接入 macvlan 网络 ${v.network}：它的 ${v.ifname} 是宿主机网卡 ${v.parent} 的 macvlan 子接口，拥有自己的 MAC ${v.mac} 和 IP ${v.ip}，在该网段上就像一台物理设备。宿主机本身无法通过 ${v.parent} 访问它：macvlan 驱动会过滤父接口与子接口之间的流量。`,
+  'mode.ipvlan': (v) =>
+    `${v.name} 接入 ipvlan 网络 ${v.network}：它的 ${v.ifname} 是宿主机网卡 ${v.parent} 的 ipvlan 子接口，与父接口共用 MAC，仅靠 IP ${v.ip} 区分。与 macvlan 一样，宿主机无法通过父接口访问它。`,
+  'mode.overlay': (v) =>
+    `${v.name} 接入 overlay 网络 ${v.network}（利用 VXLAN 实现、跨越 swarm 各节点的 bridge，VXLAN id ${v.vni}，UDP 4789）：它的 ${v.ifname} 地址为 ${v.ip}，MTU 1450（VXLAN 头占 50 字节）。它访问外网要经过第二块网卡所在的 docker_gwbridge 和宿主机的 NAT。`,
+  'mode.stopped': (v) =>
+    `${v.name} 当前状态为 ${v.state}：没有 Network namespace，它的 IP 已归还给所属网络的地址池。`,
+  'rule.masquerade': (v) =>
+    `来自 ${v.subnet}、从 ${v.bridge} 以外的网卡发出的报文，源地址被改写为该网卡的地址（MASQUERADE）：容器正是这样访问外网的。`,
+  'rule.docker-return': (v) => `从 ${v.bridge} 进入的流量跳过端口映射的 DNAT 规则（容器之间直接通信）。`,
+  'rule.dnat': (v) =>
+    `${v.hostIp === '' ? '宿主机所有地址' : v.hostIp} 的 ${v.hostPort}/${v.proto} 端口已映射：发往它的报文被改写为 ${v.target}（${v.name}）。`,
+  'rule.dnat-accept': (v) =>
+    `放行经过 DNAT、从 ${v.bridge} 以外进入、发往 ${v.target} 的流量：映射的端口因此可以访问。`,
+  'rule.hairpin-masquerade': (v) =>
+    `容器访问自己映射出去的端口（${v.target}）时做 MASQUERADE，使回包经网桥返回（hairpin）。`,
+  'rule.prerouting-docker': () => '发往宿主机自身任一地址的报文进入 DOCKER 链，在那里对映射端口做 DNAT。',
+  'rule.output-docker': () =>
+    '宿主机自己发往自身地址的报文（127.0.0.0/8 除外，由 docker-proxy 处理）也进入 DOCKER 链。',
+  'rule.forward-user': () => 'DOCKER-USER 位于 FORWARD 链最前面：供你放自己的规则，Docker 从不修改它。',
+  'rule.forward-isolation': () => '所有转发的报文都要经过隔离链，使各 Docker 网络彼此隔离。',
+  'rule.conntrack': (v) => `放行 ${v.bridge} 上容器发起的连接的回包（RELATED,ESTABLISHED）。`,
+  'rule.forward-docker': (v) => `进入 ${v.bridge} 的新流量只由 DOCKER 链放行，即只允许访问映射的端口。`,
+  'rule.outgoing': (v) => `${v.bridge} 上的容器可以向其他网卡发送任何报文。`,
+  'rule.icc-accept': (v) => `${v.bridge} 上的容器之间可以互相通信（容器间通信 ICC 已开启）。`,
+  'rule.icc-drop': (v) =>
+    `${v.bridge} 上的容器之间不能互相通信：ICC 已关闭（com.docker.network.bridge.enable_icc=false）。`,
+  'rule.isolation-1': (v) => `从 ${v.bridge} 发往其他网卡的流量要与其他 Docker 网络做隔离检查（第二阶段）。`,
+  'rule.isolation-2': (v) =>
+    `来自其他 Docker 网络的流量在进入 ${v.bridge} 前被丢弃：Docker 网络之间相互隔离。`,
+  'rule.internal-in': (v) => `${v.bridge} 是内部网络（--internal）：从它发往 ${v.subnet} 以外的报文被丢弃。`,
+  'rule.internal-out': (v) =>
+    `${v.bridge} 是内部网络（--internal）：来自 ${v.subnet} 以外、进入它的报文被丢弃。`,
+  'rule.return': () => '此处没有匹配：返回调用它的链。',
+  'rule.other': () => '这条规则不是 Docker 写入的（你自己或其他工具添加的）。',
+}
