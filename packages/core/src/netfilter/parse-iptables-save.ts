@@ -120,7 +120,8 @@ export function parseIptablesSave(text: string): Netfilter {
     const append = line.match(/^-A (\S+) (.*)$/)
     if (append) {
       const [, chain = '', spec = ''] = append
-      const target = chains[chain] ?? (chains[chain] = { policy: '-', rules: [] })
+      const target = chains[chain] ?? { policy: '-', rules: [] }
+      chains[chain] = target
       target.rules.push(parseRuleSpec(spec.match(/"[^"]*"|\S+/g) ?? []))
     }
   }
