@@ -1,5 +1,5 @@
 // Shared by score.mjs and the tests: load the recordings and replay them on the simulator.
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import {
   compareObservations,
@@ -20,8 +20,27 @@ export function recordedScenarios() {
     .sort()
 }
 
+/**
+ * Mid-scenario observations (`snapshot LABEL` lines), as "NAME@LABEL": the
+ * state part-way through a sequence (before a stop, after a disconnect).
+ */
+export function recordedSnapshots() {
+  const dir = `${recordedDir}snapshots/`
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) =>
+      readdirSync(`${dir}${name}`)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => `${name}@${f.slice(0, -5)}`)
+        .sort(),
+    )
+}
+
 export function readRecording(name) {
-  return JSON.parse(readFileSync(`${recordedDir}${name}.json`, 'utf8'))
+  const [scenario, label] = name.split('@')
+  const file = label ? `${recordedDir}snapshots/${scenario}/${label}.json` : `${recordedDir}${scenario}.json`
+  return JSON.parse(readFileSync(file, 'utf8'))
 }
 
 export function readScenario(name) {

@@ -1,12 +1,14 @@
 import { defineConfig } from 'tsup'
 
-// One self-contained ESM file (core and citty bundled in) so `npx netmodes` starts fast.
+// Core and citty bundled in so `npx netmodes` starts fast; the Docker adapter (dockerode and its
+// optional native modules) stays a normal dependency, loaded only by commands that talk to an engine.
 export default defineConfig({
   entry: { netmodes: 'src/main.ts' },
   format: ['esm'],
   clean: true,
   target: 'node20',
   platform: 'node',
-  noExternal: [/.*/],
+  noExternal: ['@netmodes/core', 'citty'],
+  external: ['@netmodes/docker'],
   banner: { js: '#!/usr/bin/env node' },
 })

@@ -4,14 +4,13 @@
  */
 import { renderObservationDiff } from '@netmodes/core'
 import { describe, expect, test } from 'vitest'
-// @ts-expect-error plain ESM helper shared with score.mjs
-import { readRecording, recordedScenarios, scoreRecording } from '../conformance.mjs'
+import { readRecording, recordedScenarios, recordedSnapshots, scoreRecording } from '../conformance.mjs'
 
-const scenarios: string[] = recordedScenarios()
+const scenarios: string[] = [...recordedScenarios(), ...recordedSnapshots()]
 
 describe('the simulator reproduces Docker Engine 20.10.24', () => {
   test('there are recordings for every mode', () => {
-    expect(scenarios.length).toBeGreaterThanOrEqual(15)
+    expect(recordedScenarios().length).toBeGreaterThanOrEqual(15)
   })
   test.each(scenarios)('%s', (name) => {
     const result = scoreRecording(readRecording(name))

@@ -8,6 +8,7 @@ const main = defineCommand({
   },
   subCommands: {
     run: () => import('./commands/run.js').then((m) => m.default),
+    verify: () => import('./commands/verify.js').then((m) => m.default),
   },
 })
 

@@ -49,3 +49,19 @@ export class DockerCliError extends NetmodesError {
     this.name = 'DockerCliError'
   }
 }
+
+const CODES = new Set<string>(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'EXHAUSTED', 'UNSUPPORTED', 'INTERNAL'])
+
+/**
+ * Is this one of netmodes' errors? Checked by shape as well as by class: a
+ * bundled CLI and the Docker adapter may each carry their own copy of core,
+ * and `instanceof` only knows one of them.
+ *
+ * @example
+ * if (isNetmodesError(error)) console.error(error.message)
+ */
+export function isNetmodesError(error: unknown): error is NetmodesError {
+  if (error instanceof NetmodesError) return true
+  const e = error as { code?: unknown } | null
+  return error instanceof Error && typeof e?.code === 'string' && CODES.has(e.code)
+}

@@ -163,12 +163,11 @@ function toFailure(error: unknown, line: string): Failure {
         )
       : new Failure(`${error.message}\n`, error.exitCode)
   }
+  // `docker run` reports a daemon error itself (exit 125); `docker create` returns it to the CLI's main (exit 1).
+  const isRunOnly = /^docker\s+(container\s+)?run\b/.test(line.trim())
   if (error instanceof NetmodesError) {
-    return isRun
-      ? new Failure(
-          `docker: ${withDot(daemon(error))}\nSee 'docker ${line.includes(' create') ? 'create' : 'run'} --help'.\n`,
-          125,
-        )
+    return isRunOnly
+      ? new Failure(`docker: ${withDot(daemon(error))}\nSee 'docker run --help'.\n`, 125)
       : new Failure(`${daemon(error)}\n`, 1)
   }
   throw error

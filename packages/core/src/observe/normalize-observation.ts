@@ -204,14 +204,17 @@ function normalizeIptables(text: string, rename: (s: string) => string): Record<
 export function normalizeObservation(raw: RawObservation): Observation {
   const rename = identities(raw)
   const out: Observation = {}
-  raw.steps.forEach((s, i) => {
-    const key = `steps/${String(i + 1).padStart(2, '0')} ${s.command}`
-    out[`${key}/exit`] = String(s.exit)
-    // `docker ps` prints ages ("2 seconds ago", "Up 1 second"): its table is compared by exit and stderr only.
-    if (!/^docker (container )?(ps|ls)\b/.test(s.command))
-      out[`${key}/stdout`] = canonicalJson(rename(s.stdout))
-    out[`${key}/stderr`] = rename(s.stderr)
-  })
+  // Only docker lines are observations; `host` lines of a recording set the host up.
+  raw.steps
+    .filter((s) => s.command.startsWith('docker '))
+    .forEach((s, i) => {
+      const key = `steps/${String(i + 1).padStart(2, '0')} ${s.command}`
+      out[`${key}/exit`] = String(s.exit)
+      // `docker ps` prints ages ("2 seconds ago", "Up 1 second"): its table is compared by exit and stderr only.
+      if (!/^docker (container )?(ps|ls)\b/.test(s.command))
+        out[`${key}/stdout`] = canonicalJson(rename(s.stdout))
+      out[`${key}/stderr`] = rename(s.stderr)
+    })
   for (const n of raw.networks) {
     const base = `networks/${str(n.Name)}`
     for (const f of NETWORK_FIELDS) flatten(out, `${base}/${f}`, n[f], rename)

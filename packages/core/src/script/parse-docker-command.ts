@@ -174,8 +174,7 @@ function checkArgs(
 // Linux, API 1.41, experimental features off.
 function checkSupported(flags: FlagSet): void {
   const errors: string[] = []
-  for (const flag of flags.all()) {
-    if (!flag.changed) continue
+  for (const flag of flags.changedFlags()) {
     const { ostype, experimental } = flag.annotations
     if (ostype !== undefined && ostype !== 'linux') {
       errors.push(

@@ -88,6 +88,13 @@ export class FlagSet {
     return this.byShorthand.get(letter)
   }
 
+  /** The flags set on the command line, in VisitAll's name order (cheap: only those are sorted). */
+  changedFlags(): Flag<unknown>[] {
+    return [...this.byName.values()]
+      .filter((f) => f.changed)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  }
+
   /**
    * Every flag of the set, sorted by name as pflag's VisitAll walks them.
    *

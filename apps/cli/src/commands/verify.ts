@@ -1,0 +1,27 @@
+import { defineCommand } from 'citty'
+import { verifyScenarioFile } from '../verify-scenario-file.js'
+
+export default defineCommand({
+  meta: {
+    name: 'verify',
+    description:
+      'Replay a scenario on the simulator and on a real Docker engine (or against a recorded observation) and show every fact the simulator gets wrong.\n\nExamples:\n  netmodes verify examples/bridge.sh\n  DOCKER_HOST=unix:///var/run/docker.sock netmodes verify lab.sh --json\n  netmodes verify conformance/scenarios/ports.sh --against conformance/recorded/ports.json',
+  },
+  args: {
+    script: { type: 'positional', description: 'Scenario file', required: true },
+    against: {
+      type: 'string',
+      description: 'Compare with a recorded observation (JSON) instead of a live engine',
+    },
+    json: { type: 'boolean', description: 'Print the comparison as JSON' },
+  },
+  async run({ args }) {
+    process.exitCode = await verifyScenarioFile({
+      script: String(args.script),
+      ...(args.against ? { against: String(args.against) } : {}),
+      json: Boolean(args.json),
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    })
+  },
+})

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs'
+import type { ObservationComparison, RawObservation } from '@netmodes/core'
+import {
+  compareObservations,
+  hostFromObservation,
+  isNetmodesError,
+  NetmodesError,
+  normalizeObservation,
+  parseScenario,
+  renderObservationDiff,
+  simulateObservation,
+} from '@netmodes/core'
+import { EXIT } from './run-scenario-file.js'
+
+export interface VerifyScenarioFileOptions {
+  script: string
+  against?: string
+  json: boolean
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new NetmodesError(
+      'NOT_FOUND',
+      `cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code}`,
+    )
+  }
+}
+
+/** Compares the simulator with a recorded observation of the same scenario. */
+function verifyAgainstRecording(source: string, recordingPath: string): ObservationComparison {
+  let recording: RawObservation
+  try {
+    recording = JSON.parse(readText(recordingPath, 'recording')) as RawObservation
+  } catch (error) {
+    if (isNetmodesError(error)) throw error
+    throw new NetmodesError(
+      'INVALID_INPUT',
+      `recording ${recordingPath} is not valid JSON: ${(error as Error).message}`,
+    )
+  }
+  const commands = parseScenario(source)
+    .filter((s) => s.kind === 'docker')
+    .map((s) => s.text)
+  const simulated = simulateObservation(commands, { host: hostFromObservation(recording) })
+  return compareObservations(normalizeObservation(recording), normalizeObservation(simulated))
+}
+
+/** Compares the simulator with a live engine through @netmodes/docker (loaded only when needed). */
+async function verifyAgainstEngine(
+  source: string,
+  stderr: (s: string) => void,
+): Promise<ObservationComparison> {
+  const docker = await import('@netmodes/docker')
+  const conn = await docker.connectDocker()
+  stderr(`verifying against Docker Engine ${conn.serverVersion} at ${conn.endpoint}…\n`)
+  return docker.verifyScenario(conn, source)
+}
+
+/**
+ * `netmodes verify`: exit 0 when every observed fact matches, 1 when some
+ * differ (the diff says which), 2 on bad input or no engine.
+ */
+export async function verifyScenarioFile(options: VerifyScenarioFileOptions): Promise<number> {
+  try {
+    const source = readText(options.script, 'scenario')
+    const result = options.against
+      ? verifyAgainstRecording(source, options.against)
+      : await verifyAgainstEngine(source, options.stderr)
+    if (options.json) options.stdout(`${JSON.stringify(result, null, 2)}\n`)
+    else options.stdout(renderObservationDiff(result))
+    return result.mismatches.length === 0 ? EXIT.ok : EXIT.dockerError
+  } catch (error) {
+    if (isNetmodesError(error)) {
+      options.stderr(`netmodes: ${error.message}\n`)
+      return EXIT.usage
+    }
+    throw error
+  }
+}

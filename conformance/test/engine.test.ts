@@ -1,0 +1,51 @@
+/**
+ * The recordings must still be what a fresh real engine does: each scenario
+ * is replayed on a freshly reset local Docker Engine and observed again, and
+ * the observation must equal the recording fact for fact. This keeps the
+ * recordings (and so the simulator's target) from drifting from reality.
+ *
+ * It needs root and a local dockerd it may restart (scripts/test-engine.sh
+ * prepares one). In CI a missing engine fails the suite; elsewhere the suite
+ * says why it is skipped.
+ */
+import { compareObservations, normalizeObservation, renderObservationDiff } from '@netmodes/core'
+import { connectDocker, observeEngine, resetEngine, withReplay } from '@netmodes/docker'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { readRecording, readScenario, recordedScenarios } from '../conformance.mjs'
+
+const scenarios: string[] = recordedScenarios()
+const engine = await connectDocker().then(
+  (conn) => ({ ok: true as const, conn }),
+  (error: Error) => ({ ok: false as const, why: error.message }),
+)
+const isRoot = process.getuid?.() === 0
+const runnable = engine.ok && isRoot
+if (!runnable && !process.env.CI) {
+  console.warn(
+    `conformance against a real engine skipped: ${engine.ok ? 'not root (the engine is reset between scenarios)' : engine.why}`,
+  )
+}
+
+describe.skipIf(!runnable && !process.env.CI)('a fresh Docker Engine still does what was recorded', () => {
+  beforeAll(() => {
+    if (!engine.ok) throw new Error(`CI needs a Docker engine: ${engine.why}`)
+    if (!isRoot) throw new Error('CI needs root to reset the Docker engine between scenarios')
+  })
+  test.each(scenarios)('%s', { timeout: 180_000 }, async (name) => {
+    await resetEngine()
+    const conn = await connectDocker()
+    const observed = await withReplay(
+      conn,
+      readScenario(name),
+      async (replay) => ({ ...(await observeEngine(conn)), steps: replay.steps }),
+      { hostCommands: true },
+    )
+    const result = compareObservations(
+      normalizeObservation(readRecording(name)),
+      normalizeObservation(observed),
+    )
+    if (result.mismatches.length)
+      expect.fail(renderObservationDiff(result, { expected: 'recorded', actual: 'engine now' }))
+    expect(result.matched).toBe(result.total)
+  })
+})

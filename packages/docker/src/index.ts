@@ -1,0 +1,19 @@
+/**
+ * @netmodes/docker: netmodes' adapter to a real Docker Engine. It replays
+ * the scenarios the simulator runs — same parser, same CLI texts — through
+ * the Engine API (dockerode), and reads back what the engine built in the
+ * shape of core's RawObservation.
+ */
+
+export type { ConnectDockerOptions, DockerConnection } from './connect-docker.js'
+export { connectDocker, DEFAULT_DOCKER_HOST } from './connect-docker.js'
+export { DockerUnavailableError } from './docker-unavailable-error.js'
+export type { ResetEngineOptions } from './fresh-engine.js'
+export { resetEngine } from './fresh-engine.js'
+export { kernelProfile } from './kernel-profile.js'
+export type { ObserveEngineOptions } from './observe-engine.js'
+export { observeEngine } from './observe-engine.js'
+export type { CreatedObjects, ReplayOptions, ReplayResult } from './replay-script.js'
+export { replayScript, withReplay } from './replay-script.js'
+export { snapshot } from './snapshot.js'
+export { verifyScenario } from './verify-scenario.js'

@@ -1,0 +1,107 @@
+import type { ObservedNamespace, RawObservation } from '@netmodes/core'
+import { callEngine } from './_engine-request.js'
+import { readTool } from './_host-tools.js'
+import { naturalCompare } from './_natural-less.js'
+import type { DockerConnection } from './connect-docker.js'
+
+// "2026-11-28T00:25:31.2001708Z" as a sortable [seconds, nanoseconds]: string order
+// misplaces Go's trimmed fractions (".2Z" sorts after ".25Z").
+function createdKey(created: string): [number, number] {
+  const m = created.match(/^(.*?)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/)
+  const seconds = Date.parse(`${m?.[1] ?? created}${m?.[3] ?? ''}`) / 1000
+  return [seconds, Number((m?.[2] ?? '').padEnd(9, '0').slice(0, 9))]
+}
+
+async function ipJson(prefix: readonly string[], what: 'addr' | 'route'): Promise<unknown[]> {
+  const [file = 'ip', ...args] = [...prefix, 'ip', '-j', what]
+  return JSON.parse((await readTool(file, args)) || '[]') as unknown[]
+}
+
+async function namespaceOf(prefix: readonly string[]): Promise<ObservedNamespace> {
+  return { addr: await ipJson(prefix, 'addr'), route: await ipJson(prefix, 'route') }
+}
+
+/** Options of {@link observeEngine}. */
+export interface ObserveEngineOptions {
+  /**
+   * How long to let the host settle before reading it (default 1500 ms):
+   * the kernel reports link operstate changes through linkwatch up to a
+   * second late, so right after a disconnect a bridge left without ports
+   * still reads UP instead of NO-CARRIER/DOWN.
+   */
+  settleMs?: number
+}
+
+/**
+ * Reads what the engine built, without changing anything: the version,
+ * `docker network inspect` of every network (in `docker network ls` order),
+ * `docker inspect` of every container (oldest first) and, when the engine
+ * is local, `ip -j addr` / `ip -j route` of the host and of each running
+ * container plus `iptables-save` of nat and filter. Container namespaces are
+ * read from the host with `nsenter -t PID -n ip -j ...`, because images
+ * such as busybox have no `ip -j` of their own. For a remote engine the
+ * host parts are left empty (no namespaces, empty iptables texts).
+ *
+ * @example
+ * const conn = await connectDocker()
+ * const observation = await observeEngine(conn)
+ * console.log(observation.networks.map((n) => n.Name))
+ */
+export async function observeEngine(
+  conn: DockerConnection,
+  options: ObserveEngineOptions = {},
+): Promise<RawObservation> {
+  const { docker } = conn
+  const settleMs = options.settleMs ?? 1500
+  if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs))
+  const list = JSON.parse((await callEngine(docker, { method: 'GET', path: '/networks' })).text) as {
+    Id: string
+    Name: string
+  }[]
+  list.sort((a, b) => naturalCompare(a.Name, b.Name))
+  const networks: Record<string, unknown>[] = []
+  for (const n of list) {
+    networks.push(JSON.parse((await callEngine(docker, { method: 'GET', path: `/networks/${n.Id}` })).text))
+  }
+
+  const summaries = JSON.parse(
+    (await callEngine(docker, { method: 'GET', path: '/containers/json', query: { all: '1' } })).text,
+  ) as { Id: string }[]
+  const containers: Record<string, unknown>[] = []
+  // The list is newest first; reversed, ties in the sort below keep creation order.
+  for (const c of summaries.reverse()) {
+    containers.push(
+      JSON.parse((await callEngine(docker, { method: 'GET', path: `/containers/${c.Id}/json` })).text),
+    )
+  }
+  containers.sort((a, b) => {
+    const [sa, na] = createdKey(String(a.Created))
+    const [sb, nb] = createdKey(String(b.Created))
+    return sa - sb || na - nb
+  })
+
+  const namespaces: Record<string, ObservedNamespace> = {}
+  let iptables = { nat: '', filter: '' }
+  if (conn.local) {
+    namespaces.host = await namespaceOf([])
+    for (const c of containers) {
+      const state = c.State as { Running?: boolean; Pid?: number } | undefined
+      if (!state?.Running || !state.Pid) continue
+      try {
+        namespaces[String(c.Name).replace(/^\//, '')] = await namespaceOf([
+          'nsenter',
+          '-t',
+          String(state.Pid),
+          '-n',
+        ])
+      } catch {
+        // It stopped between the listing and nsenter: it has no namespace left to read.
+      }
+    }
+    iptables = {
+      nat: await readTool('iptables-save', ['-t', 'nat']),
+      filter: await readTool('iptables-save', ['-t', 'filter']),
+    }
+  }
+  return { engine: conn.serverVersion, steps: [], networks, containers, namespaces, iptables }
+}

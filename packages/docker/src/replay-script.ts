@@ -1,0 +1,192 @@
+import {
+  type DockerCommand,
+  NetmodesError,
+  type ObservedStep,
+  parseDockerCommand,
+  tokenizeCommandLine,
+  UsageError,
+} from '@netmodes/core'
+import { cleanupCreated } from './_cleanup.js'
+import { executeCommand } from './_execute-command.js'
+import { runShell } from './_host-tools.js'
+import { type ReplayStatement, splitScenario } from './_scenario-statements.js'
+import type { DockerConnection } from './connect-docker.js'
+
+/** What a replay created, so that it can be removed afterwards. */
+export interface CreatedObjects {
+  /** Container ids, in creation order. */
+  containers: string[]
+  /** Network ids, in creation order. */
+  networks: string[]
+  /** True once `docker swarm init` succeeded. */
+  swarm: boolean
+}
+
+/** Options of {@link replayScript}. */
+export interface ReplayOptions {
+  /**
+   * Run `host CMD` lines as root shell commands on this machine (the
+   * conformance scenarios create parent interfaces and routes that way).
+   * Off by default, when such lines are rejected like any unknown statement.
+   * Requires a local engine. `cleanup()` does not undo them.
+   */
+  hostCommands?: boolean
+  /**
+   * What to do with a valid docker line the adapter does not replay (a
+   * command outside netmodes' subset, `--help`, a foreground `docker run`):
+   * 'throw' (default) stops the replay with the error; 'record' keeps going
+   * and records the line with exit 127 and the reason on stderr.
+   */
+  unsupported?: 'throw' | 'record'
+  /** Called after each line, e.g. to log progress. */
+  onStep?: (step: ObservedStep, line: number) => void
+  /** Called at each `snapshot LABEL` line (a recorder directive); without it they are skipped. */
+  onSnapshot?: (label: string, steps: readonly ObservedStep[]) => Promise<void> | void
+}
+
+/** What a replay did, and the way to undo it. */
+export interface ReplayResult {
+  /** One entry per docker or host line, as the docker CLI printed it. */
+  steps: ObservedStep[]
+  /** Everything the replay created (ids), including containers whose start failed. */
+  created: Readonly<CreatedObjects>
+  /**
+   * Removes what the replay created: containers (forced) first, then
+   * networks, then the swarm if the replay initialized it. Keeps going past
+   * failures and throws one AggregateError at the end if any.
+   */
+  cleanup(): Promise<void>
+}
+
+function parseLine(text: string): DockerCommand | ObservedStep {
+  try {
+    return parseDockerCommand(tokenizeCommandLine(text))
+  } catch (error) {
+    // What the docker CLI itself rejects, before any request.
+    if (error instanceof UsageError) {
+      return { command: text, exit: error.exitCode, stdout: '', stderr: `${error.message}\n` }
+    }
+    throw error
+  }
+}
+
+async function replayStatement(
+  conn: DockerConnection,
+  statement: Exclude<ReplayStatement, { kind: 'snapshot' }>,
+  created: CreatedObjects,
+  options: ReplayOptions,
+): Promise<ObservedStep> {
+  if (statement.kind === 'host') {
+    const out = await runShell(statement.command)
+    return { command: statement.text, exit: out.exit, stdout: out.stdout, stderr: out.stderr }
+  }
+  try {
+    const parsed = parseLine(statement.text)
+    if (!('kind' in parsed)) return parsed
+    const out = await executeCommand(conn.docker, parsed, created)
+    return { command: statement.text, exit: out.exit, stdout: out.stdout, stderr: out.stderr }
+  } catch (error) {
+    if (error instanceof NetmodesError && error.code === 'UNSUPPORTED' && options.unsupported === 'record') {
+      return { command: statement.text, exit: 127, stdout: '', stderr: `netmodes: ${error.message}\n` }
+    }
+    if (error instanceof NetmodesError && error.code === 'UNSUPPORTED') {
+      throw new NetmodesError('UNSUPPORTED', `line ${statement.line}: ${error.message}`, { cause: error })
+    }
+    throw error
+  }
+}
+
+/**
+ * Replays a scenario on a real Docker Engine: each `docker ...` line is
+ * tokenized and parsed by @netmodes/core (so the simulator and the engine
+ * give it one meaning), sent as Engine API requests through dockerode, and
+ * recorded with the stdout, stderr and exit status the docker 20.10 CLI
+ * would have printed. A line that fails is recorded, not thrown. When the
+ * replay itself stops (engine gone, unsupported line) what it created is
+ * removed before the error propagates.
+ *
+ * @example
+ * const conn = await connectDocker()
+ * const replay = await replayScript(conn, 'docker network create --subnet 10.88.0.0/24 app\n')
+ * console.log(replay.steps[0]?.stdout) // the network id
+ * await replay.cleanup()
+ */
+export async function replayScript(
+  conn: DockerConnection,
+  script: string,
+  options: ReplayOptions = {},
+): Promise<ReplayResult> {
+  const statements = splitScenario(script, { hostCommands: options.hostCommands ?? false })
+  if (options.hostCommands && !conn.local && statements.some((s) => s.kind === 'host')) {
+    throw new NetmodesError(
+      'UNSUPPORTED',
+      `host lines run on this machine, but the engine at ${conn.endpoint} is not local`,
+    )
+  }
+  const created: CreatedObjects = { containers: [], networks: [], swarm: false }
+  const gwbridgeBefore = await hasNetwork(conn, 'docker_gwbridge')
+  const cleanup = () => cleanupCreated(conn.docker, created, { removeGwbridge: !gwbridgeBefore })
+  const steps: ObservedStep[] = []
+  try {
+    for (const statement of statements) {
+      if (statement.kind === 'snapshot') {
+        await options.onSnapshot?.(statement.label, steps)
+        continue
+      }
+      const step = await replayStatement(conn, statement, created, options)
+      steps.push(step)
+      options.onStep?.(step, statement.line)
+    }
+  } catch (error) {
+    try {
+      await cleanup()
+    } catch (teardown) {
+      const failures = teardown instanceof AggregateError ? teardown.errors : [teardown]
+      throw new AggregateError(
+        [error, ...failures],
+        `replay failed, and so did its cleanup: ${String(error)}`,
+      )
+    }
+    throw error
+  }
+  return { steps, created, cleanup }
+}
+
+async function hasNetwork(conn: DockerConnection, name: string): Promise<boolean> {
+  const list = await conn.docker.listNetworks({ filters: JSON.stringify({ name: { [name]: true } }) })
+  return list.some((n) => n.Name === name)
+}
+
+/**
+ * Replays a scenario, hands the result to `fn` (to observe the engine, say)
+ * and always cleans up afterwards, even when `fn` throws. Teardown keeps
+ * going past failures and reports them in one AggregateError.
+ *
+ * @example
+ * const observation = await withReplay(conn, script, async (replay) => ({
+ *   ...(await observeEngine(conn)),
+ *   steps: replay.steps,
+ * }))
+ */
+export async function withReplay<T>(
+  conn: DockerConnection,
+  script: string,
+  fn: (result: ReplayResult) => Promise<T> | T,
+  options: ReplayOptions = {},
+): Promise<T> {
+  const result = await replayScript(conn, script, options)
+  let value: T
+  try {
+    value = await fn(result)
+  } catch (error) {
+    try {
+      await result.cleanup()
+    } catch (teardown) {
+      const failures = teardown instanceof AggregateError ? teardown.errors : [teardown]
+      throw new AggregateError([error, ...failures], `${String(error)}; cleanup failed too`)
+    }
+    throw error
+  }
+  await result.cleanup()
+  return value
+}
