@@ -50,7 +50,14 @@ export class DockerCliError extends NetmodesError {
   }
 }
 
-const CODES = new Set<string>(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'EXHAUSTED', 'UNSUPPORTED', 'INTERNAL'])
+const CODES = new Set<string>([
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'EXHAUSTED',
+  'UNSUPPORTED',
+  'INTERNAL',
+])
 
 /**
  * Is this one of netmodes' errors? Checked by shape as well as by class: a
