@@ -1,4 +1,5 @@
-import { defineCommand, runMain } from 'citty'
+import { defineCommand } from 'citty'
+import { runCli } from './cli/run-cli.js'
 
 const main = defineCommand({
   meta: {
@@ -9,7 +10,14 @@ const main = defineCommand({
   subCommands: {
     run: () => import('./commands/run.js').then((m) => m.default),
     verify: () => import('./commands/verify.js').then((m) => m.default),
+    demo: () => import('./commands/demo.js').then((m) => m.default),
+    docker: () => import('./commands/docker.js').then((m) => m.default),
+    exec: () => import('./commands/exec.js').then((m) => m.default),
+    host: () => import('./commands/host.js').then((m) => m.default),
+    diagram: () => import('./commands/diagram.js').then((m) => m.default),
+    modes: () => import('./commands/modes.js').then((m) => m.default),
+    completion: () => import('./commands/completion.js').then((m) => m.default),
   },
 })
 
-runMain(main)
+await runCli(main, process.argv.slice(2))

@@ -1,0 +1,21 @@
+import { NetmodesError } from '@netmodes/core'
+import type { Colors } from '../cli/color.js'
+import { EXIT } from '../run-scenario-file.js'
+
+/**
+ * Runs a command's body and turns netmodes' own errors (a missing or
+ * damaged lab file, bad input) into a message on stderr and exit 2.
+ */
+export function guard(
+  stderr: (text: string) => void,
+  colors: Colors | undefined,
+  body: () => number,
+): number {
+  try {
+    return body()
+  } catch (error) {
+    if (!(error instanceof NetmodesError)) throw error
+    stderr(`${colors ? colors.red('netmodes:') : 'netmodes:'} ${error.message}\n`)
+    return EXIT.usage
+  }
+}

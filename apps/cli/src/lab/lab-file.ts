@@ -1,0 +1,110 @@
+/**
+ * The persistent lab of `netmodes docker`: one JSON file (core's toJSON),
+ * read before a command and written back after it when the lab changed.
+ * A file that is not a lab is never overwritten: the command stops with
+ * exit 2 and the file stays byte for byte as it was.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import type { LabState } from '@netmodes/core'
+import { createLab, fromJSON, NetmodesError, toJSON } from '@netmodes/core'
+
+/** Where the lab lives when neither --lab nor NETMODES_LAB says otherwise (relative to the working directory). */
+export const DEFAULT_LAB_PATH = '.netmodes/lab.json'
+
+/**
+ * The lab file to use: `--lab FILE`, else `$NETMODES_LAB`, else ./.netmodes/lab.json.
+ *
+ * @example
+ * resolveLabPath({ flag: undefined, env: { NETMODES_LAB: '/tmp/lab.json' } }) // '/tmp/lab.json'
+ */
+export function resolveLabPath(options: {
+  flag: string | undefined
+  env: Readonly<Record<string, string | undefined>>
+}): string {
+  return options.flag || options.env.NETMODES_LAB || DEFAULT_LAB_PATH
+}
+
+export interface LabFile {
+  path: string
+  lab: LabState
+  /** The text read from disk; undefined for a lab created by this command. */
+  saved: string | undefined
+}
+
+/** Any error about the lab file itself (missing, unreadable, not a lab): exit 2. */
+export class LabFileError extends NetmodesError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('INVALID_INPUT', message, options)
+    this.name = 'LabFileError'
+  }
+}
+
+function readLabText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return undefined
+    throw new LabFileError(`cannot read lab file ${path}: ${code ?? (error as Error).message}`, {
+      cause: error,
+    })
+  }
+}
+
+function parseLab(path: string, text: string): LabState {
+  try {
+    return fromJSON(text)
+  } catch (error) {
+    if (!(error instanceof NetmodesError)) throw error
+    // core words it "lab file is not ..."; name the file.
+    const reason = error.message.replace(/^lab file /, '')
+    throw new LabFileError(
+      `lab file ${path} ${reason}\nIt was left as it is: fix it, or remove it to start a new lab (or use --lab OTHER-FILE).`,
+      { cause: error },
+    )
+  }
+}
+
+/**
+ * Opens the lab file; `create` decides what a missing file means: a fresh
+ * Docker host (for `netmodes docker`, which then saves it) or an error (for
+ * the commands that only look).
+ */
+export function openLab(path: string, options: { create: boolean }): LabFile {
+  const text = readLabText(path)
+  if (text === undefined) {
+    if (!options.create) {
+      throw new LabFileError(
+        `no lab file at ${path}: \`netmodes docker ...\` creates one (or \`netmodes demo --save\`)`,
+      )
+    }
+    return { path, lab: createLab(), saved: undefined }
+  }
+  return { path, lab: parseLab(path, text), saved: text }
+}
+
+/**
+ * Writes the lab back when it changed (or was just created): to a temporary
+ * file in the same directory, renamed over the old one, so a crash never
+ * leaves half a lab. Returns whether it wrote.
+ */
+export function saveLab(file: LabFile): boolean {
+  const text = toJSON(file.lab)
+  if (text === file.saved) return false
+  const target = resolve(file.path)
+  mkdirSync(dirname(target), { recursive: true })
+  const temporary = `${target}.${process.pid}.tmp`
+  try {
+    writeFileSync(temporary, text)
+    renameSync(temporary, target)
+  } catch (error) {
+    rmSync(temporary, { force: true })
+    throw new LabFileError(
+      `cannot write lab file ${file.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      { cause: error },
+    )
+  }
+  file.saved = text
+  return true
+}

@@ -1,0 +1,119 @@
+/**
+ * `netmodes exec CONTAINER ip ...` and `netmodes host ip ...|iptables-save`:
+ * the views from inside one namespace of the lab file, worded as
+ * `docker exec` (Docker Engine 20.10) words its errors.
+ */
+import type { LabState, Namespace } from '@netmodes/core'
+import { findContainer, namespaceOfContainer, renderIptablesSave } from '@netmodes/core'
+import { type CommandOutput, runIpCommand } from './ip-command.js'
+import { openLab } from './lab-file.js'
+
+export interface NamespaceCommandOptions {
+  labPath: string
+  /** The inner command line: `ip -j addr`, `iptables-save -t nat`. */
+  command: string[]
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+function print(result: CommandOutput, options: NamespaceCommandOptions): number {
+  if (result.stdout) options.stdout(result.stdout)
+  if (result.stderr) options.stderr(result.stderr)
+  return result.exitCode
+}
+
+/**
+ * `iptables-save [-t nat|filter]` of the host. Without -t, both tables,
+ * nat first: the order iptables-save lists them on a Docker host, where
+ * dockerd creates its nat chains first.
+ */
+export function runIptablesSave(lab: LabState, args: readonly string[]): CommandOutput {
+  const tables: ('nat' | 'filter')[] = []
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] ?? ''
+    let table: string | undefined
+    if (word === '-t' || word === '--table') table = args[++i]
+    else if (word.startsWith('--table=')) table = word.slice('--table='.length)
+    else if (word.startsWith('-t') && word.length > 2) table = word.slice(2)
+    else {
+      return {
+        stdout: '',
+        stderr: `netmodes: \`iptables-save ${word}\` is not modelled (iptables-save [-t nat|filter])\n`,
+        exitCode: 2,
+      }
+    }
+    if (table === undefined) {
+      return { stdout: '', stderr: 'netmodes: iptables-save -t needs a table (nat or filter)\n', exitCode: 2 }
+    }
+    if (table !== 'nat' && table !== 'filter') {
+      return {
+        stdout: '',
+        stderr: `netmodes: table '${table}' is not modelled: Docker 20.10 programs nat and filter\n`,
+        exitCode: 2,
+      }
+    }
+    tables.push(table)
+  }
+  const shown = tables.length > 0 ? tables.slice(-1) : (['nat', 'filter'] as const)
+  return { stdout: shown.map((t) => renderIptablesSave(lab.netfilter, t)).join(''), stderr: '', exitCode: 0 }
+}
+
+function runInNamespace(ns: Namespace, command: readonly string[], where: string): CommandOutput {
+  const [program, ...args] = command
+  if (program === 'ip') return runIpCommand(ns, args)
+  return {
+    stdout: '',
+    stderr: `netmodes: ${where} runs \`ip addr|route|link\`${where === 'host' ? ' and `iptables-save`' : ''}, not \`${command.join(' ')}\`\n`,
+    exitCode: 2,
+  }
+}
+
+/**
+ * Runs a command in the host namespace of the lab.
+ *
+ * @example
+ * runHostCommand({ labPath: 'lab.json', command: ['iptables-save', '-t', 'nat'], stdout, stderr }) // 0
+ */
+export function runHostCommand(options: NamespaceCommandOptions): number {
+  const { lab } = openLab(options.labPath, { create: false })
+  const host = lab.namespaces.host
+  if (!host) throw new Error('the lab has no host namespace')
+  if (options.command[0] === 'iptables-save')
+    return print(runIptablesSave(lab, options.command.slice(1)), options)
+  return print(runInNamespace(host, options.command, 'host'), options)
+}
+
+/**
+ * Runs a command inside a container of a lab, as `docker exec` would: the
+ * container must exist (by name, id or unique id prefix) and be running.
+ */
+export function execInLab(lab: LabState, ref: string, command: readonly string[]): CommandOutput {
+  const container = findContainer(lab, ref)
+  // docker 20.10 inspects first: the client words a 404 "Error: No such container".
+  if (!container) return { stdout: '', stderr: `Error: No such container: ${ref}\n`, exitCode: 1 }
+  const id = container.state === 'running' ? namespaceOfContainer(lab, container.name) : undefined
+  const ns = id === undefined ? undefined : lab.namespaces[id]
+  if (!ns) {
+    return {
+      stdout: '',
+      stderr: `Error response from daemon: Container ${container.id} is not running\n`,
+      exitCode: 1,
+    }
+  }
+  return runInNamespace(ns, command, 'exec')
+}
+
+export interface ExecOptions extends NamespaceCommandOptions {
+  container: string
+}
+
+/**
+ * `netmodes exec CONTAINER ip ...`.
+ *
+ * @example
+ * runExec({ labPath: 'lab.json', container: 'web', command: ['ip', 'addr'], stdout, stderr }) // 0
+ */
+export function runExec(options: ExecOptions): number {
+  const { lab } = openLab(options.labPath, { create: false })
+  return print(execInLab(lab, options.container, options.command), options)
+}
