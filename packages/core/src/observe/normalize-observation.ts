@@ -76,6 +76,9 @@ function containerSubset(d: Doc): Doc {
 function canonicalJson(text: string): string {
   if (!/^\s*[[{]/.test(text)) return text
   try {
+    // A service's tasks come from a Go map: their order is random, so they are compared by name.
+    const byName = (list: unknown[]) =>
+      [...list].sort((a, b) => (str(obj(a).Name) < str(obj(b).Name) ? -1 : 1))
     const sortKeys = (v: unknown): unknown =>
       Array.isArray(v)
         ? v.map(sortKeys)
@@ -83,7 +86,7 @@ function canonicalJson(text: string): string {
           ? Object.fromEntries(
               Object.entries(v as Doc)
                 .sort(([a], [b]) => (a < b ? -1 : 1))
-                .map(([k, x]) => [k, sortKeys(x)]),
+                .map(([k, x]) => [k, sortKeys(k === 'Tasks' && Array.isArray(x) ? byName(x) : x)]),
             )
           : v
     const parsed = JSON.parse(text) as unknown
