@@ -6,4 +6,4 @@ export function recordedScenarios(): string[]
 export function recordedSnapshots(): string[]
 export function readRecording(name: string): RawObservation
 export function readScenario(name: string): string
-export function scoreRecording(recording: RawObservation): ObservationComparison
+export function scoreRecording(recording: RawObservation, name?: string): ObservationComparison

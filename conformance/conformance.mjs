@@ -47,12 +47,20 @@ export function readScenario(name) {
   return readFileSync(`${here}scenarios/${name}.sh`, 'utf8')
 }
 
-/** Replays a recording's docker lines on a simulated copy of the recording host and compares. */
-export function scoreRecording(recording) {
+/**
+ * Replays a recording on a simulated copy of the recording host and compares.
+ * A whole scenario is replayed from its file, so `trace` lines run where they
+ * stand; a snapshot replays the docker lines recorded up to it.
+ */
+export function scoreRecording(recording, name) {
   const host = hostFromObservation(recording, { nameservers: machine.nameservers, hostname: 'recorder' })
-  const simulated = simulateObservation(
-    recording.steps.filter((s) => s.command.startsWith('docker ')).map((s) => s.command),
-    { host, profile: { kernel: machine.kernel } },
-  )
+  const lines =
+    name && !name.includes('@')
+      ? readScenario(name)
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l.startsWith('docker ') || l.startsWith('trace '))
+      : recording.steps.filter((s) => s.command.startsWith('docker ')).map((s) => s.command)
+  const simulated = simulateObservation(lines, { host, profile: { kernel: machine.kernel } })
   return compareObservations(normalizeObservation(recording), normalizeObservation(simulated))
 }

@@ -7,7 +7,7 @@ let matched = 0
 let total = 0
 const failures = []
 for (const name of [...recordedScenarios(), ...recordedSnapshots()]) {
-  const result = scoreRecording(readRecording(name))
+  const result = scoreRecording(readRecording(name), name)
   matched += result.matched
   total += result.total
   const pct = ((100 * result.matched) / result.total).toFixed(1)

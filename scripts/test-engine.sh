@@ -6,10 +6,10 @@
 # with `docker import` since no registry is reachable.
 set -euo pipefail
 
-if ! command -v dockerd >/dev/null 2>&1 || ! command -v busybox >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
+if ! command -v dockerd >/dev/null 2>&1 || ! command -v busybox >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1 || ! command -v ping >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq docker.io busybox-static iptables iproute2 curl >/dev/null
+  apt-get install -y -qq docker.io busybox-static iptables iproute2 curl iputils-ping >/dev/null
 fi
 
 # Probe traffic may only reach what the tests create: drop anything forwarded out of the uplink.

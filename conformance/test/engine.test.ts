@@ -37,8 +37,11 @@ describe.skipIf(!runnable && !process.env.CI)('a fresh Docker Engine still does 
     const observed = await withReplay(
       conn,
       readScenario(name),
-      async (replay) => ({ ...(await observeEngine(conn)), steps: replay.steps }),
-      { hostCommands: true },
+      async (replay) => {
+        const traces = replay.traces.map(({ command, delivered }) => ({ command, delivered }))
+        return { ...(await observeEngine(conn)), steps: replay.steps, ...(traces.length ? { traces } : {}) }
+      },
+      { hostCommands: true, probes: true },
     )
     const result = compareObservations(
       normalizeObservation(readRecording(name)),

@@ -13,7 +13,7 @@ describe('the simulator reproduces Docker Engine 20.10.24', () => {
     expect(recordedScenarios().length).toBeGreaterThanOrEqual(15)
   })
   test.each(scenarios)('%s', (name) => {
-    const result = scoreRecording(readRecording(name))
+    const result = scoreRecording(readRecording(name), name)
     if (result.mismatches.length) expect.fail(renderObservationDiff(result))
     expect(result.matched).toBe(result.total)
   })

@@ -17,6 +17,9 @@ const main = defineCommand({
     diagram: () => import('./commands/diagram.js').then((m) => m.default),
     modes: () => import('./commands/modes.js').then((m) => m.default),
     completion: () => import('./commands/completion.js').then((m) => m.default),
+    trace: () => import('./commands/trace.js').then((m) => m.default),
+    matrix: () => import('./commands/matrix.js').then((m) => m.default),
+    explain: () => import('./commands/explain.js').then((m) => m.default),
   },
 })
 

@@ -26,7 +26,7 @@ describe('bash', () => {
   })
   test('completes commands, options, option values and docker words', () => {
     expect(bashComplete(script, ['netmodes', 'd'])).toEqual(['demo', 'docker', 'diagram'])
-    expect(bashComplete(script, ['netmodes', '--lab', 'x.json', 'ex'])).toEqual(['exec'])
+    expect(bashComplete(script, ['netmodes', '--lab', 'x.json', 'ex'])).toEqual(['exec', 'explain'])
     expect(bashComplete(script, ['netmodes', '--'])).toEqual(['--lab', '--explain', '--help', '--version'])
     expect(bashComplete(script, ['netmodes', 'diagram', '--'])).toEqual(['--format', '--lab', '--help'])
     expect(bashComplete(script, ['netmodes', 'diagram', '--format', ''])).toEqual(['mermaid', 'dot', 'svg'])

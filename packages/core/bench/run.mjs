@@ -2,8 +2,9 @@
 
 import { benchEngine } from './engine.mjs'
 import { benchIpam } from './ipam.mjs'
+import { benchTrace } from './trace.mjs'
 
-const rows = [...(await benchIpam()), ...(await benchEngine())]
+const rows = [...(await benchIpam()), ...(await benchEngine()), ...(await benchTrace())]
 const width = Math.max(...rows.map((r) => r.name.length))
 for (const r of rows)
   console.log(

@@ -3,6 +3,7 @@
  * Pure and isomorphic: no Node built-ins, no I/O, no clock, no Math.random.
  */
 
+export * from './dataplane/index.js'
 export type { StepResult } from './engine/execute.js'
 export { executeDocker, runDocker } from './engine/execute.js'
 export type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from './engine/host-description.js'
@@ -10,8 +11,8 @@ export { TYPICAL_HOST } from './engine/host-description.js'
 export type { CreateLabOptions } from './engine/lab.js'
 export { createLab, DEFAULT_PROFILE } from './engine/lab.js'
 export { findContainer, findNetwork } from './engine/lookup.js'
-export type { ScenarioReport, ScenarioStep } from './engine/run-scenario.js'
-export { runScenario } from './engine/run-scenario.js'
+export type { ScenarioReport, ScenarioStep, ScenarioTrace } from './engine/run-scenario.js'
+export { runScenario, traceLine } from './engine/run-scenario.js'
 export { fromJSON, toJSON } from './engine/serialize.js'
 export type { ErrorCode } from './errors.js'
 export { DockerCliError, DockerDaemonError, isNetmodesError, NetmodesError } from './errors.js'
@@ -40,13 +41,20 @@ export { labFromObservation } from './observe/lab-from-observation.js'
 export type { Observation } from './observe/normalize-observation.js'
 export { normalizeObservation } from './observe/normalize-observation.js'
 export { observeLab } from './observe/observe-lab.js'
-export type { ObservedNamespace, ObservedStep, RawObservation } from './observe/raw-observation.js'
+export type {
+  ObservedNamespace,
+  ObservedStep,
+  ObservedTrace,
+  RawObservation,
+} from './observe/raw-observation.js'
 export { hostFromObservation, simulateObservation } from './observe/simulate-observation.js'
 export type { DockerCommand } from './script/docker-command.js'
 export { parseDockerCommand } from './script/parse-docker-command.js'
 export type { ScenarioStatement } from './script/scenario.js'
 export { parseScenario, ScenarioSyntaxError } from './script/scenario.js'
 export { tokenizeCommandLine } from './script/tokenize.js'
+export type { TraceStatement } from './script/trace-statement.js'
+export { parseTraceStatement, TraceSyntaxError } from './script/trace-statement.js'
 export { UsageError } from './script/usage-error.js'
 export { inspectContainer, renderPs } from './views/container-inspect.js'
 export { renderGoTemplate, TemplateError } from './views/go-template.js'

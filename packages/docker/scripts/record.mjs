@@ -57,10 +57,20 @@ for (const name of names) {
     script,
     async (replay) => {
       const { engine, networks, containers, namespaces, iptables } = await observeEngine(conn)
-      return { engine, steps: replay.steps, networks, containers, namespaces, iptables }
+      const traces = replay.traces.map(({ command, delivered }) => ({ command, delivered }))
+      return {
+        engine,
+        steps: replay.steps,
+        ...(traces.length ? { traces } : {}),
+        networks,
+        containers,
+        namespaces,
+        iptables,
+      }
     },
     {
       hostCommands: true,
+      probes: true,
       unsupported: 'record',
       onStep: (step, line) => log(`  ${String(line).padStart(3)} [${step.exit}] ${step.command}`),
       onSnapshot: async (label, steps) => {

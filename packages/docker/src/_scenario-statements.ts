@@ -4,19 +4,20 @@
  * recorder's own lines, which core's parser does not know: `host CMD` (a
  * root shell command on this machine) and `snapshot LABEL`.
  */
-import { parseScenario } from '@netmodes/core'
+import type { TraceStatement } from '@netmodes/core'
+import { parseScenario, parseTraceStatement } from '@netmodes/core'
 
 /** One line to replay, with its 1-based line number. */
 export type ReplayStatement =
   | { kind: 'docker'; line: number; text: string }
   | { kind: 'host'; line: number; text: string; command: string }
   | { kind: 'snapshot'; line: number; text: string; label: string }
+  | { kind: 'trace'; line: number; text: string; trace: TraceStatement }
 
 /**
  * Splits a scenario. `host` lines are accepted only when `hostCommands` is
  * set; otherwise core rejects them like any unknown statement (its
- * ScenarioSyntaxError names the line). `trace` lines are the simulator's
- * own and are skipped.
+ * ScenarioSyntaxError names the line). `trace` lines become probes.
  *
  * @example
  * splitScenario('host ip link add b0 type bridge\ndocker network create app', { hostCommands: true })
@@ -41,8 +42,10 @@ export function splitScenario(source: string, options: { hostCommands: boolean }
     // Blank the lines core should not see, keeping every other line's number.
     for (let j = start; j <= i; j++) lines[j] = ''
   }
-  const docker: ReplayStatement[] = parseScenario(lines.join('\n')).flatMap((s) =>
-    s.kind === 'docker' ? [{ kind: 'docker' as const, line: s.line, text: s.text }] : [],
+  const docker: ReplayStatement[] = parseScenario(lines.join('\n')).map((s) =>
+    s.kind === 'docker'
+      ? { kind: 'docker' as const, line: s.line, text: s.text }
+      : { kind: 'trace' as const, line: s.line, text: s.text, trace: parseTraceStatement(s.text) },
   )
   return [...own, ...docker].sort((a, b) => a.line - b.line)
 }

@@ -2,6 +2,7 @@ import {
   type DockerCommand,
   NetmodesError,
   type ObservedStep,
+  type ObservedTrace,
   parseDockerCommand,
   tokenizeCommandLine,
   UsageError,
@@ -11,6 +12,7 @@ import { executeCommand } from './_execute-command.js'
 import { runShell } from './_host-tools.js'
 import { type ReplayStatement, splitScenario } from './_scenario-statements.js'
 import type { DockerConnection } from './connect-docker.js'
+import { probe } from './probe.js'
 
 /** What a replay created, so that it can be removed afterwards. */
 export interface CreatedObjects {
@@ -32,6 +34,12 @@ export interface ReplayOptions {
    */
   hostCommands?: boolean
   /**
+   * Send the packets `trace` lines describe (ping, or a TCP connection that
+   * must be answered), from containers or the host to this host's
+   * containers only. Off by default: then trace lines are skipped.
+   */
+  probes?: boolean
+  /**
    * What to do with a valid docker line the adapter does not replay (a
    * command outside netmodes' subset, `--help`, a foreground `docker run`):
    * 'throw' (default) stops the replay with the error; 'record' keeps going
@@ -48,6 +56,8 @@ export interface ReplayOptions {
 export interface ReplayResult {
   /** One entry per docker or host line, as the docker CLI printed it. */
   steps: ObservedStep[]
+  /** The `trace` lines, probed on the engine (with `probes`), in order. */
+  traces: ObservedTrace[]
   /** Everything the replay created (ids), including containers whose start failed. */
   created: Readonly<CreatedObjects>
   /**
@@ -127,10 +137,19 @@ export async function replayScript(
   const gwbridgeBefore = await hasNetwork(conn, 'docker_gwbridge')
   const cleanup = () => cleanupCreated(conn.docker, created, { removeGwbridge: !gwbridgeBefore })
   const steps: ObservedStep[] = []
+  const traces: ObservedTrace[] = []
   try {
     for (const statement of statements) {
       if (statement.kind === 'snapshot') {
         await options.onSnapshot?.(statement.label, steps)
+        continue
+      }
+      if (statement.kind === 'trace') {
+        // Probes run only when asked for: they send real packets (between this host's containers only).
+        if (options.probes) {
+          const result = await probe(conn, statement.trace)
+          traces.push({ command: statement.text, delivered: result.delivered, detail: result.detail })
+        }
         continue
       }
       const step = await replayStatement(conn, statement, created, options)
@@ -149,7 +168,7 @@ export async function replayScript(
     }
     throw error
   }
-  return { steps, created, cleanup }
+  return { steps, traces, created, cleanup }
 }
 
 async function hasNetwork(conn: DockerConnection, name: string): Promise<boolean> {

@@ -12,9 +12,10 @@
  * nextIfindex, routes) identify a namespace's state without a scan.
  */
 
-import { maskOf, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
+import { maskOf, parseCidr } from '../ipam/ipv4.js'
 import type { Link, Namespace, Route } from '../model/namespace.js'
 import type { LabState } from '../model/state.js'
+import { parseQuad } from './_ip-text.js'
 
 /** A route with its prefix as numbers, and the line `ip route` prints for it. */
 export interface CompiledRoute {
@@ -42,6 +43,8 @@ export interface NamespaceIndex {
   byIfindex: Map<number, Link>
   /** Addresses of the namespace (the local table), and the link holding each. */
   local: Map<number, Link>
+  /** Each link's first global address (what the kernel's inet_select_addr picks). */
+  primary: Map<Link, number>
   /** Main-table routes, longest prefix first, then lowest metric, then table order. */
   routes: CompiledRoute[]
   /** Bridge name to its ports, in link order. */
@@ -78,8 +81,8 @@ function compileRoutes(routes: Route[]): CompiledRoute[] {
       net: (cidr.ip & mask) >>> 0,
       mask,
       prefix: cidr.prefix,
-      gateway: route.gateway === undefined ? undefined : parseIPv4(route.gateway),
-      prefsrc: route.prefsrc === undefined ? undefined : parseIPv4(route.prefsrc),
+      gateway: route.gateway === undefined ? undefined : parseQuad(route.gateway),
+      prefsrc: route.prefsrc === undefined ? undefined : parseQuad(route.prefsrc),
       text: routeText(route),
       order,
       metric: route.metric ?? 0,
@@ -94,13 +97,16 @@ function buildIndex(ns: Namespace): NamespaceIndex {
   const byName = new Map<string, Link>()
   const byIfindex = new Map<number, Link>()
   const local = new Map<number, Link>()
+  const primary = new Map<Link, number>()
   const ports = new Map<string, Link[]>()
   for (const link of ns.links) {
     byName.set(link.ifname, link)
     byIfindex.set(link.ifindex, link)
     for (const a of link.addrs) {
-      const ip = parseIPv4(a.local)
-      if (ip !== undefined && !local.has(ip)) local.set(ip, link)
+      const ip = parseQuad(a.local)
+      if (ip === undefined) continue
+      if (!local.has(ip)) local.set(ip, link)
+      if (a.scope === 'global' && !primary.has(link)) primary.set(link, ip)
     }
     if (link.master) {
       const list = ports.get(link.master)
@@ -113,6 +119,7 @@ function buildIndex(ns: Namespace): NamespaceIndex {
     byName,
     byIfindex,
     local,
+    primary,
     routes: compileRoutes(ns.routes),
     ports,
     neighbors: new Map(),
@@ -151,7 +158,7 @@ export function indexNamespace(ns: Namespace): NamespaceIndex {
  * and ARP maps addresses to them; the two together map an address to a port.
  *
  * @example
- * bridgeNeighbors(lab, indexNamespace(host), 'docker0').get(parseIPv4('172.17.0.2')!)?.port.ifname // 'veth…'
+ * bridgeNeighbors(lab, indexNamespace(host), 'docker0').get(parseQuad('172.17.0.2')!)?.port.ifname // 'veth…'
  */
 export function bridgeNeighbors(
   lab: LabState,
@@ -167,7 +174,7 @@ export function bridgeNeighbors(
     const peer = peerNs ? indexNamespace(peerNs).byIfindex.get(port.peer.ifindex) : undefined
     if (!peerNs || !peer) continue
     for (const a of peer.addrs) {
-      const ip = parseIPv4(a.local)
+      const ip = parseQuad(a.local)
       if (ip !== undefined && !table.has(ip)) table.set(ip, { port, namespace: peerNs, link: peer })
     }
   }

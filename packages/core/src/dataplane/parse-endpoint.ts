@@ -12,8 +12,10 @@ function invalid(text: string, rule: string): NetmodesError {
 
 /** "8080", "8080/tcp", "53/udp": the part after the colon. */
 function parsePortSpec(text: string, spec: string): { port: number; protocol?: TraceProtocol } {
-  const [portText = '', proto, ...rest] = spec.split('/')
-  if (rest.length > 0 || !PORT.test(portText)) throw invalid(text, 'port must be a number (e.g. 8080/tcp)')
+  const slash = spec.indexOf('/')
+  const portText = slash < 0 ? spec : spec.slice(0, slash)
+  const proto = slash < 0 ? undefined : spec.slice(slash + 1)
+  if (!PORT.test(portText)) throw invalid(text, 'port must be a number (e.g. 8080/tcp)')
   const port = Number(portText)
   if (port < 1 || port > 65535) throw invalid(text, 'port must be 1-65535')
   if (proto === undefined) return { port }
@@ -39,8 +41,10 @@ export function parseEndpoint(text: string): TraceEndpoint {
   const portPart = colon < 0 ? {} : parsePortSpec(text, body.slice(colon + 1))
   if (!explicit) {
     if (name === 'host' || name === 'lan' || name === 'internet') return { kind: name, ...portPart }
-    if (parseIPv4(name) !== undefined) return { kind: 'address', address: name, ...portPart }
-    if (/^[0-9.]+$/.test(name)) throw invalid(text, 'not an IPv4 address')
+    if (/^[0-9.]+$/.test(name)) {
+      if (parseIPv4(name) === undefined) throw invalid(text, 'not an IPv4 address')
+      return { kind: 'address', address: name, ...portPart }
+    }
   }
   if (!CONTAINER_NAME.test(name)) {
     throw invalid(

@@ -4,7 +4,6 @@
  * then the `main` table by longest prefix.
  */
 
-import { parseIPv4 } from '../ipam/ipv4.js'
 import type { Link, Namespace } from '../model/namespace.js'
 import type { CompiledRoute, NamespaceIndex } from './namespace-index.js'
 import { indexNamespace } from './namespace-index.js'
@@ -32,6 +31,9 @@ export function isLocalAddress(index: NamespaceIndex, address: number): boolean 
  * The source address the kernel picks for a route: its `src`, else the
  * first global address of its device, else any global address of the
  * namespace (inet_select_addr).
+ *
+ * @example
+ * sourceAddressFor(index, defaultRoute, eth0) // 10.0.2.15 as a number, for the host's default route
  */
 export function sourceAddressFor(index: NamespaceIndex, route: CompiledRoute, dev: Link | undefined): number {
   if (route.prefsrc !== undefined) return route.prefsrc
@@ -41,15 +43,14 @@ export function sourceAddressFor(index: NamespaceIndex, route: CompiledRoute, de
 /**
  * The address a device speaks with (what MASQUERADE puts as source): its
  * first global address, or failing that the namespace's first one.
+ *
+ * @example
+ * formatIPv4(primaryAddress(indexNamespace(host), eth0)!) // '10.0.2.15'
  */
 export function primaryAddress(index: NamespaceIndex, dev: Link | undefined): number | undefined {
-  for (const a of dev?.addrs ?? []) {
-    const ip = a.scope === 'global' ? parseIPv4(a.local) : undefined
-    if (ip !== undefined) return ip
-  }
-  for (const [ip, link] of index.local) {
-    if (link.kind !== 'loopback' && ip >>> 24 !== 127) return ip
-  }
+  const own = dev ? index.primary.get(dev) : undefined
+  if (own !== undefined) return own
+  for (const ip of index.primary.values()) return ip
   return undefined
 }
 

@@ -160,47 +160,48 @@ interface ReasonBase {
  * {@link renderReason} turns it into a sentence (one place, so a message
  * catalog can replace it).
  */
-export type ReasonParams = ReasonBase &
-  (
-    | { code: 'isolated-networks'; fromNetwork: string; toNetwork: string; rule: string }
-    | { code: 'icc-disabled'; network: string; rule: string }
-    | { code: 'internal-network'; network: string; rule: string }
-    | { code: 'port-not-published'; port: number; protocol: TraceProtocol; publishedOn: string[] }
-    | {
-        code: 'published-on-localhost'
-        port: number
-        protocol: TraceProtocol
-        hostIp: string
-        container: string
-        containerPort: number
-      }
-    | { code: 'no-interface'; side: 'from' | 'to' }
-    | {
-        code: 'macvlan-parent-isolation'
-        driver: 'macvlan' | 'ipvlan'
-        parent: string
-        direction: 'host-to-child' | 'child-to-host'
-      }
-    | {
-        code: 'no-route'
-        where: string
-        why: 'no-matching-route' | 'private-address' | 'not-forwarding' | 'too-many-hops'
-        address: string
-        network?: string
-        subnet?: string
-      }
-    | { code: 'nothing-listening'; port: number; protocol: TraceProtocol; known: string[] }
-    | {
-        code: 'name-not-resolved'
-        name: string
-        why: 'default-bridge' | 'no-common-network' | 'no-embedded-dns'
-        networks: string[]
-      }
-    | { code: 'filtered'; table: TableName; chain: string; rule?: string; policy?: string }
-    | { code: 'container-not-running'; side: 'from' | 'to'; state: string }
-    | { code: 'no-neighbor'; where: string; device: string; address: string; vni?: number }
-    | { code: 'reply-mismatch'; expected: string; got: string }
-  )
+export type ReasonParams = ReasonBase & ReasonDetail
+
+/** The code-specific part of {@link ReasonParams}. */
+export type ReasonDetail =
+  | { code: 'isolated-networks'; fromNetwork: string; toNetwork: string; rule: string }
+  | { code: 'icc-disabled'; network: string; rule: string }
+  | { code: 'internal-network'; network: string; rule?: string }
+  | { code: 'port-not-published'; port: number; protocol: TraceProtocol; publishedOn: string[] }
+  | {
+      code: 'published-on-localhost'
+      port: number
+      protocol: TraceProtocol
+      hostIp: string
+      container: string
+      containerPort: number
+    }
+  | { code: 'no-interface'; side: 'from' | 'to' }
+  | {
+      code: 'macvlan-parent-isolation'
+      driver: 'macvlan' | 'ipvlan'
+      parent: string
+      direction: 'host-to-child' | 'child-to-host'
+    }
+  | {
+      code: 'no-route'
+      where: string
+      why: 'no-matching-route' | 'private-address' | 'not-forwarding' | 'too-many-hops'
+      address: string
+      network?: string
+      subnet?: string
+    }
+  | { code: 'nothing-listening'; port: number; protocol: TraceProtocol; known: string[] }
+  | {
+      code: 'name-not-resolved'
+      name: string
+      why: 'default-bridge' | 'no-common-network' | 'no-embedded-dns'
+      networks: string[]
+    }
+  | { code: 'filtered'; table: TableName; chain: string; rule?: string; policy?: string }
+  | { code: 'container-not-running'; side: 'from' | 'to'; state: string }
+  | { code: 'no-neighbor'; where: string; device: string; address: string; vni?: number }
+  | { code: 'reply-mismatch'; expected: string; got: string }
 
 /** Every reason a trace can give for a drop. */
 export type ReasonCode = ReasonParams['code']

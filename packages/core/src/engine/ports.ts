@@ -3,6 +3,7 @@ import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Container, Endpoint, Network, PortMapping } from '../model/docker.js'
 import type { HostPortAllocation } from '../model/state.js'
+import { renderRuleSpec } from '../netfilter/rule-text.js'
 import type { Tx } from './_tx.js'
 
 /**
@@ -66,6 +67,7 @@ export function publishPorts(
   const lab = tx.lab
   const config = readBridgeConfig(network, lab.profile.mtu)
   const mappings: PortMapping[] = []
+  const programmed = new Set<string>()
   // The daemon programs ports in descending port order, tcp before udp (container_operations.go).
   const ordered = [...container.portBindings].sort(
     (a, b) => b.containerPort - a.containerPort || (a.proto === 'tcp' ? -1 : b.proto === 'tcp' ? 1 : 0),
@@ -109,7 +111,15 @@ export function publishPorts(
           config.bridgeName,
           !lab.profile.userlandProxy,
         )
-        for (const r of rules) tx.iptables({ op: 'append', ...r })
+        // libnetwork's ProgramRule appends only a rule that is not there yet (`iptables -C` first):
+        // two host ports for one container port share their ACCEPT and MASQUERADE rules. Only this
+        // container's own bindings can repeat a rule (the rules name its address), so they are checked.
+        for (const r of rules) {
+          const key = `${r.table} ${r.chain} ${renderRuleSpec(r.rule)}`
+          if (programmed.has(key)) continue
+          programmed.add(key)
+          tx.iptables({ op: 'append', ...r })
+        }
       }
       mappings.push({ containerPort: binding.containerPort, proto: binding.proto, hostIp: ip, hostPort })
     }

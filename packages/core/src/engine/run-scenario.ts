@@ -1,5 +1,8 @@
+import { trace } from '../dataplane/trace.js'
+import type { TraceResult } from '../dataplane/trace-types.js'
 import type { LabState } from '../model/state.js'
 import { parseScenario } from '../script/scenario.js'
+import { parseTraceStatement } from '../script/trace-statement.js'
 import { labReport } from '../views/lab-report.js'
 import type { StepResult } from './execute.js'
 import { runDocker } from './execute.js'
@@ -14,8 +17,20 @@ export interface ScenarioStep {
   error?: string
 }
 
+/** One `trace` line of a scenario and what the tracer found, at that point of the scenario. */
+export type ScenarioTrace = { command: string } & TraceResult
+
 /** The document `netmodes run --json` prints. */
-export type ScenarioReport = { steps: ScenarioStep[] } & ReturnType<typeof labReport>
+export type ScenarioReport = { steps: ScenarioStep[]; traces: ScenarioTrace[] } & ReturnType<typeof labReport>
+
+/** Traces one `trace FROM -> TO[:PORT][/PROTO]` line on the lab as it is now. */
+export function traceLine(lab: LabState, line: string): ScenarioTrace {
+  const t = parseTraceStatement(line)
+  return {
+    command: line,
+    ...trace(lab, { from: t.from, to: t.to, protocol: t.protocol, ...(t.port ? { port: t.port } : {}) }),
+  }
+}
 
 /**
  * Replays a scenario on a fresh lab (or the one given) and reports each step
@@ -28,11 +43,13 @@ export type ScenarioReport = { steps: ScenarioStep[] } & ReturnType<typeof labRe
 export function runScenario(
   source: string,
   options: CreateLabOptions & { lab?: LabState } = {},
-): { lab: LabState; results: StepResult[]; report: ScenarioReport } {
+): { lab: LabState; results: StepResult[]; traces: ScenarioTrace[]; report: ScenarioReport } {
   const lab = options.lab ?? createLab(options)
   const results: StepResult[] = []
+  const traces: ScenarioTrace[] = []
   for (const statement of parseScenario(source)) {
     if (statement.kind === 'docker') results.push(runDocker(lab, statement.text))
+    else traces.push(traceLine(lab, statement.text))
   }
   const steps = results.map((r) => ({
     command: r.command,
@@ -40,5 +57,5 @@ export function runScenario(
     ...(r.output ? { output: r.output } : {}),
     ...(r.error ? { error: r.error } : {}),
   }))
-  return { lab, results, report: { steps, ...labReport(lab) } }
+  return { lab, results, traces, report: { steps, traces, ...labReport(lab) } }
 }

@@ -218,6 +218,9 @@ export function normalizeObservation(raw: RawObservation): Observation {
         out[`${key}/stdout`] = canonicalJson(rename(s.stdout))
       out[`${key}/stderr`] = rename(s.stderr)
     })
+  ;(raw.traces ?? []).forEach((t, i) => {
+    out[`traces/${String(i + 1).padStart(2, '0')} ${t.command}`] = t.delivered ? 'delivered' : 'dropped'
+  })
   for (const n of raw.networks) {
     const base = `networks/${str(n.Name)}`
     for (const f of NETWORK_FIELDS) flatten(out, `${base}/${f}`, n[f], rename)

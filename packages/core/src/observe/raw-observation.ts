@@ -13,6 +13,14 @@ export interface ObservedStep {
   stderr: string
 }
 
+/** One `trace` line: did the packet get there (on a real engine: did the probe get an answer)? */
+export interface ObservedTrace {
+  command: string
+  delivered: boolean
+  /** What the probe or the tracer said (not compared: wording differs between the two). */
+  detail?: string
+}
+
 /** `ip -j addr` and `ip -j route` of one namespace. */
 export interface ObservedNamespace {
   addr: unknown[]
@@ -29,6 +37,8 @@ export interface RawObservation {
   containers: Record<string, unknown>[]
   /** The host's namespace and each running container's, by container name ("host" for the host). */
   namespaces: Record<string, ObservedNamespace>
+  /** The scenario's `trace` lines, in order (absent when not probed). */
+  traces?: ObservedTrace[]
   /** `iptables-save -t nat` / `-t filter` text. */
   iptables: { nat: string; filter: string }
 }

@@ -2,8 +2,9 @@ import { runDocker } from '../engine/execute.js'
 import type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from '../engine/host-description.js'
 import type { CreateLabOptions } from '../engine/lab.js'
 import { createLab } from '../engine/lab.js'
+import { traceLine } from '../engine/run-scenario.js'
 import { observeLab } from './observe-lab.js'
-import type { RawObservation } from './raw-observation.js'
+import type { ObservedStep, ObservedTrace, RawObservation } from './raw-observation.js'
 
 /** Links and routes Docker itself creates on a host: bridges, veths, macvlan/ipvlan dummies. */
 const DOCKER_MADE =
@@ -38,17 +39,26 @@ export function hostFromObservation(
 }
 
 /**
- * Replays docker command lines on a fresh simulated host and observes it as
- * an observer of a real engine would: the simulator's side of a verification.
+ * Replays docker command lines (and `trace` lines) on a fresh simulated host
+ * and observes it as an observer of a real engine would: the simulator's side
+ * of a verification.
  *
  * @example
  * const sim = simulateObservation(recording.steps.map((s) => s.command), { host: hostFromObservation(recording) })
  */
 export function simulateObservation(commands: string[], options: CreateLabOptions = {}): RawObservation {
   const lab = createLab(options)
-  const steps = commands.map((command) => {
+  const steps: ObservedStep[] = []
+  const traces: ObservedTrace[] = []
+  for (const command of commands) {
+    // `trace` lines are traced on the lab as it is at that point, like a probe on a real engine.
+    if (command.startsWith('trace ')) {
+      const t = traceLine(lab, command)
+      traces.push({ command, delivered: t.delivered, detail: t.delivered ? 'delivered' : t.reason })
+      continue
+    }
     const r = runDocker(lab, command)
-    return { command, exit: r.exitCode, stdout: r.output, stderr: r.error ?? '' }
-  })
-  return observeLab(lab, steps)
+    steps.push({ command, exit: r.exitCode, stdout: r.output, stderr: r.error ?? '' })
+  }
+  return { ...observeLab(lab, steps), ...(traces.length ? { traces } : {}) }
 }

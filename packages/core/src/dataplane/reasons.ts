@@ -1,0 +1,117 @@
+/**
+ * The sentences of drop reasons, in one catalog keyed by reason code (the
+ * shape of `explain/messages-en.ts`), so another language or a shared
+ * message catalog can take them over: each code has one template filled
+ * with the objects the trace found (networks, rules, ports).
+ */
+
+import type { ReasonCode, ReasonParams } from './trace-types.js'
+
+/** How an endpoint label reads in a sentence. */
+function who(label: string): string {
+  if (label === 'host') return 'the host'
+  if (label === 'lan') return 'the LAN machine'
+  if (label === 'internet') return 'the internet machine'
+  return label
+}
+
+/** "@from"/"@to" stand for the two ends, so a reason can be re-used for equivalent endpoints. */
+function place(p: ReasonParams, where: string): string {
+  if (where === '@from') return who(p.from)
+  if (where === '@to') return who(p.to)
+  if (where === 'router') return "the LAN's router"
+  return who(where)
+}
+
+/** An address, or "@from"/"@to" for the address of one of the ends. */
+function addr(p: ReasonParams, address: string): string {
+  const end = address === '@from' ? p.from : address === '@to' ? p.to : undefined
+  if (end === undefined) return address
+  // A raw address as an end is its own name.
+  return /^[0-9.]+$/.test(end) ? end : `the address of ${who(end)}`
+}
+
+/** One template per reason code. */
+export type ReasonCatalog = { [C in ReasonCode]: (p: ReasonParams & { code: C }) => string }
+
+/**
+ * The English templates.
+ *
+ * @example
+ * reasonsEn['icc-disabled']({ code: 'icc-disabled', from: 'q1', to: 'q2', network: 'quiet', rule: '-A FORWARD ...' })
+ */
+export const reasonsEn: ReasonCatalog = {
+  'isolated-networks': (p) =>
+    `${who(p.from)} cannot reach ${who(p.to)}: networks ${p.fromNetwork} and ${p.toNetwork} are isolated from each other, and Docker drops traffic between two bridge networks (${p.rule})`,
+  'icc-disabled': (p) =>
+    `${who(p.from)} cannot reach ${who(p.to)}: inter-container communication is off on network ${p.network} (com.docker.network.bridge.enable_icc=false), so Docker drops traffic between its containers (${p.rule})`,
+  'internal-network': (p) =>
+    p.rule
+      ? `${who(p.from)} cannot reach ${who(p.to)}: network ${p.network} is internal, and Docker drops everything leaving it or entering it from elsewhere (${p.rule})`
+      : `${who(p.from)} cannot reach ${who(p.to)}: network ${p.network} is internal and gives no route out`,
+  'port-not-published': (p) =>
+    `${who(p.to)} does not answer on port ${p.port}/${p.protocol}: nothing is published there (no DNAT rule in nat DOCKER matches and no docker-proxy listens)${p.publishedOn.length ? `; it is published on ${p.publishedOn.join(', ')} only` : ''}`,
+  'published-on-localhost': (p) =>
+    `${who(p.from)} cannot reach ${who(p.to)} on port ${p.port}/${p.protocol} at this address: ${p.container} publishes it on ${p.hostIp} only (-p ${p.hostIp}:${p.port}:${p.containerPort}), so only ${p.hostIp}:${p.port}, from the host itself, reaches it`,
+  'no-interface': (p) =>
+    p.side === 'from'
+      ? `${who(p.from)} has no network interface but lo (network mode none): it cannot reach anything outside itself`
+      : `${who(p.to)} has no network interface but lo (network mode none): nothing outside it can reach it`,
+  'macvlan-parent-isolation': (p) =>
+    p.direction === 'child-to-host'
+      ? `${who(p.from)} cannot reach the host: a ${p.driver} interface cannot talk to its own parent ${p.parent} (the ${p.driver} driver keeps the parent and its children apart)`
+      : `the host cannot reach ${who(p.to)} through ${p.parent}: a host cannot talk to its own ${p.driver} children through their parent interface`,
+  'no-route': (p) => {
+    switch (p.why) {
+      case 'private-address':
+        return `no route: container addresses are private to the host (the bridge is not reachable from outside, as the seed article says); ${addr(p, p.address)}${p.network ? ` is on network ${p.network} (${p.subnet})` : ' is a private address'} and ${place(p, p.where)} has no route to it`
+      case 'not-forwarding':
+        return `${place(p, p.where)} does not forward packets, and ${addr(p, p.address)} is not one of its addresses`
+      case 'too-many-hops':
+        return `the packet to ${addr(p, p.address)} goes round in circles`
+      default:
+        return `${place(p, p.where)} has no route to ${addr(p, p.address)}`
+    }
+  },
+  'nothing-listening': (p) =>
+    `nothing listens on ${p.port}/${p.protocol} in ${who(p.to)} (listening there: ${p.known.join(', ')})`,
+  'name-not-resolved': (p) => {
+    if (p.why === 'default-bridge')
+      return `${who(p.from)} cannot resolve "${p.name}": on the default bridge network containers do not resolve each other by name (only --link adds /etc/hosts entries); a user-defined network would`
+    if (p.why === 'no-embedded-dns')
+      return `${who(p.from)} cannot resolve "${p.name}": it uses the host's resolver, which does not know container names`
+    return `${who(p.from)} cannot resolve "${p.name}": no container or alias of that name is on its networks (${p.networks.join(', ')}), and the embedded DNS at 127.0.0.11 answers only for those`
+  },
+  filtered: (p) =>
+    p.rule
+      ? `${who(p.from)} cannot reach ${who(p.to)}: ${p.table} ${p.chain} drops it (${p.rule})`
+      : `${who(p.from)} cannot reach ${who(p.to)}: no rule of ${p.table} ${p.chain} accepts it and the chain's policy is ${p.policy}`,
+  'container-not-running': (p) =>
+    `${who(p.side === 'from' ? p.from : p.to)} is not running (${p.state}), so it has no network namespace`,
+  'no-neighbor': (p) =>
+    p.vni !== undefined
+      ? `${addr(p, p.address)} is not on this node: vxlan0 would carry it to the node that holds it (VXLAN id ${p.vni}, UDP 4789), but no other node is known`
+      : `nothing answers ARP for ${addr(p, p.address)} on ${p.device} in ${place(p, p.where)}`,
+  'reply-mismatch': (p) =>
+    `the reply comes back from ${p.got} instead of ${p.expected}, so ${who(p.to)} discards it`,
+}
+
+/** Sentences start with a capital, unless they start with a container's name. */
+function lead(p: ReasonParams, text: string): string {
+  const names = [p.from, p.to].filter((label) => who(label) === label)
+  if (names.some((n) => text.startsWith(`${n} `))) return text
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/**
+ * The sentence of a drop reason.
+ *
+ * @example
+ * renderReason({ code: 'no-interface', from: 'nn', to: 'web', side: 'from' })
+ * // 'nn has no network interface but lo (network mode none): it cannot reach anything outside itself.'
+ */
+export function renderReason(params: ReasonParams, catalog: ReasonCatalog = reasonsEn): string {
+  const template = catalog[params.code] as (p: ReasonParams) => string
+  const text = template(params)
+  return params.reply ? `The request arrives, but the reply is lost: ${text}.` : `${lead(params, text)}.`
+}

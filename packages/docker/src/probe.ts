@@ -1,0 +1,114 @@
+import { connect } from 'node:net'
+import type { TraceStatement } from '@netmodes/core'
+import { NetmodesError } from '@netmodes/core'
+import { runShell } from './_host-tools.js'
+import type { DockerConnection } from './connect-docker.js'
+
+/** What a probe found: the packet got there (and, for TCP, an answer came back), or not. */
+export interface ProbeResult {
+  delivered: boolean
+  /** What the probing tool said, for the record. */
+  detail: string
+}
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
+
+/** Runs a command inside a running container (Engine API exec) and returns its exit code and output. */
+async function execIn(
+  conn: DockerConnection,
+  container: string,
+  cmd: string[],
+): Promise<{ exit: number; output: string }> {
+  const exec = await conn.docker
+    .getContainer(container)
+    .exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true })
+  const stream = await exec.start({ hijack: true, stdin: false })
+  const chunks: Buffer[] = []
+  await new Promise<void>((resolve, reject) => {
+    stream.on('data', (c: Buffer) => chunks.push(c))
+    stream.on('end', resolve)
+    stream.on('error', reject)
+  })
+  const info = await exec.inspect()
+  return { exit: info.ExitCode ?? 1, output: demultiplex(Buffer.concat(chunks)) }
+}
+
+/** The payload of Docker's multiplexed exec stream: frames of an 8-byte header (stream, 0, 0, 0, size) and data. */
+function demultiplex(raw: Buffer): string {
+  let out = ''
+  for (let at = 0; at + 8 <= raw.length; ) {
+    const size = raw.readUInt32BE(at + 4)
+    out += raw.subarray(at + 8, at + 8 + size).toString('utf8')
+    at += 8 + size
+  }
+  return out
+}
+
+/** The address of a container, as `docker inspect` shows it (the host does not ask Docker's DNS). */
+async function addressOf(conn: DockerConnection, target: string): Promise<string> {
+  if (IPV4.test(target)) return target
+  const info = await conn.docker.getContainer(target).inspect()
+  const networks = Object.values(info.NetworkSettings.Networks ?? {})
+  const address = networks.map((n) => n.IPAddress).find(Boolean)
+  if (!address) throw new NetmodesError('NOT_FOUND', `${target} has no address to probe`)
+  return address
+}
+
+function tcpFromHost(address: string, port: number): Promise<ProbeResult> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: address, port, timeout: 2000 })
+    let data = ''
+    const done = (delivered: boolean, detail: string) => {
+      socket.destroy()
+      resolve({ delivered, detail })
+    }
+    socket.on('data', (d) => {
+      data += d.toString()
+      done(true, `answered: ${data.trim()}`)
+    })
+    socket.on('timeout', () => done(false, 'timed out'))
+    socket.on('error', (e) => done(false, e.message))
+    // docker-proxy accepts before it reaches the container: only an answer proves delivery.
+    socket.on('end', () =>
+      done(data.length > 0, data.length > 0 ? `answered: ${data.trim()}` : 'closed without an answer'),
+    )
+  })
+}
+
+/**
+ * Sends the probe a `trace` line describes, for real, bounded in time: an
+ * ICMP echo (`ping -c 1 -W 1`) or a TCP connection that must bring back an
+ * answer (the conformance listeners say "ok"). Sources are containers
+ * (through exec, so names go through Docker's embedded DNS as an
+ * application's would) or the host. Only the addresses of containers and
+ * bridges on this host may be targets: nothing leaves the machine.
+ *
+ * @example
+ * await probe(conn, { from: 'api', to: 'web', protocol: 'tcp', port: 80 })
+ */
+export async function probe(conn: DockerConnection, stmt: TraceStatement): Promise<ProbeResult> {
+  if (['lan', 'internet'].includes(stmt.from) || ['lan', 'internet', 'host'].includes(stmt.to)) {
+    throw new NetmodesError(
+      'UNSUPPORTED',
+      `not probed on a real engine: ${stmt.from} -> ${stmt.to} leaves this host`,
+    )
+  }
+  if (stmt.protocol === 'udp')
+    throw new NetmodesError('UNSUPPORTED', 'UDP is not probed: no answer proves delivery')
+  if (stmt.from === 'host') {
+    const address = await addressOf(conn, stmt.to)
+    if (stmt.protocol === 'icmp') {
+      const r = await runShell(`ping -c 1 -W 1 ${address}`)
+      return { delivered: r.exit === 0, detail: (r.stdout + r.stderr).trim().split('\n').pop() ?? '' }
+    }
+    return tcpFromHost(address, stmt.port ?? 0)
+  }
+  const cmd =
+    stmt.protocol === 'icmp'
+      ? ['timeout', '3', 'ping', '-c', '1', '-W', '1', stmt.to]
+      : ['timeout', '3', 'nc', '-w', '2', stmt.to, String(stmt.port)]
+  const r = await execIn(conn, stmt.from, cmd)
+  // ping exits 0 on a reply; nc exits 0 only when it connected, and an answer must have come back.
+  const delivered = r.exit === 0 && (stmt.protocol === 'icmp' || r.output.trim().length > 0)
+  return { delivered, detail: r.output.trim().split('\n').pop() ?? '' }
+}
