@@ -18,3 +18,19 @@ describe('the simulator reproduces Docker Engine 20.10.24', () => {
     expect(result.matched).toBe(result.total)
   })
 })
+
+describe('a snapshot of the real host (labFromObservation) predicts the real probes', () => {
+  test('probes: every trace line traced on the recorded host, read back into a lab', async () => {
+    const { labFromObservation, traceLine } = await import('@netmodes/core')
+    const recording = readRecording('probes')
+    const lab = labFromObservation(recording, { kernel: { ipvlan: false, dummy: false, vlan: false } })
+    const predicted = (recording.traces ?? []).map((t) => ({
+      command: t.command,
+      delivered: traceLine(lab, t.command).delivered,
+    }))
+    expect(predicted).toEqual(
+      (recording.traces ?? []).map(({ command, delivered }) => ({ command, delivered })),
+    )
+    expect(predicted.length).toBeGreaterThanOrEqual(19)
+  })
+})

@@ -20,6 +20,7 @@ const main = defineCommand({
     trace: () => import('./commands/trace.js').then((m) => m.default),
     matrix: () => import('./commands/matrix.js').then((m) => m.default),
     explain: () => import('./commands/explain.js').then((m) => m.default),
+    live: () => import('./commands/live.js').then((m) => m.default),
   },
 })
 

@@ -4,6 +4,8 @@
  */
 
 export * from './dataplane/index.js'
+export type { Finding } from './doctor/doctor.js'
+export { doctor } from './doctor/doctor.js'
 export type { StepResult } from './engine/execute.js'
 export { executeDocker, runDocker } from './engine/execute.js'
 export type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from './engine/host-description.js'

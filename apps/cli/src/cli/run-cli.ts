@@ -107,7 +107,23 @@ export async function runCli(root: CommandDef, argv: readonly string[]): Promise
       usageError(`unknown command "${name}"${close ? ` (did you mean "${close}"?)` : ''}`, 'netmodes --help')
       return
     }
-    const command = await resolve(entry)
+    let command = await resolve(entry)
+    // Command groups (`netmodes live snapshot`): descend to the leaf.
+    for (let subs = await resolve(command.subCommands); subs; subs = await resolve(command.subCommands)) {
+      const child = rest[0]
+      if (child === undefined || child.startsWith('-')) return await showHelp(command, name)
+      const next = Object.hasOwn(subs, child) ? subs[child] : undefined
+      if (!next) {
+        const close = suggest(child, Object.keys(subs))
+        return usageError(
+          `unknown command "${name} ${child}"${close ? ` (did you mean "${close}"?)` : ''}`,
+          `netmodes ${name} --help`,
+        )
+      }
+      command = await resolve(next)
+      name = `${name} ${child}`
+      rest = rest.slice(1)
+    }
     helpHint = `netmodes ${name} --help`
     if (help) return await showHelp(command, name)
     const argsDef = (await resolve<ArgsDef | undefined>(command.args)) ?? {}

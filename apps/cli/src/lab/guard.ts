@@ -1,4 +1,4 @@
-import { NetmodesError } from '@netmodes/core'
+import { isNetmodesError } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
 import { EXIT } from '../run-scenario-file.js'
 
@@ -14,7 +14,7 @@ export function guard(
   try {
     return body()
   } catch (error) {
-    if (!(error instanceof NetmodesError)) throw error
+    if (!isNetmodesError(error)) throw error
     stderr(`${colors ? colors.red('netmodes:') : 'netmodes:'} ${error.message}\n`)
     return EXIT.usage
   }

@@ -241,6 +241,40 @@ export function labFromObservation(raw: RawObservation, profile: Partial<EngineP
     containers[container.id] = container
     containerNames[name] = container.id
   }
+  // veth pairs: a container end names its host peer by ifindex (`eth0@if7`), and the host end the reverse.
+  const hostNs = namespaces.host
+  for (const [id, ns] of Object.entries(namespaces)) {
+    if (id === 'host' || !hostNs) continue
+    for (const link of ns.links) {
+      if (link.kind !== 'veth' || !link.peer) continue
+      const hostEnd = hostNs.links.find((l) => l.ifindex === link.peer?.ifindex && l.kind === 'veth')
+      if (!hostEnd) {
+        // Not a veth: a macvlan/ipvlan child, whose `@ifN` is its parent on the host.
+        const parent = hostNs.links.find((l) => l.ifindex === link.peer?.ifindex)
+        const net = networks.find(
+          (n) =>
+            (n.driver === 'macvlan' || n.driver === 'ipvlan') &&
+            Object.values(n.endpoints).some(
+              (ep) => ep.mac === link.address || containers[ep.containerId]?.sandbox === id,
+            ),
+        )
+        if (parent && net) {
+          link.kind = net.driver === 'ipvlan' ? 'ipvlan' : 'macvlan'
+          link.parent = { ifindex: parent.ifindex, namespace: 'host', ifname: parent.ifname }
+          delete link.peer
+        }
+        continue
+      }
+      link.peer = { ifindex: hostEnd.ifindex, namespace: 'host' }
+      hostEnd.peer = { ifindex: link.ifindex, namespace: id }
+      for (const n of networks) {
+        for (const ep of Object.values(n.endpoints)) {
+          if (ep.ifname === link.ifname && containers[ep.containerId]?.sandbox === id)
+            ep.hostVeth = hostEnd.ifname
+        }
+      }
+    }
+  }
   // Shared namespaces: a container:<id> mode container runs in its target's sandbox.
   for (const c of Object.values(containers)) {
     const target = c.sharesWith ? containers[c.sharesWith] : undefined

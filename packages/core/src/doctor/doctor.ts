@@ -1,0 +1,95 @@
+import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
+import { cidrsOverlap, parseCidr } from '../ipam/ipv4.js'
+import type { LabState } from '../model/state.js'
+
+/** One problem found on a Docker host, with what to do about it. */
+export interface Finding {
+  code:
+    | 'subnet-overlaps-route'
+    | 'pools-nearly-exhausted'
+    | 'published-bypasses-firewall'
+    | 'port-taken'
+    | 'none-mode'
+  severity: 'warning' | 'info'
+  message: string
+}
+
+function overlap(a: string, b: string): boolean {
+  const x = parseCidr(a)
+  const y = parseCidr(b)
+  return !!x && !!y && cidrsOverlap(x.ip, x.prefix, y.ip, y.prefix)
+}
+
+const DOCKER_DEVICE = /^(docker0|docker_gwbridge|br-[0-9a-f]{12}|veth)/
+
+/**
+ * The problems users hit, found in a lab (simulated or read off a live host):
+ * Docker subnets that overlap the host's routes (a VPN's split tunnel, a
+ * LAN), default pools close to exhaustion, published ports that bypass the
+ * host firewall, host ports already taken, containers cut off in none mode.
+ *
+ * @example
+ * doctor(lab).map((f) => f.message)
+ */
+export function doctor(lab: LabState): Finding[] {
+  const findings: Finding[] = []
+  const host = lab.namespaces.host
+  const routes = (host?.routes ?? []).filter((r) => r.dst !== 'default' && !DOCKER_DEVICE.test(r.dev))
+  for (const n of lab.networks) {
+    const subnet = n.pool?.subnet
+    if (!subnet) continue
+    for (const r of routes) {
+      const dst = r.dst.includes('/') ? r.dst : `${r.dst}/32`
+      if (!overlap(subnet, dst)) continue
+      const via = r.gateway ? ` via ${r.gateway}` : ''
+      findings.push({
+        code: 'subnet-overlaps-route',
+        severity: 'warning',
+        message: `network ${n.name} (${subnet}) overlaps the host's route ${r.dst}${via} dev ${r.dev}: traffic for that range goes to ${n.name}'s bridge, not ${r.gateway ? 'the VPN or router' : r.dev}. Docker only avoids on-link routes when it picks a subnet itself, and never checks a --subnet you give; choose another subnet, or set default-address-pools in daemon.json.`,
+      })
+    }
+  }
+  const used = LOCAL_PREDEFINED_SUBNETS.filter((s) => lab.networks.some((n) => n.pool?.subnet === s)).length
+  const left = LOCAL_PREDEFINED_SUBNETS.length - used
+  if (left <= 5) {
+    findings.push({
+      code: 'pools-nearly-exhausted',
+      severity: left === 0 ? 'warning' : 'info',
+      message: `${used} of Docker's ${LOCAL_PREDEFINED_SUBNETS.length} default subnets are in use, ${left} left: after that, "docker network create" without --subnet fails with "could not find an available, non-overlapping IPv4 address pool". Remove unused networks (docker network prune) or widen default-address-pools.`,
+    })
+  }
+  for (const allocations of Object.values(lab.hostPorts)) {
+    for (const a of allocations) {
+      if (a.hostIp !== '0.0.0.0') continue
+      const c = lab.containers[a.containerId]
+      findings.push({
+        code: 'published-bypasses-firewall',
+        severity: 'warning',
+        message: `${c?.name ?? a.containerId} publishes ${a.hostPort}/${a.proto} on every host address: Docker DNATs it in nat PREROUTING, so the packets are forwarded, never seen by INPUT rules (ufw, firewalld). Filter it in DOCKER-USER, or publish on 127.0.0.1 only.`,
+      })
+    }
+  }
+  for (const c of Object.values(lab.containers)) {
+    const bindings = c.portBindings.filter((b) => b.hostPort !== '')
+    if (c.state !== 'running' && bindings.length > 0) {
+      for (const b of bindings) {
+        const taken = (lab.hostPorts[`${b.proto}/${b.hostPort}`] ?? []).find((a) => a.containerId !== c.id)
+        if (!taken) continue
+        const owner = lab.containers[taken.containerId]
+        findings.push({
+          code: 'port-taken',
+          severity: 'warning',
+          message: `${c.name} wants host port ${b.hostPort}/${b.proto}, but ${owner?.name ?? taken.containerId} holds it (docker-proxy listens for it): starting ${c.name} fails with "port is already allocated".`,
+        })
+      }
+    }
+    if (c.networkMode === 'none' && (c.portBindings.length > 0 || c.state === 'running')) {
+      findings.push({
+        code: 'none-mode',
+        severity: 'info',
+        message: `${c.name} runs with --network none: it has only lo${c.portBindings.length ? ', and its published ports are dropped' : ''}. If it needs a network, connect it (docker network disconnect none ${c.name}; docker network connect NET ${c.name}).`,
+      })
+    }
+  }
+  return findings
+}
