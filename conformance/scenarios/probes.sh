@@ -23,6 +23,8 @@ docker run -d --name mv2 --network lan netmodes/busybox:test sleep 3600
 # same user network: by name through the embedded DNS, ping and TCP
 trace api -> web
 trace api -> web:80/tcp
+# web listens on 80 only (its published port says so): nothing answers on 81
+trace api -> web:81/tcp
 # two user networks are isolated (by address: the name would not even resolve)
 trace web -> 10.92.0.2
 trace web -> 10.92.0.2:5432/tcp

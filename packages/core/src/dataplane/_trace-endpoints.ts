@@ -100,7 +100,9 @@ function pickAddress(
   for (const [networkId, endpointId] of Object.entries(owner.endpoints)) {
     const network = lab.networks.find((n) => n.id === networkId)
     const ip = ipNumber(network?.endpoints[endpointId]?.ipv4 ?? '')
-    if (network && ip !== undefined) candidates.push({ address: ip, network: network.name })
+    // docker inspect does not show an overlay container's docker_gwbridge endpoint: its address is not the container's.
+    if (network && ip !== undefined && network.name !== 'docker_gwbridge')
+      candidates.push({ address: ip, network: network.name })
   }
   const reachable = (ip: number) => {
     if (fromLan) return onLan(world, ip)
