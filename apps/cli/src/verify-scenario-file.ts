@@ -56,9 +56,15 @@ async function verifyAgainstEngine(
   stderr: (s: string) => void,
 ): Promise<ObservationComparison> {
   const docker = await import('@netmodes/docker')
+  const { startProgress } = await import('./inspect/live.js')
   const conn = await docker.connectDocker()
   stderr(`verifying against Docker Engine ${conn.serverVersion} at ${conn.endpoint}…\n`)
-  return docker.verifyScenario(conn, source)
+  const stop = startProgress('replaying on the engine and on the simulator…')
+  try {
+    return await docker.verifyScenario(conn, source)
+  } finally {
+    stop()
+  }
 }
 
 /**

@@ -83,3 +83,16 @@ test('netmodes explain: the container, then every rule with why; in Chinese too'
   )
   expect(netmodes('explain', 'nosuch').code).toBe(2)
 })
+
+test('netmodes explain MODE and RULE', () => {
+  expect(netmodes('explain', 'macvlan').stdout).toMatch(/^MODE: macvlan\n/)
+  expect(netmodes('explain', 'host', '--lang', 'zh-CN').stdout).toMatch(/^模式: host\n/)
+  const dnat = netmodes('explain', 'DNAT')
+  expect(dnat.stdout).toMatch(
+    /^-A DOCKER ! -i br-\w+ -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10\.88\.0\.2:80\n {4}# Port 8080\/tcp/,
+  )
+  expect(netmodes('explain', 'DOCKER-USER').stdout).toContain('# DOCKER-USER comes first in FORWARD')
+  const none = netmodes('explain', 'NO-SUCH-CHAIN')
+  expect(none.code).toBe(2)
+  expect(none.stderr).toBe('netmodes: no rule of the lab matches "NO-SUCH-CHAIN"\n')
+})

@@ -9,6 +9,8 @@ Examples:
   netmodes explain            every container, then every rule
   netmodes explain web        one container
   netmodes explain rules      every iptables rule, with why it is there
+  netmodes explain macvlan    a mode: isolation, own IP, port conflicts, performance, when to use it
+  netmodes explain DNAT       the rules whose text contains DNAT (or a chain: DOCKER-USER)
   netmodes explain web --lang zh-CN`,
   },
   args: {

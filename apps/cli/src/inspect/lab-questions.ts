@@ -9,6 +9,8 @@ import {
   trace,
 } from '@netmodes/core'
 import type { Lang } from '../i18n/index.js'
+import { messagesFor } from '../i18n/index.js'
+import { MODE_NAMES, type ModeName } from '../i18n/messages.js'
 
 export interface Output {
   stdout: (text: string) => void
@@ -115,12 +117,50 @@ export function runMatrix(
   return 0
 }
 
-/** `netmodes explain [CONTAINER|rules]`: the modes and rules of the lab, in the user's language. */
+/** A mode explained from the catalog: how a container gets it, isolation, own IP, ports, performance, when to use it. */
+function explainMode(mode: ModeName, lang: Lang): Record<string, string> {
+  const m = messagesFor(lang).modes
+  const row = m.rows[mode]
+  return Object.fromEntries(
+    Object.entries(m.headers).map(([key, header]) => [
+      header,
+      key === 'mode' ? mode : row[key as keyof typeof row],
+    ]),
+  )
+}
+
+/**
+ * `netmodes explain [MODE|CONTAINER|RULE|rules]`: a mode, a container of the
+ * lab, the rules whose text contains RULE (or a chain's), or every rule, in
+ * the user's language.
+ */
 export function runExplain(
   lab: LabState,
   options: { topic?: string; lang: Lang; json: boolean } & Output,
 ): number {
   const topic = options.topic
+  if (topic && (MODE_NAMES as readonly string[]).includes(topic) && !lab.containerNames[topic]) {
+    const info = explainMode(topic as ModeName, options.lang)
+    const text = Object.entries(info)
+      .map(([k, v]) => `${k}: ${v}\n`)
+      .join('')
+    options.stdout(options.json ? `${JSON.stringify(info, null, 2)}\n` : text)
+    return 0
+  }
+  if (topic && !lab.containerNames[topic] && (topic.includes(' ') || /^[A-Z][A-Z0-9-]+$/.test(topic))) {
+    // A rule as iptables-save prints it (or part of it), or a chain's name.
+    const rules = [
+      ...explainIptables(lab, 'nat', options.lang),
+      ...explainIptables(lab, 'filter', options.lang),
+    ].filter((r) => r.text.includes(topic) || r.chain === topic)
+    if (rules.length === 0) throw new NetmodesError('NOT_FOUND', `no rule of the lab matches "${topic}"`)
+    options.stdout(
+      options.json
+        ? `${JSON.stringify(rules, null, 2)}\n`
+        : rules.map((r) => `${r.text}\n    # ${r.why}\n`).join(''),
+    )
+    return 0
+  }
   if (!topic || topic === 'rules' || topic === 'iptables') {
     const rules = [
       ...explainIptables(lab, 'nat', options.lang),
