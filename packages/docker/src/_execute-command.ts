@@ -4,10 +4,9 @@
  * stdout and stderr and its exit status, for success and for every kind of
  * failure (cli/command/... of docker/cli v20.10.24).
  */
-import { type DockerCommand, NetmodesError } from '@netmodes/core'
+import { type DockerCommand, GoTemplateError, NetmodesError, naturalCompare } from '@netmodes/core'
 import type Docker from 'dockerode'
 import { callEngine, DaemonError, engineRequest } from './_engine-request.js'
-import { GoTemplateError } from './_go-template.js'
 import { type CliOutput, inspectObjects } from './_inspect-objects.js'
 import {
   type ContainerSummary,
@@ -15,7 +14,6 @@ import {
   renderContainerList,
   renderNetworkList,
 } from './_list-views.js'
-import { naturalCompare } from './_natural-less.js'
 import {
   containerCreateRequest,
   type NetworkConnectCommand,

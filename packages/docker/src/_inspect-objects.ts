@@ -4,10 +4,10 @@
  * reference looked up in turn, raw documents indented, or one template
  * line per document, and the errors of the references not found.
  */
+
+import { compileGoTemplate, type GoTemplate, GoTemplateError, indentGoJson } from '@netmodes/core'
 import type Docker from 'dockerode'
 import { daemonMessage, type EngineResponse, engineRequest } from './_engine-request.js'
-import { indentGoJson } from './_go-json.js'
-import { compileGoTemplate, type GoTemplate, GoTemplateError } from './_go-template.js'
 
 /** What a docker command printed and its exit status. */
 export interface CliOutput {

@@ -3,7 +3,7 @@
  * Engine API's lists (cli/command/formatter): the default tables, `-q`,
  * `--no-trunc` and `--format` (Go templates, `table ...` included).
  */
-import { compileGoTemplate, type GoTemplate } from './_go-template.js'
+import { compileGoTemplate, type GoTemplate } from '@netmodes/core'
 import { humanDuration } from './_human-duration.js'
 import { renderTabwriter } from './_tabwriter.js'
 

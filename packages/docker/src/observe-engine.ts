@@ -1,7 +1,7 @@
 import type { ObservedNamespace, RawObservation } from '@netmodes/core'
+import { naturalCompare } from '@netmodes/core'
 import { callEngine } from './_engine-request.js'
 import { readTool } from './_host-tools.js'
-import { naturalCompare } from './_natural-less.js'
 import type { DockerConnection } from './connect-docker.js'
 
 // "2026-11-28T00:25:31.2001708Z" as a sortable [seconds, nanoseconds]: string order

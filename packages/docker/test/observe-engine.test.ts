@@ -1,5 +1,5 @@
+import { naturalCompare } from '@netmodes/core'
 import { describe, expect, test } from 'vitest'
-import { naturalCompare } from '../src/_natural-less.js'
 import { observeEngine, withReplay } from '../src/index.js'
 import { conn, noEngine, uniqueName, uniquePort, uniqueSubnet } from './engine.js'
 

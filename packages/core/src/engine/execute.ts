@@ -6,7 +6,7 @@ import { tokenizeCommandLine } from '../script/tokenize.js'
 import { UnsupportedCommandError } from '../script/unsupported-command-error.js'
 import { UsageError } from '../script/usage-error.js'
 import { inspectContainer, renderPortMappings, renderPs } from '../views/container-inspect.js'
-import { renderGoTemplate, TemplateError } from '../views/go-template.js'
+import { GoTemplateError, renderGoTemplate } from '../views/go-template.js'
 import { inspectNetwork, inspectNetworkVerbose, renderNetworkLs } from '../views/network-inspect.js'
 import { Tx } from './_tx.js'
 import {
@@ -71,7 +71,8 @@ function formatted(docs: unknown[], format: string | undefined): string {
   try {
     return docs.map((d) => renderGoTemplate(format, d)).join('')
   } catch (error) {
-    if (error instanceof TemplateError) throw new Failure(`${error.message}\n`, 64)
+    // The docker CLI's wording and exit status for a template it cannot parse or run.
+    if (error instanceof GoTemplateError) throw new Failure(`template parsing error: ${error.message}\n`, 64)
     throw error
   }
 }

@@ -1,141 +1,557 @@
 /**
- * The part of Go's text/template that people pass to `docker ... --format`:
- * field paths (`{{.NetworkSettings.IPAddress}}`), `{{range .X}}...{{end}}`
- * over lists and maps, `{{if .X}}...{{else}}...{{end}}`, `{{json .X}}`,
- * `{{index .X "key"}}`, `{{println}}`, and literal text. Anything else is
- * reported the way the docker CLI reports a template it cannot parse.
+ * The part of Go's text/template that `docker ... --format` users write,
+ * evaluated over the JSON the daemon sent: `{{.A.B}}`, `{{.}}`, pipelines
+ * (`{{.Name | upper}}`), `if`/`else if`/`else`, `range` (maps in key order),
+ * `with`, comments, `{{-`/`-}}` trimming, Go's builtins (and, or, not, eq,
+ * ne, lt, le, gt, ge, len, index, print, printf, println) and the docker
+ * CLI's own functions (json, join, split, lower, upper, title, pad,
+ * truncate), and `range $k, $v := ...` variables. The CLI executes
+ * templates on its typed structs; values here are the daemon's JSON, so Go
+ * types are recovered from field names: a few known map fields print as
+ * `map[k:v]`, other objects as structs (`{v1 v2}`), a null prints as its
+ * field's zero value, and a missing key is an error except inside a map
+ * (`<no value>`), as with the CLI.
  */
+import { marshalGoJson } from './go-json.js'
 
+/** A template the CLI could not parse or execute; `message` is Go's text. */
+export class GoTemplateError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'GoTemplateError'
+  }
+}
+
+type Arg =
+  | { kind: 'field'; path: string[]; pos: number; text: string }
+  | { kind: 'var'; name: string; path: string[]; pos: number; text: string }
+  | { kind: 'literal'; value: unknown }
+  | { kind: 'ident'; name: string }
+  | { kind: 'pipe'; pipe: Pipeline }
+type Command = Arg[]
+type Pipeline = { commands: Command[]; text: string }
 type Node =
   | { kind: 'text'; text: string }
-  | { kind: 'action'; expr: string }
-  | { kind: 'range'; expr: string; body: Node[] }
-  | { kind: 'if'; expr: string; whenTrue: Node[]; whenFalse: Node[] }
+  | { kind: 'action'; pipe: Pipeline }
+  | { kind: 'if' | 'with' | 'range'; pipe: Pipeline; vars: string[]; body: Node[]; otherwise: Node[] }
 
-/** A template Docker cannot parse (the CLI prints "Template parsing error: ..."). */
-export class TemplateError extends Error {
-  constructor(message: string) {
-    super(`Template parsing error: ${message}`)
-    this.name = 'TemplateError'
+/** A key the JSON lacks: printed `<no value>`, as Go prints a missing map entry. */
+const MISSING = Symbol('missing')
+
+// Fields of the API types that are Go maps (printed map[k:v], missing keys
+// allowed); the key is the field name, or "Parent.Field" where the name alone is ambiguous.
+const MAP_FIELDS = new Set([
+  'Labels',
+  'Options',
+  'Containers',
+  'Networks',
+  'Ports',
+  'PortBindings',
+  'ExposedPorts',
+  'Volumes',
+  'AuxiliaryAddresses',
+  'DriverOpts',
+  'Sysctls',
+  'StorageOpt',
+  'Tmpfs',
+  'Services',
+  'LogConfig.Config',
+  'GraphDriver.Data',
+])
+// Slice fields: a JSON null is Go's nil slice, printed [].
+const SLICE_FIELDS = new Set([
+  'Aliases',
+  'Links',
+  'LinkLocalIPs',
+  'Args',
+  'Cmd',
+  'Entrypoint',
+  'Env',
+  'Dns',
+  'DnsOptions',
+  'DnsSearch',
+  'ExtraHosts',
+  'CapAdd',
+  'CapDrop',
+  'Binds',
+  'VolumesFrom',
+  'SecondaryIPAddresses',
+  'SecondaryIPv6Addresses',
+  'Config',
+  'Peers',
+  'Mounts',
+  'ExecIDs',
+])
+// Struct fields the daemon omits when empty (`omitempty`): the CLI's structs
+// still hold their zero value, in declaration order.
+const STRUCT_FIELDS: { has: string; fields: [string, unknown][] }[] = [
+  {
+    has: 'Subnet',
+    fields: [
+      ['Subnet', ''],
+      ['IPRange', ''],
+      ['Gateway', ''],
+      ['AuxiliaryAddresses', null],
+    ],
+  },
+  {
+    has: 'IPv4Address',
+    fields: [
+      ['IPv4Address', ''],
+      ['IPv6Address', ''],
+      ['LinkLocalIPs', null],
+    ],
+  },
+]
+
+const isMapField = (key: string, parent: string) => MAP_FIELDS.has(key) || MAP_FIELDS.has(`${parent}.${key}`)
+
+// The struct's fields in Go's order, omitted ones back with their zero value.
+function structFields(value: Record<string, unknown>): [string, unknown][] {
+  const known = STRUCT_FIELDS.find(
+    (s) => s.has in value && Object.keys(value).every((k) => s.fields.some(([f]) => f === k)),
+  )
+  if (!known) return Object.entries(value)
+  return known.fields.map(([f, zero]) => [f, f in value ? value[f] : zero])
+}
+
+/** A value and the field it was read from, which tells its Go type. */
+interface Typed {
+  value: unknown
+  key: string
+  parent: string
+  /** Read out of a map (a missing key is no error there). */
+  inMap: boolean
+  /** The value itself is a Go map, whatever its field name says. */
+  isMap?: boolean
+}
+
+const tokenPattern =
+  /\s+|:=|,|\(|\)|\||"(?:[^"\\]|\\.)*"|`[^`]*`|'(?:[^'\\]|\\.)*'|\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*|(?:\.[A-Za-z0-9_]+)+|\.|-?\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*/y
+
+interface Token {
+  text: string
+  pos: number
+}
+
+function lexAction(text: string, offset: number): Token[] {
+  const tokens: Token[] = []
+  tokenPattern.lastIndex = 0
+  while (tokenPattern.lastIndex < text.length) {
+    const at = tokenPattern.lastIndex
+    const m = tokenPattern.exec(text)
+    if (!m) throw new GoTemplateError(`template: :1: unexpected "${text[at]}" in command`)
+    if (m[0].trim() !== '') tokens.push({ text: m[0], pos: offset + at })
   }
+  return tokens
+}
+
+function unquote(token: string): string {
+  if (token.startsWith('`')) return token.slice(1, -1)
+  if (token.startsWith("'")) return JSON.parse(`"${token.slice(1, -1).replace(/"/g, '\\"')}"`)
+  return JSON.parse(token) as string
+}
+
+function parsePipeline(tokens: Token[], text: string): Pipeline {
+  let i = 0
+  const pipeline = (closing?: string): Pipeline => {
+    const commands: Command[] = []
+    let current: Command = []
+    while (i < tokens.length && tokens[i]?.text !== closing) {
+      const { text: t, pos } = tokens[i++] as Token
+      if (t === '|') {
+        if (current.length === 0) throw new GoTemplateError('template: :1: missing command')
+        commands.push(current)
+        current = []
+      } else if (t === '(') {
+        current.push({ kind: 'pipe', pipe: pipeline(')') })
+        i++
+      } else if (t.startsWith('.')) {
+        current.push({ kind: 'field', path: t === '.' ? [] : t.slice(1).split('.'), pos, text: t })
+      } else if (t.startsWith('$')) {
+        const [name = '$', ...path] = t.split('.')
+        current.push({ kind: 'var', name, path, pos, text: t })
+      } else if (t.startsWith('"') || t.startsWith('`') || t.startsWith("'")) {
+        current.push({ kind: 'literal', value: unquote(t) })
+      } else if (/^-?\d/.test(t)) {
+        current.push({ kind: 'literal', value: Number(t) })
+      } else if (t === 'true' || t === 'false') {
+        current.push({ kind: 'literal', value: t === 'true' })
+      } else if (t === 'nil') {
+        current.push({ kind: 'literal', value: null })
+      } else if (/^[A-Za-z_]/.test(t)) current.push({ kind: 'ident', name: t })
+      else throw new GoTemplateError(`template: :1: unexpected "${t}" in command`)
+    }
+    if (current.length === 0) throw new GoTemplateError('template: :1: missing value for command')
+    commands.push(current)
+    return { commands, text }
+  }
+  return pipeline()
+}
+
+// "$k, $v := pipeline" or "$v := pipeline": the declared names and the pipeline's tokens.
+function declarations(tokens: Token[]): { vars: string[]; rest: Token[] } {
+  const assign = tokens.findIndex((t) => t.text === ':=')
+  if (assign < 0) return { vars: [], rest: tokens }
+  const vars = tokens
+    .slice(0, assign)
+    .filter((t) => t.text !== ',')
+    .map((t) => t.text)
+  if (vars.length === 0 || vars.length > 2 || vars.some((v) => !v.startsWith('$'))) {
+    throw new GoTemplateError('template: :1: unexpected ":=" in command')
+  }
+  return { vars, rest: tokens.slice(assign + 1) }
 }
 
 function parse(source: string): Node[] {
-  const tokens = source.split(/(\{\{-?\s*.*?\s*-?\}\})/s).filter((t) => t !== '')
+  // Split into text and actions, applying {{- and -}} trimming.
+  const parts: { text?: string; action?: string; offset?: number }[] = []
+  let rest = source
+  let consumed = 0
+  while (rest.length) {
+    const open = rest.indexOf('{{')
+    if (open < 0) {
+      parts.push({ text: rest })
+      break
+    }
+    let text = rest.slice(0, open)
+    const close = rest.indexOf('}}', open + 2)
+    if (close < 0) throw new GoTemplateError('template: :1: unclosed action')
+    let action = rest.slice(open + 2, close)
+    let offset = consumed + open + 2
+    if (/^-\s/.test(action)) {
+      text = text.trimEnd()
+      action = action.slice(1)
+      offset++
+    }
+    let trimNext = false
+    if (/\s-$/.test(action)) {
+      action = action.slice(0, -1)
+      trimNext = true
+    }
+    parts.push({ text }, { action, offset })
+    consumed += close + 2
+    rest = rest.slice(close + 2)
+    if (trimNext) {
+      const trimmed = rest.trimStart()
+      consumed += rest.length - trimmed.length
+      rest = trimmed
+    }
+  }
   let i = 0
-  const block = (stop: string[]): { nodes: Node[]; ended: string } => {
+  const list = (stops: string[]): { nodes: Node[]; stop: string } => {
     const nodes: Node[] = []
-    while (i < tokens.length) {
-      const t = tokens[i++] as string
-      const m = t.match(/^\{\{-?\s*(.*?)\s*-?\}\}$/s)
-      if (!m) {
-        nodes.push({ kind: 'text', text: t })
+    while (i < parts.length) {
+      const part = parts[i++] as { text?: string; action?: string; offset?: number }
+      if (part.text !== undefined) {
+        if (part.text) nodes.push({ kind: 'text', text: part.text })
         continue
       }
-      const expr = (m[1] as string).trim()
-      if (stop.includes(expr)) return { nodes, ended: expr }
-      if (expr.startsWith('range ')) {
-        const body = block(['end'])
-        nodes.push({ kind: 'range', expr: expr.slice(6).trim(), body: body.nodes })
-      } else if (expr.startsWith('if ')) {
-        const then = block(['else', 'end'])
-        const otherwise = then.ended === 'else' ? block(['end']).nodes : []
-        nodes.push({ kind: 'if', expr: expr.slice(3).trim(), whenTrue: then.nodes, whenFalse: otherwise })
-      } else nodes.push({ kind: 'action', expr })
-    }
-    if (stop.length) throw new TemplateError(`template: :1: unexpected EOF`)
-    return { nodes, ended: '' }
-  }
-  return block([]).nodes
-}
-
-function lookup(dot: unknown, path: string): unknown {
-  if (path === '.') return dot
-  let value = dot
-  for (const key of path.slice(1).split('.')) {
-    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
-  }
-  return value
-}
-
-function evaluate(expr: string, dot: unknown): unknown {
-  const words = expr.match(/"[^"]*"|\S+/g) ?? []
-  const arg = (w: string | undefined) => (w?.startsWith('"') ? w.slice(1, -1) : lookup(dot, w ?? '.'))
-  switch (words[0]) {
-    case 'json':
-      return JSON.stringify(arg(words[1]))
-    case 'index': {
-      const coll = arg(words[1])
-      const key = arg(words[2])
-      return coll && typeof coll === 'object' ? (coll as Record<string, unknown>)[String(key)] : undefined
-    }
-    case 'println':
-      return `${words
-        .slice(1)
-        .map((w) => print(arg(w)))
-        .join(' ')}\n`
-    case 'len': {
-      const v = arg(words[1])
-      return Array.isArray(v)
-        ? v.length
-        : v && typeof v === 'object'
-          ? Object.keys(v).length
-          : String(v ?? '').length
-    }
-    default:
-      if (!words[0]?.startsWith('.') && !words[0]?.startsWith('"')) {
-        throw new TemplateError(`template: :1: function "${words[0]}" not defined`)
+      const raw = part.action ?? ''
+      const offset = (part.offset ?? 0) + (raw.length - raw.trimStart().length)
+      const action = raw.trim()
+      if (action.startsWith('/*')) continue
+      const [keyword = ''] = action.split(/\s+/)
+      if (keyword === 'end' || keyword === 'else') {
+        if (!stops.includes(keyword)) throw new GoTemplateError(`template: :1: unexpected {{${keyword}}}`)
+        return { nodes, stop: action }
       }
-      return arg(words[0])
+      if (keyword === 'if' || keyword === 'with' || keyword === 'range') {
+        nodes.push(block(keyword, action.slice(keyword.length), offset + keyword.length))
+      } else if (['define', 'template', 'block', 'break', 'continue'].includes(keyword)) {
+        throw new GoTemplateError(`template: :1: {{${keyword}}} is not supported by netmodes`)
+      } else {
+        nodes.push({ kind: 'action', pipe: parsePipeline(lexAction(action, offset), action) })
+      }
+    }
+    if (stops.length) throw new GoTemplateError('template: :1: unexpected EOF')
+    return { nodes, stop: '' }
   }
+  const block = (kind: 'if' | 'with' | 'range', expr: string, offset: number): Node => {
+    const { vars, rest } = declarations(lexAction(expr, offset))
+    const pipe = parsePipeline(rest, expr.trim())
+    const body = list(['end', 'else'])
+    let otherwise: Node[] = []
+    if (body.stop.startsWith('else')) {
+      const chained = body.stop.slice(4).trim()
+      if (chained.startsWith('if ')) otherwise = [block('if', chained.slice(3), 0)]
+      else otherwise = list(['end']).nodes
+    }
+    return { kind, pipe, vars, body: body.nodes, otherwise }
+  }
+  return list([]).nodes
 }
 
-/** How Go's fmt prints a value with %v: maps as map[k:v], lists as [a b], nil as <nil>. */
-function print(value: unknown): string {
-  if (value === null || value === undefined) return '<no value>'
-  if (Array.isArray(value)) return `[${value.map(print).join(' ')}]`
+function isEmpty(value: unknown): boolean {
+  if (value === MISSING || value === null || value === undefined || value === false) return true
+  if (value === 0 || value === '') return true
+  if (Array.isArray(value)) return value.length === 0
+  if (typeof value === 'object') return Object.keys(value as object).length === 0
+  return false
+}
+
+/** Go's fmt %v of a value read from field `key` (of `parent`). */
+function printValue(value: unknown, key = '', parent = ''): string {
+  if (value === MISSING) return '<no value>'
+  if (value === null || value === undefined) {
+    if (isMapField(key, parent)) return 'map[]'
+    return SLICE_FIELDS.has(key) ? '[]' : '<nil>'
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => printValue(v, '', key)).join(' ')}]`
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))
-    return `map[${entries.map(([k, v]) => `${k}:${print(v)}`).join(' ')}]`
+    const record = value as Record<string, unknown>
+    if (isMapField(key, parent)) {
+      const keys = Object.keys(record).sort()
+      return `map[${keys.map((k) => `${k}:${printValue(record[k], '', key)}`).join(' ')}]`
+    }
+    return `{${structFields(record)
+      .map(([k, v]) => printValue(v, k, key))
+      .join(' ')}}`
   }
   return String(value)
 }
 
-function truthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0
-  if (value && typeof value === 'object') return Object.keys(value).length > 0
-  return !!value
+const print = (t: Typed) => printValue(t.value, t.key, t.parent)
+
+function field(from: Typed, path: string[], text: string, pos: number): Typed {
+  let current = from
+  for (const key of path) {
+    const value = current.value
+    if (value === null || value === undefined || value === MISSING || typeof value !== 'object') {
+      throw new GoTemplateError(
+        `template: :1:${pos}: executing "" at <${text}>: nil pointer evaluating interface {}.${key}`,
+      )
+    }
+    const record = value as Record<string, unknown>
+    const inMap = current.isMap ?? isMapField(current.key, current.parent)
+    if (key in record) current = { value: record[key], key, parent: current.key, inMap }
+    else if (inMap) current = { value: MISSING, key, parent: current.key, inMap }
+    else {
+      const zero = structFields(record).find(([k]) => k === key)
+      if (!zero) {
+        throw new GoTemplateError(
+          `template: :1:${pos}: executing "" at <${text}>: map has no entry for key "${key}"`,
+        )
+      }
+      current = { value: zero[1], key, parent: current.key, inMap }
+    }
+  }
+  return current
 }
 
-function render(nodes: Node[], dot: unknown): string {
+function printf(format: string, args: Typed[]): string {
+  let n = 0
+  return format.replace(/%([-+# 0]*\d*(?:\.\d+)?)([svdqt%])/g, (_, _flags: string, verb: string) => {
+    if (verb === '%') return '%'
+    const arg = args[n++]
+    const text = arg ? print(arg) : '%!v(MISSING)'
+    return verb === 'q' ? JSON.stringify(text) : text
+  })
+}
+
+const plain = (value: unknown): Typed => ({ value, key: '', parent: '', inMap: false })
+
+function call(name: string, typed: Typed[], header: boolean): Typed {
+  const args = typed.map((t) => t.value)
+  const str = (i: number) => {
+    const t = typed[i]
+    return t === undefined ? '' : typeof t.value === 'string' ? t.value : print(t)
+  }
+  // Table headers keep the column name intact (templates.HeaderFunctions).
+  if (header && ['json', 'split', 'join', 'title', 'lower', 'upper', 'truncate'].includes(name)) {
+    return typed[0] ?? plain('')
+  }
+  switch (name) {
+    case 'json':
+      return plain(marshalGoJson(args[0] === MISSING ? null : args[0]))
+    case 'join':
+      return plain((Array.isArray(args[0]) ? args[0] : []).map((v) => printValue(v)).join(str(1)))
+    case 'split':
+      return plain(str(0).split(str(1)))
+    case 'lower':
+      return plain(str(0).toLowerCase())
+    case 'upper':
+      return plain(str(0).toUpperCase())
+    case 'title':
+      return plain(
+        str(0).replace(/(^|[^A-Za-z0-9_'])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase()),
+      )
+    case 'pad': {
+      const s = str(0)
+      return plain(s === '' ? s : ' '.repeat(Number(args[1])) + s + ' '.repeat(Number(args[2])))
+    }
+    case 'truncate': {
+      const s = str(0)
+      return plain(s.length < Number(args[1]) ? s : s.slice(0, Number(args[1])))
+    }
+    case 'len': {
+      const v = args[0]
+      return plain(
+        Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : str(0).length,
+      )
+    }
+    case 'index': {
+      let current = typed[0] ?? plain(null)
+      for (const k of args.slice(1)) {
+        const record =
+          current.value && typeof current.value === 'object' ? (current.value as Record<string, unknown>) : {}
+        // index yields the element type's zero value for a missing map key
+        const key = String(k)
+        current = { value: key in record ? record[key] : '', key: '', parent: current.key, inMap: true }
+      }
+      return current
+    }
+    case 'not':
+      return plain(isEmpty(args[0]))
+    case 'and':
+      return typed.find((t) => isEmpty(t.value)) ?? typed[typed.length - 1] ?? plain(null)
+    case 'or':
+      return typed.find((t) => !isEmpty(t.value)) ?? typed[typed.length - 1] ?? plain(null)
+    case 'eq':
+      return plain(args.slice(1).some((a) => a === args[0]))
+    case 'ne':
+      return plain(args[0] !== args[1])
+    case 'lt':
+      return plain((args[0] as number) < (args[1] as number))
+    case 'le':
+      return plain((args[0] as number) <= (args[1] as number))
+    case 'gt':
+      return plain((args[0] as number) > (args[1] as number))
+    case 'ge':
+      return plain((args[0] as number) >= (args[1] as number))
+    case 'print':
+      return plain(typed.map(print).join(''))
+    case 'println':
+      return plain(`${typed.map(print).join(' ')}\n`)
+    case 'printf':
+      return plain(printf(str(0), typed.slice(1)))
+    default:
+      throw new GoTemplateError(`template: :1: function "${name}" not defined`)
+  }
+}
+
+interface Scope {
+  dot: Typed
+  vars: Map<string, Typed>
+  header: boolean
+}
+
+function evalPipeline(pipe: Pipeline, scope: Scope): Typed {
+  let previous: Typed | undefined
+  for (const command of pipe.commands) {
+    const head = command[0]
+    const extra = previous ? [previous] : []
+    if (head?.kind === 'ident') {
+      previous = call(
+        head.name,
+        [...command.slice(1).map((arg) => evalArg(arg, scope)), ...extra],
+        scope.header,
+      )
+    } else previous = head ? evalArg(head, scope) : plain(null)
+  }
+  return previous ?? plain(null)
+}
+
+function evalArg(arg: Arg, scope: Scope): Typed {
+  switch (arg.kind) {
+    case 'field':
+      return field(scope.dot, arg.path, arg.text, arg.pos)
+    case 'var': {
+      const root = scope.vars.get(arg.name)
+      if (!root) throw new GoTemplateError(`template: :1: undefined variable "${arg.name}"`)
+      return field(root, arg.path, arg.text, arg.pos)
+    }
+    case 'literal':
+      return plain(arg.value)
+    case 'pipe':
+      return evalPipeline(arg.pipe, scope)
+    case 'ident':
+      return call(arg.name, [], scope.header)
+  }
+}
+
+function render(nodes: Node[], scope: Scope): string {
   let out = ''
   for (const node of nodes) {
     if (node.kind === 'text') out += node.text
-    else if (node.kind === 'action') out += print(evaluate(node.expr, dot))
-    else if (node.kind === 'if')
-      out += render(truthy(evaluate(node.expr, dot)) ? node.whenTrue : node.whenFalse, dot)
+    else if (node.kind === 'action') out += print(evalPipeline(node.pipe, scope))
     else {
-      const coll = evaluate(node.expr, dot)
-      const items = Array.isArray(coll)
-        ? coll
-        : coll && typeof coll === 'object'
-          ? Object.keys(coll)
-              .sort()
-              .map((k) => (coll as Record<string, unknown>)[k])
-          : []
-      for (const item of items) out += render(node.body, item)
+      const result = evalPipeline(node.pipe, scope)
+      const value = result.value
+      if (node.kind === 'if') out += render(isEmpty(value) ? node.otherwise : node.body, scope)
+      else if (node.kind === 'with') {
+        const vars = new Map(scope.vars)
+        if (node.vars[0]) vars.set(node.vars[0], result)
+        out += isEmpty(value)
+          ? render(node.otherwise, scope)
+          : render(node.body, { ...scope, dot: result, vars })
+      } else {
+        // Maps are walked in key order; their elements are read "from a map".
+        const isMap = !Array.isArray(value) && !!value && typeof value === 'object'
+        const entries: [string | number, unknown][] = Array.isArray(value)
+          ? value.map((v, i) => [i, v])
+          : isMap
+            ? Object.keys(value as object)
+                .sort()
+                .map((k) => [k, (value as Record<string, unknown>)[k]])
+            : []
+        if (entries.length === 0) out += render(node.otherwise, scope)
+        for (const [k, v] of entries) {
+          const item: Typed = { value: v, key: '', parent: result.key, inMap: isMap }
+          const vars = new Map(scope.vars)
+          if (node.vars.length === 2) {
+            vars.set(node.vars[0] as string, plain(k))
+            vars.set(node.vars[1] as string, item)
+          } else if (node.vars.length === 1) vars.set(node.vars[0] as string, item)
+          out += render(node.body, { ...scope, dot: item, vars })
+        }
+      }
     }
   }
   return out
 }
 
 /**
- * Renders one object with a `--format` template, as the docker CLI does
- * (one line per object, newline added).
+ * A parsed template, ready to run on many values.
+ *
+ * @example
+ * const t = compileGoTemplate('{{.Name}} {{range .IPAM.Config}}{{.Subnet}}{{end}}')
+ * t.execute({ Name: 'app', IPAM: { Config: [{ Subnet: '10.1.0.0/24' }] } }) // 'app 10.1.0.0/24'
+ */
+export interface GoTemplate {
+  execute(value: unknown): string
+  /** Runs the template on a table's header row, where json/join/upper... return their argument. */
+  executeHeader(headers: Record<string, string>): string
+}
+
+/**
+ * Parses a Go template; throws {@link GoTemplateError} when Go would not parse it.
+ *
+ * @example
+ * compileGoTemplate('{{json .NetworkSettings}}').execute(doc)
+ */
+export function compileGoTemplate(source: string): GoTemplate {
+  const nodes = parse(source)
+  return {
+    execute: (value) => {
+      const root = plain(value)
+      return render(nodes, { dot: root, vars: new Map([['$', root]]), header: false })
+    },
+    executeHeader: (headers) => {
+      // The header row is a map[string]string: a missing column prints <no value>.
+      const root: Typed = { value: headers, key: '', parent: '', inMap: false, isMap: true }
+      return render(nodes, { dot: root, vars: new Map([['$', root]]), header: true })
+    },
+  }
+}
+
+/**
+ * Renders one object with a `--format` template, as the docker CLI does for
+ * inspect (one line per object, newline added).
  *
  * @example
  * renderGoTemplate('{{.Name}} {{range .IPAM.Config}}{{.Subnet}}{{end}}', inspectNetwork(lab, net)) // "app 10.88.0.0/24\n"
  */
 export function renderGoTemplate(template: string, value: unknown): string {
-  return `${render(parse(template), value)}\n`
+  return `${compileGoTemplate(template).execute(value)}\n`
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { naturalCompare } from './_natural-less.js'
+import { naturalCompare } from './natural-order.js'
 
 test('docker network ls order: numbers by value, digits before letters', () => {
   const names = ['p10', 'p2', 'again1', 'bridge', 'p1', 'none', 'host', 'p30', 'p02']

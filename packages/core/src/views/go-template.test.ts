@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { compileGoTemplate } from './_go-template.js'
+import { compileGoTemplate } from './go-template.js'
 
 const network = {
   Name: 'lab',

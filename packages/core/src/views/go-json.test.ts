@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { indentGoJson, marshalGoJson } from './_go-json.js'
+import { indentGoJson, marshalGoJson } from './go-json.js'
 
 test('json.Indent keeps strings and escapes as sent and empty containers compact', () => {
   expect(indentGoJson('[{"a":[],"b":{},"c":"x,\\"y\\":[","d":[1,{"e":null}]}\n]')).toBe(
