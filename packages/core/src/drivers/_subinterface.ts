@@ -130,7 +130,7 @@ export function joinSubinterface(
   }
   const tmp = `${driver.kind === 'macvlan' ? 'macvlan' : 'ipvlan'}${drawHex(tx.lab.rng, 7)}`.slice(0, 15)
   tx.log(`ip link add ${tmp} link ${parent.ifname} type ${driver.kind} mode ${mode}`)
-  const link = addLink(tx, host, {
+  addLink(tx, host, {
     ifname: tmp,
     kind: driver.kind,
     flags: ['BROADCAST', 'MULTICAST'],
@@ -141,7 +141,6 @@ export function joinSubinterface(
     info: { mode },
     addrs: [],
   })
-  void link
   moveLink(tx, host, ns, tmp)
   renameLink(tx, ns, tmp, endpoint.ifname)
   if (driver.kind === 'macvlan') setLinkMac(tx, ns, endpoint.ifname, endpoint.mac)

@@ -210,7 +210,7 @@ export function startContainer(tx: Tx, container: Container): void {
     setLinkUp(tx, ns, 'lo')
     tx.set(container, 'sandbox', key)
     for (const { network, request } of requests) {
-      attachEndpoint(tx, container, network, { ...request, ...(request.ip ? {} : {}) }, key)
+      attachEndpoint(tx, container, network, request, key)
       if (network.driver === 'overlay') {
         attachGwBridge(tx, container, key)
         ensureLoadBalancer(tx, network)
