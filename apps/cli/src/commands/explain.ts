@@ -1,4 +1,5 @@
 import { defineCommand } from 'citty'
+import { labArgs, output, withLabFile } from '../inspect/lab-command.js'
 
 export default defineCommand({
   meta: {
@@ -14,32 +15,26 @@ Examples:
   netmodes explain web --lang zh-CN`,
   },
   args: {
-    topic: { type: 'positional', required: false, description: 'A container name, or "rules"' },
-    lab: {
-      type: 'string',
-      valueHint: 'FILE',
-      description: 'Lab file (default: $NETMODES_LAB, else ./.netmodes/lab.json)',
+    topic: {
+      type: 'positional',
+      required: false,
+      description: 'A mode, a container name, a rule (or chain), or "rules"',
     },
     lang: { type: 'string', description: 'en or zh-CN (default: from LANG)' },
-    json: { type: 'boolean', description: 'Print JSON' },
+    ...labArgs,
   },
   async run({ args }) {
-    const [{ runExplain }, { openLab, resolveLabPath }, { guard }, { pickLang }] = await Promise.all([
+    const [{ runExplain }, { pickLang }] = await Promise.all([
       import('../inspect/lab-questions.js'),
-      import('../lab/lab-file.js'),
-      import('../lab/guard.js'),
       import('../i18n/index.js'),
     ])
-    const stderr = (s: string) => process.stderr.write(s)
-    process.exitCode = guard(stderr, undefined, () => {
-      const { lab } = openLab(resolveLabPath({ flag: args.lab, env: process.env }), { create: false })
-      return runExplain(lab, {
+    await withLabFile(args.lab, (lab) =>
+      runExplain(lab, {
         ...(args.topic ? { topic: String(args.topic) } : {}),
         lang: pickLang(args.lang ? String(args.lang) : undefined, process.env),
         json: Boolean(args.json),
-        stdout: (s) => process.stdout.write(s),
-        stderr,
-      })
-    })
+        ...output,
+      }),
+    )
   },
 })

@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { defineCommand } from 'citty'
+import { flowArgs, flowOptions, labArgs, output } from '../inspect/lab-command.js'
 
-const common = {
-  json: { type: 'boolean', description: 'Print JSON' },
-} as const
+const common = { json: labArgs.json } as const
 
 async function withLiveLab(body: (lab: import('@netmodes/core').LabState) => number): Promise<void> {
   const [{ snapshotLive }, { guard }] = await Promise.all([
@@ -21,8 +20,6 @@ async function withLiveLab(body: (lab: import('@netmodes/core').LabState) => num
   }
 }
 
-const out = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) }
-
 const snapshot = defineCommand({
   meta: {
     name: 'snapshot',
@@ -36,10 +33,10 @@ Examples:
   async run({ args }) {
     const { printSnapshot } = await import('../inspect/live.js')
     await withLiveLab((lab) => {
-      if (!args.save) return printSnapshot(lab, { json: Boolean(args.json), ...out })
+      if (!args.save) return printSnapshot(lab, { json: Boolean(args.json), ...output })
       // Never overwrite: a lab file may hold someone's work.
       writeFileSync(String(args.save), `${JSON.stringify(lab)}\n`, { flag: 'wx' })
-      out.stderr(`saved ${args.save}\n`)
+      output.stderr(`saved ${args.save}\n`)
       return 0
     })
   },
@@ -66,7 +63,7 @@ const explain = defineCommand({
         ...(args.topic ? { topic: String(args.topic) } : {}),
         lang: pickLang(args.lang ? String(args.lang) : undefined, process.env),
         json: Boolean(args.json),
-        ...out,
+        ...output,
       }),
     )
   },
@@ -82,8 +79,7 @@ const trace = defineCommand({
     ...common,
     from: { type: 'positional', required: true, description: 'Where the packet starts' },
     to: { type: 'positional', required: true, description: 'Where it goes' },
-    port: { type: 'string', description: 'Destination port' },
-    proto: { type: 'string', description: 'tcp, udp or icmp' },
+    ...flowArgs,
   },
   async run({ args }) {
     const { runTrace } = await import('../inspect/lab-questions.js')
@@ -91,10 +87,9 @@ const trace = defineCommand({
       runTrace(lab, {
         from: String(args.from),
         to: String(args.to),
-        ...(args.port ? { port: String(args.port) } : {}),
-        ...(args.proto ? { proto: String(args.proto) } : {}),
+        ...flowOptions(args),
         json: Boolean(args.json),
-        ...out,
+        ...output,
       }),
     )
   },
@@ -109,7 +104,7 @@ const doctor = defineCommand({
   args: common,
   async run({ args }) {
     const { runDoctor } = await import('../inspect/live.js')
-    await withLiveLab((lab) => runDoctor(lab, { json: Boolean(args.json), ...out }))
+    await withLiveLab((lab) => runDoctor(lab, { json: Boolean(args.json), ...output }))
   },
 })
 

@@ -1,4 +1,5 @@
 import { defineCommand } from 'citty'
+import { flowArgs, flowOptions, labArgs, output, withLabFile } from '../inspect/lab-command.js'
 
 export default defineCommand({
   meta: {
@@ -17,33 +18,19 @@ Examples:
   args: {
     from: { type: 'positional', required: true, description: 'Where the packet starts' },
     to: { type: 'positional', required: true, description: 'Where it goes' },
-    port: { type: 'string', description: 'Destination port (tcp/udp)' },
-    proto: { type: 'string', description: 'tcp, udp or icmp (default: tcp with a port, icmp without)' },
-    lab: {
-      type: 'string',
-      valueHint: 'FILE',
-      description: 'Lab file (default: $NETMODES_LAB, else ./.netmodes/lab.json)',
-    },
-    json: { type: 'boolean', description: 'Print the trace as JSON' },
+    ...flowArgs,
+    ...labArgs,
   },
   async run({ args }) {
-    const [{ runTrace }, { openLab, resolveLabPath }, { guard }] = await Promise.all([
-      import('../inspect/lab-questions.js'),
-      import('../lab/lab-file.js'),
-      import('../lab/guard.js'),
-    ])
-    const stderr = (s: string) => process.stderr.write(s)
-    process.exitCode = guard(stderr, undefined, () => {
-      const { lab } = openLab(resolveLabPath({ flag: args.lab, env: process.env }), { create: false })
-      return runTrace(lab, {
+    const { runTrace } = await import('../inspect/lab-questions.js')
+    await withLabFile(args.lab, (lab) =>
+      runTrace(lab, {
         from: String(args.from),
         to: String(args.to),
-        ...(args.port ? { port: String(args.port) } : {}),
-        ...(args.proto ? { proto: String(args.proto) } : {}),
+        ...flowOptions(args),
         json: Boolean(args.json),
-        stdout: (s) => process.stdout.write(s),
-        stderr,
-      })
-    })
+        ...output,
+      }),
+    )
   },
 })

@@ -111,7 +111,6 @@ export function joinSubinterface(
   network: Network,
   endpoint: Endpoint,
   sandbox: string,
-  options: { defaultRoute: boolean },
 ): void {
   const host = namespaceOf(tx, 'host')
   const ns = namespaceOf(tx, sandbox)
@@ -174,7 +173,4 @@ export function joinSubinterface(
     },
     { kernel: true },
   )
-  if (options.defaultRoute && !network.internal) {
-    addRoute(tx, ns, { dst: 'default', gateway: endpoint.gateway, dev: endpoint.ifname }, { at: 0 })
-  }
 }

@@ -124,10 +124,10 @@ export function attachEndpoint(
         ? ''
         : network.gateway,
   }
-  const join = { defaultRoute: false }
-  if (network.driver === 'bridge') joinBridgeEndpoint(tx, network, endpoint, sandbox, join)
-  else if (network.driver === 'macvlan') joinMacvlanEndpoint(tx, network, endpoint, sandbox, join)
-  else if (network.driver === 'ipvlan') joinIpvlanEndpoint(tx, network, endpoint, sandbox, join)
+  // Drivers plumb the interface; the default route comes from refreshGateway (the sandbox's gateway endpoint).
+  if (network.driver === 'bridge') joinBridgeEndpoint(tx, network, endpoint, sandbox)
+  else if (network.driver === 'macvlan') joinMacvlanEndpoint(tx, network, endpoint, sandbox)
+  else if (network.driver === 'ipvlan') joinIpvlanEndpoint(tx, network, endpoint, sandbox)
   else if (network.driver === 'overlay') joinOverlayEndpoint(tx, network, endpoint, sandbox)
   tx.set(network.endpoints, endpoint.id, endpoint)
   tx.set(container.endpoints, network.id, endpoint.id)

@@ -1,5 +1,6 @@
 import { DockerDaemonError } from '../errors.js'
 import type { Container, Network } from '../model/docker.js'
+import { isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 
 /**
@@ -41,11 +42,7 @@ export function requireContainer(lab: LabState, ref: string): Container {
   return container
 }
 
-/** The predefined networks Docker refuses to remove or re-create. */
+/** The predefined networks (bridge, host, none) Docker refuses to remove or re-create. */
 export function isPredefinedNetwork(network: Network): boolean {
-  return (
-    (network.name === 'bridge' && network.driver === 'bridge') ||
-    (network.name === 'host' && network.driver === 'host') ||
-    (network.name === 'none' && network.driver === 'null')
-  )
+  return !isUserDefined(network)
 }

@@ -21,16 +21,6 @@ import { randomDockerMac, randomKernelMac } from '../_mac.js'
 import { programBridgeRules, removeBridgeRules } from './bridge-iptables.js'
 import { readBridgeConfig } from './bridge-options.js'
 
-/** Inserts a connected route where the kernel's FIB dump would list it (ascending by address). */
-export function insertKernelRoute(tx: Tx, nsId: string, dst: string, dev: string, src: string): void {
-  const ns = namespaceOf(tx, nsId)
-  const key = (r: { dst: string }) => (r.dst === 'default' ? -1 : (parseCidr(r.dst)?.ip ?? 0))
-  const k = key({ dst })
-  let at = ns.routes.findIndex((r) => key(r) > k)
-  if (at < 0) at = ns.routes.length
-  addRoute(tx, ns, { dst, dev, protocol: 'kernel', scope: 'link', prefsrc: src }, { kernel: true, at })
-}
-
 function gatewayPrefix(network: Network): { gateway: string; prefix: number; subnet: string } {
   const cidr = network.pool ? parseCidr(network.pool.subnet) : undefined
   if (!network.pool || !cidr || !network.gateway)
@@ -70,7 +60,12 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
     hairpin: !tx.lab.profile.userlandProxy,
   })
   setLinkUp(tx, host, config.bridgeName)
-  insertKernelRoute(tx, 'host', subnet, config.bridgeName, gateway)
+  addRoute(
+    tx,
+    host,
+    { dst: subnet, dev: config.bridgeName, protocol: 'kernel', scope: 'link', prefsrc: gateway },
+    { kernel: true },
+  )
   const bridge = findLink(host, config.bridgeName)
   if (bridge) {
     // A bridge with no port up has no carrier: its route is "linkdown".
@@ -99,15 +94,10 @@ export function deleteBridgeNetwork(tx: Tx, network: Network): void {
  * Joins a container's sandbox to a bridge network: the veth pair the seed
  * article describes. One end (veth + 7 hex) becomes a port of the bridge; the
  * other moves into the container's namespace and is renamed ethN, with the
- * endpoint's MAC and address; the first network also gives the default route.
+ * endpoint's MAC and address. The default route is the engine's to choose
+ * (the sandbox's gateway endpoint), not the driver's.
  */
-export function joinBridgeEndpoint(
-  tx: Tx,
-  network: Network,
-  endpoint: Endpoint,
-  sandbox: string,
-  options: { defaultRoute: boolean },
-): void {
+export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint, sandbox: string): void {
   const config = readBridgeConfig(network, tx.lab.profile.mtu)
   const host = namespaceOf(tx, 'host')
   const ns = namespaceOf(tx, sandbox)
@@ -139,9 +129,6 @@ export function joinBridgeEndpoint(
       kernel: true,
     },
   )
-  if (options.defaultRoute && !network.internal) {
-    addRoute(tx, ns, { dst: 'default', gateway: endpoint.gateway, dev: endpoint.ifname }, { at: 0 })
-  }
   tx.set(endpoint, 'hostVeth', hostVeth)
 }
 

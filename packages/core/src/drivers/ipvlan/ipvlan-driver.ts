@@ -22,12 +22,6 @@ export function createIpvlanNetwork(tx: Tx, network: Network): void {
   createSubinterfaceNetwork(tx, IPVLAN, network)
 }
 
-export function joinIpvlanEndpoint(
-  tx: Tx,
-  network: Network,
-  endpoint: Endpoint,
-  sandbox: string,
-  options: { defaultRoute: boolean },
-) {
-  joinSubinterface(tx, IPVLAN, network, endpoint, sandbox, options)
+export function joinIpvlanEndpoint(tx: Tx, network: Network, endpoint: Endpoint, sandbox: string) {
+  joinSubinterface(tx, IPVLAN, network, endpoint, sandbox)
 }

@@ -16,12 +16,6 @@ export function createMacvlanNetwork(tx: Tx, network: Network): void {
   createSubinterfaceNetwork(tx, MACVLAN, network)
 }
 
-export function joinMacvlanEndpoint(
-  tx: Tx,
-  network: Network,
-  endpoint: Endpoint,
-  sandbox: string,
-  options: { defaultRoute: boolean },
-) {
-  joinSubinterface(tx, MACVLAN, network, endpoint, sandbox, options)
+export function joinMacvlanEndpoint(tx: Tx, network: Network, endpoint: Endpoint, sandbox: string) {
+  joinSubinterface(tx, MACVLAN, network, endpoint, sandbox)
 }
