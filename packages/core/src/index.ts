@@ -12,7 +12,6 @@ export type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from './engin
 export { TYPICAL_HOST } from './engine/host-description.js'
 export type { CreateLabOptions } from './engine/lab.js'
 export { createLab, DEFAULT_PROFILE } from './engine/lab.js'
-export { findContainer, findNetwork } from './engine/lookup.js'
 export type { ScenarioReport, ScenarioStep, ScenarioTrace } from './engine/run-scenario.js'
 export { runScenario, traceLine } from './engine/run-scenario.js'
 export { fromJSON, toJSON } from './engine/serialize.js'
@@ -33,6 +32,7 @@ export type {
   PortBinding,
   PortMapping,
 } from './model/docker.js'
+export { findContainer, findNetwork } from './model/lookup.js'
 export type { Link, LinkAddress, LinkKind, Namespace, Route } from './model/namespace.js'
 export type { Chain, Netfilter, Rule, Table, TableName } from './model/netfilter.js'
 export type { EngineProfile, HostPortAllocation, LabState } from './model/state.js'

@@ -7,7 +7,7 @@
  * the inverse of each manipulation to the reply direction).
  */
 
-import { ISOLATION_1, ISOLATION_2 } from '../drivers/bridge/bridge-iptables.js'
+import { ISOLATION_1, ISOLATION_2 } from '../engine-profiles/firewaller-20-10.js'
 import { parseIPv4 } from '../ipam/ipv4.js'
 import type { Link } from '../model/namespace.js'
 import type { Rule } from '../model/netfilter.js'

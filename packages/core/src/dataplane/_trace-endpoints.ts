@@ -5,10 +5,10 @@
  * loopback when both ends share a namespace).
  */
 
-import { findContainer } from '../engine/lookup.js'
 import { NetmodesError } from '../errors.js'
 import { formatIPv4, parseIPv4 } from '../ipam/ipv4.js'
 import type { Container } from '../model/docker.js'
+import { findContainer } from '../model/lookup.js'
 import type { Namespace } from '../model/namespace.js'
 import type { LabState } from '../model/state.js'
 import { ipNumber } from './_ip-text.js'

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { runDocker } from '../engine/execute.js'
 import { createLab } from '../engine/lab.js'
-import { findContainer } from '../engine/lookup.js'
 import type { Container } from '../model/docker.js'
+import { findContainer } from '../model/lookup.js'
 import { resolveName } from './resolve-name.js'
 
 function lab(...lines: string[]) {

@@ -1,8 +1,5 @@
-import type { Tx } from '../engine/_tx.js'
 import { DockerDaemonError } from '../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../ipam/ipv4.js'
-import type { Endpoint, Network } from '../model/docker.js'
-import { drawHex } from '../rng.js'
 import {
   addAddress,
   addLink,
@@ -13,7 +10,10 @@ import {
   renameLink,
   setLinkMac,
   setLinkUp,
-} from './_kernel.js'
+} from '../kernel/netlink.js'
+import type { Endpoint, Network } from '../model/docker.js'
+import type { Tx } from '../model/tx.js'
+import { drawHex } from '../rng.js'
 
 /**
  * What macvlan and ipvlan share (libnetwork drivers/macvlan, drivers/ipvlan):

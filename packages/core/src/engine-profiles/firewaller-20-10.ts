@@ -1,5 +1,5 @@
-import type { Tx } from '../../engine/_tx.js'
-import type { Rule } from '../../model/netfilter.js'
+import type { Rule } from '../model/netfilter.js'
+import type { Tx } from '../model/tx.js'
 
 /**
  * The iptables rules the bridge driver of Docker 20.10 programs for one

@@ -1,12 +1,12 @@
-import { createNamespace, deleteNamespace, setLinkUp } from '../drivers/_kernel.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
+import { createNamespace, deleteNamespace, setLinkUp } from '../kernel/netlink.js'
 import type { Container, EndpointRequest, Network, PortBinding } from '../model/docker.js'
+import { findContainer, findNetwork, requireContainer } from '../model/lookup.js'
 import { isUserDefined } from '../model/network-kind.js'
+import type { Tx } from '../model/tx.js'
 import { drawHex } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
-import type { Tx } from './_tx.js'
 import { attachEndpoint, attachServiceEndpoint, detachEndpoint, refreshGateway } from './endpoints.js'
-import { findContainer, findNetwork, requireContainer } from './lookup.js'
 import { unpublishPorts } from './ports.js'
 
 type RunCommand = Extract<DockerCommand, { kind: 'run' | 'create' }>

@@ -1,5 +1,13 @@
 import { DockerCliError, DockerDaemonError, NetmodesError } from '../errors.js'
+import {
+  findContainer,
+  findNetwork,
+  isPredefinedNetwork,
+  requireContainer,
+  requireNetwork,
+} from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
+import { Tx } from '../model/tx.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { parseDockerCommand } from '../script/parse-docker-command.js'
 import { tokenizeCommandLine } from '../script/tokenize.js'
@@ -8,7 +16,6 @@ import { UsageError } from '../script/usage-error.js'
 import { inspectContainer, renderPortMappings, renderPs } from '../views/container-inspect.js'
 import { GoTemplateError, renderGoTemplate } from '../views/go-template.js'
 import { inspectNetwork, inspectNetworkVerbose, renderNetworkLs } from '../views/network-inspect.js'
-import { Tx } from './_tx.js'
 import {
   connectContainer,
   createContainer,
@@ -17,13 +24,6 @@ import {
   startContainer,
   stopContainer,
 } from './containers.js'
-import {
-  findContainer,
-  findNetwork,
-  isPredefinedNetwork,
-  requireContainer,
-  requireNetwork,
-} from './lookup.js'
 import { createNetwork } from './network-create.js'
 import { removeNetwork } from './network-remove.js'
 import { initSwarm, leaveSwarm } from './swarm.js'

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest'
+import { findContainer, findNetwork } from '../model/lookup.js'
 import { renderIpAddr } from '../views/ip-addr.js'
 import { renderIpRoute } from '../views/ip-route.js'
 import { namespaceOfContainer } from '../views/lab-report.js'
 import { runDocker } from './execute.js'
 import { createLab } from './lab.js'
-import { findContainer, findNetwork } from './lookup.js'
 
 function lab(...lines: string[]) {
   const l = createLab()

@@ -7,11 +7,11 @@ import { cidrContains, formatCidr, networkAddress, parseCidr, parseIPv4 } from '
 import { createPool, requestAddress } from '../ipam/pool.js'
 import { checkSubnetFree, selectPredefinedSubnet } from '../ipam/subnet-selection.js'
 import type { DriverName, IpamConfig, Network } from '../model/docker.js'
+import { findNetwork } from '../model/lookup.js'
+import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
-import type { Tx } from './_tx.js'
 import { arrangeUserFilterRule } from './lab.js'
-import { findNetwork } from './lookup.js'
 
 type NetworkCreate = Extract<DockerCommand, { kind: 'network create' }>
 

@@ -1,8 +1,8 @@
-import { deleteLink, namespaceOf } from '../drivers/_kernel.js'
 import { deleteBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
 import { DockerDaemonError } from '../errors.js'
+import { deleteLink, namespaceOf } from '../kernel/netlink.js'
 import type { Network } from '../model/docker.js'
-import type { Tx } from './_tx.js'
+import type { Tx } from '../model/tx.js'
 
 /** `docker network rm` of one network: refused while endpoints remain; the driver tears down. */
 export function removeNetwork(tx: Tx, network: Network): void {

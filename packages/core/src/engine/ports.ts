@@ -1,10 +1,10 @@
-import { portRules } from '../drivers/bridge/bridge-iptables.js'
 import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
+import { portRules } from '../engine-profiles/firewaller-20-10.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Container, Endpoint, Network, PortMapping } from '../model/docker.js'
 import type { HostPortAllocation } from '../model/state.js'
+import type { Tx } from '../model/tx.js'
 import { renderRuleSpec } from '../netfilter/rule-text.js'
-import type { Tx } from './_tx.js'
 
 /**
  * Published ports, as the bridge driver programs them on the container's

@@ -1,5 +1,5 @@
-import type { Tx } from '../engine/_tx.js'
 import type { IpamPool } from '../model/docker.js'
+import type { Tx } from '../model/tx.js'
 import { addAddress, firstFreeAddress, nextFreeAddress, removeAddress } from './address-set.js'
 import { ipamErrors } from './ipam-errors.js'
 import { cidrSize, formatIPv4, parseCidr, parseIPv4 } from './ipv4.js'

@@ -1,5 +1,5 @@
-import type { Tx } from '../engine/_tx.js'
 import type { LabState } from '../model/state.js'
+import type { Tx } from '../model/tx.js'
 import { GLOBAL_PREDEFINED_COUNT, globalPredefinedSubnet, LOCAL_PREDEFINED_SUBNETS } from './default-pools.js'
 import { ipamErrors } from './ipam-errors.js'
 import { cidrContains, cidrsOverlap, parseCidr, parseIPv4 } from './ipv4.js'

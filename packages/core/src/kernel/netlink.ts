@@ -1,5 +1,5 @@
-import type { Tx } from '../engine/_tx.js'
 import type { Link, LinkAddress, Namespace, Route } from '../model/namespace.js'
+import type { Tx } from '../model/tx.js'
 
 /**
  * The kernel operations Docker's drivers perform through netlink, applied to

@@ -1,7 +1,7 @@
 import { DockerDaemonError } from '../errors.js'
-import type { Container, Network } from '../model/docker.js'
-import { isUserDefined } from '../model/network-kind.js'
-import type { LabState } from '../model/state.js'
+import type { Container, Network } from './docker.js'
+import { isUserDefined } from './network-kind.js'
+import type { LabState } from './state.js'
 
 /**
  * Finds a network as the daemon does: exact id, exact name, then a unique id

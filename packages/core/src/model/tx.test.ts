@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
-import { Tx } from './_tx.js'
-import { createLab } from './lab.js'
+import { createLab } from '../engine/lab.js'
+import { Tx } from './tx.js'
 
 test('a rolled-back transaction leaves the lab deep-equal to before, whatever it changed', () => {
   const lab = createLab()

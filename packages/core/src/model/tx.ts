@@ -1,6 +1,6 @@
-import type { LabState } from '../model/state.js'
 import type { NetfilterOp } from '../netfilter/tables.js'
 import { applyNetfilterOp, renderNetfilterOp } from '../netfilter/tables.js'
+import type { LabState } from './state.js'
 
 /**
  * One command's transaction. Every change to the lab goes through it, and it

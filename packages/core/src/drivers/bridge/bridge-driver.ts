@@ -1,8 +1,7 @@
-import type { Tx } from '../../engine/_tx.js'
+import { programBridgeRules, removeBridgeRules } from '../../engine-profiles/firewaller-20-10.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
-import type { Container, Endpoint, Network } from '../../model/docker.js'
-import { drawHex } from '../../rng.js'
+import { randomDockerMac, randomKernelMac } from '../../kernel/mac.js'
 import {
   addAddress,
   addBridge,
@@ -16,9 +15,10 @@ import {
   setLinkMac,
   setLinkUp,
   setMaster,
-} from '../_kernel.js'
-import { randomDockerMac, randomKernelMac } from '../_mac.js'
-import { programBridgeRules, removeBridgeRules } from './bridge-iptables.js'
+} from '../../kernel/netlink.js'
+import type { Container, Endpoint, Network } from '../../model/docker.js'
+import type { Tx } from '../../model/tx.js'
+import { drawHex } from '../../rng.js'
 import { readBridgeConfig } from './bridge-options.js'
 
 function gatewayPrefix(network: Network): { gateway: string; prefix: number; subnet: string } {

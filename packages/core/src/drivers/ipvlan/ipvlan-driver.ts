@@ -1,5 +1,5 @@
-import type { Tx } from '../../engine/_tx.js'
 import type { Endpoint, Network } from '../../model/docker.js'
+import type { Tx } from '../../model/tx.js'
 import type { SubinterfaceDriver } from '../_subinterface.js'
 import { createSubinterfaceNetwork, joinSubinterface } from '../_subinterface.js'
 

@@ -1,8 +1,6 @@
-import type { Tx } from '../../engine/_tx.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
-import type { Endpoint, Network } from '../../model/docker.js'
-import { drawHex } from '../../rng.js'
+import { randomKernelMac } from '../../kernel/mac.js'
 import {
   addAddress,
   addBridge,
@@ -17,8 +15,10 @@ import {
   setLinkMac,
   setLinkUp,
   setMaster,
-} from '../_kernel.js'
-import { randomKernelMac } from '../_mac.js'
+} from '../../kernel/netlink.js'
+import type { Endpoint, Network } from '../../model/docker.js'
+import type { Tx } from '../../model/tx.js'
+import { drawHex } from '../../rng.js'
 
 /** VXLAN adds 50 bytes (outer Ethernet, IP, UDP, VXLAN headers): 1500 - 50 (moby overlay.go). */
 export const OVERLAY_MTU = 1450
