@@ -6,7 +6,7 @@
  */
 import type Docker from 'dockerode'
 import { callEngine, DaemonError } from './_engine-request.js'
-import type { CreatedObjects } from './replay-script.js'
+import type { CreatedObjects } from './created-objects.js'
 
 async function attempt(failures: Error[], what: string, fn: () => Promise<unknown>): Promise<void> {
   try {

@@ -24,7 +24,7 @@ import {
   type SwarmInitCommand,
   swarmInitBody,
 } from './_requests.js'
-import type { CreatedObjects } from './replay-script.js'
+import type { CreatedObjects } from './created-objects.js'
 
 /** A docker command the adapter does not replay on a real engine (it would attach or wait). */
 export class UnsupportedLineError extends NetmodesError {

@@ -12,17 +12,8 @@ import { executeCommand } from './_execute-command.js'
 import { runShell } from './_host-tools.js'
 import { type ReplayStatement, splitScenario } from './_scenario-statements.js'
 import type { DockerConnection } from './connect-docker.js'
+import type { CreatedObjects } from './created-objects.js'
 import { probe } from './probe.js'
-
-/** What a replay created, so that it can be removed afterwards. */
-export interface CreatedObjects {
-  /** Container ids, in creation order. */
-  containers: string[]
-  /** Network ids, in creation order. */
-  networks: string[]
-  /** True once `docker swarm init` succeeded. */
-  swarm: boolean
-}
 
 /** Options of {@link replayScript}. */
 export interface ReplayOptions {
