@@ -7,6 +7,7 @@
 
 import type { Netfilter, Rule, TableName } from '../model/netfilter.js'
 import { renderRuleSpec } from '../netfilter/rule-text.js'
+import { tableOf } from '../netfilter/tables.js'
 import type { ChainIndex, CompiledRule, PacketContext } from './rule-index.js'
 import { chainIndex, firstMatch } from './rule-index.js'
 
@@ -72,7 +73,7 @@ export function evaluateChain(
   chain: string,
   p: PacketContext,
 ): ChainVerdict {
-  const chains = nf[table].chains
+  const chains = tableOf(nf, table).chains
   const builtin = chains[chain]
   const matched: MatchedRule[] = []
   if (!builtin) return { verdict: 'ACCEPT', matched, policy: 'ACCEPT' }

@@ -2,6 +2,7 @@ import type { Container, Network } from '../model/docker.js'
 import type { Rule, TableName } from '../model/netfilter.js'
 import type { LabState } from '../model/state.js'
 import { renderRuleSpec } from '../netfilter/rule-text.js'
+import { tableOf } from '../netfilter/tables.js'
 import type { Messages } from './messages-en.js'
 import { en } from './messages-en.js'
 import { zhCN } from './messages-zh-cn.js'
@@ -158,7 +159,7 @@ export function explainIptables(
   lang: Lang = 'en',
 ): { chain: string; text: string; why: string }[] {
   const out: { chain: string; text: string; why: string }[] = []
-  for (const [chain, { rules }] of Object.entries(lab.netfilter[table].chains)) {
+  for (const [chain, { rules }] of Object.entries(tableOf(lab.netfilter, table).chains)) {
     for (const rule of rules) {
       out.push({
         chain,

@@ -4,7 +4,11 @@
  * renders `iptables-save`.
  */
 
-export type TableName = 'nat' | 'filter'
+/**
+ * The iptables tables Docker writes: nat and filter always; raw (Docker 28's
+ * direct-access protection) and mangle only where an engine uses them.
+ */
+export type TableName = 'nat' | 'filter' | 'raw' | 'mangle'
 
 /** One rule, in its parsed form (enough of iptables' grammar for Docker's rules). */
 export interface Rule {
@@ -44,7 +48,14 @@ export interface Table {
   chains: Record<string, Chain>
 }
 
+/**
+ * A host's tables. nat and filter always exist; raw and mangle appear the
+ * first time an engine writes to them, so a lab of an engine that never does
+ * (20.10) serializes as it always has.
+ */
 export interface Netfilter {
   nat: Table
   filter: Table
+  raw?: Table
+  mangle?: Table
 }

@@ -1,5 +1,6 @@
 import type { Netfilter, TableName } from '../model/netfilter.js'
 import { renderRuleSpec } from './rule-text.js'
+import { tableOf } from './tables.js'
 
 /**
  * Renders one table as `iptables-save -t TABLE` prints it, without the
@@ -9,9 +10,10 @@ import { renderRuleSpec } from './rule-text.js'
  *
  * @example
  * renderIptablesSave(state.netfilter, 'nat')
+ * renderIptablesSave(state.netfilter, 'raw') // "*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n"
  */
 export function renderIptablesSave(nf: Netfilter, table: TableName): string {
-  const chains = nf[table].chains
+  const chains = tableOf(nf, table).chains
   const names = Object.keys(chains)
   const builtin = names.filter((n) => chains[n]?.policy !== '-')
   const user = names.filter((n) => chains[n]?.policy === '-').sort()

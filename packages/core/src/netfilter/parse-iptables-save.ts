@@ -1,4 +1,4 @@
-import type { Netfilter, Rule, TableName } from '../model/netfilter.js'
+import type { Netfilter, Rule } from '../model/netfilter.js'
 import { createNetfilter } from './tables.js'
 
 /**
@@ -98,7 +98,7 @@ function parseRuleSpec(words: string[]): Rule {
  */
 export function parseIptablesSave(text: string): Netfilter {
   const nf = createNetfilter()
-  let table: TableName | undefined
+  let table: 'nat' | 'filter' | undefined
   for (const raw of text.split('\n')) {
     const line = raw.trim()
     if (line.startsWith('*')) {

@@ -1,26 +1,44 @@
-import type { Chain, Netfilter, Rule, TableName } from '../model/netfilter.js'
+import type { Chain, Netfilter, Rule, Table, TableName } from '../model/netfilter.js'
 import { renderRuleSpec, sameRule } from './rule-text.js'
 
 /** The built-in chains of each table, in the order iptables-save lists them. */
 const BUILTIN_CHAINS: Record<TableName, string[]> = {
   nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  raw: ['PREROUTING', 'OUTPUT'],
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
 }
 
 /**
- * The nat and filter tables of a host before Docker starts: built-in chains,
+ * A table before anyone wrote to it: its built-in chains, ACCEPT policies,
+ * no rules.
+ *
+ * @example
+ * emptyTable('raw').chains.PREROUTING // { policy: 'ACCEPT', rules: [] }
+ */
+export function emptyTable(name: TableName): Table {
+  return {
+    chains: Object.fromEntries(
+      BUILTIN_CHAINS[name].map((chain): [string, Chain] => [chain, { policy: 'ACCEPT', rules: [] }]),
+    ),
+  }
+}
+
+/** A table of the lab, or its empty form when nothing was written to it (raw, mangle). */
+export function tableOf(nf: Netfilter, name: TableName): Table {
+  return nf[name] ?? emptyTable(name)
+}
+
+/**
+ * The nat and filter tables of a host before Docker starts (raw and mangle
+ * are added when first written): built-in chains,
  * ACCEPT policies, no rules.
  *
  * @example
  * createNetfilter().filter.chains.FORWARD // { policy: 'ACCEPT', rules: [] }
  */
 export function createNetfilter(): Netfilter {
-  const table = (name: TableName) => ({
-    chains: Object.fromEntries(
-      BUILTIN_CHAINS[name].map((chain): [string, Chain] => [chain, { policy: 'ACCEPT', rules: [] }]),
-    ),
-  })
-  return { nat: table('nat'), filter: table('filter') }
+  return { nat: emptyTable('nat'), filter: emptyTable('filter') }
 }
 
 /** One change to a table, as the iptables command that makes it. */
@@ -54,7 +72,7 @@ export function renderNetfilterOp(op: NetfilterOp): string {
 }
 
 function chainOf(nf: Netfilter, table: TableName, chain: string): Chain {
-  const found = nf[table].chains[chain]
+  const found = tableOf(nf, table).chains[chain]
   if (!found) throw new Error(`iptables: No chain/target/match by that name (${table} ${chain})`)
   return found
 }
@@ -69,7 +87,18 @@ export function findRule(nf: Netfilter, table: TableName, chain: string, rule: R
  * (undefined when it changed nothing), so the engine can roll back a command.
  */
 export function applyNetfilterOp(nf: Netfilter, op: NetfilterOp): (() => void) | undefined {
-  const tableChains = nf[op.table].chains
+  const existing = nf[op.table]
+  if (!existing) {
+    if (op.op === 'delete') return undefined
+    // The first write to raw or mangle brings the table in (as loading iptable_raw does).
+    nf[op.table] = emptyTable(op.table)
+    const undo = applyNetfilterOp(nf, op)
+    return () => {
+      undo?.()
+      delete nf[op.table]
+    }
+  }
+  const tableChains = existing.chains
   switch (op.op) {
     case 'new-chain': {
       if (tableChains[op.chain]) return undefined
