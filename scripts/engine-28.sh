@@ -140,7 +140,11 @@ if ! ip -n "$netns" link show eth0 >/dev/null 2>&1; then
 fi
 ip -n "$uplinkns" link set eth0 up
 ip -n "$netns" link set eth0 up
-ip -n "$netns" -4 addr show dev eth0 | grep -q ' 192\.0\.2\.2/24 ' || ip -n "$netns" addr add 192.0.2.2/24 dev eth0
+# With its broadcast address, as a host's DHCP or ifupdown would configure it.
+if ! ip -n "$netns" -4 addr show dev eth0 | grep -q ' 192\.0\.2\.2/24 brd 192\.0\.2\.255 '; then
+  ip -n "$netns" addr flush dev eth0
+  ip -n "$netns" addr add 192.0.2.2/24 brd + dev eth0
+fi
 ip -n "$netns" route replace default via 192.0.2.1 dev eth0
 # The same guard as the host's in scripts/test-engine.sh: nothing forwarded leaves through the uplink.
 in_ns() { nsenter --net="/run/netns/$netns" "$@"; }
