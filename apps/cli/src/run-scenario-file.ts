@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
-import type { HostDescription } from '@netmodes/core'
+import type { HostDescription, TraceResult } from '@netmodes/core'
 import { NetmodesError, renderLabSummary, runScenario, ScenarioSyntaxError } from '@netmodes/core'
+import type { Colors } from './cli/color.js'
 
 /** Exit codes of the CLI: one table, documented in the README. */
 export const EXIT = { ok: 0, dockerError: 1, usage: 2 } as const
@@ -12,6 +13,22 @@ export interface RunScenarioFileOptions {
   explain: boolean
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /** Colours for stdout (a terminal only). */
+  colors?: Colors
+}
+
+/**
+ * A trace line's verdict as `netmodes trace` ends: delivered or dropped with
+ * the reason, and for a delivered request whether the reply gets back.
+ */
+export function renderVerdict(result: TraceResult, colors?: Colors): string {
+  const green = (t: string) => (colors ? colors.green(t) : t)
+  const red = (t: string) => (colors ? colors.red(t) : t)
+  if (!result.delivered) return `  => ${red('dropped')}: ${result.reason}\n`
+  const reply = result.reply.delivered
+    ? `  => ${green('the reply gets back')}\n`
+    : `  => ${red('the reply is lost')}: ${result.reply.reason}\n`
+  return `  => ${green('delivered')}\n${reply}`
 }
 
 function readText(path: string, what: string): string {
@@ -56,12 +73,17 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
   try {
     const source = readText(options.script, 'scenario')
     const host = options.host ? readHost(options.host) : undefined
-    const { lab, results, report } = runScenario(source, host ? { host } : {})
+    const { lab, outcomes, report } = runScenario(source, host ? { host } : {})
     if (options.json) {
       options.stdout(`${JSON.stringify(report, null, 2)}\n`)
       return EXIT.ok
     }
-    for (const r of results) {
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'trace') {
+        options.stdout(`$ ${outcome.trace.command}\n${renderVerdict(outcome.trace, options.colors)}`)
+        continue
+      }
+      const r = outcome.result
       options.stdout(`$ ${r.command}\n`)
       if (options.explain) for (const op of r.operations) options.stdout(`  | ${op}\n`)
       if (r.output) options.stdout(r.output)

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { netmodes as run } from './helpers.js'
 
 const bin = fileURLToPath(new URL('../dist/netmodes.js', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'netmodes-questions-'))
@@ -61,7 +62,7 @@ test('netmodes matrix: yes/no with a numbered reason for each no', () => {
   const r = netmodes('matrix', '--port', '80')
   expect(r.code).toBe(0)
   expect(r.stdout.split('\n')[0]).toMatch(/^from \\ to\s+web\s+db\s+host\s+lan\s+internet/)
-  expect(r.stdout).toMatch(/no1 {2}web -> db: web cannot reach db: networks app and back are isolated/)
+  expect(r.stdout).toMatch(/no1 {3}web -> db: web cannot reach db: networks app and back are isolated/)
   const rows = JSON.parse(netmodes('matrix', '--port', '80', '--json').stdout) as {
     from: string
     to: string
@@ -88,11 +89,150 @@ test('netmodes explain MODE and RULE', () => {
   expect(netmodes('explain', 'macvlan').stdout).toMatch(/^MODE: macvlan\n/)
   expect(netmodes('explain', 'host', '--lang', 'zh-CN').stdout).toMatch(/^模式: host\n/)
   const dnat = netmodes('explain', 'DNAT')
+  expect(dnat.stdout).toMatch(/^DNAT \(nat table, DOCKER chain\): one rule per published port/)
   expect(dnat.stdout).toMatch(
-    /^-A DOCKER ! -i br-\w+ -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10\.88\.0\.2:80\n {4}# Port 8080\/tcp/,
+    /\nIn the lab:\n-A DOCKER ! -i br-\w+ -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10\.88\.0\.2:80\n {4}# Port 8080\/tcp/,
   )
   expect(netmodes('explain', 'DOCKER-USER').stdout).toContain('# DOCKER-USER comes first in FORWARD')
   const none = netmodes('explain', 'NO-SUCH-CHAIN')
   expect(none.code).toBe(2)
   expect(none.stderr).toBe('netmodes: no rule of the lab matches "NO-SUCH-CHAIN"\n')
+})
+
+describe('the lab file of trace, matrix and explain (either position of --lab)', () => {
+  const bare = (args: string[], env: Record<string, string> = {}) => run(args, { env })
+  test('netmodes --lab FILE trace|matrix|explain reads FILE, as trace --lab FILE does', () => {
+    for (const args of [
+      ['--lab', lab, 'trace', 'lan', 'host:8080/tcp'],
+      ['trace', '--lab', lab, 'lan', 'host:8080/tcp'],
+      [`--lab=${lab}`, 'trace', 'lan', 'host:8080/tcp'],
+    ]) {
+      const r = bare(args)
+      expect(r.stderr, args.join(' ')).toBe('')
+      expect(r.code, args.join(' ')).toBe(0)
+      expect(r.stdout).toContain('-j DNAT --to-destination 10.88.0.2:80')
+    }
+    expect(bare(['--lab', lab, 'matrix']).stdout).toMatch(/^from \\ to\s+web\s+db\s+host/)
+    expect(bare(['--lab', lab, 'explain', 'web']).stdout).toMatch(/^web\n {2}web is in bridge mode on app/)
+  })
+  test("the command's own --lab wins over the global one", () => {
+    const r = bare(['--lab', join(dir, 'none.json'), 'trace', '--lab', lab, 'lan', 'host:8080/tcp'])
+    expect(r.code).toBe(0)
+  })
+  test('a missing lab file named by --lab, in either position, is exit 2 with its path', () => {
+    const missing = join(dir, 'nonexistent.json')
+    for (const args of [
+      ['--lab', missing, 'trace', 'lan', 'web'],
+      ['trace', '--lab', missing, 'lan', 'web'],
+      ['--lab', missing, 'matrix'],
+      ['--lab', missing, 'explain', 'web'],
+      ['--lab', missing, 'explain', 'bridge'],
+    ]) {
+      const r = bare(args, { NETMODES_LAB: lab })
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toBe(
+        `netmodes: no lab file at ${missing}: \`netmodes docker ...\` creates one (or \`netmodes demo --save\`)\n`,
+      )
+    }
+  })
+  test('--lab before a command that reads no lab is refused, not ignored', () => {
+    const r = bare(['--lab', lab, 'modes'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('netmodes: netmodes modes reads no lab file: --lab does nothing here\n')
+  })
+})
+
+describe('explain needs no lab for a mode, a rule type or the modes table', () => {
+  test.each([
+    [['explain', 'bridge'], /^MODE: bridge\nHOW: --network bridge/],
+    [['explain', 'macvlan', '--lang', 'zh-CN'], /^模式: macvlan\n/],
+    [['explain', 'DNAT'], /^DNAT \(nat table, DOCKER chain\)[^\n]*\n$/],
+    [['explain', 'docker-user'], /^DOCKER-USER \(filter table\)/],
+    [['explain', 'MASQUERADE', '--lang', 'zh-CN'], /^MASQUERADE（nat 表的 POSTROUTING 链）/],
+    [['explain', 'modes'], /^Docker network modes side by side \(Docker Engine 20\.10\)\n\nMODE {2,}HOW/],
+  ])('netmodes %j in a directory without a lab', (args, expected) => {
+    const r = run(args)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(expected)
+  })
+  test('a container (or the whole lab) still needs one: exit 2', () => {
+    for (const args of [['explain', 'web'], ['explain'], ['explain', 'rules']]) {
+      const r = run(args)
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stderr).toMatch(/^netmodes: no lab file at \.netmodes\/lab\.json/)
+    }
+  })
+})
+
+describe('netmodes matrix without --port pings, and its table stays aligned and fits', () => {
+  test('no port: ICMP, never "port 0"', () => {
+    const r = netmodes('matrix')
+    expect(r.code).toBe(0)
+    expect(r.stdout).not.toMatch(/\b0\/tcp/)
+    expect(r.stdout).toContain('Probe: ping (ICMP echo)')
+    const rows = JSON.parse(netmodes('matrix', '--json').stdout) as {
+      from: string
+      to: string
+      reachable: boolean
+    }[]
+    expect(rows.find((x) => x.from === 'web' && x.to === 'host')?.reachable).toBe(true)
+    const tcp = netmodes('matrix', '--proto', 'tcp')
+    expect(tcp.code).toBe(2)
+    expect(tcp.stderr).toBe('netmodes: --proto tcp needs --port N (without a port the matrix pings)\n')
+  })
+  test('trace --proto tcp without a port is refused too', () => {
+    const r = netmodes('trace', 'web', 'db', '--proto', 'tcp')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('netmodes: --proto tcp needs a port: --port N, or TO:PORT\n')
+  })
+
+  const big = join(dir, 'big.json')
+  beforeAll(() => {
+    const lines = ['network create --subnet 10.77.0.0/24 one', 'network create --subnet 10.78.0.0/24 two']
+    for (let i = 0; i < 22; i++) lines.push(`run -d --name c${i} --network ${i % 2 ? 'one' : 'two'} nginx`)
+    for (const line of lines) expect(run(['--lab', big, 'docker', ...line.split(' ')]).code, line).toBe(0)
+  })
+  const table = (out: string) => out.slice(0, out.indexOf('\n\nProbe:')).split('\n\n')
+  test('past ten footnotes (no10, no100) every column stays aligned', () => {
+    const r = run(['--lab', big, 'matrix', '--port', '80'], { env: { COLUMNS: '400' } })
+    expect(r.code).toBe(0)
+    const blocks = table(r.stdout)
+    expect(blocks).toHaveLength(1)
+    const lines = (blocks[0] ?? '').split('\n')
+    expect(r.stdout).toMatch(/\bno1\d\d\b/)
+    // Each column starts where its header starts, on every row.
+    const header = lines[0] ?? ''
+    const starts = [...header.matchAll(/\S+/g)].slice(3).map((m) => m.index)
+    for (const line of lines.slice(1)) {
+      for (const start of starts) expect(line.slice((start ?? 0) - 2, start), line).toBe('  ')
+      expect(line.slice(starts[0] ?? 0)).toMatch(/^\S/)
+    }
+    expect(r.stdout).toMatch(/\nno1 {4}c0 -> c1: c0 cannot reach c1/)
+    expect(r.stdout).toMatch(/\nno10 {3}/)
+  })
+  test('24+ endpoints in 80 columns: cut into column groups, no line wider than the terminal', () => {
+    const r = run(['--lab', big, 'matrix'], { env: { COLUMNS: '80' } })
+    expect(r.code).toBe(0)
+    const blocks = table(r.stdout)
+    expect(blocks.length).toBeGreaterThan(1)
+    for (const line of blocks.join('\n').split('\n')) expect(line.length, line).toBeLessThanOrEqual(80)
+    // In a pipe, each reason is one line (for grep).
+    expect(r.stdout).toMatch(
+      /\nno1 {4}c0 -> c1: [^\n]+ \(-A DOCKER-ISOLATION-STAGE-2 -o br-\w+ -j DROP\)\.\n/,
+    )
+    for (const block of blocks) {
+      const lines = block.split('\n')
+      expect(lines[0]).toMatch(/^from \\ to /)
+      expect(lines.map((l) => l.split(' ')[0])).toEqual([
+        'from',
+        ...Array.from({ length: 22 }, (_, i) => `c${i}`),
+        'host',
+        'lan',
+        'internet',
+      ])
+    }
+    expect(r.stdout).not.toContain('\u001b[')
+  })
 })

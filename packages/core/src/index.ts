@@ -12,7 +12,7 @@ export type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from './engin
 export { TYPICAL_HOST } from './engine/host-description.js'
 export type { CreateLabOptions } from './engine/lab.js'
 export { createLab, DEFAULT_PROFILE } from './engine/lab.js'
-export type { ScenarioReport, ScenarioStep, ScenarioTrace } from './engine/run-scenario.js'
+export type { ScenarioOutcome, ScenarioReport, ScenarioStep, ScenarioTrace } from './engine/run-scenario.js'
 export { runScenario, traceLine } from './engine/run-scenario.js'
 export { fromJSON, toJSON } from './engine/serialize.js'
 export type { ErrorCode } from './errors.js'

@@ -135,6 +135,10 @@ export async function runCli(root: CommandDef, argv: readonly string[]): Promise
       throw error
     }
     if (parsed.help) return await showHelp(command, name)
+    // `netmodes --lab F run x.sh` would silently use no lab at all: say so.
+    if (globalOptions.lab !== undefined && !Object.hasOwn(argsDef, 'lab') && name !== 'docker') {
+      return usageError(`netmodes ${name} reads no lab file: --lab does nothing here`, helpHint)
+    }
     await runCommand(command, { rawArgs: [...rest] })
   } catch (error) {
     if (error instanceof UsageError) return usageError(error.message, helpHint)

@@ -54,15 +54,17 @@ const explain = defineCommand({
     lang: { type: 'string', description: 'en or zh-CN' },
   },
   async run({ args }) {
-    const [{ runExplain }, { pickLang }] = await Promise.all([
+    const [{ runExplain }, { pickLang }, { outputWidth }] = await Promise.all([
       import('../inspect/lab-questions.js'),
       import('../i18n/index.js'),
+      import('../modes/mode-table.js'),
     ])
     await withLiveLab((lab) =>
       runExplain(lab, {
         ...(args.topic ? { topic: String(args.topic) } : {}),
         lang: pickLang(args.lang ? String(args.lang) : undefined, process.env),
         json: Boolean(args.json),
+        width: outputWidth(process.stdout, process.env),
         ...output,
       }),
     )

@@ -4,7 +4,9 @@ import { flowArgs, flowOptions, labArgs, output, withLabFile } from '../inspect/
 export default defineCommand({
   meta: {
     name: 'matrix',
-    description: `Who can reach whom in the lab (containers, host, LAN, internet), for one protocol and port, with the reason for each "no".
+    description: `Who can reach whom in the lab (containers, host, LAN, internet), for one protocol and port, with the reason for each "no". Without --port: ping (ICMP echo).
+
+The table fits the terminal's width (else $COLUMNS, else 120): a wider one is cut into groups of columns, one under the other. On a terminal the reasons are wrapped to the width too; in a pipe each is one line, for grep.
 
 Examples:
   netmodes matrix
@@ -13,9 +15,21 @@ Examples:
   },
   args: { ...flowArgs, ...labArgs },
   async run({ args }) {
-    const { runMatrix } = await import('../inspect/lab-questions.js')
+    const [{ runMatrix }, { outputWidth }, { createColors }] = await Promise.all([
+      import('../inspect/lab-questions.js'),
+      import('../modes/mode-table.js'),
+      import('../cli/color.js'),
+    ])
+    const colors = createColors(process.stdout)
     await withLabFile(args.lab, (lab) =>
-      runMatrix(lab, { ...flowOptions(args), json: Boolean(args.json), ...output }),
+      runMatrix(lab, {
+        ...flowOptions(args),
+        json: Boolean(args.json),
+        width: outputWidth(process.stdout, process.env),
+        wrapNotes: process.stdout.isTTY === true,
+        ...(colors.enabled ? { colors } : {}),
+        ...output,
+      }),
     )
   },
 })

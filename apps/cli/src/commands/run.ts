@@ -5,7 +5,7 @@ export default defineCommand({
   meta: {
     name: 'run',
     description:
-      'Replay a scenario file (docker commands, # comments) on a simulated Docker 20.10 host.\n\nExamples:\n  netmodes run examples/bridge.sh\n  netmodes run lab.sh --explain\n  netmodes run lab.sh --host my-host.json --json',
+      'Replay a scenario file (docker commands, trace lines, # comments) on a simulated Docker 20.10 host.\n\nEach docker command is printed as `$ docker ...` with what docker prints; each `trace FROM -> TO[:PORT][/PROTO]` line with its verdict (delivered or dropped and why, and whether the reply gets back).\n\nExamples:\n  netmodes run examples/bridge.sh\n  netmodes run lab.sh --explain\n  netmodes run lab.sh --host my-host.json --json',
   },
   args: {
     script: { type: 'positional', description: 'Scenario file', required: true },
@@ -19,8 +19,11 @@ export default defineCommand({
       description: 'Show the low-level operations Docker performed for each command',
     },
   },
-  run({ args }) {
+  async run({ args }) {
+    const { createColors } = await import('../cli/color.js')
+    const colors = createColors(process.stdout)
     const code = runScenarioFile({
+      ...(colors.enabled ? { colors } : {}),
       script: String(args.script),
       ...(args.host ? { host: String(args.host) } : {}),
       json: Boolean(args.json),

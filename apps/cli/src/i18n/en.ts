@@ -97,6 +97,23 @@ export const en: Messages = {
       'See every mode built on one host: netmodes demo',
     ],
   },
+  explain: {
+    ruleTypes: {
+      DNAT: "DNAT (nat table, DOCKER chain): one rule per published port (-p HOST:CONTAINER). A packet to the host port is rewritten to the container's address and port before routing, so it is forwarded to the bridge; conntrack undoes the rewrite on the reply. Published ports bypass the host firewall's INPUT chain for that reason.",
+      MASQUERADE:
+        "MASQUERADE (nat table, POSTROUTING chain): packets from a bridge network's subnet leaving through another interface get that interface's address, so containers reach the outside with the host's address. A second kind, with the same address as source and destination, makes a container reaching its own published port (hairpin) work.",
+      DOCKER:
+        "DOCKER (a chain in nat and in filter): in nat, PREROUTING and OUTPUT send packets for the host's own addresses there, and each published port has a DNAT rule in it; in filter, FORWARD sends new traffic into each bridge there, and only published ports are let through (one ACCEPT per port).",
+      'DOCKER-USER':
+        'DOCKER-USER (filter table): the first chain FORWARD jumps to, and the place for your own rules; Docker creates it with a single RETURN and never changes what you put there.',
+      'DOCKER-ISOLATION-STAGE-1':
+        'DOCKER-ISOLATION-STAGE-1 (filter table): every forwarded packet from a bridge to another interface is sent on to stage 2; internal networks drop here everything leaving or entering them.',
+      'DOCKER-ISOLATION-STAGE-2':
+        'DOCKER-ISOLATION-STAGE-2 (filter table): a packet that came from one Docker bridge and would enter another is dropped, which is why two bridge networks cannot reach each other.',
+    },
+    inTheLab: 'In the lab:',
+    noneInTheLab: 'The lab has no rule of this kind.',
+  },
   demo: {
     title: 'netmodes demo: every Docker network mode on one simulated host (Docker Engine 20.10)',
     intro:

@@ -18,6 +18,21 @@ export interface ModeRow {
   whenToUse: string
 }
 
+/**
+ * The rule types `netmodes explain RULE` explains without a lab: the
+ * targets and chains Docker 20.10 writes (libnetwork's iptables.go and
+ * bridge/setup_ip_tables.go).
+ */
+export const RULE_TYPES = [
+  'DNAT',
+  'MASQUERADE',
+  'DOCKER',
+  'DOCKER-USER',
+  'DOCKER-ISOLATION-STAGE-1',
+  'DOCKER-ISOLATION-STAGE-2',
+] as const
+export type RuleType = (typeof RULE_TYPES)[number]
+
 export interface Messages {
   modes: {
     title: string
@@ -25,6 +40,14 @@ export interface Messages {
     rows: Record<ModeName, ModeRow>
     /** Lines printed under the table: sources, where to go next. */
     notes: string[]
+  }
+  explain: {
+    /** What each rule type does, in general (no lab needed). */
+    ruleTypes: Record<RuleType, string>
+    /** Heading above the lab's own rules of a type. */
+    inTheLab: string
+    /** Said when the lab has no rule of the type. */
+    noneInTheLab: string
   }
   demo: {
     title: string

@@ -89,6 +89,23 @@ export const zhCN: Messages = {
       '在一台宿主机上查看每种模式的实际效果：netmodes demo',
     ],
   },
+  explain: {
+    ruleTypes: {
+      DNAT: 'DNAT（nat 表的 DOCKER 链）：每个端口映射（-p 宿主机端口:容器端口）一条规则。发往宿主机端口的报文在路由之前被改写为容器的地址和端口，于是被转发到网桥；回复时由 conntrack 改回原地址。因此映射的端口绕过了宿主机防火墙的 INPUT 链。',
+      MASQUERADE:
+        'MASQUERADE（nat 表的 POSTROUTING 链）：从桥接网络网段发出、经其他网卡离开的报文，源地址换成该网卡的地址，容器就以宿主机的地址访问外部。另一种源地址和目的地址相同的规则，让容器访问自己映射的端口（hairpin）也能成功。',
+      DOCKER:
+        'DOCKER（nat 表和 filter 表中各有一条同名链）：在 nat 表中，PREROUTING 和 OUTPUT 把发往宿主机自身地址的报文送到这里，每个映射的端口在其中有一条 DNAT 规则；在 filter 表中，FORWARD 把进入每个网桥的新连接送到这里，只放行映射的端口（每个端口一条 ACCEPT）。',
+      'DOCKER-USER':
+        'DOCKER-USER（filter 表）：FORWARD 第一个跳转的链，用来放你自己的规则；Docker 创建它时只有一条 RETURN，之后从不改动其中的内容。',
+      'DOCKER-ISOLATION-STAGE-1':
+        'DOCKER-ISOLATION-STAGE-1（filter 表）：从网桥转发到其他网卡的每个报文都被送到第二阶段；内部（internal）网络在这里丢弃所有离开或进入它的报文。',
+      'DOCKER-ISOLATION-STAGE-2':
+        'DOCKER-ISOLATION-STAGE-2（filter 表）：来自一个 Docker 网桥、要进入另一个网桥的报文被丢弃，所以两个桥接网络之间互不相通。',
+    },
+    inTheLab: '实验环境中的规则：',
+    noneInTheLab: '实验环境中没有这类规则。',
+  },
   demo: {
     title: 'netmodes demo：在一台模拟的宿主机上运行所有 Docker 网络模式（Docker Engine 20.10）',
     intro:

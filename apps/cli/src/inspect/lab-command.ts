@@ -1,4 +1,5 @@
 import type { LabState } from '@netmodes/core'
+import { globalOptions } from '../cli/context.js'
 
 /** The options every command that reads the lab file shares. */
 export const labArgs = {
@@ -30,21 +31,49 @@ export function flowOptions(args: { port?: unknown; proto?: unknown }): { port?:
 }
 
 /**
+ * The lab file a question reads: `--lab` after the command's name, else the
+ * global `--lab` before it (`netmodes --lab F trace ...`), else
+ * $NETMODES_LAB, else ./.netmodes/lab.json.
+ */
+export function labFlagOf(commandFlag: unknown): string | undefined {
+  return (
+    (typeof commandFlag === 'string' && commandFlag !== '' ? commandFlag : undefined) ?? globalOptions.lab
+  )
+}
+
+/**
  * Opens the lab file (never creating one) and answers a question about it;
  * a missing or damaged lab file is a message on stderr and exit 2.
  */
 export async function withLabFile(labFlag: unknown, body: (lab: LabState) => number): Promise<void> {
-  const [{ openLab, resolveLabPath }, { guard }] = await Promise.all([
+  await withOptionalLabFile(labFlag, { required: true }, (lab) => {
+    if (!lab) throw new Error('unreachable: a required lab file was not opened')
+    return body(lab)
+  })
+}
+
+/**
+ * As {@link withLabFile}, for questions that can be answered without a lab
+ * (`explain bridge`): when no lab file was named (no --lab, no
+ * $NETMODES_LAB) and ./.netmodes/lab.json does not exist, the body gets
+ * undefined. A file that was named must exist: a typo in a path is
+ * reported, never taken for "no lab".
+ */
+export async function withOptionalLabFile(
+  labFlag: unknown,
+  options: { required: boolean },
+  body: (lab: LabState | undefined) => number,
+): Promise<void> {
+  const [{ existsSync }, { openLab, resolveLabPath }, { guard }] = await Promise.all([
+    import('node:fs'),
     import('../lab/lab-file.js'),
     import('../lab/guard.js'),
   ])
   process.exitCode = guard(output.stderr, undefined, () => {
-    const { lab } = openLab(
-      resolveLabPath({ flag: labFlag ? String(labFlag) : undefined, env: process.env }),
-      {
-        create: false,
-      },
-    )
-    return body(lab)
+    const flag = labFlagOf(labFlag)
+    const path = resolveLabPath({ flag, env: process.env })
+    const named = flag !== undefined || Boolean(process.env.NETMODES_LAB)
+    if (!options.required && !named && !existsSync(path)) return body(undefined)
+    return body(openLab(path, { create: false }).lab)
   })
 }

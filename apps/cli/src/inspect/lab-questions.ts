@@ -8,9 +8,12 @@ import {
   reachabilityMatrix,
   trace,
 } from '@netmodes/core'
+import type { Colors } from '../cli/color.js'
 import type { Lang } from '../i18n/index.js'
 import { messagesFor } from '../i18n/index.js'
-import { MODE_NAMES, type ModeName } from '../i18n/messages.js'
+import { MODE_NAMES, type ModeName, RULE_TYPES, type RuleType } from '../i18n/messages.js'
+import { printModes } from '../modes/mode-table.js'
+import { renderMatrixText } from './matrix-text.js'
 
 export interface Output {
   stdout: (text: string) => void
@@ -58,8 +61,11 @@ export function runTrace(
 ): number {
   const port = portOf(options.port)
   // No port anywhere: a ping, as a scenario's `trace A -> B` line.
-  const protocol =
-    protocolOf(options.proto) ?? (port === undefined && !/:\d+/.test(options.to) ? 'icmp' : undefined)
+  const toHasPort = /:\d+/.test(options.to)
+  const protocol = protocolOf(options.proto) ?? (port === undefined && !toHasPort ? 'icmp' : undefined)
+  if ((protocol === 'tcp' || protocol === 'udp') && port === undefined && !toHasPort) {
+    throw new NetmodesError('INVALID_INPUT', `--proto ${protocol} needs a port: --port N, or TO:PORT`)
+  }
   const result = trace(lab, {
     from: options.from,
     to: options.to,
@@ -70,14 +76,27 @@ export function runTrace(
   return result.delivered ? 0 : 1
 }
 
-/** `netmodes matrix`: who can reach whom, with the reason for each "no". */
+/** `netmodes matrix`: who can reach whom, with the reason for each "no". Without a port: ping. */
 export function runMatrix(
   lab: LabState,
-  options: { port?: string; proto?: string; json: boolean } & Output,
+  options: {
+    port?: string
+    proto?: string
+    json: boolean
+    width: number
+    wrapNotes?: boolean
+    colors?: Colors
+  } & Output,
 ): number {
-  const protocol = protocolOf(options.proto)
   const port = portOf(options.port)
-  const matrix = reachabilityMatrix(lab, { ...(protocol ? { protocol } : {}), ...(port ? { port } : {}) })
+  const protocol = protocolOf(options.proto) ?? (port === undefined ? 'icmp' : 'tcp')
+  if (protocol !== 'icmp' && port === undefined) {
+    throw new NetmodesError(
+      'INVALID_INPUT',
+      `--proto ${protocol} needs --port N (without a port the matrix pings)`,
+    )
+  }
+  const matrix = reachabilityMatrix(lab, { protocol, ...(protocol !== 'icmp' && port ? { port } : {}) })
   const names = matrix.endpoints
   const cells = names.map((from) => names.map((to) => matrixCell(matrix, from, to)))
   if (options.json) {
@@ -95,25 +114,19 @@ export function runMatrix(
     options.stdout(`${JSON.stringify(rows, null, 2)}\n`)
     return 0
   }
-  const width = Math.max(4, ...names.map((n) => n.length))
-  const header = `${'from \\ to'.padEnd(width)}  ${names.map((n) => n.padEnd(Math.max(3, n.length))).join('  ')}`
-  const lines = [header]
-  const reasons: string[] = []
-  for (const [i, from] of names.entries()) {
-    const row = names.map((to, j) => {
-      const cell = cells[i]?.[j]
-      const mark =
-        from === to
-          ? '-'
-          : !cell || cell.reachable
-            ? 'yes'
-            : `no${reasons.push(`${from} -> ${to}: ${cell.reason}`)}`
-      return mark.padEnd(Math.max(3, to.length))
-    })
-    lines.push(`${from.padEnd(width)}  ${row.join('  ')}`)
-  }
-  if (reasons.length) lines.push('', ...reasons.map((r, k) => `no${k + 1}  ${r}`))
-  options.stdout(`${lines.join('\n')}\n`)
+  options.stdout(
+    renderMatrixText({
+      names,
+      cells,
+      probe:
+        protocol === 'icmp'
+          ? 'ping (ICMP echo); --port N for TCP, with --proto udp for UDP'
+          : `${protocol}/${port}`,
+      width: options.width,
+      wrapNotes: options.wrapNotes === true,
+      ...(options.colors ? { colors: options.colors } : {}),
+    }),
+  )
   return 0
 }
 
@@ -129,45 +142,88 @@ function explainMode(mode: ModeName, lang: Lang): Record<string, string> {
   )
 }
 
+const isMode = (topic: string): topic is ModeName => (MODE_NAMES as readonly string[]).includes(topic)
+const ruleTypeOf = (topic: string): RuleType | undefined => RULE_TYPES.find((t) => t === topic.toUpperCase())
+
 /**
- * `netmodes explain [MODE|CONTAINER|RULE|rules]`: a mode, a container of the
- * lab, the rules whose text contains RULE (or a chain's), or every rule, in
- * the user's language.
+ * Whether `netmodes explain TOPIC` needs a lab: a mode, a rule type (DNAT,
+ * DOCKER-USER...) and the modes table are explained from the catalogs;
+ * containers, the lab's rules and rule texts need the lab.
+ *
+ * @example
+ * explainNeedsLab('bridge') // false
+ * explainNeedsLab('web') // true
+ */
+export function explainNeedsLab(topic: string | undefined): boolean {
+  if (topic === undefined) return true
+  return !(topic === 'modes' || isMode(topic) || ruleTypeOf(topic) !== undefined)
+}
+
+function labRules(lab: LabState, lang: Lang) {
+  return [...explainIptables(lab, 'nat', lang), ...explainIptables(lab, 'filter', lang)]
+}
+
+const renderRules = (rules: { text: string; why: string }[]) =>
+  rules.map((r) => `${r.text}\n    # ${r.why}\n`).join('')
+
+/**
+ * `netmodes explain [MODE|CONTAINER|RULE|rules|modes]`: a mode, a container
+ * of the lab, a rule type (what it does, then the lab's rules of that type),
+ * the rules whose text contains RULE (or a chain's), every rule, or the
+ * modes table, in the user's language. `lab` is undefined only for topics
+ * {@link explainNeedsLab} says need none.
  */
 export function runExplain(
-  lab: LabState,
-  options: { topic?: string; lang: Lang; json: boolean } & Output,
+  lab: LabState | undefined,
+  options: { topic?: string; lang: Lang; json: boolean; width: number; colors?: Colors } & Output,
 ): number {
   const topic = options.topic
-  if (topic && (MODE_NAMES as readonly string[]).includes(topic) && !lab.containerNames[topic]) {
-    const info = explainMode(topic as ModeName, options.lang)
+  const isContainer = (name: string) => lab !== undefined && Object.hasOwn(lab.containerNames, name)
+  if (topic === 'modes' && !isContainer(topic)) {
+    return printModes({
+      lang: options.lang,
+      json: options.json,
+      width: options.width,
+      stdout: options.stdout,
+      ...(options.colors ? { colors: options.colors } : {}),
+    })
+  }
+  if (topic && isMode(topic) && !isContainer(topic)) {
+    const info = explainMode(topic, options.lang)
     const text = Object.entries(info)
       .map(([k, v]) => `${k}: ${v}\n`)
       .join('')
     options.stdout(options.json ? `${JSON.stringify(info, null, 2)}\n` : text)
     return 0
   }
-  if (topic && !lab.containerNames[topic] && (topic.includes(' ') || /^[A-Z][A-Z0-9-]+$/.test(topic))) {
+  const ruleType = topic ? ruleTypeOf(topic) : undefined
+  if (ruleType && !isContainer(topic ?? '')) {
+    const m = messagesFor(options.lang).explain
+    const rules = lab
+      ? labRules(lab, options.lang).filter((r) => r.text.includes(ruleType) || r.chain === ruleType)
+      : undefined
+    if (options.json) {
+      options.stdout(
+        `${JSON.stringify({ type: ruleType, what: m.ruleTypes[ruleType], ...(rules ? { rules } : {}) }, null, 2)}\n`,
+      )
+      return 0
+    }
+    options.stdout(`${m.ruleTypes[ruleType]}\n`)
+    if (rules)
+      options.stdout(rules.length ? `\n${m.inTheLab}\n${renderRules(rules)}` : `\n${m.noneInTheLab}\n`)
+    return 0
+  }
+  if (!lab) throw new NetmodesError('INTERNAL', `explaining "${topic ?? ''}" needs a lab`)
+  if (topic && !isContainer(topic) && (topic.includes(' ') || /^[A-Z][A-Z0-9-]+$/.test(topic))) {
     // A rule as iptables-save prints it (or part of it), or a chain's name.
-    const rules = [
-      ...explainIptables(lab, 'nat', options.lang),
-      ...explainIptables(lab, 'filter', options.lang),
-    ].filter((r) => r.text.includes(topic) || r.chain === topic)
+    const rules = labRules(lab, options.lang).filter((r) => r.text.includes(topic) || r.chain === topic)
     if (rules.length === 0) throw new NetmodesError('NOT_FOUND', `no rule of the lab matches "${topic}"`)
-    options.stdout(
-      options.json
-        ? `${JSON.stringify(rules, null, 2)}\n`
-        : rules.map((r) => `${r.text}\n    # ${r.why}\n`).join(''),
-    )
+    options.stdout(options.json ? `${JSON.stringify(rules, null, 2)}\n` : renderRules(rules))
     return 0
   }
   if (!topic || topic === 'rules' || topic === 'iptables') {
-    const rules = [
-      ...explainIptables(lab, 'nat', options.lang),
-      ...explainIptables(lab, 'filter', options.lang),
-    ]
-    if (options.json) options.stdout(`${JSON.stringify(rules, null, 2)}\n`)
-    else options.stdout(rules.map((r) => `${r.text}\n    # ${r.why}\n`).join(''))
+    const rules = labRules(lab, options.lang)
+    options.stdout(options.json ? `${JSON.stringify(rules, null, 2)}\n` : renderRules(rules))
     if (topic) return 0
   }
   const names =
@@ -176,8 +232,7 @@ export function runExplain(
       : Object.values(lab.containers).map((c) => c.name)
   const out: Record<string, string[]> = {}
   for (const name of names) {
-    if (!lab.containerNames[name])
-      throw new NetmodesError('NOT_FOUND', `no container named ${name} in the lab`)
+    if (!isContainer(name)) throw new NetmodesError('NOT_FOUND', `no container named ${name} in the lab`)
     out[name] = explainContainer(lab, name, options.lang)
   }
   if (options.json) options.stdout(`${JSON.stringify(out, null, 2)}\n`)

@@ -126,4 +126,18 @@ describe('reachabilityMatrix', () => {
     )
     expect(matrixCell(m, 'lan', 'c5')).toMatchObject({ reachable: false, reasonCode: 'no-route' })
   })
+
+  test('without a port the matrix pings; tcp or udp without a port is refused, not port 0', () => {
+    const lab = createLab()
+    runDocker(lab, 'docker network create app')
+    runDocker(lab, 'docker run -d --name web --network app -p 8080:80 nginx')
+    const m = reachabilityMatrix(lab)
+    expect(m.protocol).toBe('icmp')
+    expect(m.port).toBeUndefined()
+    expect(matrixCell(m, 'web', 'host')).toEqual({ reachable: true })
+    expect(() => reachabilityMatrix(lab, { protocol: 'tcp' })).toThrowErrorMatchingInlineSnapshot(
+      `[NetmodesError: a tcp matrix needs a port (1-65535)]`,
+    )
+    expect(() => reachabilityMatrix(lab, { protocol: 'udp' })).toThrow('a udp matrix needs a port')
+  })
 })

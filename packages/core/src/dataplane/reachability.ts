@@ -10,6 +10,7 @@
  * the host with its host-mode containers one by one.
  */
 
+import { NetmodesError } from '../errors.js'
 import type { LabState } from '../model/state.js'
 import { addressRules, namespaceSignature } from './_endpoint-signature.js'
 import { buildListenerBook, endpointOwner, namespaceIdOf } from './_listeners.js'
@@ -56,9 +57,9 @@ export interface ReachabilityMatrix {
 
 /** What the matrix probes. */
 export interface ReachabilityOptions {
-  /** Default "tcp". */
+  /** Default: "tcp" with a port, "icmp" (ping) without. */
   protocol?: TraceProtocol
-  /** Required for tcp and udp. */
+  /** Required for tcp and udp (there is no port 0 to connect to). */
   port?: number
   /** As in {@link TraceRequest}: listeners the model cannot know. */
   listening?: string[]
@@ -84,7 +85,12 @@ function entryOf(r: TraceResult): MatrixEntry {
  * matrixCell(m, 'web', 'db') // { reachable: false, reasonCode: 'isolated-networks', ... }
  */
 export function reachabilityMatrix(state: LabState, options: ReachabilityOptions = {}): ReachabilityMatrix {
-  const protocol = options.protocol ?? 'tcp'
+  // Without a port the question is "can they ping each other?": a TCP
+  // connection to port 0 is not something any client makes.
+  const protocol = options.protocol ?? (options.port === undefined ? 'icmp' : 'tcp')
+  if (protocol !== 'icmp' && options.port === undefined) {
+    throw new NetmodesError('INVALID_INPUT', `a ${protocol} matrix needs a port (1-65535)`)
+  }
   const port = protocol === 'icmp' ? 0 : (options.port ?? 0)
   const book = buildListenerBook(state, options.listening)
   const rules = addressRules(state.netfilter, protocol, [port, 40000, 40001])

@@ -20,6 +20,9 @@ export interface ScenarioStep {
 /** One `trace` line of a scenario and what the tracer found, at that point of the scenario. */
 export type ScenarioTrace = { command: string } & TraceResult
 
+/** One statement of a scenario and what it gave, in the order of the file. */
+export type ScenarioOutcome = { kind: 'docker'; result: StepResult } | { kind: 'trace'; trace: ScenarioTrace }
+
 /** The document `netmodes run --json` prints. */
 export type ScenarioReport = { steps: ScenarioStep[]; traces: ScenarioTrace[] } & ReturnType<typeof labReport>
 
@@ -43,13 +46,28 @@ export function traceLine(lab: LabState, line: string): ScenarioTrace {
 export function runScenario(
   source: string,
   options: CreateLabOptions & { lab?: LabState } = {},
-): { lab: LabState; results: StepResult[]; traces: ScenarioTrace[]; report: ScenarioReport } {
+): {
+  lab: LabState
+  results: StepResult[]
+  traces: ScenarioTrace[]
+  /** Every statement's outcome in file order: docker results and traces interleaved as they stand. */
+  outcomes: ScenarioOutcome[]
+  report: ScenarioReport
+} {
   const lab = options.lab ?? createLab(options)
   const results: StepResult[] = []
   const traces: ScenarioTrace[] = []
+  const outcomes: ScenarioOutcome[] = []
   for (const statement of parseScenario(source)) {
-    if (statement.kind === 'docker') results.push(runDocker(lab, statement.text))
-    else traces.push(traceLine(lab, statement.text))
+    if (statement.kind === 'docker') {
+      const result = runDocker(lab, statement.text)
+      results.push(result)
+      outcomes.push({ kind: 'docker', result })
+    } else {
+      const trace = traceLine(lab, statement.text)
+      traces.push(trace)
+      outcomes.push({ kind: 'trace', trace })
+    }
   }
   const steps = results.map((r) => ({
     command: r.command,
@@ -57,5 +75,5 @@ export function runScenario(
     ...(r.output ? { output: r.output } : {}),
     ...(r.error ? { error: r.error } : {}),
   }))
-  return { lab, results, traces, report: { steps, traces, ...labReport(lab) } }
+  return { lab, results, traces, outcomes, report: { steps, traces, ...labReport(lab) } }
 }
