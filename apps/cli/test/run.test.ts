@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
+import { netmodes as run, tempDir } from './helpers.js'
 
 const bin = fileURLToPath(new URL('../dist/netmodes.js', import.meta.url))
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url))
@@ -135,4 +136,49 @@ test('--host: Docker avoids a subnet the host has a route on', () => {
     netmodes('run', join(dir, 'lab.sh'), '--host', join(dir, 'host.json'), '--json').stdout,
   ) as Report
   expect(report.containers[0]?.NetworkSettings.Networks.bridge?.IPAddress).toBe('172.18.0.2')
+})
+
+describe('netmodes run prints each trace verdict where the trace line stands', () => {
+  const dir = tempDir()
+  const file = join(dir, 'traces.sh')
+  writeFileSync(
+    file,
+    [
+      'docker network create --subnet 10.88.0.0/24 app',
+      'docker run -d --name web --network app -p 8080:80 nginx',
+      'trace lan -> host:8080/tcp',
+      'trace lan -> web',
+      'docker run -d --name db --network app postgres',
+      'trace db -> web:80/tcp',
+      '',
+    ].join('\n'),
+  )
+  test('delivered (and the reply), or dropped with the reason, between the commands; plain in a pipe', () => {
+    const r = run(['run', file])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    const body = r.stdout.slice(0, r.stdout.indexOf('\n\nThe lab now:'))
+    expect(body.replace(/^[0-9a-f]{64}$/gm, '<id>').split('\n')).toEqual([
+      '$ docker network create --subnet 10.88.0.0/24 app',
+      '<id>',
+      '$ docker run -d --name web --network app -p 8080:80 nginx',
+      '<id>',
+      '$ trace lan -> host:8080/tcp',
+      '  => delivered',
+      '  => the reply gets back',
+      '$ trace lan -> web',
+      expect.stringMatching(/^ {2}=> dropped: No route: /),
+      '$ docker run -d --name db --network app postgres',
+      '<id>',
+      '$ trace db -> web:80/tcp',
+      '  => delivered',
+      '  => the reply gets back',
+    ])
+  })
+  test('coloured only when colours are on (FORCE_COLOR for a pipe)', () => {
+    const r = run(['run', file], { env: { FORCE_COLOR: '1' } })
+    expect(r.stdout).toContain('  => \u001b[32mdelivered\u001b[39m\n')
+    expect(r.stdout).toContain('  => \u001b[31mdropped\u001b[39m: ')
+    expect(run(['run', file], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[')
+  })
 })
