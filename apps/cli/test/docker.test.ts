@@ -185,3 +185,23 @@ describe('docker exec CONTAINER ip ...', () => {
     expect(viaDocker).toEqual(lab.run('exec', 'web', 'ip', 'addr'))
   })
 })
+
+test("docker port: an unpublished port is docker's error and exit 1, not silence", () => {
+  const s = labSession()
+  expect(s.run('docker', 'run', '-d', '--name', 'web', '-p', '8080:80', 'nginx').code).toBe(0)
+  expect(s.run('docker', 'port', 'web', '80')).toEqual({
+    code: 0,
+    stdout: '0.0.0.0:8080\n:::8080\n',
+    stderr: '',
+  })
+  expect(s.run('docker', 'port', 'web', '80/udp')).toEqual({
+    code: 1,
+    stdout: '',
+    stderr: "Error: No public port '80/udp' published for web\n",
+  })
+  expect(s.run('docker', 'port', 'nosuch')).toEqual({
+    code: 1,
+    stdout: '',
+    stderr: 'Error: No such container: nosuch\n',
+  })
+})

@@ -13,7 +13,8 @@ import { parseDockerCommand } from '../script/parse-docker-command.js'
 import { tokenizeCommandLine } from '../script/tokenize.js'
 import { UnsupportedCommandError } from '../script/unsupported-command-error.js'
 import { UsageError } from '../script/usage-error.js'
-import { inspectContainer, renderPortMappings, renderPs } from '../views/container-inspect.js'
+import { inspectContainer, renderPs } from '../views/container-inspect.js'
+import { renderDockerPort } from '../views/docker-port.js'
 import { GoTemplateError, renderGoTemplate } from '../views/go-template.js'
 import { inspectNetwork, inspectNetworkVerbose, renderNetworkLs } from '../views/network-inspect.js'
 import {
@@ -270,8 +271,10 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       return out
     }
     case 'port': {
-      const container = requireContainer(lab, cmd.container)
-      return renderPortMappings(container, cmd.port)
+      // The CLI's ContainerInspect: a missing container is the client's own "Error: No such container".
+      const container = findContainer(lab, cmd.container)
+      if (!container) throw new DockerCliError(`Error: No such container: ${cmd.container}`, 1)
+      return renderDockerPort(container, cmd.container, cmd.port)
     }
     case 'swarm init':
       return step((tx) => initSwarm(tx, cmd.advertiseAddr))

@@ -142,19 +142,3 @@ export function renderPs(
   ]
   return renderTable(rows)
 }
-
-/**
- * `docker port CONTAINER [PORT[/PROTO]]`: one line per binding, ports in
- * ascending order as the CLI sorts them.
- */
-export function renderPortMappings(container: Container, only?: string): string {
-  const wanted = only ? (only.includes('/') ? only : `${only}/tcp`) : undefined
-  const lines = [...container.ports]
-    .sort((a, b) => a.containerPort - b.containerPort || (a.proto < b.proto ? -1 : a.proto > b.proto ? 1 : 0))
-    .filter((p) => !wanted || `${p.containerPort}/${p.proto}` === wanted)
-    .map((p) => {
-      const host = p.hostIp === '::' ? `:::${p.hostPort}` : `${p.hostIp}:${p.hostPort}`
-      return wanted ? host : `${p.containerPort}/${p.proto} -> ${host}`
-    })
-  return lines.map((l) => `${l}\n`).join('')
-}

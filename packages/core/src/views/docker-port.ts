@@ -1,0 +1,77 @@
+/**
+ * `docker port CONTAINER [PRIVATE_PORT[/PROTO]]` as the docker 20.10 CLI
+ * answers it (cli/command/container/port.go): the container's bindings, or
+ * the host sockets of one container port. The CLI looks the port up in
+ * `NetworkSettings.Ports` after parsing it with go-connections'
+ * `nat.NewPort`, so a bad port is strconv's error and a port with no
+ * binding is "Error: No public port '80/tcp' published for C" (exit 1).
+ */
+
+import { DockerCliError } from '../errors.js'
+import type { Container } from '../model/docker.js'
+import { quoteGo } from '../script/go/go-quote.js'
+
+/** Go's strconv.ParseUint(s, 10, 16), with its error text. */
+function parseUint16(text: string): number {
+  if (!/^[0-9]+$/.test(text)) {
+    throw new DockerCliError(`strconv.ParseUint: parsing ${quoteGo(text)}: invalid syntax`, 1)
+  }
+  const value = Number(text)
+  if (value > 65535) {
+    throw new DockerCliError(`strconv.ParseUint: parsing ${quoteGo(text)}: value out of range`, 1)
+  }
+  return value
+}
+
+/** go-connections' nat.ParsePortRange: "80" or "80-90". */
+function parsePortRange(text: string): [number, number] {
+  if (!text.includes('-')) {
+    const port = parseUint16(text)
+    return [port, port]
+  }
+  const [first = '', second = ''] = text.split('-')
+  const start = parseUint16(first)
+  const end = parseUint16(second)
+  if (end < start) throw new DockerCliError(`Invalid range specified for the Port: ${text}`, 1)
+  return [start, end]
+}
+
+const hostSocket = (hostIp: string, hostPort: number) =>
+  hostIp === '::' ? `:::${hostPort}` : `${hostIp}:${hostPort}`
+
+/**
+ * What `docker port` prints for a container the CLI found (`ref` as the
+ * user typed it, for the error text). Throws a {@link DockerCliError} with
+ * docker's message and exit code 1 when the port is bad or not published.
+ *
+ * @example
+ * renderDockerPort(web, 'web') // '80/tcp -> 0.0.0.0:8080\n80/tcp -> :::8080\n'
+ * renderDockerPort(web, 'web', '80') // '0.0.0.0:8080\n:::8080\n'
+ * renderDockerPort(web, 'web', '80/udp') // throws "Error: No public port '80/udp' published for web"
+ */
+export function renderDockerPort(container: Container, ref: string, only?: string): string {
+  // Only a running container has bindings in NetworkSettings.Ports.
+  const bindings = container.state === 'running' ? container.ports : []
+  if (only === undefined || only === '') {
+    return [...bindings]
+      .sort(
+        (a, b) => a.containerPort - b.containerPort || (a.proto < b.proto ? -1 : a.proto > b.proto ? 1 : 0),
+      )
+      .map((p) => `${p.containerPort}/${p.proto} -> ${hostSocket(p.hostIp, p.hostPort)}\n`)
+      .join('')
+  }
+  // port.go: "PORT/PROTO" splits at the first "/", an empty proto is tcp.
+  const slash = only.indexOf('/')
+  const [port, proto] =
+    slash >= 0 && slash < only.length - 1 ? [only.slice(0, slash), only.slice(slash + 1)] : [only, 'tcp']
+  // nat.NewPort: an empty port is port 0; a range is a key no binding has.
+  const [start, end] = port === '' ? [0, 0] : parsePortRange(port)
+  const key = start === end ? `${start}/${proto}` : `${start}-${end}/${proto}`
+  const lines = bindings
+    .filter((p) => `${p.containerPort}/${p.proto}` === key)
+    .map((p) => `${hostSocket(p.hostIp, p.hostPort)}\n`)
+  if (lines.length === 0) {
+    throw new DockerCliError(`Error: No public port '${port}/${proto}' published for ${ref}`, 1)
+  }
+  return lines.join('')
+}
