@@ -205,3 +205,20 @@ test("docker port: an unpublished port is docker's error and exit 1, not silence
     stderr: 'Error: No such container: nosuch\n',
   })
 })
+
+test('IPv6: netmodes says plainly it does not simulate it (exit 1), and the lab file stays as it was', () => {
+  const s = labSession()
+  expect(s.run('docker', 'network', 'create', '--subnet', '10.2.0.0/24', 'n4').code).toBe(0)
+  const before = readFileSync(s.labPath, 'utf8')
+  for (const [args, what] of [
+    [['network', 'create', '--ipv6', '--subnet', 'fd00::/64', 'v6'], 'IPv6 networks (--subnet fd00::/64)'],
+    [['run', '-d', '--network', 'n4', '--ip6', 'fd00::5', 'nginx'], 'IPv6 addresses (--ip6 fd00::5)'],
+  ] as const) {
+    expect(s.run('docker', ...args)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `netmodes: netmodes does not simulate ${what} yet; the lab is unchanged\n`,
+    })
+    expect(readFileSync(s.labPath, 'utf8')).toBe(before)
+  }
+})

@@ -25,6 +25,7 @@ import {
   startContainer,
   stopContainer,
 } from './containers.js'
+import { NotSimulatedError, refuseIpv6 } from './ipv6-not-simulated.js'
 import { createNetwork } from './network-create.js'
 import { removeNetwork } from './network-remove.js'
 import { initSwarm, leaveSwarm } from './swarm.js'
@@ -156,6 +157,7 @@ function toFailure(error: unknown, line: string): Failure {
   if (error instanceof UsageError) return new Failure(`${error.message}\n`, error.exitCode)
   // A real docker command this simulator does not model: said plainly, never dressed as a daemon error.
   if (error instanceof UnsupportedCommandError) return new Failure(`netmodes: ${error.message}\n`, 1)
+  if (error instanceof NotSimulatedError) return new Failure(`netmodes: ${error.message}\n`, 1)
   const isRun = /^docker\s+(container\s+)?(run|create)\b/.test(line.trim())
   if (error instanceof DockerCliError) {
     return isRun
@@ -178,6 +180,7 @@ function toFailure(error: unknown, line: string): Failure {
 type Step = <T>(fn: (tx: Tx) => T) => T
 
 function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
+  refuseIpv6(cmd)
   switch (cmd.kind) {
     case 'network create':
       return `${step((tx) => createNetwork(tx, cmd)).id}\n`
