@@ -57,6 +57,7 @@ export function deliverLocal(w: Walk, ns: Namespace, pkt: Packet, iface: string)
       port: pkt.dport,
       protocol: pkt.proto,
       publishedOn: bound.map((a) => a.hostIp),
+      address: ipText(pkt.dst),
     })
   }
   const known = [...knownListeners(w.lab, w.book, ns.id)].sort()

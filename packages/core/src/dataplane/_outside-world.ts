@@ -100,6 +100,24 @@ export function dockerNetworkOf(
 }
 
 /**
+ * The network of the container endpoint that holds an address, if a
+ * container does: an address merely inside a network's subnet (the LAN
+ * machine in a macvlan network's range on another segment) is not on it.
+ */
+export function endpointNetworkOf(
+  lab: LabState,
+  address: number,
+): { name: string; subnet: string; driver: string } | undefined {
+  for (const n of lab.networks) {
+    for (const e of Object.values(n.endpoints)) {
+      if (parseIPv4(e.ipv4) === address)
+        return { name: n.name, subnet: n.pool?.subnet ?? '', driver: n.driver }
+    }
+  }
+  return undefined
+}
+
+/**
  * Whether the internet can route to an address: not a private range, and
  * not a Docker subnet (those exist only inside the host).
  */
@@ -157,10 +175,13 @@ export function outsideWorld(lab: LabState): OutsideWorld {
     const ip = parseIPv4(ns)
     if (ip !== undefined) taken.add(ip)
   }
+  // Off the LAN and off Docker's subnets: a host whose uplink is on
+  // 203.0.113.0/24 must not find "the internet" on its own segment.
   const internetMachine =
     ['203.0.113.10', '198.51.100.10', '192.0.2.10']
       .map((a) => parseIPv4(a) as number)
-      .find((ip) => dockerNetworkOf(lab, ip) === undefined) ?? (parseIPv4('203.0.113.10') as number)
+      .find((ip) => dockerNetworkOf(lab, ip) === undefined && !(lan && (ip & lan.mask) >>> 0 === lan.net)) ??
+    (parseIPv4('203.0.113.10') as number)
   const world: OutsideWorld = {
     uplink,
     lan,

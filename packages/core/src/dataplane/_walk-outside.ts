@@ -8,7 +8,7 @@
  */
 
 import type { Link, Namespace } from '../model/namespace.js'
-import { dockerNetworkOf, isPrivateAddress, onLan, outsideWorld } from './_outside-world.js'
+import { endpointNetworkOf, isPrivateAddress, onLan, outsideWorld } from './_outside-world.js'
 import { findSubinterfaceChild } from './_subinterface-children.js'
 import type { Arrival, Packet, Walk } from './_walk-context.js'
 import {
@@ -164,14 +164,19 @@ export function lanFrame(
   })
 }
 
-function privateDrop(w: Walk, pkt: Packet): Arrival {
-  const network = dockerNetworkOf(w.lab, pkt.dst)
+/**
+ * The router drops a packet for a private address: from the LAN, one off
+ * the LAN it has no route to (a Docker subnet exists only inside the host);
+ * from the internet, any private address (RFC 1918 is not routed there).
+ */
+function privateDrop(w: Walk, pkt: Packet, from: 'lan' | 'internet'): Arrival {
+  const network = endpointNetworkOf(w.lab, pkt.dst)
   return dropAt(w, 'router', '', {
     code: 'no-route',
-    where: 'router',
-    why: 'private-address',
+    where: from === 'lan' ? 'router' : 'internet',
+    why: from === 'lan' ? 'private-address' : 'not-routed-on-internet',
     address: addressToken(w, pkt.dst),
-    ...(network ? { network: network.name, subnet: network.subnet } : {}),
+    ...(network ? { network: network.name, subnet: network.subnet, driver: network.driver } : {}),
   })
 }
 
@@ -187,7 +192,7 @@ export function routerForward(w: Walk, pkt: Packet, from: 'lan' | 'internet'): A
   const world = outsideWorld(w.lab)
   if (from === 'lan') {
     if (onLan(world, pkt.dst)) return lanFrame(w, 'router', pkt.dst, pkt)
-    if (isPrivateAddress(w.lab, pkt.dst)) return privateDrop(w, pkt)
+    if (isPrivateAddress(w.lab, pkt.dst)) return privateDrop(w, pkt, 'lan')
     if (!w.reply && onLan(world, pkt.src)) {
       w.flow.routerNat = pkt.src
       w.hops.push({
@@ -217,7 +222,12 @@ export function routerForward(w: Walk, pkt: Packet, from: 'lan' | 'internet'): A
     w.hops.push({ kind: 'wire', namespace: 'router', iface: '', to: 'host', address: ipText(pkt.dst) })
     return lanFrame(w, 'router', pkt.dst, pkt)
   }
-  if (onLan(world, pkt.dst) || isPrivateAddress(w.lab, pkt.dst)) return privateDrop(w, pkt)
+  if (isPrivateAddress(w.lab, pkt.dst)) return privateDrop(w, pkt, 'internet')
+  if (onLan(world, pkt.dst)) {
+    // A public address on the LAN segment: the router delivers it there.
+    w.hops.push({ kind: 'wire', namespace: 'router', iface: '', to: 'lan', address: ipText(pkt.dst) })
+    return lanFrame(w, 'router', pkt.dst, pkt)
+  }
   w.hops.push({ kind: 'wire', namespace: 'router', iface: '', to: 'internet', address: ipText(pkt.dst) })
   return deliverOutside(w, 'internet', pkt)
 }
@@ -226,6 +236,15 @@ export function routerForward(w: Walk, pkt: Packet, from: 'lan' | 'internet'): A
 export function sendFromOutside(w: Walk, node: 'lan' | 'internet', pkt: Packet): Arrival {
   if (!w.sent) w.sent = copyPacket(pkt)
   if (node === 'internet') {
+    if (outsideWorld(w.lab).router === undefined) {
+      // No default route on the host: nothing in the lab links its LAN to the internet.
+      return dropAt(w, 'internet', '', {
+        code: 'no-route',
+        where: 'internet',
+        why: 'no-router',
+        address: addressToken(w, pkt.dst),
+      })
+    }
     w.hops.push({ kind: 'wire', namespace: 'internet', iface: '', to: 'router', address: ipText(pkt.dst) })
     return routerForward(w, pkt, 'internet')
   }

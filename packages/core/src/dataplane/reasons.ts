@@ -50,7 +50,7 @@ export const reasonsEn: ReasonCatalog = {
       ? `${who(p.from)} cannot reach ${who(p.to)}: network ${p.network} is internal, and Docker drops everything leaving it or entering it from elsewhere (${p.rule})`
       : `${who(p.from)} cannot reach ${who(p.to)}: network ${p.network} is internal and gives no route out`,
   'port-not-published': (p) =>
-    `${who(p.to)} does not answer on port ${p.port}/${p.protocol}: nothing is published there (no DNAT rule in nat DOCKER matches and no docker-proxy listens)${p.publishedOn.length ? `; it is published on ${p.publishedOn.join(', ')} only` : ''}`,
+    `${who(p.to)} does not answer on port ${p.port}/${p.protocol}: nothing is published there (no DNAT rule in nat DOCKER matches and no docker-proxy listens)${p.publishedOn.length ? `; it is published on ${p.publishedOn.join(', ')} only${p.address ? `, not on ${p.address}` : ''}` : ''}`,
   'published-on-localhost': (p) =>
     `${who(p.from)} cannot reach ${who(p.to)} on port ${p.port}/${p.protocol} at this address: ${p.container} publishes it on ${p.hostIp} only (-p ${p.hostIp}:${p.port}:${p.containerPort}), so only ${p.hostIp}:${p.port}, from the host itself, reaches it`,
   'no-interface': (p) =>
@@ -60,11 +60,22 @@ export const reasonsEn: ReasonCatalog = {
   'macvlan-parent-isolation': (p) =>
     p.direction === 'child-to-host'
       ? `${who(p.from)} cannot reach the host: a ${p.driver} interface cannot talk to its own parent ${p.parent} (the ${p.driver} driver keeps the parent and its children apart)`
-      : `the host cannot reach ${who(p.to)} through ${p.parent}: a host cannot talk to its own ${p.driver} children through their parent interface`,
+      : p.from === 'host'
+        ? `the host cannot reach ${who(p.to)} through ${p.parent}: a host cannot talk to its own ${p.driver} children through their parent interface`
+        : `${who(p.from)} cannot reach ${who(p.to)}: the host sends the packet out through ${p.parent}, and a host cannot talk to its own ${p.driver} children through their parent interface`,
   'no-route': (p) => {
     switch (p.why) {
       case 'private-address':
-        return `no route: container addresses are private to the host (the bridge is not reachable from outside, as the seed article says); ${addr(p, p.address)}${p.network ? ` is on network ${p.network} (${p.subnet})` : ' is a private address'} and ${place(p, p.where)} has no route to it`
+        // Only a container's own address is "on network N"; only a bridge's is private to the host.
+        if (p.network && (p.driver === 'bridge' || p.driver === 'overlay'))
+          return `no route: container addresses are private to the host (the bridge is not reachable from outside, as the seed article says); ${addr(p, p.address)} is on network ${p.network} (${p.subnet}) and ${place(p, p.where)} has no route to it`
+        if (p.network)
+          return `no route: ${addr(p, p.address)} is on the ${p.driver} network ${p.network} (${p.subnet}), which is not this LAN, and ${place(p, p.where)} has no route to it`
+        return `no route: ${addr(p, p.address)} is a private address that is not on the LAN, and ${place(p, p.where)} has no route to it`
+      case 'not-routed-on-internet':
+        return `no route: ${addr(p, p.address)}${p.network ? ` (on network ${p.network}, ${p.subnet})` : ''} is a private address, which the internet does not route; from the internet, the LAN's router lets in only what is addressed to the host (simulated as a port forward)`
+      case 'no-router':
+        return `no route: the host has no default route, so no router links it to the internet, and nothing from the internet reaches ${addr(p, p.address)}`
       case 'not-forwarding':
         return `${place(p, p.where)} does not forward packets, and ${addr(p, p.address)} is not one of its addresses`
       case 'too-many-hops':
@@ -93,7 +104,9 @@ export const reasonsEn: ReasonCatalog = {
       ? `${addr(p, p.address)} is not on this node: vxlan0 would carry it to the node that holds it (VXLAN id ${p.vni}, UDP 4789), but no other node is known`
       : `nothing answers ARP for ${addr(p, p.address)} on ${p.device} in ${place(p, p.where)}`,
   'reply-mismatch': (p) =>
-    `the reply comes back from ${p.got} instead of ${p.expected}, so ${who(p.to)} discards it`,
+    p.deliveredTo !== undefined
+      ? `the reply from ${p.expected} is delivered to ${who(p.deliveredTo)} instead of ${who(p.to)}`
+      : `the reply comes back from ${p.got} instead of ${p.expected}, so ${who(p.to)} discards it`,
 }
 
 /** Sentences start with a capital, unless they start with a container's name. */

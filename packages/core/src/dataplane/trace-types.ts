@@ -167,7 +167,14 @@ export type ReasonDetail =
   | { code: 'isolated-networks'; fromNetwork: string; toNetwork: string; rule: string }
   | { code: 'icc-disabled'; network: string; rule: string }
   | { code: 'internal-network'; network: string; rule?: string }
-  | { code: 'port-not-published'; port: number; protocol: TraceProtocol; publishedOn: string[] }
+  | {
+      code: 'port-not-published'
+      port: number
+      protocol: TraceProtocol
+      publishedOn: string[]
+      /** The host address the packet was for. */
+      address?: string
+    }
   | {
       code: 'published-on-localhost'
       port: number
@@ -186,10 +193,24 @@ export type ReasonDetail =
   | {
       code: 'no-route'
       where: string
-      why: 'no-matching-route' | 'private-address' | 'not-forwarding' | 'too-many-hops'
+      /**
+       * private-address: the LAN's router got a packet for a private address
+       * off the LAN (a Docker subnet, say); not-routed-on-internet: a packet
+       * from the internet for a private address; no-router: the host has no
+       * default route, so no router links it to the internet.
+       */
+      why:
+        | 'no-matching-route'
+        | 'private-address'
+        | 'not-routed-on-internet'
+        | 'no-router'
+        | 'not-forwarding'
+        | 'too-many-hops'
       address: string
+      /** The Docker network of the container that holds the address (never a mere subnet match). */
       network?: string
       subnet?: string
+      driver?: string
     }
   | { code: 'nothing-listening'; port: number; protocol: TraceProtocol; known: string[] }
   | {
@@ -201,7 +222,11 @@ export type ReasonDetail =
   | { code: 'filtered'; table: TableName; chain: string; rule?: string; policy?: string }
   | { code: 'container-not-running'; side: 'from' | 'to'; state: string }
   | { code: 'no-neighbor'; where: string; device: string; address: string; vni?: number }
-  | { code: 'reply-mismatch'; expected: string; got: string }
+  /**
+   * The reply does not come back as the request left: from another socket
+   * (`got` is its source), or to another place (`deliveredTo`).
+   */
+  | { code: 'reply-mismatch'; expected: string; got: string; deliveredTo?: string }
 
 /** Every reason a trace can give for a drop. */
 export type ReasonCode = ReasonParams['code']

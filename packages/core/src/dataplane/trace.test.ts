@@ -183,7 +183,7 @@ describe('the reply path', () => {
     expect(nats(r.hops)).toEqual([])
     expect(r.reply).toMatchObject({ delivered: false, reasonCode: 'no-route' })
     expect(r.reply.delivered ? '' : r.reply.reason).toMatchInlineSnapshot(
-      `"The request arrives, but the reply is lost: no route: container addresses are private to the host (the bridge is not reachable from outside, as the seed article says); the address of nm is on network nomasq (172.18.0.0/16) and the LAN's router has no route to it."`,
+      `"The request arrives, but the reply is lost: no route: the address of nm (on network nomasq, 172.18.0.0/16) is a private address, which the internet does not route; from the internet, the LAN's router lets in only what is addressed to the host (simulated as a port forward)."`,
     )
   })
 })

@@ -102,6 +102,8 @@ function walkReply(leg: Leg, arrived: { place: Place; pkt: Packet }, hops: Hop[]
       code: 'reply-mismatch',
       expected: socketText(s.dst, s.dport, s.proto),
       got: socketText(r.src, r.sport, r.proto),
+      // Same source, wrong place: the reply reached someone else.
+      ...(r.src === s.dst && r.sport === s.dport ? { deliveredTo: arrival.place } : {}),
       from: w.roles.from,
       to: w.roles.to,
       reply: true,
