@@ -54,3 +54,69 @@ test("the Chinese explanation uses the seed article's terms", () => {
   const text = explainContainer(richLab(), 'web', 'zh-CN').join('')
   for (const term of ['veth pair', '网桥', 'Network namespace', '宿主机']) expect(text).toContain(term)
 })
+
+describe('explanations are true of the lab they are about', () => {
+  const lab = createLab({ profile: { userlandProxy: false } })
+  for (const line of [
+    'docker network create --subnet 10.88.0.0/24 app',
+    'docker network create -o com.docker.network.bridge.enable_ip_masquerade=false nomasq',
+    'docker run -d --name web --network app nginx',
+    'docker network connect bridge web',
+    'docker run -d --name nm --network nomasq busybox',
+    'docker run -d --name vault --network none busybox',
+    'docker run -d --name side --network container:vault busybox',
+    'docker create --name fresh busybox',
+    'docker swarm init',
+    'docker network create -d overlay --attachable ov',
+    'docker run -d --name svc --network ov busybox',
+  ])
+    expect(runDocker(lab, line).exitCode, line).toBe(0)
+  const en = (name: string) => explainContainer(lab, name, 'en').join(' ')
+  const zh = (name: string) => explainContainer(lab, name, 'zh-CN').join(' ')
+  test('a second network is not said to lack a default route: it goes through the other interface', () => {
+    expect(en('web')).toContain('on bridge: its eth1 is')
+    expect(en('web')).toContain('its default route goes out through its eth0, not through this network')
+    expect(en('web')).not.toContain('it has no default route')
+    expect(zh('web')).toContain('默认路由经它的 eth0 出去，不经过这个网络')
+  })
+  test('no MASQUERADE where masquerading is off', () => {
+    expect(en('nm')).toContain('without NAT: IP masquerading is off on this network')
+    expect(en('nm')).not.toContain('MASQUERADE)')
+    expect(zh('nm')).toContain('关闭了 IP 伪装')
+  })
+  test('sharing a none-mode namespace shares no IP and no MAC', () => {
+    expect(en('side')).toMatch(
+      /^side shares the network namespace of vault \(container mode\), and vault has nothing but the loopback/,
+    )
+    expect(en('side')).not.toContain('same IP')
+    expect(zh('side')).not.toContain('同样的网卡、IP、MAC')
+  })
+  test('a created container never had addresses to give back', () => {
+    expect(en('fresh')).toBe(
+      'fresh is created but has never been started: it has no network namespace and no address yet; Docker builds them when it starts.',
+    )
+    expect(zh('fresh')).toContain('从未启动')
+  })
+  test('an overlay container: its own gwbridge interface, and no "bridge mode" line for docker_gwbridge', () => {
+    expect(en('svc')).toContain('Its way out to the world is its eth1 on docker_gwbridge')
+    expect(en('svc')).not.toContain('bridge mode on docker_gwbridge')
+    expect(zh('svc')).toContain('接入 docker_gwbridge 的 eth1')
+  })
+  test('without the userland proxy, OUTPUT sends 127.0.0.1 to DOCKER too, and says so', () => {
+    const output = explainIptables(lab, 'nat', 'en').find((r) => r.chain === 'OUTPUT')
+    expect(output?.text).toBe('-A OUTPUT -m addrtype --dst-type LOCAL -j DOCKER')
+    expect(output?.why).not.toContain('but not to 127.0.0.0/8')
+    expect(explainIptables(lab, 'nat', 'zh-CN').find((r) => r.chain === 'OUTPUT')?.why).toContain(
+      '包括 127.0.0.1',
+    )
+  })
+  test('FORWARD -o BRIDGE -j DOCKER governs traffic from other interfaces only; outgoing traffic is not "anything"', () => {
+    const rules = explainIptables(lab, 'filter', 'en')
+    const toDocker = rules.find((r) => /^-A FORWARD -o docker0 -j DOCKER$/.test(r.text))
+    expect(toDocker?.why).toBe(
+      'New traffic into docker0 from other interfaces is only allowed by the DOCKER chain, i.e. to published ports.',
+    )
+    const out = rules.find((r) => r.text === '-A FORWARD -i docker0 ! -o docker0 -j ACCEPT')
+    expect(out?.why).toContain('already dropped by the isolation chains')
+  })
+})

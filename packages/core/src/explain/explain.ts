@@ -27,13 +27,23 @@ export function explainContainer(lab: LabState, name: string, lang: Lang = 'en')
   const m = CATALOGS[lang]
   const c = lab.containers[lab.containerNames[name] ?? '']
   if (!c) return []
+  if (c.state === 'created') return [m['mode.created']({ name })]
   if (c.state !== 'running') return [m['mode.stopped']({ name, state: c.state })]
   if (c.networkMode === 'host') return [m['mode.host']({ name }), m['mode.host.strengths']()]
   if (c.networkMode.startsWith('container:')) {
     const target = lab.containers[c.sharesWith ?? c.networkMode.slice('container:'.length)]
-    return [m['mode.container']({ name, target: target?.name ?? '?' }), m['mode.container.strengths']()]
+    const shared = target?.sandbox ? lab.namespaces[target.sandbox] : undefined
+    // A partner in none mode has no interface, address or MAC to share: only lo.
+    const loOnly = shared?.links.every((l) => l.kind === 'loopback') === true
+    const v = { name, target: target?.name ?? '?' }
+    return [loOnly ? m['mode.container.lo-only'](v) : m['mode.container'](v), m['mode.container.strengths']()]
   }
-  const networks = networksOf(lab, c).filter((n) => n.driver !== 'null')
+  const all = networksOf(lab, c).filter((n) => n.driver !== 'null')
+  const onOverlay = all.some((n) => n.driver === 'overlay')
+  // docker_gwbridge is an overlay container's way out, told in its overlay sentence; it is not its mode.
+  const networks = all.filter((n) => !(onOverlay && n.name === 'docker_gwbridge'))
+  const gwbridge = all.find((n) => n.name === 'docker_gwbridge')
+  const gwbridgeIfname = gwbridge ? (gwbridge.endpoints[c.endpoints[gwbridge.id] ?? '']?.ifname ?? '') : ''
   if (networks.length === 0) return [m['mode.none']({ name }), m['mode.none.strengths']()]
   const ns = c.sandbox ? lab.namespaces[c.sandbox] : undefined
   const def = ns?.routes.find((r) => r.dst === 'default')
@@ -52,6 +62,8 @@ export function explainContainer(lab: LabState, name: string, lang: Lang = 'en')
           ifname: ep.ifname,
           ip,
           gateway: def?.dev === ep.ifname ? (def.gateway ?? '') : '',
+          otherRouteDev: def && def.dev !== ep.ifname ? def.dev : '',
+          masquerade: n.options['com.docker.network.bridge.enable_ip_masquerade'] !== 'false',
         }),
       )
     } else if (n.driver === 'macvlan') {
@@ -68,7 +80,18 @@ export function explainContainer(lab: LabState, name: string, lang: Lang = 'en')
     } else if (n.driver === 'ipvlan') {
       lines.push(m['mode.ipvlan']({ name, network: n.name, parent: n.device ?? '', ifname: ep.ifname, ip }))
     } else if (n.driver === 'overlay') {
-      lines.push(m['mode.overlay']({ name, network: n.name, vni: n.vni ?? 0, ifname: ep.ifname, ip }))
+      const mtu = ns?.links.find((l) => l.ifname === ep.ifname)?.mtu ?? 1450
+      lines.push(
+        m['mode.overlay']({
+          name,
+          network: n.name,
+          vni: n.vni ?? 0,
+          ifname: ep.ifname,
+          ip,
+          mtu,
+          gwbridgeIfname,
+        }),
+      )
     }
   }
   if (networks.some((n) => n.driver === 'bridge')) lines.push(m['mode.bridge.strengths']())
@@ -100,7 +123,8 @@ export function explainRule(
   if (rule.jump === 'RETURN' && !rule.inIface) return m['rule.return']()
   if (table === 'nat') {
     if (chain === 'PREROUTING' && rule.jump === 'DOCKER') return m['rule.prerouting-docker']()
-    if (chain === 'OUTPUT' && rule.jump === 'DOCKER') return m['rule.output-docker']()
+    if (chain === 'OUTPUT' && rule.jump === 'DOCKER')
+      return rule.dst && rule.notDst ? m['rule.output-docker']() : m['rule.output-docker-all']()
     if (chain === 'POSTROUTING' && rule.jump === 'MASQUERADE') {
       if (rule.src && rule.dst && rule.src === rule.dst)
         return m['rule.hairpin-masquerade']({ target: `${rule.dst}:${rule.dport}` })

@@ -11,9 +11,20 @@ export const en = {
     veth: string
     ifname: string
     ip: string
+    /** The default route's gateway when it goes through this network's interface. */
     gateway: string
+    /** The interface the default route uses when it is another one ('' when there is none). */
+    otherRouteDev: string
+    /** Whether Docker masquerades this network's subnet (enable_ip_masquerade). */
+    masquerade: boolean
   }) =>
-    `${v.name} is in bridge mode on ${v.network}: its ${v.ifname} is one end of a veth pair whose other end, ${v.veth}, is a port of the bridge ${v.bridge} on the host. It has its own network namespace and address ${v.ip}; ${v.gateway ? `its default route goes to ${v.gateway}, the bridge's address, and on to the outside through the host's NAT (MASQUERADE)` : 'it has no default route'}. Other hosts cannot reach ${v.ip} directly: only ports published on the host are.`,
+    `${v.name} is in bridge mode on ${v.network}: its ${v.ifname} is one end of a veth pair whose other end, ${v.veth}, is a port of the bridge ${v.bridge} on the host. It has its own network namespace and address ${v.ip}; ${
+      v.gateway
+        ? `its default route goes to ${v.gateway}, the bridge's address, and on to the outside ${v.masquerade ? "through the host's NAT (MASQUERADE)" : 'without NAT: IP masquerading is off on this network (com.docker.network.bridge.enable_ip_masquerade=false), so the outside sees its private address'}`
+        : v.otherRouteDev
+          ? `its default route goes out through its ${v.otherRouteDev}, not through this network`
+          : 'it has no default route'
+    }. Other hosts cannot reach ${v.ip} directly: only ports published on the host are.`,
   'mode.bridge.strengths': () =>
     'Strengths: isolation (own namespace, own IP, own ports), several containers can use the same port inside. Weaknesses: NAT on the way out and DNAT for published ports cost a little performance, and each published host port can be taken only once.',
   'mode.host': (v: { name: string }) =>
@@ -25,6 +36,8 @@ export const en = {
   'mode.none.strengths': () => 'Strengths: the strongest isolation. Weaknesses: no network at all.',
   'mode.container': (v: { name: string; target: string }) =>
     `${v.name} shares the network namespace of ${v.target} (container mode, as the containers of a Kubernetes pod do): same interfaces, same IP, same MAC, same ports. The two talk over lo (127.0.0.1); ${v.name} creates no interface of its own.`,
+  'mode.container.lo-only': (v: { name: string; target: string }) =>
+    `${v.name} shares the network namespace of ${v.target} (container mode), and ${v.target} has nothing but the loopback interface lo (none mode): the two talk over lo (127.0.0.1), and neither can reach or be reached by anything else.`,
   'mode.container.strengths': () =>
     'Strengths: fast local communication over lo, a sidecar sees exactly what its partner sees. Weaknesses: no better reach to the outside than the partner, a shared port space, and it loses its network when the partner stops.',
   'mode.macvlan': (v: {
@@ -38,8 +51,19 @@ export const en = {
     `${v.name} is on the macvlan network ${v.network}: its ${v.ifname} is a macvlan child of the host's ${v.parent}, with its own MAC ${v.mac} and address ${v.ip} on the parent's segment, so it appears as a physical machine on that network. The host itself cannot reach it through ${v.parent}: the macvlan driver filters traffic between a parent and its children.`,
   'mode.ipvlan': (v: { name: string; network: string; parent: string; ifname: string; ip: string }) =>
     `${v.name} is on the ipvlan network ${v.network}: its ${v.ifname} is an ipvlan child of the host's ${v.parent}; it shares the parent's MAC and is told apart by its address ${v.ip}. As with macvlan, the host cannot reach it through the parent.`,
-  'mode.overlay': (v: { name: string; network: string; vni: number; ifname: string; ip: string }) =>
-    `${v.name} is on the overlay network ${v.network} (a bridge spanning the swarm's nodes, carried in VXLAN id ${v.vni} over UDP 4789): its ${v.ifname} has ${v.ip}, MTU 1450 (50 bytes go to the VXLAN header). Its way out to the world is its second interface on docker_gwbridge, through the host's NAT.`,
+  'mode.overlay': (v: {
+    name: string
+    network: string
+    vni: number
+    ifname: string
+    ip: string
+    mtu: number
+    /** Its interface on docker_gwbridge ('' when it has none: internal networks only). */
+    gwbridgeIfname: string
+  }) =>
+    `${v.name} is on the overlay network ${v.network} (a bridge spanning the swarm's nodes, carried in VXLAN id ${v.vni} over UDP 4789): its ${v.ifname} has ${v.ip}, MTU ${v.mtu}${v.mtu === 1450 ? ' (50 bytes go to the VXLAN header)' : ''}. ${v.gwbridgeIfname ? `Its way out to the world is its ${v.gwbridgeIfname} on docker_gwbridge, through the host's NAT.` : 'It has no interface on docker_gwbridge, so no way out to the world.'}`,
+  'mode.created': (v: { name: string }) =>
+    `${v.name} is created but has never been started: it has no network namespace and no address yet; Docker builds them when it starts.`,
   'mode.stopped': (v: { name: string; state: string }) =>
     `${v.name} is ${v.state}: it has no network namespace now; its addresses went back to their networks' pools.`,
   'rule.masquerade': (v: { subnet: string; bridge: string }) =>
@@ -56,6 +80,8 @@ export const en = {
     "Packets addressed to any of the host's own addresses go through the DOCKER chain, where published ports are DNATed.",
   'rule.output-docker': () =>
     "The host's own packets to its addresses (but not to 127.0.0.0/8, which docker-proxy serves) go through the DOCKER chain too.",
+  'rule.output-docker-all': () =>
+    "The host's own packets to any of its addresses, 127.0.0.1 included (the userland proxy is off, so DNAT serves them), go through the DOCKER chain too.",
   'rule.forward-user': () =>
     'DOCKER-USER comes first in FORWARD: the place for your own rules, which Docker never touches.',
   'rule.forward-isolation': () =>
@@ -63,9 +89,9 @@ export const en = {
   'rule.conntrack': (v: { bridge: string }) =>
     `Replies (RELATED,ESTABLISHED) to connections the containers on ${v.bridge} opened are let back in.`,
   'rule.forward-docker': (v: { bridge: string }) =>
-    `New traffic into ${v.bridge} is only allowed by the DOCKER chain, i.e. to published ports.`,
+    `New traffic into ${v.bridge} from other interfaces is only allowed by the DOCKER chain, i.e. to published ports.`,
   'rule.outgoing': (v: { bridge: string }) =>
-    `Containers on ${v.bridge} may send anything out to other interfaces.`,
+    `Containers on ${v.bridge} may send out through any other interface (what goes to another Docker network was already dropped by the isolation chains).`,
   'rule.icc-accept': (v: { bridge: string }) =>
     `Containers on ${v.bridge} may talk to each other (inter-container communication is on).`,
   'rule.icc-drop': (v: { bridge: string }) =>

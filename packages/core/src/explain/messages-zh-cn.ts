@@ -6,7 +6,13 @@ import type { Messages } from './messages-en.js'
  */
 export const zhCN: Messages = {
   'mode.bridge': (v) =>
-    `${v.name} 使用 bridge 模式，接入网络 ${v.network}：它的 ${v.ifname} 是一对 veth pair 的一端，另一端 ${v.veth} 挂在宿主机的网桥 ${v.bridge} 上。它有独立的 Network namespace 和自己的 IP ${v.ip}；${v.gateway ? `默认路由指向网桥地址 ${v.gateway}，再经宿主机的 NAT（MASQUERADE）访问外网` : '它没有默认路由'}。宿主机以外的主机无法直接访问 ${v.ip}，只能访问映射到宿主机上的端口。`,
+    `${v.name} 使用 bridge 模式，接入网络 ${v.network}：它的 ${v.ifname} 是一对 veth pair 的一端，另一端 ${v.veth} 挂在宿主机的网桥 ${v.bridge} 上。它有独立的 Network namespace 和自己的 IP ${v.ip}；${
+      v.gateway
+        ? `默认路由指向网桥地址 ${v.gateway}，${v.masquerade ? '再经宿主机的 NAT（MASQUERADE）访问外网' : '但这个网络关闭了 IP 伪装（com.docker.network.bridge.enable_ip_masquerade=false），出网不做 NAT，外部看到的是它的私有地址'}`
+        : v.otherRouteDev
+          ? `默认路由经它的 ${v.otherRouteDev} 出去，不经过这个网络`
+          : '它没有默认路由'
+    }。宿主机以外的主机无法直接访问 ${v.ip}，只能访问映射到宿主机上的端口。`,
   'mode.bridge.strengths': () =>
     '优点：隔离性好（独立的命名空间、IP 和端口），多个容器内部可以使用相同端口。缺点：出网要经过 NAT、端口映射要经过 DNAT，有一定性能开销；宿主机上每个映射端口只能被占用一次。',
   'mode.host': (v) =>
@@ -18,6 +24,8 @@ export const zhCN: Messages = {
   'mode.none.strengths': () => '优点：封闭的网络最能保证安全。缺点：完全没有网络。',
   'mode.container': (v) =>
     `${v.name} 使用 container 模式，与 ${v.target} 共享 Network namespace（Kubernetes 中的 pod 就是如此）：同样的网卡、IP、MAC 和端口范围。两个容器通过 lo（127.0.0.1）高效通信，${v.name} 不会创建自己的网卡。`,
+  'mode.container.lo-only': (v) =>
+    `${v.name} 使用 container 模式，与 ${v.target} 共享 Network namespace，而 ${v.target} 只有 lo 回环网卡（none 模式）：两个容器只能通过 lo（127.0.0.1）通信，都无法访问其他任何地方，也无法被访问。`,
   'mode.container.strengths': () =>
     '优点：两容器之间通过 lo 快速通信，sidecar 看到的网络与伙伴完全相同。缺点：对外通信能力与伙伴相同，共享端口范围；伙伴停止后它也失去网络。',
   'mode.macvlan': (v) =>
@@ -25,7 +33,9 @@ export const zhCN: Messages = {
   'mode.ipvlan': (v) =>
     `${v.name} 接入 ipvlan 网络 ${v.network}：它的 ${v.ifname} 是宿主机网卡 ${v.parent} 的 ipvlan 子接口，与父接口共用 MAC，仅靠 IP ${v.ip} 区分。与 macvlan 一样，宿主机无法通过父接口访问它。`,
   'mode.overlay': (v) =>
-    `${v.name} 接入 overlay 网络 ${v.network}（利用 VXLAN 实现、跨越 swarm 各节点的 bridge，VXLAN id ${v.vni}，UDP 4789）：它的 ${v.ifname} 地址为 ${v.ip}，MTU 1450（VXLAN 头占 50 字节）。它访问外网要经过第二块网卡所在的 docker_gwbridge 和宿主机的 NAT。`,
+    `${v.name} 接入 overlay 网络 ${v.network}（利用 VXLAN 实现、跨越 swarm 各节点的 bridge，VXLAN id ${v.vni}，UDP 4789）：它的 ${v.ifname} 地址为 ${v.ip}，MTU ${v.mtu}${v.mtu === 1450 ? '（VXLAN 头占 50 字节）' : ''}。${v.gwbridgeIfname ? `它访问外网要经过接入 docker_gwbridge 的 ${v.gwbridgeIfname} 和宿主机的 NAT。` : '它没有接入 docker_gwbridge 的网卡，因此无法访问外网。'}`,
+  'mode.created': (v) =>
+    `${v.name} 已创建但从未启动：还没有 Network namespace，也没有 IP；Docker 会在启动它时创建。`,
   'mode.stopped': (v) =>
     `${v.name} 当前状态为 ${v.state}：没有 Network namespace，它的 IP 已归还给所属网络的地址池。`,
   'rule.masquerade': (v) =>
@@ -40,11 +50,15 @@ export const zhCN: Messages = {
   'rule.prerouting-docker': () => '发往宿主机自身任一地址的报文进入 DOCKER 链，在那里对映射端口做 DNAT。',
   'rule.output-docker': () =>
     '宿主机自己发往自身地址的报文（127.0.0.0/8 除外，由 docker-proxy 处理）也进入 DOCKER 链。',
+  'rule.output-docker-all': () =>
+    '宿主机自己发往自身任一地址的报文（包括 127.0.0.1：userland proxy 已关闭，由 DNAT 处理）也进入 DOCKER 链。',
   'rule.forward-user': () => 'DOCKER-USER 位于 FORWARD 链最前面：供你放自己的规则，Docker 从不修改它。',
   'rule.forward-isolation': () => '所有转发的报文都要经过隔离链，使各 Docker 网络彼此隔离。',
   'rule.conntrack': (v) => `放行 ${v.bridge} 上容器发起的连接的回包（RELATED,ESTABLISHED）。`,
-  'rule.forward-docker': (v) => `进入 ${v.bridge} 的新流量只由 DOCKER 链放行，即只允许访问映射的端口。`,
-  'rule.outgoing': (v) => `${v.bridge} 上的容器可以向其他网卡发送任何报文。`,
+  'rule.forward-docker': (v) =>
+    `从其他网卡进入 ${v.bridge} 的新流量只由 DOCKER 链放行，即只允许访问映射的端口。`,
+  'rule.outgoing': (v) =>
+    `${v.bridge} 上的容器可以经任何其他网卡向外发送报文（发往其他 Docker 网络的报文已先被隔离链丢弃）。`,
   'rule.icc-accept': (v) => `${v.bridge} 上的容器之间可以互相通信（容器间通信 ICC 已开启）。`,
   'rule.icc-drop': (v) =>
     `${v.bridge} 上的容器之间不能互相通信：ICC 已关闭（com.docker.network.bridge.enable_icc=false）。`,
