@@ -200,7 +200,10 @@ export function runExplain(
   if (ruleType && !isContainer(topic ?? '')) {
     const m = messagesFor(options.lang).explain
     const rules = lab
-      ? labRules(lab, options.lang).filter((r) => r.text.includes(ruleType) || r.chain === ruleType)
+      ? labRules(lab, options.lang).filter(
+          // Rules of that chain, or jumping to that target or chain (not every rule naming DOCKER-*).
+          (r) => r.chain === ruleType || new RegExp(`-j ${ruleType}( |$)`).test(r.text),
+        )
       : undefined
     if (options.json) {
       options.stdout(
