@@ -39,6 +39,7 @@ export type { EngineProfile, HostPortAllocation, LabState } from './model/state.
 export { renderIptablesSave } from './netfilter/iptables-save.js'
 export type { ObservationComparison, ObservationMismatch } from './observe/compare-observations.js'
 export { compareObservations, renderObservationDiff } from './observe/compare-observations.js'
+export { hostViewNamespaces, withoutMachineLinks } from './observe/host-view.js'
 export { labFromObservation } from './observe/lab-from-observation.js'
 export type { Observation } from './observe/normalize-observation.js'
 export { normalizeObservation } from './observe/normalize-observation.js'

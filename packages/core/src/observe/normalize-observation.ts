@@ -1,3 +1,4 @@
+import { hostViewNamespaces } from './host-view.js'
 import type { RawObservation } from './raw-observation.js'
 
 /**
@@ -246,8 +247,12 @@ export function normalizeObservation(raw: RawObservation): Observation {
       out[`${base}/networks/${name}/EndpointID`] = str(obj(ep).EndpointID) === '' ? '' : 'set'
     }
   }
+  // The host's namespace is compared on what Docker made in it, wherever it is seen
+  // from (a --network host container lists the same links): the machine's own
+  // links, and those a scenario's `host` lines made, are not the engine's doing.
+  const hostViews = hostViewNamespaces(raw)
   for (const [name, ns] of Object.entries(raw.namespaces)) {
-    const onlyDocker = name === 'host'
+    const onlyDocker = hostViews.has(name)
     flatten(out, `namespaces/${name}/links`, normalizeLinks(ns.addr, rename, onlyDocker), (s) => s)
     normalizeRoutes(ns.route, rename, onlyDocker).forEach((r, i) => {
       out[`namespaces/${name}/routes/${i}`] = r
