@@ -2,7 +2,8 @@
  * Undoing a replay: force-remove its containers, then its networks, then
  * leave the swarm it initialized (and remove the docker_gwbridge network
  * swarm mode left behind). Each step goes on past failures; objects
- * already gone count as removed.
+ * already gone count as removed. A swarm network is removed once no task
+ * uses it any more (bounded wait).
  */
 import type Docker from 'dockerode'
 import { callEngine, DaemonError } from './_engine-request.js'
@@ -22,6 +23,45 @@ async function attempt(failures: Error[], what: string, fn: () => Promise<unknow
   }
 }
 
+const IN_USE_BY_TASK = /is in use by task/
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+// Endpoints of a network other than its own load balancer's (`lb-NAME`, swarm's per-node VIP endpoint).
+async function endpointsLeft(docker: Docker, id: string): Promise<number> {
+  const network = JSON.parse((await callEngine(docker, { method: 'GET', path: `/networks/${id}` })).text) as {
+    Containers?: Record<string, unknown>
+  }
+  return Object.keys(network.Containers ?? {}).filter((k) => !k.startsWith('lb-')).length
+}
+
+/**
+ * Removes a network. A swarm-scoped one is in use as long as the manager
+ * holds a task for it: a container's attachment task to an attachable
+ * overlay outlives the container for a moment (it is removed
+ * asynchronously, and the Engine API lists no attachment tasks), and
+ * swarmkit's RemoveNetwork (manager/controlapi/network.go) refuses with
+ * FailedPrecondition "network ... is in use by task ..." meanwhile. So wait,
+ * at most `timeoutMs`, for the network's endpoints to go, then remove it,
+ * trying again while the manager still says so within that time.
+ */
+async function removeNetwork(docker: Docker, id: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  const inspect = await callEngine(docker, { method: 'GET', path: `/networks/${id}` })
+  if ((JSON.parse(inspect.text) as { Scope?: string }).Scope === 'swarm') {
+    while (Date.now() < deadline && (await endpointsLeft(docker, id).catch(() => 0)) > 0) await sleep(200)
+  }
+  for (;;) {
+    try {
+      await callEngine(docker, { method: 'DELETE', path: `/networks/${id}` })
+      return
+    } catch (error) {
+      const busy = error instanceof DaemonError && IN_USE_BY_TASK.test(error.message)
+      if (!busy || Date.now() >= deadline) throw error
+      await sleep(250)
+    }
+  }
+}
+
 /**
  * Removes what a replay created; throws an AggregateError listing every failure.
  *
@@ -31,7 +71,7 @@ async function attempt(failures: Error[], what: string, fn: () => Promise<unknow
 export async function cleanupCreated(
   docker: Docker,
   created: CreatedObjects,
-  options: { removeGwbridge: boolean },
+  options: { removeGwbridge: boolean; taskTimeoutMs?: number },
 ): Promise<void> {
   const failures: Error[] = []
   for (const id of [...created.containers].reverse()) {
@@ -41,7 +81,7 @@ export async function cleanupCreated(
   }
   for (const id of [...created.networks].reverse()) {
     await attempt(failures, `remove network ${id.slice(0, 12)}`, () =>
-      callEngine(docker, { method: 'DELETE', path: `/networks/${id}` }),
+      removeNetwork(docker, id, options.taskTimeoutMs ?? 20_000),
     )
   }
   if (created.swarm) {
