@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { NetmodesError } from '@netmodes/core'
 import Docker from 'dockerode'
 import { engineRequest } from './_engine-request.js'
+import { netnsOf, netnsPath, socketListener } from './_proc.js'
 import { DockerUnavailableError } from './docker-unavailable-error.js'
 
 /**
@@ -32,6 +33,13 @@ export interface DockerConnection {
   serverVersion: string
   /** The Engine API version requests use, e.g. "1.41". */
   apiVersion: string
+  /**
+   * The network namespace of a local engine that does not run in ours (e.g.
+   * `/run/netns/d28`): the host-side tools (`ip`, `iptables-save`, probes,
+   * `host` lines) run there through `nsenter --net`. Undefined for an engine
+   * in our namespace, and for a remote one.
+   */
+  netns?: string
 }
 
 /** Options of {@link connectDocker}. */
@@ -85,6 +93,15 @@ function clientFor(endpoint: string): { docker: Docker; local: boolean } {
   )
 }
 
+// The namespace of the daemon listening on a local socket, when not ours: a socket bound in
+// another network namespace is reachable through the filesystem but listed only in that
+// namespace's /proc/net/unix. Undefined when it cannot be seen (not root): the tools run here.
+function engineNetns(socketPath: string): string | undefined {
+  const listener = socketListener(socketPath)
+  if (!listener || listener.netns === netnsOf('self')) return undefined
+  return netnsPath(listener.pid)
+}
+
 function describeFailure(error: unknown): string {
   if (error instanceof Error && error.name === 'AbortError') return `no answer within ${PING_TIMEOUT_MS} ms`
   if (error instanceof Error) return error.message
@@ -130,5 +147,6 @@ export async function connectDocker(options: ConnectDockerOptions = {}): Promise
   const apiVersion = compareApiVersions(serverApi, CLI_API_VERSION) < 0 ? serverApi : CLI_API_VERSION
   // Every later request goes to /v1.41/..., as the 20.10 CLI's do.
   ;(docker.modem as unknown as { version: string }).version = `v${apiVersion}`
-  return { docker, endpoint, local, serverVersion, apiVersion }
+  const netns = local ? engineNetns(endpoint.slice('unix://'.length)) : undefined
+  return { docker, endpoint, local, serverVersion, apiVersion, ...(netns ? { netns } : {}) }
 }

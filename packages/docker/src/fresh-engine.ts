@@ -1,24 +1,49 @@
 /**
- * DESTRUCTIVE — for test machines only. Brings the local Docker Engine back
- * to a first start, as conformance/record.sh's `fresh_engine` does.
+ * DESTRUCTIVE — for test machines only. Brings one local Docker Engine back
+ * to a first start: the one behind the socket it is given, identified by
+ * the process that listens there (see identifyEngine), and nothing else on
+ * the machine.
  */
 import { spawn } from 'node:child_process'
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
+import { NetmodesError } from '@netmodes/core'
 import { callEngine } from './_engine-request.js'
 import { readTool, runShell } from './_host-tools.js'
-import { connectDocker, type DockerConnection } from './connect-docker.js'
+import { childrenOf, startTime } from './_proc.js'
+import { connectDocker, DEFAULT_DOCKER_HOST, type DockerConnection } from './connect-docker.js'
 import { DockerUnavailableError } from './docker-unavailable-error.js'
+import { type EngineIdentity, identifyEngine } from './engine-identity.js'
 
 /** Options of {@link resetEngine}. */
 export interface ResetEngineOptions {
-  /** The dockerd binary to start (default "dockerd", from PATH). */
+  /** The engine to reset: `unix:///path` (default DOCKER_HOST, then unix:///var/run/docker.sock). */
+  host?: string
+  /**
+   * The daemon's pidfile: when given, the process it names must be the one
+   * listening on the socket, or nothing is done.
+   */
+  pidfile?: string
+  /** The dockerd binary to start again (default: the one the identified daemon runs). */
   dockerd?: string
-  /** Where dockerd's output goes (default /tmp/dockerd.log, truncated). */
+  /**
+   * Where the new daemon's output goes (appended): default the file the old
+   * daemon wrote its output to, else /tmp/dockerd.log.
+   */
   logFile?: string
   /**
    * The uplink whose forwarded traffic is dropped in the mangle table, so
    * that nothing a test starts can leave the machine (default: the default
-   * route's device, else "eth0", as the recorder guards); false adds no guard.
+   * route's device in the engine's namespace, else "eth0", as the recorder
+   * guards); false adds no guard.
    */
   egressGuard?: string | false
   /** How long to wait for dockerd to stop, then to answer (default 30 s each). */
@@ -30,18 +55,9 @@ const PREDEFINED = new Set(['bridge', 'host', 'none'])
 const LEFTOVER_LINK = /^(br-|docker_gwbridge$|docker0$|nmparent|mybr0$|vx-)/
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-async function pidsOf(program: string): Promise<number[]> {
-  const out = await readTool('pidof', [program]).catch(() => '')
-  return out.split(/\s+/).filter(Boolean).map(Number)
+// Alive, and still the process that was identified (a pid is reused once it exits).
+function same(pid: number, started: string | undefined): boolean {
+  return started !== undefined && startTime(pid) === started
 }
 
 async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<boolean> {
@@ -84,115 +100,153 @@ async function emptyEngine(conn: DockerConnection): Promise<void> {
   }
 }
 
-async function stopDockerd(timeoutMs: number): Promise<void> {
-  const pids = await pidsOf('dockerd')
-  for (const pid of pids) process.kill(pid, 'SIGTERM')
-  if (!(await waitUntil(() => pids.every((pid) => !alive(pid)), timeoutMs))) {
-    for (const pid of pids.filter(alive)) process.kill(pid, 'SIGKILL')
-    await sleep(1000)
-  }
-  // dockerd's own containerd goes with it; wait so the next daemon can start its own.
-  await waitUntil(async () => {
-    const out = await readTool('pgrep', [
-      '-f',
-      '^containerd --config /var/run/docker/containerd/containerd.toml',
-    ]).catch(() => '')
-    return out.trim() === ''
-  }, 10_000)
+// SIGTERM to the daemon, by its pid; it stops its own containerd and docker-proxy children,
+// whose pids were taken before, so the next daemon does not find them in its way.
+async function stopDaemon(engine: EngineIdentity, timeoutMs: number): Promise<void> {
+  const family = [engine.pid, ...childrenOf(engine.pid)].map((pid) => ({ pid, started: startTime(pid) }))
+  const living = () => family.filter(({ pid, started }) => same(pid, started))
+  process.kill(engine.pid, 'SIGTERM')
+  if (await waitUntil(() => living().length === 0, timeoutMs)) return
+  for (const { pid } of living()) process.kill(pid, 'SIGKILL')
+  await waitUntil(() => living().length === 0, 5000)
 }
 
-async function removeLeftovers(): Promise<void> {
-  rmSync('/var/lib/docker/network', { recursive: true, force: true })
-  rmSync('/var/lib/docker/swarm', { recursive: true, force: true })
-  const links = (await readTool('ip', ['-o', 'link', 'show']))
+async function removeLeftovers(engine: EngineIdentity, netns: string | undefined): Promise<void> {
+  // Its network and swarm state only: images and containers' layers stay.
+  rmSync(`${engine.dataRoot}/network`, { recursive: true, force: true })
+  rmSync(`${engine.dataRoot}/swarm`, { recursive: true, force: true })
+  const links = (await readTool('ip', ['-o', 'link', 'show'], netns))
     .split('\n')
     .map((line) => (line.split(': ')[1] ?? '').replace(/@.*/, ''))
     .filter((name) => LEFTOVER_LINK.test(name))
-  for (const name of links) await runShell(`ip link del ${JSON.stringify(name)} 2>/dev/null`)
-  const netns = '/var/run/docker/netns'
-  if (existsSync(netns)) {
-    for (const f of readdirSync(netns)) {
-      await runShell(`umount ${JSON.stringify(`${netns}/${f}`)} 2>/dev/null`)
-      rmSync(`${netns}/${f}`, { force: true })
+  for (const name of links) await runShell(`ip link del ${JSON.stringify(name)} 2>/dev/null`, netns)
+  // The sandboxes' namespaces it bind-mounted under its exec root.
+  const mounts = `${engine.execRoot}/netns`
+  if (existsSync(mounts)) {
+    for (const f of readdirSync(mounts)) {
+      await runShell(`umount ${JSON.stringify(`${mounts}/${f}`)} 2>/dev/null`)
+      rmSync(`${mounts}/${f}`, { force: true })
     }
   }
 }
 
 // The device of the default route: where container traffic would leave.
-async function defaultUplink(): Promise<string> {
-  const routes = JSON.parse(await readTool('ip', ['-j', 'route', 'show', 'default']).catch(() => '[]')) as {
-    dev?: string
-  }[]
+async function defaultUplink(netns: string | undefined): Promise<string> {
+  const routes = JSON.parse(
+    await readTool('ip', ['-j', 'route', 'show', 'default'], netns).catch(() => '[]'),
+  ) as { dev?: string }[]
   return routes[0]?.dev ?? 'eth0'
 }
 
-async function guardEgress(uplink: string | false): Promise<void> {
+async function guardEgress(uplink: string | false, netns: string | undefined): Promise<void> {
   if (!uplink) return
   const rules = [
     ['FORWARD', '-o', uplink, '-j', 'DROP'],
     ['POSTROUTING', '-o', uplink, '-p', 'icmp', '-j', 'DROP'],
   ]
   for (const rule of rules) {
-    const present = await runShell(`iptables -t mangle -C ${rule.join(' ')}`)
-    if (present.exit !== 0) await readTool('iptables', ['-t', 'mangle', '-A', ...rule])
+    const present = await runShell(`iptables -t mangle -C ${rule.join(' ')}`, netns)
+    if (present.exit !== 0) await readTool('iptables', ['-t', 'mangle', '-A', ...rule], netns)
   }
 }
 
-async function resetFirewall(): Promise<void> {
+async function resetFirewall(netns: string | undefined): Promise<void> {
   for (const table of ['nat', 'filter']) {
-    await readTool('iptables', ['-t', table, '-F'])
-    await readTool('iptables', ['-t', table, '-X'])
+    await readTool('iptables', ['-t', table, '-F'], netns)
+    await readTool('iptables', ['-t', table, '-X'], netns)
   }
   // On a freshly booted host dockerd sets FORWARD to DROP when it turns
   // forwarding on; with forwarding already on it leaves the policy alone.
   // Setting DROP here makes every start look like a first start without
   // touching ip_forward, which other tools on the host may rely on.
-  await readTool('iptables', ['-P', 'FORWARD', 'DROP'])
+  await readTool('iptables', ['-P', 'FORWARD', 'DROP'], netns)
+}
+
+// Where the daemon wrote its output, when that was a file (`dockerd >LOG 2>&1 &`).
+function logFileOf(pid: number): string | undefined {
+  try {
+    const out = readlinkSync(`/proc/${pid}/fd/1`)
+    return out.startsWith('/') && statSync(out).isFile() ? out : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /**
- * **Destructive; for test machines only.** Resets the local Docker Engine
- * to a first start: removes every container, leaves any swarm, removes
- * every non-predefined network, stops dockerd, wipes
- * /var/lib/docker/network and /var/lib/docker/swarm, deletes leftover
- * bridges (br-*, docker0, docker_gwbridge, mybr0, vx-*) and the scenarios'
- * nmparent* interfaces, flushes the nat and filter tables, sets the FORWARD
- * policy to DROP, keeps an egress guard on the uplink, starts dockerd
- * detached (output to /tmp/dockerd.log) and waits until it answers.
- * Must run as root on the engine's machine. Images are kept.
+ * **Destructive; for test machines only.** Resets one local Docker Engine
+ * to a first start. The engine is the daemon listening on `host`'s unix
+ * socket (checked against `pidfile` when given); one that cannot be
+ * identified, or that a service manager started with socket activation, is
+ * refused before anything changes. Then: removes every container, leaves
+ * any swarm, removes every non-predefined network, stops that daemon by its
+ * pid (SIGTERM, SIGKILL past the timeout, its children with it), wipes the
+ * network and swarm state under its data root and the namespace mounts
+ * under its exec root, and, in the network namespace it runs in, deletes
+ * leftover bridges (br-*, docker0, docker_gwbridge, mybr0, vx-*) and the
+ * scenarios' nmparent* interfaces, flushes the nat and filter tables, sets
+ * the FORWARD policy to DROP and keeps an egress guard on the uplink. It
+ * starts the same binary again with the same arguments, environment and
+ * working directory, in the same network namespace (`nsenter --net`), and
+ * waits until it answers. Must run as root on the engine's machine. Images
+ * are kept.
  *
  * @example
- * const conn = await resetEngine() // a fresh engine, connected
+ * const conn = await resetEngine() // the engine at DOCKER_HOST or /var/run/docker.sock, fresh
+ * const other = await resetEngine({ host: 'unix:///run/docker28.sock' }) // another one, alone
  */
 export async function resetEngine(options: ResetEngineOptions = {}): Promise<DockerConnection> {
   const timeoutMs = options.timeoutMs ?? 30_000
-  const logFile = options.logFile ?? '/tmp/dockerd.log'
-  const uplink = options.egressGuard ?? (await defaultUplink())
-  const running = await connectDocker({ host: 'unix:///var/run/docker.sock' }).catch(() => undefined)
-  if (running) await emptyEngine(running)
-  await stopDockerd(timeoutMs)
-  await removeLeftovers()
-  await resetFirewall()
-  await guardEgress(uplink)
-
-  const log = openSync(logFile, 'w')
-  const child = spawn(options.dockerd ?? 'dockerd', [], { detached: true, stdio: ['ignore', log, log] })
-  child.on('error', () => undefined)
-  child.unref()
-  closeSync(log)
-
-  let conn: DockerConnection | undefined
-  await waitUntil(async () => {
-    conn = await connectDocker({ host: 'unix:///var/run/docker.sock' }).catch(() => undefined)
-    return conn !== undefined
-  }, timeoutMs)
-  if (!conn) {
-    const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n') : ''
-    throw new DockerUnavailableError(
-      'unix:///var/run/docker.sock',
-      `dockerd did not start; ${logFile}:\n${tail}`,
+  const host = options.host || process.env.DOCKER_HOST || DEFAULT_DOCKER_HOST
+  const engine = identifyEngine({
+    host,
+    ...(options.pidfile !== undefined ? { pidfile: options.pidfile } : {}),
+  })
+  if (engine.socketActivated) {
+    throw new NetmodesError(
+      'UNSUPPORTED',
+      `the Docker engine at ${host} (pid ${engine.pid}) was given its socket by a service manager (-H fd://): restart it through that manager`,
     )
   }
-  await guardEgress(uplink)
-  return conn
+  const logFile = options.logFile ?? logFileOf(engine.pid) ?? '/tmp/dockerd.log'
+  // Hold the engine's namespace open: /proc/PID/ns/net goes with the old daemon, the namespace must not.
+  const handle = engine.netns ? openSync(engine.netns, 'r') : undefined
+  const netns = handle === undefined ? undefined : `/proc/${process.pid}/fd/${handle}`
+  try {
+    const uplink = options.egressGuard ?? (await defaultUplink(netns))
+    const running = await connectDocker({ host }).catch(() => undefined)
+    if (running) await emptyEngine(running)
+    await stopDaemon(engine, timeoutMs)
+    await removeLeftovers(engine, netns)
+    await resetFirewall(netns)
+    await guardEgress(uplink, netns)
+
+    const log = openSync(logFile, 'a')
+    const program = options.dockerd ?? engine.exe
+    const [file, args] = netns
+      ? ['nsenter', [`--net=${netns}`, program, ...engine.args]]
+      : [program, engine.args]
+    const child = spawn(file, args, {
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: engine.env,
+      cwd: engine.cwd,
+    })
+    child.on('error', () => undefined)
+    child.unref()
+    closeSync(log)
+
+    let conn: DockerConnection | undefined
+    await waitUntil(async () => {
+      conn = await connectDocker({ host }).catch(() => undefined)
+      return conn !== undefined
+    }, timeoutMs)
+    if (!conn) {
+      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n') : ''
+      throw new DockerUnavailableError(host, `dockerd did not start; ${logFile}:\n${tail}`)
+    }
+    await guardEgress(uplink, netns)
+    return conn
+  } finally {
+    if (handle !== undefined) closeSync(handle)
+  }
 }

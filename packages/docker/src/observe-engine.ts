@@ -12,13 +12,13 @@ function createdKey(created: string): [number, number] {
   return [seconds, Number((m?.[2] ?? '').padEnd(9, '0').slice(0, 9))]
 }
 
-async function ipJson(prefix: readonly string[], what: 'addr' | 'route'): Promise<unknown[]> {
+async function ipJson(prefix: readonly string[], what: 'addr' | 'route', netns?: string): Promise<unknown[]> {
   const [file = 'ip', ...args] = [...prefix, 'ip', '-j', what]
-  return JSON.parse((await readTool(file, args)) || '[]') as unknown[]
+  return JSON.parse((await readTool(file, args, netns)) || '[]') as unknown[]
 }
 
-async function namespaceOf(prefix: readonly string[]): Promise<ObservedNamespace> {
-  return { addr: await ipJson(prefix, 'addr'), route: await ipJson(prefix, 'route') }
+async function namespaceOf(prefix: readonly string[], netns?: string): Promise<ObservedNamespace> {
+  return { addr: await ipJson(prefix, 'addr', netns), route: await ipJson(prefix, 'route', netns) }
 }
 
 /** Options of {@link observeEngine}. */
@@ -37,7 +37,8 @@ export interface ObserveEngineOptions {
  * `docker network inspect` of every network (in `docker network ls` order),
  * `docker inspect` of every container (oldest first) and, when the engine
  * is local, `ip -j addr` / `ip -j route` of the host and of each running
- * container plus `iptables-save` of nat and filter. Container namespaces are
+ * container plus `iptables-save` of nat and filter (the host being the
+ * network namespace the engine runs in, `conn.netns` when not ours). Container namespaces are
  * read from the host with `nsenter -t PID -n ip -j ...`, because images
  * such as busybox have no `ip -j` of their own. For a remote engine the
  * host parts are left empty (no namespaces, empty iptables texts).
@@ -83,7 +84,8 @@ export async function observeEngine(
   const namespaces: Record<string, ObservedNamespace> = {}
   let iptables = { nat: '', filter: '' }
   if (conn.local) {
-    namespaces.host = await namespaceOf([])
+    // The engine's host is the network namespace it runs in, ours or another (conn.netns).
+    namespaces.host = await namespaceOf([], conn.netns)
     for (const c of containers) {
       const state = c.State as { Running?: boolean; Pid?: number } | undefined
       if (!state?.Running || !state.Pid) continue
@@ -99,8 +101,8 @@ export async function observeEngine(
       }
     }
     iptables = {
-      nat: await readTool('iptables-save', ['-t', 'nat']),
-      filter: await readTool('iptables-save', ['-t', 'filter']),
+      nat: await readTool('iptables-save', ['-t', 'nat'], conn.netns),
+      filter: await readTool('iptables-save', ['-t', 'filter'], conn.netns),
     }
   }
   return { engine: conn.serverVersion, steps: [], networks, containers, namespaces, iptables }

@@ -1,7 +1,8 @@
+import { execFile } from 'node:child_process'
 import { connect } from 'node:net'
 import type { TraceStatement } from '@netmodes/core'
 import { NetmodesError } from '@netmodes/core'
-import { runShell } from './_host-tools.js'
+import { inNetns, runShell } from './_host-tools.js'
 import type { DockerConnection } from './connect-docker.js'
 
 /** What a probe found: the packet got there (and, for TCP, an answer came back), or not. */
@@ -75,13 +76,37 @@ function tcpFromHost(address: string, port: number): Promise<ProbeResult> {
   })
 }
 
+// The same connection as tcpFromHost, made by a Node child in the engine's network namespace
+// (a socket belongs to the namespace of the process that opens it).
+const TCP_PROBE = `const s = require('node:net').connect({ host: process.argv[1], port: Number(process.argv[2]), timeout: 2000 })
+let d = ''
+const done = (ok, why) => { s.destroy(); process.stdout.write(JSON.stringify({ delivered: ok, detail: why })) }
+s.on('data', (x) => { d += x; done(true, 'answered: ' + d.trim()) })
+s.on('timeout', () => done(false, 'timed out'))
+s.on('error', (e) => done(false, e.message))
+s.on('end', () => done(d.length > 0, d.length > 0 ? 'answered: ' + d.trim() : 'closed without an answer'))`
+
+function tcpFromNetns(netns: string, address: string, port: number): Promise<ProbeResult> {
+  const [file, args] = inNetns(netns, process.execPath, ['-e', TCP_PROBE, address, String(port)])
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: 10_000 }, (error, stdout, stderr) => {
+      try {
+        resolve(JSON.parse(stdout) as ProbeResult)
+      } catch {
+        resolve({ delivered: false, detail: stderr.trim() || (error?.message ?? 'no answer') })
+      }
+    })
+  })
+}
+
 /**
  * Sends the probe a `trace` line describes, for real, bounded in time: an
  * ICMP echo (`ping -c 1 -W 1`) or a TCP connection that must bring back an
  * answer (the conformance listeners say "ok"). Sources are containers
  * (through exec, so names go through Docker's embedded DNS as an
  * application's would) or the host. Only the addresses of containers and
- * bridges on this host may be targets: nothing leaves the machine.
+ * bridges on this host may be targets: nothing leaves the machine. The
+ * host's probes leave from the engine's network namespace (`conn.netns`).
  *
  * @example
  * await probe(conn, { from: 'api', to: 'web', protocol: 'tcp', port: 80 })
@@ -98,10 +123,12 @@ export async function probe(conn: DockerConnection, stmt: TraceStatement): Promi
   if (stmt.from === 'host') {
     const address = await addressOf(conn, stmt.to)
     if (stmt.protocol === 'icmp') {
-      const r = await runShell(`ping -c 1 -W 1 ${address}`)
+      const r = await runShell(`ping -c 1 -W 1 ${address}`, conn.netns)
       return { delivered: r.exit === 0, detail: (r.stdout + r.stderr).trim().split('\n').pop() ?? '' }
     }
-    return tcpFromHost(address, stmt.port ?? 0)
+    return conn.netns
+      ? tcpFromNetns(conn.netns, address, stmt.port ?? 0)
+      : tcpFromHost(address, stmt.port ?? 0)
   }
   const cmd =
     stmt.protocol === 'icmp'

@@ -78,7 +78,7 @@ async function replayStatement(
   options: ReplayOptions,
 ): Promise<ObservedStep> {
   if (statement.kind === 'host') {
-    const out = await runShell(statement.command)
+    const out = await runShell(statement.command, conn.netns)
     return { command: statement.text, exit: out.exit, stdout: out.stdout, stderr: out.stderr }
   }
   try {

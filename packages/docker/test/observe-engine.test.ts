@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { naturalCompare } from '@netmodes/core'
 import { describe, expect, test } from 'vitest'
-import { observeEngine, withReplay } from '../src/index.js'
+import { identifyEngine, observeEngine, withReplay } from '../src/index.js'
 import { conn, noEngine, uniqueName, uniquePort, uniqueSubnet } from './engine.js'
 
 describe.skipIf(noEngine)('observeEngine on the real engine', () => {
@@ -41,4 +42,22 @@ describe.skipIf(noEngine)('observeEngine on the real engine', () => {
     expect(observation.iptables.nat).toContain(`--dport ${port} -j DNAT --to-destination ${base}.7:80`)
     expect(observation.iptables.filter).toContain(':DOCKER - ')
   })
+
+  test.skipIf(process.getuid?.() !== 0 && !process.env.CI)(
+    "reads the host where the engine runs: its network namespace's links, ours or another's",
+    async () => {
+      const observation = await observeEngine(conn(), { settleMs: 0 })
+      // The kernel's own list of the daemon's namespace, read without any tool: /proc/PID/net/dev.
+      const { pid } = identifyEngine({ host: conn().endpoint })
+      const links = readFileSync(`/proc/${pid}/net/dev`, 'utf8')
+        .split('\n')
+        .slice(2)
+        .map((line) => line.split(':')[0]?.trim())
+        .filter(Boolean)
+      const observed = ((observation.namespaces.host?.addr ?? []) as { ifname: string }[]).map(
+        (l) => l.ifname,
+      )
+      expect([...observed].sort()).toEqual([...links].sort())
+    },
+  )
 })
