@@ -1,26 +1,42 @@
 #!/usr/bin/env node
-// Records conformance scenarios on the real local Docker Engine through
+// Records conformance scenarios on a real local Docker Engine through
 // @netmodes/docker (the built package): for each conformance/scenarios/NAME.sh
 // (or the NAMEs given), a fresh engine (resetEngine: DESTRUCTIVE, test
-// machines only), the replay with `host` lines allowed, the observation
-// taken before cleanup, written to conformance/recorded/NAME.json (and each
-// `snapshot LABEL` to conformance/recorded/snapshots/NAME/LABEL.json). The
-// engine is left fresh and running at the end.
+// machines only), the replay with `host` lines allowed and `trace` lines
+// probed, the observation taken before cleanup without the machine's own
+// links (recordScenario), written to OUT/NAME.json (and each
+// `snapshot LABEL` to OUT/snapshots/NAME/LABEL.json). The engine is left
+// fresh and running at the end.
 //
-// usage: node packages/docker/scripts/record.mjs [NAME...]   (after `pnpm --filter @netmodes/docker build`)
+// The engine is the one at DOCKER_HOST (default unix:///var/run/docker.sock),
+// found through its socket (or --pidfile) and reset alone, in whatever network
+// namespace it runs. OUT defaults to conformance/recorded/.
+//
+// usage: node packages/docker/scripts/record.mjs [--out DIR] [--pidfile FILE] [NAME...]
+//        (after `pnpm --filter @netmodes/docker build`)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import { compareObservations, normalizeObservation } from '@netmodes/core'
-import { observeEngine, resetEngine, withReplay } from '../dist/index.js'
+import { recordScenario, resetEngine } from '../dist/index.js'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 const scenariosDir = `${repo}conformance/scenarios/`
-const recordedDir = `${repo}conformance/recorded/`
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { out: { type: 'string' }, pidfile: { type: 'string' } },
+})
+const recordedDir = `${resolve(values.out ?? `${repo}conformance/recorded`)}/`
+const engine = {
+  host: process.env.DOCKER_HOST || 'unix:///var/run/docker.sock',
+  ...(values.pidfile ? { pidfile: values.pidfile } : {}),
+}
 
 const names =
-  process.argv.length > 2
-    ? process.argv.slice(2)
+  positionals.length > 0
+    ? positionals
     : readdirSync(scenariosDir)
         .filter((f) => f.endsWith('.sh'))
         .map((f) => f.slice(0, -3))
@@ -48,51 +64,38 @@ mkdirSync(recordedDir, { recursive: true })
 for (const name of names) {
   const script = readFileSync(`${scenariosDir}${name}.sh`, 'utf8')
   const t0 = Date.now()
-  const conn = await resetEngine()
-  log(`${name}: fresh engine ${conn.serverVersion} (${Date.now() - t0} ms)`)
+  const conn = await resetEngine(engine)
+  log(`${name}: fresh engine ${conn.serverVersion} at ${engine.host} (${Date.now() - t0} ms)`)
   const snapshotDir = `${recordedDir}snapshots/${name}/`
   rmSync(snapshotDir, { recursive: true, force: true })
-  const observation = await withReplay(
-    conn,
-    script,
-    async (replay) => {
-      const { engine, networks, containers, namespaces, iptables } = await observeEngine(conn)
-      const traces = replay.traces.map(({ command, delivered }) => ({ command, delivered }))
-      return {
-        engine,
-        steps: replay.steps,
-        ...(traces.length ? { traces } : {}),
-        networks,
-        containers,
-        namespaces,
-        iptables,
-      }
+  const observation = await recordScenario(conn, script, {
+    onStep: (step, line) => log(`  ${String(line).padStart(3)} [${step.exit}] ${step.command}`),
+    onSnapshot: (label, { engine: version, steps, networks, containers, namespaces, iptables }) => {
+      mkdirSync(snapshotDir, { recursive: true })
+      const file = `${snapshotDir}${label}.json`
+      const snapshot = { engine: version, steps, networks, containers, namespaces, iptables }
+      writeFileSync(file, `${JSON.stringify(snapshot, null, 2)}\n`)
+      written.push(file)
+      log(`  snapshot ${label}`)
     },
-    {
-      hostCommands: true,
-      probes: true,
-      unsupported: 'record',
-      onStep: (step, line) => log(`  ${String(line).padStart(3)} [${step.exit}] ${step.command}`),
-      onSnapshot: async (label, steps) => {
-        const { engine, networks, containers, namespaces, iptables } = await observeEngine(conn)
-        mkdirSync(snapshotDir, { recursive: true })
-        const file = `${snapshotDir}${label}.json`
-        writeFileSync(
-          file,
-          `${JSON.stringify({ engine, steps, networks, containers, namespaces, iptables }, null, 2)}\n`,
-        )
-        written.push(file)
-        log(`  snapshot ${label}`)
-      },
-    },
-  )
+  })
+  const { engine: version, steps, traces, networks, containers, namespaces, iptables } = observation
   const file = `${recordedDir}${name}.json`
   const comparison = versusPrevious(file, observation)
-  writeFileSync(file, `${JSON.stringify(observation, null, 2)}\n`)
+  const recording = {
+    engine: version,
+    steps,
+    ...(traces ? { traces } : {}),
+    networks,
+    containers,
+    namespaces,
+    iptables,
+  }
+  writeFileSync(file, `${JSON.stringify(recording, null, 2)}\n`)
   written.push(file)
   log(`${name}: ${observation.steps.length} steps, ${comparison}, ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 }
-await resetEngine()
+await resetEngine(engine)
 
 // The repository's formatter checks conformance/recorded too; give it its own layout.
 const biome = `${repo}node_modules/.bin/biome`
