@@ -19,8 +19,12 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-// An engine whose manager refuses to remove the network `busyTimes` times, then removes it.
-async function fakeEngine(busyTimes: number): Promise<{ docker: Docker; deletes: () => number }> {
+// An engine whose manager refuses to remove the network `busyTimes` times, then removes it;
+// container c2 is being removed by someone else, and is gone after `lingers` looks.
+async function fakeEngine(
+  busyTimes: number,
+  lingers = 0,
+): Promise<{ docker: Docker; deletes: () => number }> {
   dir = mkdtempSync(join(tmpdir(), 'netmodes-cleanup-'))
   const socketPath = join(dir, 'docker.sock')
   let deletes = 0
@@ -29,6 +33,10 @@ async function fakeEngine(busyTimes: number): Promise<{ docker: Docker; deletes:
       res.writeHead(status, { 'Content-Type': 'application/json' })
       res.end(body === undefined ? '' : JSON.stringify(body))
     }
+    if (req.method === 'DELETE' && req.url?.startsWith('/containers/c2'))
+      return send(409, { message: 'removal of container c2 is already in progress' })
+    if (req.method === 'GET' && req.url?.startsWith('/containers/c2/json'))
+      return lingers-- > 0 ? send(200, { Id: 'c2' }) : send(404, { message: 'No such container: c2' })
     if (req.method === 'DELETE' && req.url?.startsWith('/containers/')) return send(204)
     if (req.method === 'GET' && req.url?.startsWith('/networks/ov'))
       return send(200, { Id: 'ov', Scope: 'swarm', Containers: {} })
@@ -65,4 +73,13 @@ test('the wait is bounded: a network that stays in use fails the cleanup with th
     expect(error.errors.map((e: Error) => e.message)).toEqual([`cleanup: remove network ov: ${BUSY}`])
   })
   expect(Date.now() - started).toBeLessThan(3000)
+})
+
+test('a container someone else is removing already counts as removed once it is gone', async () => {
+  const engine = await fakeEngine(0, 2)
+  await cleanupCreated(
+    engine.docker,
+    { containers: ['c1', 'c2'], networks: [], swarm: false },
+    { removeGwbridge: false },
+  )
 })

@@ -24,6 +24,7 @@ async function attempt(failures: Error[], what: string, fn: () => Promise<unknow
 }
 
 const IN_USE_BY_TASK = /is in use by task/
+const REMOVAL_IN_PROGRESS = /removal of container \S+ is already in progress/
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 // Endpoints of a network other than its own load balancer's (`lb-NAME`, swarm's per-node VIP endpoint).
@@ -32,6 +33,27 @@ async function endpointsLeft(docker: Docker, id: string): Promise<number> {
     Containers?: Record<string, unknown>
   }
   return Object.keys(network.Containers ?? {}).filter((k) => !k.startsWith('lb-')).length
+}
+
+/**
+ * Force-removes a container. When something else is removing it already
+ * (its `--rm`, or another client), the daemon answers 409 "removal of
+ * container ... is already in progress": wait, at most `timeoutMs`, until
+ * it is gone.
+ */
+async function removeContainer(docker: Docker, id: string, timeoutMs: number): Promise<void> {
+  try {
+    await callEngine(docker, { method: 'DELETE', path: `/containers/${id}`, query: { force: '1', v: '1' } })
+  } catch (error) {
+    if (!(error instanceof DaemonError && REMOVAL_IN_PROGRESS.test(error.message))) throw error
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      // 404 once it is gone, which attempt() counts as removed.
+      await callEngine(docker, { method: 'GET', path: `/containers/${id}/json` })
+      if (Date.now() >= deadline) throw error
+      await sleep(200)
+    }
+  }
 }
 
 /**
@@ -76,7 +98,7 @@ export async function cleanupCreated(
   const failures: Error[] = []
   for (const id of [...created.containers].reverse()) {
     await attempt(failures, `remove container ${id.slice(0, 12)}`, () =>
-      callEngine(docker, { method: 'DELETE', path: `/containers/${id}`, query: { force: '1', v: '1' } }),
+      removeContainer(docker, id, options.taskTimeoutMs ?? 20_000),
     )
   }
   for (const id of [...created.networks].reverse()) {
