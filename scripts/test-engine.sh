@@ -35,11 +35,14 @@ engine_answers || { echo "no Docker engine answers on $sock; see /tmp/dockerd.lo
 # older busybox, e.g. one without `timeout`, which makes every probe look
 # dropped) has another label or none, and is replaced.
 busybox=$(command -v busybox)
+# Matched in the shell: `busybox --list | grep -q` fails under pipefail when grep exits first (SIGPIPE).
+applets=" $("$busybox" --list | tr '\n' ' ') "
 for applet in sh sleep timeout ping nc echo cat; do
-  "$busybox" --list | grep -qx "$applet" ||
-    { echo "$busybox has no '$applet' applet, which the tests use; install busybox-static" >&2; exit 1; }
+  case "$applets" in *" $applet "*) ;; *)
+    echo "$busybox has no '$applet' applet, which the tests use; install busybox-static" >&2; exit 1 ;;
+  esac
 done
-content=$({ sha256sum <"$busybox"; "$busybox" --list | LC_ALL=C sort; } | sha256sum | cut -c1-64)
+content=$({ sha256sum <"$busybox"; printf '%s\n' $applets | LC_ALL=C sort; } | sha256sum | cut -c1-64)
 labelled=$(api http://localhost/images/netmodes/busybox:test/json 2>/dev/null |
   sed -n 's/.*"org\.netmodes\.busybox":"\([0-9a-f]*\)".*/\1/p' | head -n 1)
 if [ "$labelled" != "$content" ]; then
