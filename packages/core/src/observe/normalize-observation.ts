@@ -47,12 +47,17 @@ function identities(raw: RawObservation): (text: string) => string {
     // A failed endpoint's id names nothing that survives: never rename it after a live object.
     let out = text.replace(/on endpoint (\S+) \([0-9a-f]{64}\)/g, 'on endpoint $1 (<id>)')
     for (const [from, to] of ordered) out = out.split(from).join(to)
-    return out
-      .replace(/\bveth[0-9a-f]{7}\b/g, 'veth*')
-      .replace(/\b[0-9a-f]{64}\b/g, '<id>')
-      .replace(/\bSWMTKN-1-[0-9a-z-]+/g, '<token>')
-      .replace(/current node \([0-9a-z]{25}\)/g, 'current node (<node>)')
-      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+    return (
+      out
+        .replace(/\bveth[0-9a-f]{7}\b/g, 'veth*')
+        .replace(/\b[0-9a-f]{64}\b/g, '<id>')
+        .replace(/\bSWMTKN-1-[0-9a-z-]+/g, '<token>')
+        .replace(/current node \([0-9a-z]{25}\)/g, 'current node (<node>)')
+        .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+        // A sandbox's namespace is mounted under the daemon's --exec-root (default
+        // /var/run/docker): that is how the daemon was started, not what Docker did.
+        .replace(/\/[^"\s]*\/netns\/(<sandbox:|default\b)/g, '<exec-root>/netns/$1')
+    )
   }
 }
 
