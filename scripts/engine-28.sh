@@ -185,18 +185,8 @@ if ! engine_answers; then
 fi
 engine_answers || { echo "dockerd 28 did not start; see $state/dockerd.log" >&2; tail -20 "$state/dockerd.log" >&2; exit 1; }
 
-# --- The test image, as scripts/test-engine.sh makes it -----------------------------
-if ! curl -fsS --unix-socket "$sock" http://localhost/images/netmodes/busybox:test/json >/dev/null 2>&1; then
-  root=$(mktemp -d)
-  mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/proc" "$root/sys" "$root/dev"
-  cp "$(command -v busybox)" "$root/bin/busybox"
-  for applet in $("$root/bin/busybox" --list); do
-    [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
-  done
-  tar -C "$root" -c . | curl -fsS --unix-socket "$sock" -X POST \
-    -H 'Content-Type: application/x-tar' --data-binary @- \
-    'http://localhost/images/create?fromSrc=-&repo=netmodes/busybox&tag=test&changes=CMD%20%5B%22sh%22%5D' >/dev/null
-  rm -rf "$root"
-fi
+# --- The test image, as for the 20.10 engine (same content label, rebuilt when stale) ---
+DOCKER_HOST=unix://$sock bash "$(dirname "$0")/test-image.sh" >/dev/null
+
 version=$(curl -fsS --unix-socket "$sock" http://localhost/version | sed -n 's/.*"Version":"\([^"]*\)".*/\1/p' | head -n 1)
 echo "Docker Engine $version ready at unix://$sock (network namespace $netns), test image netmodes/busybox:test present"
