@@ -53,7 +53,12 @@ export function readScenario(name) {
  * stand; a snapshot replays the docker lines recorded up to it.
  */
 export function scoreRecording(recording, name) {
-  const host = hostFromObservation(recording, { nameservers: machine.nameservers, hostname: 'recorder' })
+  const host = hostFromObservation(recording, {
+    nameservers: machine.nameservers,
+    hostname: machine.hostname ?? 'recorder',
+    ...(machine.resolvConf !== undefined ? { resolvConf: machine.resolvConf } : {}),
+    ...(machine.hostsFile !== undefined ? { hostsFile: machine.hostsFile } : {}),
+  })
   const lines =
     name && !name.includes('@')
       ? readScenario(name)
@@ -62,5 +67,7 @@ export function scoreRecording(recording, name) {
           .filter((l) => l.startsWith('docker ') || l.startsWith('trace '))
       : recording.steps.filter((s) => s.command.startsWith('docker ')).map((s) => s.command)
   const simulated = simulateObservation(lines, { host, profile: { kernel: machine.kernel } })
+  // Recordings made before the recorder read the containers' /etc files have none to compare.
+  if (!recording.files) delete simulated.files
   return compareObservations(normalizeObservation(recording), normalizeObservation(simulated))
 }

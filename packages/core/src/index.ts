@@ -12,11 +12,14 @@ export type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from './engin
 export { TYPICAL_HOST } from './engine/host-description.js'
 export type { CreateLabOptions } from './engine/lab.js'
 export { createLab, DEFAULT_PROFILE } from './engine/lab.js'
+export { PRUNE_WARNINGS } from './engine/prune.js'
 export type { ScenarioOutcome, ScenarioReport, ScenarioStep, ScenarioTrace } from './engine/run-scenario.js'
 export { runScenario, traceLine } from './engine/run-scenario.js'
 export { fromJSON, toJSON } from './engine/serialize.js'
 export type { ErrorCode } from './errors.js'
 export { DockerCliError, DockerDaemonError, isNetmodesError, NetmodesError } from './errors.js'
+export type { ContainerFiles } from './etc/container-files.js'
+export { containerFiles } from './etc/container-files.js'
 export type { Lang } from './explain/explain.js'
 export { explainContainer, explainIptables, explainRule } from './explain/explain.js'
 export * from './ipam/address-set.js'
@@ -45,6 +48,7 @@ export type { Observation } from './observe/normalize-observation.js'
 export { normalizeObservation } from './observe/normalize-observation.js'
 export { observeLab } from './observe/observe-lab.js'
 export type {
+  ObservedFiles,
   ObservedNamespace,
   ObservedStep,
   ObservedTrace,

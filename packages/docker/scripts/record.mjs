@@ -12,7 +12,13 @@
 // found through its socket (or --pidfile) and reset alone, in whatever network
 // namespace it runs. OUT defaults to conformance/recorded/.
 //
-// usage: node packages/docker/scripts/record.mjs [--out DIR] [--pidfile FILE] [NAME...]
+// --no-reset records on the engine as it is, without resetting it (an engine
+// others use): only for scenarios that give every network its --subnet and
+// leave nothing behind, since a used engine's predefined-pool cursor and
+// port allocator have moved on. The engine must hold nothing of the
+// scenario's names.
+//
+// usage: node packages/docker/scripts/record.mjs [--out DIR] [--pidfile FILE] [--no-reset] [NAME...]
 //        (after `pnpm --filter @netmodes/docker build`)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,13 +26,13 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { compareObservations, normalizeObservation } from '@netmodes/core'
-import { recordScenario, resetEngine } from '../dist/index.js'
+import { connectDocker, recordScenario, resetEngine } from '../dist/index.js'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 const scenariosDir = `${repo}conformance/scenarios/`
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string' }, pidfile: { type: 'string' } },
+  options: { out: { type: 'string' }, pidfile: { type: 'string' }, 'no-reset': { type: 'boolean' } },
 })
 const recordedDir = `${resolve(values.out ?? `${repo}conformance/recorded`)}/`
 const engine = {
@@ -64,22 +70,24 @@ mkdirSync(recordedDir, { recursive: true })
 for (const name of names) {
   const script = readFileSync(`${scenariosDir}${name}.sh`, 'utf8')
   const t0 = Date.now()
-  const conn = await resetEngine(engine)
-  log(`${name}: fresh engine ${conn.serverVersion} at ${engine.host} (${Date.now() - t0} ms)`)
+  const conn = values['no-reset'] ? await connectDocker({ host: engine.host }) : await resetEngine(engine)
+  log(
+    `${name}: ${values['no-reset'] ? 'engine as it is' : 'fresh engine'} ${conn.serverVersion} at ${engine.host} (${Date.now() - t0} ms)`,
+  )
   const snapshotDir = `${recordedDir}snapshots/${name}/`
   rmSync(snapshotDir, { recursive: true, force: true })
   const observation = await recordScenario(conn, script, {
     onStep: (step, line) => log(`  ${String(line).padStart(3)} [${step.exit}] ${step.command}`),
-    onSnapshot: (label, { engine: version, steps, networks, containers, namespaces, iptables }) => {
+    onSnapshot: (label, { engine: version, steps, networks, containers, namespaces, iptables, files }) => {
       mkdirSync(snapshotDir, { recursive: true })
       const file = `${snapshotDir}${label}.json`
-      const snapshot = { engine: version, steps, networks, containers, namespaces, iptables }
+      const snapshot = { engine: version, steps, networks, containers, namespaces, iptables, files }
       writeFileSync(file, `${JSON.stringify(snapshot, null, 2)}\n`)
       written.push(file)
       log(`  snapshot ${label}`)
     },
   })
-  const { engine: version, steps, traces, networks, containers, namespaces, iptables } = observation
+  const { engine: version, steps, traces, networks, containers, namespaces, iptables, files } = observation
   const file = `${recordedDir}${name}.json`
   const comparison = versusPrevious(file, observation)
   const recording = {
@@ -90,12 +98,13 @@ for (const name of names) {
     containers,
     namespaces,
     iptables,
+    files,
   }
   writeFileSync(file, `${JSON.stringify(recording, null, 2)}\n`)
   written.push(file)
   log(`${name}: ${observation.steps.length} steps, ${comparison}, ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 }
-await resetEngine(engine)
+if (!values['no-reset']) await resetEngine(engine)
 
 // The repository's formatter checks conformance/recorded too; give it its own layout.
 const biome = `${repo}node_modules/.bin/biome`

@@ -4,7 +4,13 @@
  * stdout and stderr and its exit status, for success and for every kind of
  * failure (cli/command/... of docker/cli v20.10.24).
  */
-import { type DockerCommand, GoTemplateError, NetmodesError, naturalCompare } from '@netmodes/core'
+import {
+  type DockerCommand,
+  GoTemplateError,
+  NetmodesError,
+  naturalCompare,
+  PRUNE_WARNINGS,
+} from '@netmodes/core'
 import type Docker from 'dockerode'
 import { callEngine, DaemonError, engineRequest } from './_engine-request.js'
 import { type CliOutput, inspectObjects } from './_inspect-objects.js'
@@ -334,6 +340,43 @@ async function swarmInit(docker: Docker, cmd: SwarmInitCommand, created: Created
   return ok(stdout)
 }
 
+// go-units HumanSize: four significant digits, decimal units.
+function humanSize(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB']
+  let size = bytes
+  let i = 0
+  while (size >= 1000 && i < units.length - 1) {
+    size /= 1000
+    i++
+  }
+  return `${Number(size.toPrecision(4))}${units[i]}`
+}
+
+type PruneCommand = Extract<DockerCommand, { kind: 'network prune' | 'container prune' }>
+
+// cli/command/{network,container}/prune.go: without -f the CLI asks on stdin; a script answers nothing ("no").
+async function prune(docker: Docker, cmd: PruneCommand): Promise<CliOutput> {
+  const containers = cmd.kind === 'container prune'
+  const total = (bytes: number) => (containers ? `Total reclaimed space: ${humanSize(bytes)}\n` : '')
+  if (!cmd.force) {
+    return ok(`${PRUNE_WARNINGS[cmd.kind]}\nAre you sure you want to continue? [y/N] ${total(0)}`)
+  }
+  const filters = filtersJson(cmd.filters)
+  const report = JSON.parse(
+    (
+      await callEngine(docker, {
+        method: 'POST',
+        path: containers ? '/containers/prune' : '/networks/prune',
+        query: filters ? { filters } : {},
+      })
+    ).text,
+  ) as { NetworksDeleted?: string[] | null; ContainersDeleted?: string[] | null; SpaceReclaimed?: number }
+  const deleted = (containers ? report.ContainersDeleted : report.NetworksDeleted) ?? []
+  const heading = containers ? 'Deleted Containers:' : 'Deleted Networks:'
+  const list = deleted.length > 0 ? `${heading}\n${deleted.map((d) => `${d}\n`).join('')}\n` : ''
+  return ok(`${list}${total(report.SpaceReclaimed ?? 0)}`)
+}
+
 /**
  * Executes one parsed command and returns what the docker CLI would print.
  * Daemon refusals become CLI texts; transport failures (the engine went
@@ -425,6 +468,9 @@ export async function executeCommand(
         return await port(docker, cmd)
       case 'swarm init':
         return await swarmInit(docker, cmd, created)
+      case 'network prune':
+      case 'container prune':
+        return await prune(docker, cmd)
       case 'swarm leave':
         await callEngine(docker, {
           method: 'POST',

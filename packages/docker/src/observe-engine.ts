@@ -1,6 +1,7 @@
-import type { ObservedNamespace, RawObservation } from '@netmodes/core'
+import type { ObservedFiles, ObservedNamespace, RawObservation } from '@netmodes/core'
 import { naturalCompare } from '@netmodes/core'
 import { callEngine } from './_engine-request.js'
+import { execIn } from './_exec-in.js'
 import { readTool } from './_host-tools.js'
 import type { DockerConnection } from './connect-docker.js'
 
@@ -41,7 +42,9 @@ export interface ObserveEngineOptions {
  * network namespace the engine runs in, `conn.netns` when not ours). Container namespaces are
  * read from the host with `nsenter -t PID -n ip -j ...`, because images
  * such as busybox have no `ip -j` of their own. For a remote engine the
- * host parts are left empty (no namespaces, empty iptables texts).
+ * host parts are left empty (no namespaces, empty iptables texts). Each
+ * running container's /etc/hosts, /etc/resolv.conf and /etc/hostname are read
+ * through exec (`cat`).
  *
  * @example
  * const conn = await connectDocker()
@@ -105,5 +108,21 @@ export async function observeEngine(
       filter: await readTool('iptables-save', ['-t', 'filter'], conn.netns),
     }
   }
-  return { engine: conn.serverVersion, steps: [], networks, containers, namespaces, iptables }
+  const files: Record<string, ObservedFiles> = {}
+  for (const c of containers) {
+    if (!(c.State as { Running?: boolean } | undefined)?.Running) continue
+    const name = String(c.Name).replace(/^\//, '')
+    try {
+      // Read from inside, as the container's programs see them (bind mounts over the image's /etc).
+      const cat = async (file: string) => (await execIn(conn, name, ['cat', file])).output
+      files[name] = {
+        hosts: await cat('/etc/hosts'),
+        resolvConf: await cat('/etc/resolv.conf'),
+        hostname: await cat('/etc/hostname'),
+      }
+    } catch {
+      // It stopped between the listing and the exec: nothing to read.
+    }
+  }
+  return { engine: conn.serverVersion, steps: [], networks, containers, namespaces, iptables, files }
 }

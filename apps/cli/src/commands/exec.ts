@@ -11,7 +11,8 @@ const args = {
   container: { type: 'positional', description: 'Container name, id or unique id prefix' },
   command: {
     type: 'positional',
-    description: 'ip addr | ip route | ip link, with -j for JSON; `show [dev] NAME` for one device',
+    description:
+      'ip addr | ip route | ip link, with -j for JSON; `show [dev] NAME` for one device; cat /etc/hosts | /etc/resolv.conf | /etc/hostname',
   },
 } as const
 
@@ -19,12 +20,14 @@ export default passthrough(
   defineCommand({
     meta: {
       name: 'exec',
-      description: `Show the network from inside a container of the lab: ip addr, ip route, ip link (also ip -j ...).
+      description: `Show the network from inside a container of the lab: ip addr, ip route, ip link (also ip -j ...), and the /etc/hosts, /etc/resolv.conf and /etc/hostname Docker wrote for it.
 
 Like \`docker exec CONTAINER ip ...\` on the real host: the container must exist and be running (exit 1 with docker's message otherwise). A container in container:NAME mode sees NAME's namespace, a host-mode container the host's.
 
 Examples:
   netmodes exec web ip addr
+  netmodes exec web cat /etc/hosts
+  netmodes exec web cat /etc/resolv.conf
   netmodes exec web ip route
   netmodes exec sidecar ip -j addr
   netmodes exec printer ip link show eth0

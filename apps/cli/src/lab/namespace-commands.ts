@@ -1,10 +1,10 @@
 /**
- * `netmodes exec CONTAINER ip ...` and `netmodes host ip ...|iptables-save`:
+ * `netmodes exec CONTAINER ip ...|cat /etc/hosts` and `netmodes host ip ...|iptables-save`:
  * the views from inside one namespace of the lab file, worded as
  * `docker exec` (Docker Engine 20.10) words its errors.
  */
-import type { LabState, Namespace } from '@netmodes/core'
-import { findContainer, namespaceOfContainer, renderIptablesSave } from '@netmodes/core'
+import type { Container, LabState, Namespace } from '@netmodes/core'
+import { containerFiles, findContainer, namespaceOfContainer, renderIptablesSave } from '@netmodes/core'
 import { type CommandOutput, runIpCommand } from './ip-command.js'
 import { openLab } from './lab-file.js'
 
@@ -100,7 +100,33 @@ export function execInLab(lab: LabState, ref: string, command: readonly string[]
       exitCode: 1,
     }
   }
+  if (command[0] === 'cat') return catEtcFile(lab, container, command.slice(1))
   return runInNamespace(ns, command, 'exec')
+}
+
+// The files Docker writes into a container, by the path they are mounted on.
+const ETC_FILES = {
+  '/etc/hosts': 'hosts',
+  '/etc/resolv.conf': 'resolvConf',
+  '/etc/hostname': 'hostname',
+} as const
+
+/** `cat /etc/hosts|/etc/resolv.conf|/etc/hostname` inside a running container, as Docker wrote them. */
+function catEtcFile(lab: LabState, container: Container, files: readonly string[]): CommandOutput {
+  const etc = containerFiles(lab, container)
+  const unknown = files.find((f) => !(f in ETC_FILES))
+  if (files.length === 0 || unknown !== undefined || !etc) {
+    return {
+      stdout: '',
+      stderr: `netmodes: exec runs \`cat\` of ${Object.keys(ETC_FILES).join(', ')} only, not \`cat ${files.join(' ')}\`\n`,
+      exitCode: 2,
+    }
+  }
+  return {
+    stdout: files.map((f) => etc[ETC_FILES[f as keyof typeof ETC_FILES]]).join(''),
+    stderr: '',
+    exitCode: 0,
+  }
 }
 
 export interface ExecOptions extends NamespaceCommandOptions {

@@ -22,7 +22,7 @@ export interface DockerCommandOptions {
   colors?: Colors
 }
 
-// `docker exec [-i] [-t] CONTAINER ip ...`: docker's flags that do not change what ip prints.
+// `docker exec [-i] [-t] CONTAINER ip ...|cat FILE`: docker's flags that do not change what they print.
 const EXEC_FLAGS = new Set(['-i', '-t', '-it', '-ti', '--interactive', '--tty'])
 
 /** The container and command of a `docker exec` netmodes can answer, if argv is one. */
@@ -33,7 +33,8 @@ function execRequest(argv: readonly string[]): { container: string; command: str
   while (EXEC_FLAGS.has(argv[i] ?? '')) i++
   const container = argv[i]
   const command = argv.slice(i + 1)
-  if (container === undefined || container.startsWith('-') || command[0] !== 'ip') return undefined
+  if (container === undefined || container.startsWith('-') || !['ip', 'cat'].includes(command[0] ?? ''))
+    return undefined
   return { container, command }
 }
 

@@ -1,4 +1,10 @@
 import { DockerCliError, DockerDaemonError } from '../errors.js'
+import {
+  noteEndpointJoined,
+  noteEndpointLeft,
+  shareSandboxFiles,
+  writeSandboxFiles,
+} from '../etc/container-files.js'
 import { createNamespace, deleteNamespace, setLinkUp } from '../kernel/netlink.js'
 import type { Container, EndpointRequest, Network, PortBinding } from '../model/docker.js'
 import { findContainer, findNetwork, requireContainer } from '../model/lookup.js'
@@ -12,6 +18,11 @@ import { unpublishPorts } from './ports.js'
 type RunCommand = Extract<DockerCommand, { kind: 'run' | 'create' }>
 
 const NAME_RE = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/
+
+/** container.NetworkMode.IsUserDefined: a network name, not default, bridge, host, none or container:. */
+function isUserDefinedMode(mode: string): boolean {
+  return !['default', 'bridge', 'host', 'none'].includes(mode) && !mode.startsWith('container:')
+}
 
 /** The network a container's HostConfig.NetworkMode names ("default" is the bridge). */
 function modeNetworkName(mode: string): string {
@@ -57,6 +68,43 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
     if (cmd.expose.length > 0) throw conflicting('port exposing and the container type network mode')
   }
   if (mode === 'host' && cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
+  if (mode === 'default' || mode === 'bridge') registeredLinks(lab, cmd.links)
+}
+
+/**
+ * daemon registerLinks (legacy links: the default bridge only): each child
+ * must exist; one in container mode stands for its namespace's owner; a
+ * host-mode one is refused. Returns the links as the daemon keeps them,
+ * "child:alias" (the alias defaults to the name given).
+ */
+function registeredLinks(lab: Tx['lab'], links: readonly string[]): string[] {
+  return links.map((link) => {
+    const [name = '', given] = link.split(':')
+    let child = findContainer(lab, name)
+    if (!child) {
+      throw new DockerDaemonError(
+        'INVALID_INPUT',
+        `could not get container for ${name}: No such container: ${name}`,
+      )
+    }
+    while (child.networkMode.startsWith('container:')) {
+      const ref = child.networkMode.slice('container:'.length)
+      const owner = findContainer(lab, ref)
+      if (!owner) {
+        throw new DockerDaemonError(
+          'INVALID_INPUT',
+          `Could not get container for ${ref}: No such container: ${ref}`,
+        )
+      }
+      child = owner
+    }
+    if (child.networkMode === 'host') {
+      throw conflicting(
+        "host type networking can't be used with links. This would result in undefined behavior",
+      )
+    }
+    return `${child.name}:${given ?? name}`
+  })
 }
 
 /** `-P`: every exposed port ("82", "82/udp", "8000-8002") on an ephemeral host port. */
@@ -88,6 +136,8 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
   const isHost = mode === 'host'
   if (isHost && cmd.publish.length > 0)
     tx.warn('WARNING: Published ports are discarded when using host network mode')
+  const modeNetwork = isUserDefinedMode(mode) ? findNetwork(lab, mode) : undefined
+  const userNetwork = modeNetwork !== undefined && isUserDefined(modeNetwork)
   const endpointConfigs: EndpointRequest[] =
     mode.startsWith('container:') || mode === 'host'
       ? [{ network: mode, aliases: [] }]
@@ -98,6 +148,8 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
             // With no --network the endpoint config is keyed "default" and Docker ignores --ip (observed).
             ...(cmd.ip && mode !== 'default' ? { ip: cmd.ip } : {}),
             ...(cmd.mac ? { mac: cmd.mac } : {}),
+            ...(cmd.links.length > 0 && isUserDefinedMode(mode) ? { links: [...cmd.links] } : {}),
+            ...(userNetwork ? { userNetworkAtCreate: true } : {}),
           },
         ]
   const container: Container = {
@@ -120,6 +172,13 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
     ports: [],
     nextIfIndex: 0,
     labels: {},
+    domainname: cmd.domainname ?? '',
+    dns: [...cmd.dns],
+    dnsSearch: [...(cmd.dnsSearch ?? [])],
+    dnsOptions: [...(cmd.dnsOptions ?? [])],
+    extraHosts: [...cmd.addHosts],
+    links: mode === 'default' || mode === 'bridge' ? registeredLinks(lab, cmd.links) : [...cmd.links],
+    ...(cmd.sysctls && Object.keys(cmd.sysctls).length > 0 ? { sysctls: { ...cmd.sysctls } } : {}),
   }
   tx.set(lab.containers, id, container)
   tx.set(lab.containerNames, name, id)
@@ -157,6 +216,43 @@ function generateName(tx: Tx): string {
   return `${ADJECTIVES[n % ADJECTIVES.length]}_${SCIENTISTS[Math.floor(n / 16) % SCIENTISTS.length]}`
 }
 
+const FAILED_AFTER_SANDBOX = new WeakSet<Error>()
+const FAILED_AFTER_NETWORKING = new WeakSet<Error>()
+
+/**
+ * setupLinkedContainers: a legacy link's child must be running. The daemon
+ * finds out once the container's networking is up, and releases it: the
+ * container stays created, with its files' paths recorded.
+ */
+function refuseStoppedLinks(lab: Tx['lab'], container: Container): void {
+  if (!['default', 'bridge'].includes(container.networkMode)) return
+  for (const link of container.links ?? []) {
+    const [name = '', alias = ''] = link.split(':')
+    const child = findContainer(lab, name)
+    if (child && child.state !== 'running') {
+      const error = new DockerDaemonError(
+        'INVALID_INPUT',
+        `Cannot link to a non running container: /${child.name} AS /${container.name}/${alias}`,
+      )
+      FAILED_AFTER_NETWORKING.add(error)
+      throw error
+    }
+  }
+}
+
+/** Whether a failed start had set up (then released) the container's networking: HostnamePath is kept too. */
+export function failedAfterNetworking(error: unknown): boolean {
+  return error instanceof Error && FAILED_AFTER_NETWORKING.has(error)
+}
+
+/**
+ * Whether a failed start got as far as the sandbox (its files written):
+ * the caller keeps their paths in the record ({@link keepSandboxPaths}).
+ */
+export function failedAfterSandbox(error: unknown): boolean {
+  return error instanceof Error && (FAILED_AFTER_SANDBOX.has(error) || FAILED_AFTER_NETWORKING.has(error))
+}
+
 /**
  * `docker start`: gives the container its network namespace (or the host's,
  * or another container's) and joins each network it asked for, in order.
@@ -164,6 +260,7 @@ function generateName(tx: Tx): string {
 export function startContainer(tx: Tx, container: Container): void {
   if (container.state === 'running') return
   const lab = tx.lab
+  refuseStoppedLinks(lab, container)
   const mode = container.networkMode
   tx.set(container, 'nextIfIndex', 0)
   if (mode.startsWith('container:')) {
@@ -175,9 +272,11 @@ export function startContainer(tx: Tx, container: Container): void {
     }
     tx.set(container, 'sharesWith', target.id)
     tx.set(container, 'sandbox', target.sandbox)
+    shareSandboxFiles(tx, container, target)
   } else if (mode === 'host') {
     const host = findNetwork(lab, 'host') as Network
     tx.set(container, 'sandbox', 'host')
+    writeSandboxFiles(tx, container)
     attachEndpoint(tx, container, host, { network: 'host', aliases: [] }, 'host')
   } else {
     // 20.10 joins the default bridge first, then the others (observed in name order).
@@ -209,15 +308,29 @@ export function startContainer(tx: Tx, container: Container): void {
     const ns = createNamespace(tx, key)
     setLinkUp(tx, ns, 'lo')
     tx.set(container, 'sandbox', key)
-    for (const { network, request } of requests) {
-      attachEndpoint(tx, container, network, request, key)
-      if (network.driver === 'overlay') {
-        attachGwBridge(tx, container, key)
-        ensureLoadBalancer(tx, network)
-      }
+    writeSandboxFiles(tx, container)
+    // The daemon creates the first endpoint (its address), then the sandbox, then joins:
+    // a failure from then on leaves the sandbox's files behind.
+    let sandboxMade = false
+    const made = () => {
+      sandboxMade = true
     }
-    refreshGateway(tx, container)
+    try {
+      for (const { network, request } of requests) {
+        const endpoint = attachEndpoint(tx, container, network, request, key, {}, made)
+        noteEndpointJoined(tx, container, network, endpoint)
+        if (network.driver === 'overlay') {
+          attachGwBridge(tx, container, key)
+          ensureLoadBalancer(tx, network)
+        }
+      }
+      refreshGateway(tx, container)
+    } catch (error) {
+      if (sandboxMade && error instanceof Error) FAILED_AFTER_SANDBOX.add(error)
+      throw error
+    }
   }
+  tx.set(container, 'hostnameFile', true)
   tx.set(lab, 'clock', lab.clock + 1)
   tx.set(container, 'state', 'running')
   tx.set(container, 'pid', lab.nextPid)
@@ -303,6 +416,9 @@ export function connectContainer(
   request: EndpointRequest,
 ): void {
   const mode = container.networkMode
+  if (network.configOnly && container.state === 'running') {
+    throw new DockerDaemonError('INVALID_INPUT', 'cannot create endpoint on configuration-only network')
+  }
   if (network.driver !== 'host' && (mode.startsWith('container:') || mode === 'host')) {
     throw new DockerDaemonError(
       'INVALID_INPUT',
@@ -340,7 +456,8 @@ export function connectContainer(
     )
   }
   if (container.state === 'running' && container.sandbox) {
-    attachEndpoint(tx, container, network, request, container.sandbox)
+    const endpoint = attachEndpoint(tx, container, network, request, container.sandbox)
+    noteEndpointJoined(tx, container, network, endpoint)
     refreshGateway(tx, container)
   }
   tx.set(container, 'endpointConfigs', [
@@ -367,6 +484,7 @@ export function disconnectContainer(tx: Tx, network: Network, container: Contain
   }
   if (container.endpoints[network.id]) {
     detachEndpoint(tx, container, network)
+    noteEndpointLeft(tx, container)
     refreshGateway(tx, container)
   }
   tx.set(

@@ -30,7 +30,13 @@ export function attachEndpoint(
   request: EndpointRequest,
   sandbox: string,
   identity: { name?: string; containerId?: string } = {},
+  /** Called once the address is allocated, before the driver joins (libnetwork CreateEndpoint, then Join). */
+  onCreated?: () => void,
 ): Endpoint {
+  // libnetwork CreateEndpoint: a configuration network is never joined.
+  if (network.configOnly) {
+    throw new DockerDaemonError('INVALID_INPUT', 'cannot create endpoint on configuration-only network')
+  }
   if (request.ip && !isUserDefined(network)) {
     throw new DockerDaemonError(
       'INVALID_INPUT',
@@ -53,6 +59,7 @@ export function attachEndpoint(
     }
     tx.set(network.endpoints, bare.id, bare)
     tx.set(container.endpoints, network.id, bare.id)
+    onCreated?.()
     return bare
   }
   const epName = identity.name ?? container.name
@@ -124,6 +131,7 @@ export function attachEndpoint(
         ? ''
         : network.gateway,
   }
+  onCreated?.()
   // Drivers plumb the interface; the default route comes from refreshGateway (the sandbox's gateway endpoint).
   if (network.driver === 'bridge') joinBridgeEndpoint(tx, network, endpoint, sandbox)
   else if (network.driver === 'macvlan') joinMacvlanEndpoint(tx, network, endpoint, sandbox)

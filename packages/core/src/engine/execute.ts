@@ -1,4 +1,6 @@
 import { DockerCliError, DockerDaemonError, NetmodesError } from '../errors.js'
+import { keepSandboxPaths } from '../etc/container-files.js'
+import type { Container } from '../model/docker.js'
 import {
   findContainer,
   findNetwork,
@@ -21,6 +23,8 @@ import {
   connectContainer,
   createContainer,
   disconnectContainer,
+  failedAfterNetworking,
+  failedAfterSandbox,
   removeContainer,
   startContainer,
   stopContainer,
@@ -28,6 +32,7 @@ import {
 import { NotSimulatedError, refuseIpv6 } from './ipv6-not-simulated.js'
 import { createNetwork } from './network-create.js'
 import { removeNetwork } from './network-remove.js'
+import { PRUNE_WARNINGS, pruneContainers, pruneNetworks } from './prune.js'
 import { initSwarm, leaveSwarm } from './swarm.js'
 
 /** What one docker command did: what the CLI printed, and what the daemon did underneath. */
@@ -179,6 +184,16 @@ function toFailure(error: unknown, line: string): Failure {
 
 type Step = <T>(fn: (tx: Tx) => T) => T
 
+/** `docker start` of one container: a start that fails after its sandbox was made keeps the files' paths. */
+function start(step: Step, container: Container): void {
+  try {
+    step((tx) => startContainer(tx, container))
+  } catch (error) {
+    if (failedAfterSandbox(error)) step((tx) => keepSandboxPaths(tx, container, failedAfterNetworking(error)))
+    throw error
+  }
+}
+
 function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
   refuseIpv6(cmd)
   switch (cmd.kind) {
@@ -222,7 +237,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
     case 'run': {
       const container = step((tx) => createContainer(tx, cmd))
       try {
-        step((tx) => startContainer(tx, container))
+        start(step, container)
       } catch (error) {
         if (!(error instanceof NetmodesError)) throw error
         throw new Failure(`docker: ${withDot(daemon(error))}\n`, 125, `${container.id}\n`)
@@ -232,9 +247,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
     case 'start':
       return perContainer(
         cmd.containers,
-        (ref) => {
-          step((tx) => startContainer(tx, requireContainer(lab, ref)))
-        },
+        (ref) => start(step, requireContainer(lab, ref)),
         (errors) =>
           `${errors}Error: failed to start containers: ${cmd.containers.filter((r) => findContainer(lab, r)?.state !== 'running').join(', ')}\n`,
       )
@@ -283,7 +296,29 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       return step((tx) => initSwarm(tx, cmd.advertiseAddr))
     case 'swarm leave':
       return step((tx) => leaveSwarm(tx, cmd.force))
+    case 'network prune': {
+      if (!cmd.force) return confirmationPrompt(cmd.kind)
+      const deleted = step((tx) => pruneNetworks(tx, cmd, (n) => removeNetwork(tx, n)))
+      // Fprintln of "Deleted Networks:\n<name>\n...": a blank line ends the list.
+      return deleted.length > 0 ? `Deleted Networks:\n${deleted.map((n) => `${n}\n`).join('')}\n` : ''
+    }
+    case 'container prune': {
+      if (!cmd.force) return `${confirmationPrompt(cmd.kind)}Total reclaimed space: 0B\n`
+      const deleted = step((tx) => pruneContainers(tx, cmd, (c) => removeContainer(tx, c, false)))
+      const list =
+        deleted.length > 0 ? `Deleted Containers:\n${deleted.map((id) => `${id}\n`).join('')}\n` : ''
+      // A simulated container writes nothing to its layer: nothing to reclaim.
+      return `${list}Total reclaimed space: 0B\n`
+    }
   }
+}
+
+/**
+ * command.PromptForConfirmation without -f: the question on stdout, and the
+ * answer read from stdin, which a script does not give: taken as "no".
+ */
+function confirmationPrompt(kind: keyof typeof PRUNE_WARNINGS): string {
+  return `${PRUNE_WARNINGS[kind]}\nAre you sure you want to continue? [y/N] `
 }
 
 /** Commands over several containers go on after a failure, then exit 1 (as the CLI does). */

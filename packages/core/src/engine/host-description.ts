@@ -30,13 +30,17 @@ export interface IpJsonRouteEntry {
 
 /**
  * A host as `{"addr": <ip -j addr>, "route": <ip -j route>}`, plus optional
- * resolv.conf nameservers and hostname.
+ * resolv.conf (its text or just its nameservers), /etc/hosts and hostname.
  */
 export interface HostDescription {
   addr: IpJsonAddrEntry[]
   route: IpJsonRouteEntry[]
   nameservers?: string[]
   hostname?: string
+  /** /etc/resolv.conf as text (nameservers are read from it when `nameservers` is absent). */
+  resolvConf?: string
+  /** /etc/hosts as text. */
+  hostsFile?: string
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
 import { BRIDGE_OPTIONS } from '../drivers/bridge/bridge-options.js'
 import { ensureJumpRule, ISOLATION_1, ISOLATION_2 } from '../engine-profiles/firewaller-20-10.js'
+import { nameserversOf } from '../etc/resolv-conf.js'
 import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
 import { collidesWithHost } from '../ipam/subnet-selection.js'
@@ -105,7 +106,9 @@ export function createLab(options: CreateLabOptions = {}): LabState {
     clock: options.epoch ?? 1767225600,
     host: {
       hostname: host.hostname ?? 'docker-host',
-      nameservers: host.nameservers ?? [],
+      nameservers: host.nameservers ?? (host.resolvConf !== undefined ? nameserversOf(host.resolvConf) : []),
+      ...(host.resolvConf !== undefined ? { resolvConf: host.resolvConf } : {}),
+      ...(host.hostsFile !== undefined ? { hostsFile: host.hostsFile } : {}),
     },
     namespaces: { host: hostNamespaceFrom(host) },
     ipam: { localCursor: 0, globalCursor: 0 },

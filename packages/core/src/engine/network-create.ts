@@ -13,7 +13,8 @@ import { drawBase36, drawHex } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { arrangeUserFilterRule } from './lab.js'
 
-type NetworkCreate = Extract<DockerCommand, { kind: 'network create' }>
+// configFromNetwork: set once a --config-from network's configuration has been taken in.
+type NetworkCreate = Extract<DockerCommand, { kind: 'network create' }> & { configFromNetwork?: string }
 
 const DRIVERS: Record<string, DriverName> = {
   bridge: 'bridge',
@@ -76,6 +77,88 @@ function daemonError(
 }
 
 /**
+ * libnetwork's validateConfiguration: a configuration network holds only
+ * network-specific fields; a network made from one takes all of them from it.
+ */
+function validateConfiguration(cmd: NetworkCreate, configs: IpamConfig[]): void {
+  if (cmd.configOnly) {
+    if (cmd.ingress || cmd.internal || cmd.attachable || cmd.scope !== '') {
+      throw daemonError(
+        'configuration network can only contain network specific fields. Network operator fields like [ ingress | internal | attachable | scope ] are not supported.',
+        'UNSUPPORTED',
+      )
+    }
+  }
+  if (cmd.configFrom === undefined) return
+  if (cmd.configOnly) {
+    throw daemonError('a configuration network cannot depend on another configuration network', 'UNSUPPORTED')
+  }
+  if (
+    (cmd.ipamDriver !== '' && cmd.ipamDriver !== 'default') ||
+    cmd.ipv6 ||
+    Object.keys(cmd.labels).length > 0 ||
+    Object.keys(cmd.ipamOptions).length > 0 ||
+    configs.length > 0
+  ) {
+    throw daemonError(
+      'user specified configurations are not supported if the network depends on a configuration network',
+      'UNSUPPORTED',
+    )
+  }
+  if (Object.keys(cmd.options).length > 0) {
+    throw daemonError(
+      'network driver options are not supported if the network depends on a configuration network',
+      'UNSUPPORTED',
+    )
+  }
+}
+
+/** `--config-only`: recorded with driver "null" and local scope; nothing is built and no address is taken. */
+function createConfigOnlyNetwork(tx: Tx, cmd: NetworkCreate, configs: IpamConfig[]): Network {
+  const lab = tx.lab
+  const id = drawHex(lab.rng, 64)
+  tx.set(lab, 'clock', lab.clock + 1)
+  const network: Network = {
+    id,
+    name: cmd.name,
+    driver: 'null',
+    scope: 'local',
+    created: lab.clock,
+    internal: false,
+    attachable: false,
+    ingress: false,
+    enableIPv6: false,
+    ipam: { driver: 'default', config: configs, options: { ...cmd.ipamOptions } },
+    options: { ...cmd.options },
+    labels: { ...cmd.labels },
+    endpoints: {},
+    configOnly: true,
+  }
+  tx.push(lab.networks, network)
+  return network
+}
+
+/** `--config-from`: the command as if the configuration network's IPAM, options and labels had been given. */
+function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
+  const name = cmd.configFrom ?? ''
+  const config = tx.lab.networks.find((n) => n.configOnly && n.name === name)
+  if (!config) throw daemonError(`configuration network "${name}" does not exist`, 'NOT_FOUND')
+  const ipam = config.ipam.config
+  const { configFrom: _, ...rest } = cmd
+  return {
+    ...rest,
+    subnets: ipam.map((c) => c.subnet),
+    gateways: ipam.flatMap((c) => (c.gateway ? [c.gateway] : [])),
+    ipRanges: ipam.flatMap((c) => (c.ipRange ? [c.ipRange] : [])),
+    auxAddresses: ipam.flatMap((c) => Object.entries(c.auxAddresses ?? {}).map(([k, v]) => `${k}=${v}`)),
+    options: { ...config.options },
+    labels: { ...config.labels },
+    ipamOptions: { ...(config.ipam.options ?? {}) },
+    configFromNetwork: name,
+  }
+}
+
+/**
  * `docker network create`: validates as the CLI and the daemon do, allocates
  * the subnet and gateway, then lets the driver build the network.
  */
@@ -90,6 +173,9 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   if (findNetwork(lab, cmd.name)?.name === cmd.name) {
     throw daemonError(`network with name ${cmd.name} already exists`, 'CONFLICT')
   }
+  validateConfiguration(cmd, configs)
+  if (cmd.configOnly) return createConfigOnlyNetwork(tx, cmd, configs)
+  if (cmd.configFrom !== undefined) return createNetwork(tx, withConfigurationOf(tx, cmd), origin)
   if (driver === 'overlay' && cmd.scope === 'local') {
     throw daemonError('cannot downgrade network scope for overlay networks', 'INVALID_INPUT')
   }
@@ -165,6 +251,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     labels: { ...cmd.labels },
     pool,
     endpoints: {},
+    ...(cmd.configFromNetwork !== undefined ? { configFrom: cmd.configFromNetwork } : {}),
   }
   // The gateway is requested first (libnetwork ipamAllocateVersion), then the aux addresses.
   const gateway = requestAddress(tx, pool, {

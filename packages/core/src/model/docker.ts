@@ -60,6 +60,10 @@ export interface Network {
   pool?: IpamPool
   /** Endpoints on this network, keyed by endpoint id, in join order. */
   endpoints: Record<string, Endpoint>
+  /** `--config-only`: a configuration for other networks (driver "null", nothing built, no endpoint). */
+  configOnly?: boolean
+  /** `--config-from NAME`: the configuration network its IPAM, options and labels came from. */
+  configFrom?: string
 }
 
 /** One container's attachment to one network. */
@@ -108,6 +112,10 @@ export interface EndpointRequest {
   mac?: string
   /** Given by `docker network connect` (the API then holds empty settings rather than none). */
   fromConnect?: boolean
+  /** `--link` on a user-defined network: kept in the endpoint's settings (resolved by the embedded DNS). */
+  links?: string[]
+  /** The network existed, user-defined, when the container was created: its aliases were stored then. */
+  userNetworkAtCreate?: boolean
 }
 
 /** A container (the daemon's record, not the namespace). */
@@ -144,4 +152,22 @@ export interface Container {
   /** The next ethN index (Docker 20.10 counts per sandbox and never reuses). */
   nextIfIndex: number
   labels: Record<string, string>
+  /** Config.Domainname (`--domainname`). */
+  domainname?: string
+  /** HostConfig.Dns, DnsSearch, DnsOptions (`--dns`, `--dns-search`, `--dns-option`). */
+  dns?: string[]
+  dnsSearch?: string[]
+  dnsOptions?: string[]
+  /** HostConfig.ExtraHosts (`--add-host name:ip`), as given. */
+  extraHosts?: string[]
+  /** `--link name[:alias]`, as given (legacy links on the default bridge). */
+  links?: string[]
+  /** HostConfig.Sysctls (absent when none was given: the API omits the field). */
+  sysctls?: Record<string, string>
+  /** The sandbox's /etc/hosts and /etc/resolv.conf, as last written (kept after a stop, as on disk). */
+  etc?: { hosts: string; resolvConf: string }
+  /** The container whose files (and paths) this one uses: itself once started, the owner in container mode. */
+  filesOf?: string
+  /** HostnamePath is set: networking was initialized (a start that failed at a join leaves it unset). */
+  hostnameFile?: boolean
 }

@@ -1,7 +1,8 @@
 import type { Container, Network } from './docker.js'
 
-/** User-defined networks: everything but the predefined bridge, host and none. */
+/** User-defined networks: everything but the predefined bridge, host and none (a config-only network's "null" driver is its own). */
 export function isUserDefined(network: Network): boolean {
+  if (network.configOnly) return true
   return !(
     (network.name === 'bridge' && network.driver === 'bridge') ||
     network.driver === 'host' ||

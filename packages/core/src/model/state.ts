@@ -55,7 +55,14 @@ export interface LabState {
   rng: { seed: number; counter: number }
   /** Logical clock in seconds since the epoch; every command advances it. */
   clock: number
-  host: { hostname: string; nameservers: string[] }
+  host: {
+    hostname: string
+    nameservers: string[]
+    /** The host's /etc/resolv.conf text (what containers' resolv.conf is made from). */
+    resolvConf?: string
+    /** The host's /etc/hosts text (what a --network host container gets). */
+    hostsFile?: string
+  }
   namespaces: Record<string, Namespace>
   ipam: IpamState
   /** Networks in creation order. */

@@ -106,6 +106,23 @@ function canonicalJson(text: string): string {
   }
 }
 
+/**
+ * `docker network prune`'s report lists the networks in the order
+ * libnetwork's datastore cache yields them, a Go map's: random. It is
+ * compared as a set (sorted); containers come in daemon.List's order
+ * (newest first) and stay as they are.
+ */
+function canonicalPruneReport(command: string, stdout: string): string {
+  if (!/^docker network prune\b/.test(command)) return stdout
+  return stdout.replace(/^(Deleted Networks:\n)((?:.+\n)+)/m, (_, heading: string, names: string) => {
+    const sorted = names
+      .split('\n')
+      .filter(Boolean)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    return `${heading}${sorted.map((n) => `${n}\n`).join('')}`
+  })
+}
+
 function flatten(out: Observation, path: string, value: unknown, rename: (s: string) => string): void {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const entries = Object.entries(value as Doc)
@@ -221,7 +238,7 @@ export function normalizeObservation(raw: RawObservation): Observation {
       out[`${key}/exit`] = String(s.exit)
       // `docker ps` prints ages ("2 seconds ago", "Up 1 second"): its table is compared by exit and stderr only.
       if (!/^docker (container )?(ps|ls)\b/.test(s.command))
-        out[`${key}/stdout`] = canonicalJson(rename(s.stdout))
+        out[`${key}/stdout`] = canonicalJson(canonicalPruneReport(s.command, rename(s.stdout)))
       out[`${key}/stderr`] = rename(s.stderr)
     })
   ;(raw.traces ?? []).forEach((t, i) => {
@@ -247,6 +264,14 @@ export function normalizeObservation(raw: RawObservation): Observation {
     for (const f of ['IPAddress', 'Gateway', 'MacAddress', 'IPPrefixLen'] as const) {
       out[`${base}/NetworkSettings/${f}`] = str(settings[f])
     }
+    // The name-resolution settings and where the daemon keeps the files made from them.
+    for (const f of ['Dns', 'DnsSearch', 'DnsOptions', 'ExtraHosts', 'Links', 'Sysctls'] as const) {
+      out[`${base}/HostConfig/${f}`] = rename(str(obj(c.HostConfig)[f]))
+    }
+    out[`${base}/Config/Domainname`] = str(obj(c.Config).Domainname)
+    for (const f of ['ResolvConfPath', 'HostsPath', 'HostnamePath'] as const) {
+      out[`${base}/${f}`] = rename(str(c[f]))
+    }
     for (const [name, ep] of Object.entries(obj(settings.Networks))) {
       for (const f of ENDPOINT_FIELDS) flatten(out, `${base}/networks/${name}/${f}`, obj(ep)[f], rename)
       out[`${base}/networks/${name}/EndpointID`] = str(obj(ep).EndpointID) === '' ? '' : 'set'
@@ -262,6 +287,11 @@ export function normalizeObservation(raw: RawObservation): Observation {
     normalizeRoutes(ns.route, rename, onlyDocker).forEach((r, i) => {
       out[`namespaces/${name}/routes/${i}`] = r
     })
+  }
+  for (const [name, files] of Object.entries(raw.files ?? {})) {
+    out[`files/${name}/etc/hosts`] = rename(files.hosts)
+    out[`files/${name}/etc/resolv.conf`] = rename(files.resolvConf)
+    out[`files/${name}/etc/hostname`] = rename(files.hostname)
   }
   for (const table of ['nat', 'filter'] as const) {
     for (const [chain, rules] of Object.entries(normalizeIptables(raw.iptables[table], rename))) {

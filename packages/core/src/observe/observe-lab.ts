@@ -1,3 +1,4 @@
+import { containerFiles } from '../etc/container-files.js'
 import type { LabState } from '../model/state.js'
 import { renderIptablesSave } from '../netfilter/iptables-save.js'
 import { inspectContainer } from '../views/container-inspect.js'
@@ -6,13 +7,13 @@ import { renderIpRouteJson } from '../views/ip-route.js'
 import { namespaceOfContainer } from '../views/lab-report.js'
 import { naturalCompare } from '../views/natural-order.js'
 import { inspectNetwork } from '../views/network-inspect.js'
-import type { ObservedNamespace, ObservedStep, RawObservation } from './raw-observation.js'
+import type { ObservedFiles, ObservedNamespace, ObservedStep, RawObservation } from './raw-observation.js'
 
 /**
  * What an observer would read off the simulated host, in the shape
  * @netmodes/docker reads off a real one: networks in `docker network ls`
  * order (by name), containers oldest first, `ip -j` of the host and of each
- * running container, and `iptables-save`.
+ * running container, `iptables-save`, and each running container's /etc files.
  *
  * @example
  * const { lab, results } = runScenario(source)
@@ -26,9 +27,12 @@ export function observeLab(lab: LabState, steps: ObservedStep[] = []): RawObserv
   }
   const host = view('host')
   if (host) namespaces.host = host
+  const files: Record<string, ObservedFiles> = {}
   for (const c of Object.values(lab.containers)) {
     const ns = view(namespaceOfContainer(lab, c.name))
     if (ns) namespaces[c.name] = ns
+    const etc = c.state === 'running' ? containerFiles(lab, c) : undefined
+    if (etc) files[c.name] = etc
   }
   return {
     engine: lab.profile.version,
@@ -42,5 +46,6 @@ export function observeLab(lab: LabState, steps: ObservedStep[] = []): RawObserv
       nat: renderIptablesSave(lab.netfilter, 'nat'),
       filter: renderIptablesSave(lab.netfilter, 'filter'),
     },
+    files,
   }
 }

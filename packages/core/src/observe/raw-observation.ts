@@ -41,4 +41,17 @@ export interface RawObservation {
   traces?: ObservedTrace[]
   /** `iptables-save -t nat` / `-t filter` text. */
   iptables: { nat: string; filter: string }
+  /**
+   * `cat /etc/hosts`, `/etc/resolv.conf` and `/etc/hostname` inside each
+   * running container, by container name (absent from recordings made
+   * before the recorder read them).
+   */
+  files?: Record<string, ObservedFiles>
+}
+
+/** The files Docker writes into a container, as `cat` prints them inside it. */
+export interface ObservedFiles {
+  hosts: string
+  resolvConf: string
+  hostname: string
 }

@@ -192,3 +192,18 @@ export type DockerCommand =
     }
   | SwarmInitCommand
   | { kind: 'swarm leave'; force: boolean }
+  | PruneCommand
+
+/**
+ * `docker network prune` / `docker container prune`.
+ *
+ * @example
+ * parseDockerCommand(['docker', 'network', 'prune', '-f']) // { kind: 'network prune', force: true, filters: [] }
+ */
+export interface PruneCommand {
+  kind: 'network prune' | 'container prune'
+  /** `-f`: no confirmation prompt. */
+  force: boolean
+  /** `--filter` texts, "name=value". */
+  filters: string[]
+}

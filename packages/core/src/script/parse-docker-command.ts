@@ -25,7 +25,7 @@ const GROUPS: readonly GroupSpec[] = [
     name: 'network',
     usage: NETWORK_USAGE,
     children: [...NETWORK_COMMANDS],
-    unsupported: ['prune'],
+    unsupported: [],
   },
   {
     kind: 'group',
@@ -42,7 +42,6 @@ const GROUPS: readonly GroupSpec[] = [
       'kill',
       'logs',
       'pause',
-      'prune',
       'rename',
       'stats',
       'top',

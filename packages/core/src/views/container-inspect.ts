@@ -1,5 +1,7 @@
+import { containerFilePaths } from '../etc/container-files.js'
 import type { Container } from '../model/docker.js'
-import { endpointAliases, isUserDefined } from '../model/network-kind.js'
+import { findContainer } from '../model/lookup.js'
+import { isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import { sortedObject } from './natural-order.js'
 import { renderTable } from './network-inspect.js'
@@ -14,6 +16,31 @@ function portsObject(container: Container): Record<string, { HostIp: string; Hos
     out[key] = list
   }
   return out
+}
+
+// endpointAliases of a user-defined network (the short id, then a hostname other than the name).
+function storedAliases(container: Container, requested: string[]): string[] {
+  const aliases = [...requested]
+  const shortId = container.id.slice(0, 12)
+  if (!aliases.includes(shortId)) aliases.push(shortId)
+  if (container.hostname !== container.name && !aliases.includes(container.hostname))
+    aliases.push(container.hostname)
+  return aliases
+}
+
+/**
+ * HostConfig.Links as the daemon reports them (getInspectData): for each
+ * live legacy link "/child:/parent/alias"; null on a user-defined network,
+ * where links live in the endpoint's settings instead.
+ */
+function legacyLinks(lab: LabState, container: Container): string[] | null {
+  if (!['default', 'bridge'].includes(container.networkMode)) return null
+  const links = (container.links ?? []).flatMap((link) => {
+    const [name = '', alias] = link.split(':')
+    const child = findContainer(lab, name)
+    return child ? [`/${child.name}:/${container.name}/${alias ?? child.name}`] : []
+  })
+  return links.length > 0 ? links : null
 }
 
 /**
@@ -33,15 +60,17 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
       const ep = network && running ? network.endpoints[container.endpoints[network.id] ?? ''] : undefined
       // Swarm networks get their aliases and address from the manager when the container attaches.
       const swarm = network?.scope === 'swarm'
+      // The daemon stores a user-defined network's aliases at create: they outlive the network.
+      const gone = !network && request.userNetworkAtCreate === true
       const aliases =
-        network && isUserDefined(network) && (!swarm || ep)
-          ? endpointAliases(container, network, request.aliases)
+        (network && isUserDefined(network) && (!swarm || ep)) || gone
+          ? storedAliases(container, request.aliases)
           : request.aliases
       const empty = request.fromConnect ? {} : null
       const ipam = request.ip ?? (swarm && ep ? ep.ipv4 : undefined)
       networks[name] = {
         IPAMConfig: ipam ? { IPv4Address: ipam } : empty,
-        Links: null,
+        Links: request.links?.length ? [...request.links] : null,
         Aliases: aliases.length > 0 ? aliases : request.fromConnect ? [] : null,
         NetworkID: network?.id ?? '',
         EndpointID: ep?.id ?? '',
@@ -86,10 +115,22 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
       StartedAt: formatDockerTime(container.startedAt),
       FinishedAt: formatDockerTime(container.finishedAt),
     },
+    ...containerFilePaths(lab, container),
     Name: `/${container.name}`,
-    HostConfig: { NetworkMode: container.networkMode, PortBindings: sortedObject(bindings) },
+    HostConfig: {
+      NetworkMode: container.networkMode,
+      PortBindings: sortedObject(bindings),
+      Dns: [...(container.dns ?? [])],
+      DnsOptions: [...(container.dnsOptions ?? [])],
+      DnsSearch: [...(container.dnsSearch ?? [])],
+      ExtraHosts: container.extraHosts?.length ? [...container.extraHosts] : null,
+      Links: legacyLinks(lab, container),
+      // Sysctls is omitempty in the API: absent, not null, when none was set.
+      ...(container.sysctls ? { Sysctls: { ...container.sysctls } } : {}),
+    },
     Config: {
       Hostname: container.hostname,
+      Domainname: container.domainname ?? '',
       ExposedPorts: Object.keys(exposed).length ? sortedObject(exposed) : null,
       Image: container.image,
       MacAddress: container.macAddress ?? null,

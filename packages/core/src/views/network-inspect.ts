@@ -40,7 +40,7 @@ export function inspectNetwork(lab: LabState, network: Network): Record<string, 
     IPAM: {
       Driver: network.ipam.driver,
       Options:
-        predefinedBridge || network.driver === 'host' || network.driver === 'null'
+        predefinedBridge || network.driver === 'host' || (network.driver === 'null' && !network.configOnly)
           ? null
           : network.ipam.options,
       Config: config,
@@ -48,8 +48,8 @@ export function inspectNetwork(lab: LabState, network: Network): Record<string, 
     Internal: network.internal,
     Attachable: network.attachable,
     Ingress: network.ingress,
-    ConfigFrom: { Network: '' },
-    ConfigOnly: false,
+    ConfigFrom: { Network: network.configFrom ?? '' },
+    ConfigOnly: network.configOnly ?? false,
     Containers: sortedObject(containers),
     // Swarm's network objects have no empty maps: none is null.
     Options:

@@ -13,6 +13,7 @@ import { AttachDetachConflict, buildRunCommand, InvalidReference } from './conta
 import { createContainerFlags } from './container-flags.js'
 import { boolFlag, intFlag, stringFlag } from './flag.js'
 import { filterFlag } from './network-commands.js'
+import { CONTAINER_PRUNE } from './prune-commands.js'
 
 function runOrCreate(kind: 'run' | 'create'): LeafSpec {
   return {
@@ -282,4 +283,5 @@ export const CONTAINER_COMMANDS: readonly LeafSpec[] = [
   ps('ls'),
   port,
   containerInspect,
+  CONTAINER_PRUNE,
 ]

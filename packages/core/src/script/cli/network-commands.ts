@@ -7,6 +7,7 @@ import type { LeafSpec } from './command-spec.js'
 import { checkIpamConsistency } from './consolidate-ipam.js'
 import { validateLabel, validateLink } from './docker-validators.js'
 import { boolFlag, listFlag, makeFlag, mapFlag, stringFlag, stringSliceFlag } from './flag.js'
+import { NETWORK_PRUNE } from './prune-commands.js'
 
 // opts.ConvertKVStringsToMap: "k=v" or "k" (empty value); later keys win.
 function toMap(values: readonly string[]): Record<string, string> {
@@ -222,4 +223,12 @@ const inspect: LeafSpec = {
  * @example
  * NETWORK_COMMANDS.map((c) => c.name) // ['create', 'rm', 'connect', 'disconnect', 'ls', 'inspect']
  */
-export const NETWORK_COMMANDS: readonly LeafSpec[] = [create, rm, connect, disconnect, ls, inspect]
+export const NETWORK_COMMANDS: readonly LeafSpec[] = [
+  create,
+  rm,
+  connect,
+  disconnect,
+  ls,
+  inspect,
+  NETWORK_PRUNE,
+]
