@@ -32,3 +32,7 @@ docker run -d --name ef-badlink --link ef-nosuch:x netmodes/busybox:test sleep 3
 docker run -d --name ef-badlink2 --link ef-created:x netmodes/busybox:test sleep 3600
 docker run -d --name ef-badlink3 --link ef-host:h netmodes/busybox:test sleep 3600
 docker run -d --name ef-badlink4 --link ef-shared:s netmodes/busybox:test sleep 3600
+# A linked child that comes back with another address: the parent's line follows it.
+docker stop -t 1 ef-plain
+docker run -d --name ef-filler netmodes/busybox:test sleep 3600
+docker start ef-plain

@@ -3,6 +3,7 @@ import {
   noteEndpointJoined,
   noteEndpointLeft,
   shareSandboxFiles,
+  updateLinkParents,
   writeSandboxFiles,
 } from '../etc/container-files.js'
 import { createNamespace, deleteNamespace, setLinkUp } from '../kernel/netlink.js'
@@ -319,6 +320,8 @@ export function startContainer(tx: Tx, container: Container): void {
       for (const { network, request } of requests) {
         const endpoint = attachEndpoint(tx, container, network, request, key, {}, made)
         noteEndpointJoined(tx, container, network, endpoint)
+        if (network.name === 'bridge' && network.driver === 'bridge')
+          updateLinkParents(tx, container, endpoint.ipv4)
         if (network.driver === 'overlay') {
           attachGwBridge(tx, container, key)
           ensureLoadBalancer(tx, network)

@@ -152,6 +152,26 @@ export function noteEndpointJoined(tx: Tx, container: Container, network: Networ
   tx.set(container, 'etc', { hosts, resolvConf })
 }
 
+/**
+ * A linked child started on the default bridge (OptionParentUpdate): every
+ * running parent's hosts line for its alias gets the child's new address
+ * (etchosts.Update: the address before TAB + alias, then space or dot).
+ */
+export function updateLinkParents(tx: Tx, child: Container, ip: string): void {
+  for (const parent of Object.values(tx.lab.containers)) {
+    if (parent.state !== 'running' || !parent.etc || !['default', 'bridge'].includes(parent.networkMode))
+      continue
+    let hosts = parent.etc.hosts
+    for (const link of parent.links ?? []) {
+      const [name, alias = ''] = link.split(':')
+      if (name !== child.name) continue
+      const escaped = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      hosts = hosts.replace(new RegExp(`(\\S*)(\\t${escaped})(\\s|\\.)`, 'g'), `${ip}$2$3`)
+    }
+    if (hosts !== parent.etc.hosts) tx.set(parent, 'etc', { ...parent.etc, hosts })
+  }
+}
+
 /** An endpoint left (network disconnect): every line of the container's own names goes. */
 export function noteEndpointLeft(tx: Tx, container: Container): void {
   const etc = container.etc

@@ -17,7 +17,7 @@ import type {
 import type { Namespace } from '../model/namespace.js'
 import type { EngineProfile, HostPortAllocation, LabState } from '../model/state.js'
 import { parseIptablesSave } from '../netfilter/parse-iptables-save.js'
-import type { RawObservation } from './raw-observation.js'
+import type { ObservedFiles, RawObservation } from './raw-observation.js'
 
 type Doc = Record<string, unknown>
 const obj = (v: unknown): Doc => (v && typeof v === 'object' ? (v as Doc) : {})
@@ -67,6 +67,40 @@ function poolFor(network: Network, config: IpamConfig | undefined, gateway: stri
   for (const ep of Object.values(network.endpoints)) take(ep.ipv4)
   network.pool = pool
   if (gateway) network.gateway = gateway
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => String(x)) : [])
+
+/**
+ * A container's name-resolution settings and files from its inspect
+ * document (HostConfig.Links "/child:/parent/alias" back to "child:alias")
+ * and, when the observation read them, its /etc files.
+ */
+function nameSettingsFrom(
+  c: Record<string, unknown>,
+  files: ObservedFiles | undefined,
+  owners: ReadonlyMap<string, string>,
+): Partial<Container> {
+  const host = obj(c.HostConfig)
+  const config = obj(c.Config)
+  const owner = owners.get(str(c.Id))
+  return {
+    domainname: str(config.Domainname),
+    dns: strings(host.Dns),
+    dnsSearch: strings(host.DnsSearch),
+    dnsOptions: strings(host.DnsOptions),
+    extraHosts: strings(host.ExtraHosts),
+    links: strings(host.Links).map((l) => {
+      const [child = '', parentAlias = ''] = l.split(':')
+      return `${child.replace(/^\//, '')}:${parentAlias.split('/').pop() ?? ''}`
+    }),
+    ...(host.Sysctls && typeof host.Sysctls === 'object'
+      ? { sysctls: { ...(host.Sysctls as Record<string, string>) } }
+      : {}),
+    ...(owner ? { filesOf: owner } : {}),
+    ...(str(c.HostnamePath) ? { hostnameFile: true } : {}),
+    ...(files && owner === str(c.Id) ? { etc: { hosts: files.hosts, resolvConf: files.resolvConf } } : {}),
+  }
 }
 
 /**
@@ -152,6 +186,12 @@ export function labFromObservation(raw: RawObservation, profile: Partial<EngineP
   })
   const containers: Record<string, Container> = {}
   const containerNames: Record<string, string> = {}
+  // The owner of a container's files, by the id in its HostsPath (container mode: the other's).
+  const owners = new Map<string, string>()
+  for (const c of raw.containers) {
+    const dir = str(c.HostsPath).split('/').slice(-2, -1)[0]
+    if (dir) owners.set(str(c.Id), dir)
+  }
   const hostPorts: Record<string, HostPortAllocation[]> = {}
   for (const c of raw.containers) {
     const state = obj(c.State)
@@ -207,6 +247,7 @@ export function labFromObservation(raw: RawObservation, profile: Partial<EngineP
       ...(str(settings.SandboxID) ? { sandboxId: str(settings.SandboxID) } : {}),
       nextIfIndex: nets.length,
       labels: {},
+      ...nameSettingsFrom(c, raw.files?.[name], owners),
     }
     if (running) {
       if (mode === 'host') container.sandbox = 'host'

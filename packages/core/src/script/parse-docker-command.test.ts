@@ -1240,7 +1240,6 @@ describe('parseDockerCommand: global options and command lookup', () => {
       'docker pull nginx',
       'docker exec web ls',
       'docker top web',
-      'docker network prune',
       'docker container exec a ls',
       'docker swarm join',
       'docker image ls',
