@@ -47,6 +47,8 @@ function verifyAgainstRecording(source: string, recordingPath: string): Observat
     .filter((s) => s.kind === 'docker')
     .map((s) => s.text)
   const simulated = simulateObservation(commands, { host: hostFromObservation(recording) })
+  // A recording made before the recorder read the containers' /etc files has none to compare.
+  if (!recording.files) delete simulated.files
   return compareObservations(normalizeObservation(recording), normalizeObservation(simulated))
 }
 

@@ -120,9 +120,11 @@ describe('netmodes exec', () => {
     })
   })
   test('what is not modelled is said, with exit 2', () => {
-    const r = run('exec', 'web', 'cat', '/etc/resolv.conf')
+    const r = run('exec', 'web', 'ps', 'aux')
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe('netmodes: exec runs `ip addr|route|link`, not `cat /etc/resolv.conf`\n')
+    expect(r.stderr).toBe(
+      'netmodes: exec runs `ip addr|route|link` and `cat /etc/hosts|resolv.conf|hostname`, not `ps aux`\n',
+    )
     expect(run('exec', 'web', 'ip', 'neigh').stderr).toContain('`ip neighbor` is not modelled')
   })
   test('--lab after exec, before the container', () => {

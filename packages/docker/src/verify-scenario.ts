@@ -7,6 +7,7 @@ import {
   runDocker,
 } from '@netmodes/core'
 import type { DockerConnection } from './connect-docker.js'
+import { hostFiles } from './host-files.js'
 import { kernelProfile } from './kernel-profile.js'
 import { observeEngine } from './observe-engine.js'
 import { withReplay } from './replay-script.js'
@@ -29,7 +30,7 @@ export async function verifyScenario(conn: DockerConnection, source: string): Pr
     ...(await observeEngine(conn)),
     steps: replay.steps,
   }))
-  const lab = labFromObservation(before, profile)
+  const lab = labFromObservation(before, profile, conn.local ? hostFiles() : {})
   const steps = real.steps
     .filter((s) => s.command.startsWith('docker '))
     .map((s) => {

@@ -63,7 +63,7 @@ function runInNamespace(ns: Namespace, command: readonly string[], where: string
   if (program === 'ip') return runIpCommand(ns, args)
   return {
     stdout: '',
-    stderr: `netmodes: ${where} runs \`ip addr|route|link\`${where === 'host' ? ' and `iptables-save`' : ''}, not \`${command.join(' ')}\`\n`,
+    stderr: `netmodes: ${where} runs \`ip addr|route|link\`${where === 'host' ? ' and `iptables-save`' : ' and `cat /etc/hosts|resolv.conf|hostname`'}, not \`${command.join(' ')}\`\n`,
     exitCode: 2,
   }
 }

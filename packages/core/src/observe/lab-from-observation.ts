@@ -1,6 +1,7 @@
 import type { IpJsonAddrEntry, IpJsonRouteEntry } from '../engine/host-description.js'
 import { hostNamespaceFrom } from '../engine/host-description.js'
 import { DEFAULT_PROFILE } from '../engine/lab.js'
+import { nameserversOf } from '../etc/resolv-conf.js'
 import { addAddress } from '../ipam/address-set.js'
 import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
 import { formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
@@ -110,10 +111,18 @@ function nameSettingsFrom(
  * cursor (kept in the daemon's memory) is put after the highest default pool
  * in use; IPAM state is rebuilt from the addresses in use.
  *
+ * `host` describes what the observation does not hold: the machine's
+ * hostname, /etc/resolv.conf and /etc/hosts (what containers' files are
+ * made from).
+ *
  * @example
  * const lab = labFromObservation(await observeEngine(conn))
  */
-export function labFromObservation(raw: RawObservation, profile: Partial<EngineProfile> = {}): LabState {
+export function labFromObservation(
+  raw: RawObservation,
+  profile: Partial<EngineProfile> = {},
+  host: { hostname?: string; resolvConf?: string; hostsFile?: string } = {},
+): LabState {
   const bridges = new Set(
     raw.networks
       .filter((n) => n.Driver === 'bridge')
@@ -328,7 +337,12 @@ export function labFromObservation(raw: RawObservation, profile: Partial<EngineP
     profile: { ...DEFAULT_PROFILE, ...profile },
     rng: { seed: 1, counter: 0 },
     clock: Math.max(0, ...networks.map((n) => n.created), ...Object.values(containers).map((c) => c.created)),
-    host: { hostname: 'docker-host', nameservers: [] },
+    host: {
+      hostname: host.hostname ?? 'docker-host',
+      nameservers: host.resolvConf !== undefined ? nameserversOf(host.resolvConf) : [],
+      ...(host.resolvConf !== undefined ? { resolvConf: host.resolvConf } : {}),
+      ...(host.hostsFile !== undefined ? { hostsFile: host.hostsFile } : {}),
+    },
     namespaces,
     ipam: { localCursor: Math.max(...inUse) + 1, globalCursor: 0 },
     networks,
