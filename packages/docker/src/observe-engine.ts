@@ -1,6 +1,6 @@
 import type { ObservedFiles, ObservedNamespace, RawObservation } from '@netmodes/core'
 import { naturalCompare } from '@netmodes/core'
-import { callEngine } from './_engine-request.js'
+import { callEngine, DaemonError } from './_engine-request.js'
 import { execIn } from './_exec-in.js'
 import { readTool } from './_host-tools.js'
 import type { DockerConnection } from './connect-docker.js'
@@ -20,6 +20,19 @@ async function ipJson(prefix: readonly string[], what: 'addr' | 'route', netns?:
 
 async function namespaceOf(prefix: readonly string[], netns?: string): Promise<ObservedNamespace> {
   return { addr: await ipJson(prefix, 'addr', netns), route: await ipJson(prefix, 'route', netns) }
+}
+
+/**
+ * An object another client removed between the listing and its inspect (a
+ * shared engine): it is no longer there to observe (undefined), not an error.
+ */
+async function gone<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request
+  } catch (error) {
+    if (error instanceof DaemonError && error.status === 404) return undefined
+    throw error
+  }
 }
 
 /** Options of {@link observeEngine}. */
@@ -65,7 +78,8 @@ export async function observeEngine(
   list.sort((a, b) => naturalCompare(a.Name, b.Name))
   const networks: Record<string, unknown>[] = []
   for (const n of list) {
-    networks.push(JSON.parse((await callEngine(docker, { method: 'GET', path: `/networks/${n.Id}` })).text))
+    const doc = await gone(callEngine(docker, { method: 'GET', path: `/networks/${n.Id}` }))
+    if (doc) networks.push(JSON.parse(doc.text))
   }
 
   const summaries = JSON.parse(
@@ -74,9 +88,8 @@ export async function observeEngine(
   const containers: Record<string, unknown>[] = []
   // The list is newest first; reversed, ties in the sort below keep creation order.
   for (const c of summaries.reverse()) {
-    containers.push(
-      JSON.parse((await callEngine(docker, { method: 'GET', path: `/containers/${c.Id}/json` })).text),
-    )
+    const doc = await gone(callEngine(docker, { method: 'GET', path: `/containers/${c.Id}/json` }))
+    if (doc) containers.push(JSON.parse(doc.text))
   }
   containers.sort((a, b) => {
     const [sa, na] = createdKey(String(a.Created))
