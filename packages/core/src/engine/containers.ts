@@ -119,7 +119,7 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
     endpoints: {},
     ports: [],
     nextIfIndex: 0,
-    labels: {},
+    labels: { ...(cmd.labels ?? {}) },
   }
   tx.set(lab.containers, id, container)
   tx.set(lab.containerNames, name, id)

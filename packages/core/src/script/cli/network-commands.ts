@@ -8,8 +8,8 @@ import { checkIpamConsistency } from './consolidate-ipam.js'
 import { validateLabel, validateLink } from './docker-validators.js'
 import { boolFlag, listFlag, makeFlag, mapFlag, stringFlag, stringSliceFlag } from './flag.js'
 
-// opts.ConvertKVStringsToMap: "k=v" or "k" (empty value); later keys win.
-function toMap(values: readonly string[]): Record<string, string> {
+/** opts.ConvertKVStringsToMap: "k=v" or "k" (empty value); later keys win. */
+export function toMap(values: readonly string[]): Record<string, string> {
   const entries = new Map<string, string>()
   for (const value of values) {
     const eq = value.indexOf('=')
