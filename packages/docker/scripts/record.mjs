@@ -12,7 +12,12 @@
 // found through its socket (or --pidfile) and reset alone, in whatever network
 // namespace it runs. OUT defaults to conformance/recorded/.
 //
-// usage: node packages/docker/scripts/record.mjs [--out DIR] [--pidfile FILE] [NAME...]
+// --no-reset records on the engine as it is, for an engine others share that
+// must not be restarted: it must hold no container and no network but its
+// predefined ones (else nothing is recorded), and each scenario removes what
+// it made.
+//
+// usage: node packages/docker/scripts/record.mjs [--out DIR] [--pidfile FILE] [--no-reset] [NAME...]
 //        (after `pnpm --filter @netmodes/docker build`)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,13 +25,13 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { compareObservations, normalizeObservation } from '@netmodes/core'
-import { recordScenario, resetEngine } from '../dist/index.js'
+import { connectDocker, recordScenario, resetEngine } from '../dist/index.js'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 const scenariosDir = `${repo}conformance/scenarios/`
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string' }, pidfile: { type: 'string' } },
+  options: { out: { type: 'string' }, pidfile: { type: 'string' }, 'no-reset': { type: 'boolean' } },
 })
 const recordedDir = `${resolve(values.out ?? `${repo}conformance/recorded`)}/`
 const engine = {
@@ -41,6 +46,22 @@ const names =
         .filter((f) => f.endsWith('.sh'))
         .map((f) => f.slice(0, -3))
         .sort()
+
+// --no-reset: the engine as it is, provided it is as empty as a fresh one.
+async function emptyEngineAsIs() {
+  const conn = await connectDocker({ host: engine.host })
+  const containers = await conn.docker.listContainers({ all: true })
+  const networks = (await conn.docker.listNetworks()).filter(
+    (n) => !['bridge', 'host', 'none'].includes(n.Name),
+  )
+  if (containers.length > 0 || networks.length > 0) {
+    throw new Error(
+      `--no-reset: the engine holds ${containers.length} container(s) and network(s) [${networks.map((n) => n.Name).join(', ')}]; record on an empty engine`,
+    )
+  }
+  return conn
+}
+const freshEngine = () => (values['no-reset'] ? emptyEngineAsIs() : resetEngine(engine))
 
 const log = (text) => process.stderr.write(`[record] ${text}\n`)
 
@@ -64,7 +85,7 @@ mkdirSync(recordedDir, { recursive: true })
 for (const name of names) {
   const script = readFileSync(`${scenariosDir}${name}.sh`, 'utf8')
   const t0 = Date.now()
-  const conn = await resetEngine(engine)
+  const conn = await freshEngine()
   log(`${name}: fresh engine ${conn.serverVersion} at ${engine.host} (${Date.now() - t0} ms)`)
   const snapshotDir = `${recordedDir}snapshots/${name}/`
   rmSync(snapshotDir, { recursive: true, force: true })
@@ -95,7 +116,7 @@ for (const name of names) {
   written.push(file)
   log(`${name}: ${observation.steps.length} steps, ${comparison}, ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 }
-await resetEngine(engine)
+if (!values['no-reset']) await resetEngine(engine)
 
 // The repository's formatter checks conformance/recorded too; give it its own layout.
 const biome = `${repo}node_modules/.bin/biome`

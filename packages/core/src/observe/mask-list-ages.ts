@@ -38,6 +38,7 @@ export function maskListAges(stdout: string, rename: (text: string) => string): 
   const starts = columnStarts(header)
   return lines
     .map((line) => {
+      if (line === '') return line
       const runes = [...line]
       return starts
         .map((start, i) =>

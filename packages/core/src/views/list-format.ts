@@ -52,5 +52,14 @@ export function writeList<T>(
   const template = compileGoTemplate(source)
   const body = items.map((item) => `${template.execute(context(item))}\n`).join('')
   if (!table) return body
-  return renderTabwriter(`${template.executeHeader(headers)}\n${body}`)
+  return renderTabwriter(`${template.executeHeader(headerContext(headers))}\n${body}`)
+}
+
+// SubHeaderContext: the column names, and Label(name), which heads a label's column with
+// the key's last dot-separated part, "-" and "_" made spaces.
+function headerContext(headers: Record<string, string>): Record<string, string> {
+  const context = { ...headers }
+  const label = (name: string) => (name.split('.').pop() ?? '').replace(/[-_]/g, ' ')
+  Object.defineProperty(context, 'Label', { value: label })
+  return context
 }
