@@ -23,7 +23,7 @@ describe('the lab file', () => {
     const ps = lab.run('docker', 'ps')
     expect(ps.code).toBe(0)
     expect(ps.stdout).toMatch(
-      /^CONTAINER ID {3}IMAGE {5}COMMAND {3}STATUS {4}PORTS {2,}NAMES\n[0-9a-f]{12} {3}nginx /,
+      /^CONTAINER ID {3}IMAGE {5}COMMAND {18}CREATED {8}STATUS {18}PORTS {2,}NAMES\n[0-9a-f]{12} {3}nginx /,
     )
     expect(ps.stdout).toContain('0.0.0.0:8080->80/tcp')
     const inspect = JSON.parse(lab.run('docker', 'network', 'inspect', 'app').stdout) as {

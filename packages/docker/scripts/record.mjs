@@ -12,11 +12,10 @@
 // found through its socket (or --pidfile) and reset alone, in whatever network
 // namespace it runs. OUT defaults to conformance/recorded/.
 //
-// --no-reset records on the engine as it is, without resetting it (an engine
-// others use): only for scenarios that give every network its --subnet and
-// leave nothing behind, since a used engine's predefined-pool cursor and
-// port allocator have moved on. The engine must hold nothing of the
-// scenario's names.
+// --no-reset records on the engine as it is, for an engine others share that
+// must not be restarted: it must hold no container and no network but its
+// predefined ones (else nothing is recorded), and each scenario removes what
+// it made.
 //
 // usage: node packages/docker/scripts/record.mjs [--out DIR] [--pidfile FILE] [--no-reset] [NAME...]
 //        (after `pnpm --filter @netmodes/docker build`)
@@ -48,6 +47,22 @@ const names =
         .map((f) => f.slice(0, -3))
         .sort()
 
+// --no-reset: the engine as it is, provided it is as empty as a fresh one.
+async function emptyEngineAsIs() {
+  const conn = await connectDocker({ host: engine.host })
+  const containers = await conn.docker.listContainers({ all: true })
+  const networks = (await conn.docker.listNetworks()).filter(
+    (n) => !['bridge', 'host', 'none'].includes(n.Name),
+  )
+  if (containers.length > 0 || networks.length > 0) {
+    throw new Error(
+      `--no-reset: the engine holds ${containers.length} container(s) and network(s) [${networks.map((n) => n.Name).join(', ')}]; record on an empty engine`,
+    )
+  }
+  return conn
+}
+const freshEngine = () => (values['no-reset'] ? emptyEngineAsIs() : resetEngine(engine))
+
 const log = (text) => process.stderr.write(`[record] ${text}\n`)
 
 // Same fact count as the conformance score, against the previous recording: shows what moved.
@@ -70,7 +85,7 @@ mkdirSync(recordedDir, { recursive: true })
 for (const name of names) {
   const script = readFileSync(`${scenariosDir}${name}.sh`, 'utf8')
   const t0 = Date.now()
-  const conn = values['no-reset'] ? await connectDocker({ host: engine.host }) : await resetEngine(engine)
+  const conn = await freshEngine()
   log(
     `${name}: ${values['no-reset'] ? 'engine as it is' : 'fresh engine'} ${conn.serverVersion} at ${engine.host} (${Date.now() - t0} ms)`,
   )

@@ -5,21 +5,20 @@
  * failure (cli/command/... of docker/cli v20.10.24).
  */
 import {
+  type ContainerSummary,
+  containerListSize,
   type DockerCommand,
-  GoTemplateError,
+  type ListOutput,
   NetmodesError,
+  type NetworkSummary,
   naturalCompare,
   PRUNE_WARNINGS,
+  renderContainerList,
+  renderNetworkList,
 } from '@netmodes/core'
 import type Docker from 'dockerode'
 import { callEngine, DaemonError, engineRequest } from './_engine-request.js'
 import { type CliOutput, inspectObjects } from './_inspect-objects.js'
-import {
-  type ContainerSummary,
-  type NetworkSummary,
-  renderContainerList,
-  renderNetworkList,
-} from './_list-views.js'
 import {
   containerCreateRequest,
   type NetworkConnectCommand,
@@ -138,7 +137,7 @@ async function networkList(docker: Docker, cmd: Extract<DockerCommand, { kind: '
   const networks = (JSON.parse(response.text) as NetworkSummary[]).sort((a, b) =>
     naturalCompare(a.Name, b.Name),
   )
-  return ok(
+  return listed(
     renderNetworkList(networks, {
       quiet: cmd.quiet,
       noTrunc: cmd.noTrunc,
@@ -147,11 +146,17 @@ async function networkList(docker: Docker, cmd: Extract<DockerCommand, { kind: '
   )
 }
 
+// A list's template error is the CLI's: exit 1, nothing printed.
+const listed = (output: ListOutput): CliOutput =>
+  output.ok ? ok(output.stdout) : { stdout: '', stderr: output.stderr, exit: 1 }
+
 async function containerList(docker: Docker, cmd: Extract<DockerCommand, { kind: 'ps' }>) {
   let limit = cmd.last ?? -1
   if (cmd.latest && limit === -1) limit = 1
-  // list.go turns --size on when the template uses .Size.
-  const size = !!cmd.size || /\.Size\b/.test(cmd.format ?? '')
+  // list.go checks the template first, and turns --size on when it reads .Size.
+  const sized = containerListSize(cmd.format, !!cmd.size)
+  if (!sized.ok) return { stdout: '', stderr: sized.stderr, exit: 1 }
+  const size = sized.size
   const filters = filtersJson(cmd.filters)
   const query: Record<string, string> = {
     ...(cmd.all ? { all: '1' } : {}),
@@ -167,7 +172,7 @@ async function containerList(docker: Docker, cmd: Extract<DockerCommand, { kind:
     size,
     ...(cmd.format ? { format: cmd.format } : {}),
   }
-  return ok(renderContainerList(list, options, Date.now()))
+  return listed(renderContainerList(list, options, Date.now()))
 }
 
 // The daemon removes an --rm container whose start failed; the CLI waits for that before exiting.
@@ -482,10 +487,6 @@ export async function executeCommand(
   } catch (error) {
     // Commands that stop at their first daemon error print it as the CLI's main does.
     if (error instanceof DaemonError) return { stdout: '', stderr: `${daemon(error)}\n`, exit: 1 }
-    // ps and network ls report a --format they cannot run (formatter.Context.Write).
-    if (error instanceof GoTemplateError) {
-      return { stdout: '', stderr: `template parsing error: ${error.message}\n`, exit: 1 }
-    }
     throw error
   }
 }

@@ -241,7 +241,7 @@ export function containerCreateRequest(cmd: RunCommand): {
     Entrypoint: null,
     ...(cmd.mac ? { MacAddress: cmd.mac } : {}),
     OnBuild: null,
-    Labels: {},
+    Labels: { ...(cmd.labels ?? {}) },
     HostConfig: {
       Binds: null,
       ContainerIDFile: '',

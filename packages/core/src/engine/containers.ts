@@ -172,7 +172,7 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
     endpoints: {},
     ports: [],
     nextIfIndex: 0,
-    labels: {},
+    labels: { ...(cmd.labels ?? {}) },
     domainname: cmd.domainname ?? '',
     dns: [...cmd.dns],
     dnsSearch: [...(cmd.dnsSearch ?? [])],

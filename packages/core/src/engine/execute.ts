@@ -15,10 +15,14 @@ import { parseDockerCommand } from '../script/parse-docker-command.js'
 import { tokenizeCommandLine } from '../script/tokenize.js'
 import { UnsupportedCommandError } from '../script/unsupported-command-error.js'
 import { UsageError } from '../script/usage-error.js'
-import { inspectContainer, renderPs } from '../views/container-inspect.js'
+import { inspectContainer } from '../views/container-inspect.js'
+import { containerListSize, renderContainerList } from '../views/container-list.js'
 import { renderDockerPort } from '../views/docker-port.js'
 import { GoTemplateError, renderGoTemplate } from '../views/go-template.js'
-import { inspectNetwork, inspectNetworkVerbose, renderNetworkLs } from '../views/network-inspect.js'
+import type { ListOutput } from '../views/list-format.js'
+import { naturalCompare } from '../views/natural-order.js'
+import { inspectNetwork, inspectNetworkVerbose } from '../views/network-inspect.js'
+import { renderNetworkList } from '../views/network-list.js'
 import {
   connectContainer,
   createContainer,
@@ -30,6 +34,8 @@ import {
   stopContainer,
 } from './containers.js'
 import { NotSimulatedError, refuseIpv6 } from './ipv6-not-simulated.js'
+import { listContainers } from './list-containers.js'
+import { listNetworks } from './list-networks.js'
 import { createNetwork } from './network-create.js'
 import { removeNetwork } from './network-remove.js'
 import { PRUNE_WARNINGS, pruneContainers, pruneNetworks } from './prune.js'
@@ -216,8 +222,17 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
         disconnectContainer(tx, requireNetwork(lab, cmd.network), requireContainer(lab, cmd.container)),
       )
       return ''
-    case 'network ls':
-      return renderNetworkLs(lab, { quiet: cmd.quiet, noTrunc: cmd.noTrunc, filters: cmd.filters })
+    case 'network ls': {
+      // The CLI sorts the daemon's list by name (sortorder.NaturalLess).
+      const networks = listNetworks(lab, cmd.filters).sort((a, b) => naturalCompare(a.Name, b.Name))
+      return printed(
+        renderNetworkList(networks, {
+          quiet: cmd.quiet,
+          noTrunc: cmd.noTrunc,
+          ...(cmd.format ? { format: cmd.format } : {}),
+        }),
+      )
+    }
     case 'network inspect': {
       const found = cmd.networks.map((ref) => findNetwork(lab, ref))
       const missing = cmd.networks.filter((_, i) => !found[i])
@@ -269,8 +284,29 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
         if (!c) throw new DockerCliError(`Error: No such container: ${ref}`, 1)
         step((tx) => removeContainer(tx, c, cmd.force))
       })
-    case 'ps':
-      return renderPs(lab, { all: cmd.all, quiet: cmd.quiet, noTrunc: cmd.noTrunc })
+    case 'ps': {
+      // list.go: the template is checked (and asked whether it reads .Size) before the daemon is.
+      const sized = containerListSize(cmd.format, !!cmd.size)
+      if (!sized.ok) throw new Failure(sized.stderr, 1)
+      const limit = cmd.latest && (cmd.last ?? -1) === -1 ? 1 : (cmd.last ?? -1)
+      const list = listContainers(lab, {
+        all: cmd.all,
+        limit,
+        ...(cmd.filters ? { filters: cmd.filters } : {}),
+      })
+      return printed(
+        renderContainerList(
+          list,
+          {
+            quiet: cmd.quiet,
+            noTrunc: cmd.noTrunc,
+            size: sized.size,
+            ...(cmd.format ? { format: cmd.format } : {}),
+          },
+          lab.clock * 1000,
+        ),
+      )
+    }
     case 'inspect': {
       const docs: unknown[] = []
       const missing: string[] = []
@@ -319,6 +355,12 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
  */
 function confirmationPrompt(kind: keyof typeof PRUNE_WARNINGS): string {
   return `${PRUNE_WARNINGS[kind]}\nAre you sure you want to continue? [y/N] `
+}
+
+/** A list's output, or its template error as the CLI reports it (exit 1, nothing printed). */
+function printed(output: ListOutput): string {
+  if (!output.ok) throw new Failure(output.stderr, 1)
+  return output.stdout
 }
 
 /** Commands over several containers go on after a failure, then exit 1 (as the CLI does). */

@@ -1,4 +1,5 @@
 import { hostViewNamespaces } from './host-view.js'
+import { maskListAges } from './mask-list-ages.js'
 import type { RawObservation } from './raw-observation.js'
 
 /**
@@ -60,6 +61,8 @@ function identities(raw: RawObservation): (text: string) => string {
     )
   }
 }
+
+const LIST_COMMAND = /^docker ((container )?(ps|ls|list)|network (ls|list))\b/
 
 function containerSubset(d: Doc): Doc {
   const host = obj(d.HostConfig)
@@ -236,9 +239,10 @@ export function normalizeObservation(raw: RawObservation): Observation {
     .forEach((s, i) => {
       const key = `steps/${String(i + 1).padStart(2, '0')} ${s.command}`
       out[`${key}/exit`] = String(s.exit)
-      // `docker ps` prints ages ("2 seconds ago", "Up 1 second"): its table is compared by exit and stderr only.
-      if (!/^docker (container )?(ps|ls)\b/.test(s.command))
-        out[`${key}/stdout`] = canonicalJson(canonicalPruneReport(s.command, rename(s.stdout)))
+      // The lists print ages and times of the client's clock: masked (see maskListAges).
+      out[`${key}/stdout`] = LIST_COMMAND.test(s.command)
+        ? maskListAges(s.stdout, rename)
+        : canonicalJson(canonicalPruneReport(s.command, rename(s.stdout)))
       out[`${key}/stderr`] = rename(s.stderr)
     })
   ;(raw.traces ?? []).forEach((t, i) => {

@@ -78,6 +78,8 @@ export interface RunCommand {
   kind: 'run' | 'create'
   detach: boolean
   name?: string
+  /** `--label`: Config.Labels. */
+  labels?: Record<string, string>
   /** The network mode: the first `--network` (HostConfig.NetworkMode); absent means "default". */
   network?: string
   publish: PublishSpec[]

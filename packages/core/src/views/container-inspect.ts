@@ -4,7 +4,6 @@ import { findContainer } from '../model/lookup.js'
 import { isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import { sortedObject } from './natural-order.js'
-import { renderTable } from './network-inspect.js'
 import { formatDockerTime } from './time.js'
 
 function portsObject(container: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
@@ -157,29 +156,4 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
       Networks: sortedObject(networks),
     },
   }
-}
-
-function formatPorts(container: Container): string {
-  return container.ports
-    .map((p) => `${p.hostIp === '::' ? ':::' : `${p.hostIp}:`}${p.hostPort}->${p.containerPort}/${p.proto}`)
-    .join(', ')
-}
-
-/** `docker ps [-a]` with its default columns. */
-export function renderPs(
-  lab: LabState,
-  options: { all?: boolean; quiet?: boolean; noTrunc?: boolean } = {},
-): string {
-  const list = Object.values(lab.containers)
-    .filter((c) => options.all || c.state === 'running')
-    .reverse()
-  const id = (c: Container) => (options.noTrunc ? c.id : c.id.slice(0, 12))
-  if (options.quiet) return list.map((c) => `${id(c)}\n`).join('')
-  const status = (c: Container) =>
-    c.state === 'running' ? 'Up' : c.state === 'created' ? 'Created' : 'Exited (137)'
-  const rows = [
-    ['CONTAINER ID', 'IMAGE', 'COMMAND', 'STATUS', 'PORTS', 'NAMES'],
-    ...list.map((c) => [id(c), c.image, `"${c.cmd.join(' ')}"`, status(c), formatPorts(c), c.name]),
-  ]
-  return renderTable(rows)
 }

@@ -35,6 +35,68 @@ type Node =
   | { kind: 'action'; pipe: Pipeline }
   | { kind: 'if' | 'with' | 'range'; pipe: Pipeline; vars: string[]; body: Node[]; otherwise: Node[] }
 
+/** The functions templates may call: Go's builtins and the docker CLI's (templates.basicFunctions). */
+const FUNCTIONS = new Set([
+  'json',
+  'join',
+  'split',
+  'lower',
+  'upper',
+  'title',
+  'pad',
+  'truncate',
+  'len',
+  'index',
+  'not',
+  'and',
+  'or',
+  'eq',
+  'ne',
+  'lt',
+  'le',
+  'gt',
+  'ge',
+  'print',
+  'println',
+  'printf',
+])
+
+/**
+ * Marks an object as a Go struct behind a pointer (the CLI's formatter
+ * contexts): a field it lacks is Go's "can't evaluate field", and its
+ * function-valued, non-enumerable properties are methods taking arguments
+ * (`{{.Label "com.example"}}`), left out of `{{json .}}` as the CLI's
+ * MarshalJSON leaves them.
+ */
+export const GO_TYPE: unique symbol = Symbol('go-type')
+
+/**
+ * A formatter context: `fields` are the CLI's argument-less methods, `methods` those taking arguments.
+ *
+ * @example
+ * goStruct('*network.networkContext', { Name: 'app' }, { Label: (k: string) => '' })
+ */
+export function goStruct(
+  type: string,
+  fields: Record<string, unknown>,
+  methods: Record<string, (...args: string[]) => string> = {},
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  // MarshalJSON builds a map: encoding/json writes its keys sorted.
+  for (const key of Object.keys(fields).sort()) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      get: () => {
+        const value = fields[key]
+        return typeof value === 'function' ? (value as () => unknown)() : value
+      },
+    })
+  }
+  for (const [key, fn] of Object.entries(methods)) Object.defineProperty(out, key, { value: fn })
+  Object.defineProperty(out, GO_TYPE, { value: type })
+  return out
+}
+
 /** A key the JSON lacks: printed `<no value>`, as Go prints a missing map entry. */
 const MISSING = Symbol('missing')
 
@@ -179,8 +241,11 @@ function parsePipeline(tokens: Token[], text: string): Pipeline {
         current.push({ kind: 'literal', value: t === 'true' })
       } else if (t === 'nil') {
         current.push({ kind: 'literal', value: null })
-      } else if (/^[A-Za-z_]/.test(t)) current.push({ kind: 'ident', name: t })
-      else throw new GoTemplateError(`template: :1: unexpected "${t}" in command`)
+      } else if (/^[A-Za-z_]/.test(t)) {
+        // text/template resolves function names when it parses.
+        if (!FUNCTIONS.has(t)) throw new GoTemplateError(`template: :1: function "${t}" not defined`)
+        current.push({ kind: 'ident', name: t })
+      } else throw new GoTemplateError(`template: :1: unexpected "${t}" in command`)
     }
     if (current.length === 0) throw new GoTemplateError('template: :1: missing value for command')
     commands.push(current)
@@ -323,6 +388,12 @@ function field(from: Typed, path: string[], text: string, pos: number): Typed {
       )
     }
     const record = value as Record<string, unknown>
+    const goType = (record as { [GO_TYPE]?: string })[GO_TYPE]
+    if (goType !== undefined && !(key in record)) {
+      throw new GoTemplateError(
+        `template: :1:${pos}: executing "" at <${text}>: can't evaluate field ${key} in type ${goType}`,
+      )
+    }
     const inMap = current.isMap ?? isMapField(current.key, current.parent)
     if (key in record) current = { value: record[key], key, parent: current.key, inMap }
     else if (inMap) current = { value: MISSING, key, parent: current.key, inMap }
@@ -447,20 +518,48 @@ function evalPipeline(pipe: Pipeline, scope: Scope): Typed {
         [...command.slice(1).map((arg) => evalArg(arg, scope)), ...extra],
         scope.header,
       )
+    } else if (head?.kind === 'field' || head?.kind === 'var') {
+      const args = [...command.slice(1).map((arg) => evalArg(arg, scope)), ...extra]
+      previous = invoke(lookup(head, scope), args, head)
     } else previous = head ? evalArg(head, scope) : plain(null)
   }
   return previous ?? plain(null)
 }
 
+// text/template's evalField: a method runs with its arguments; a field or map key takes none.
+function invoke(target: Typed, args: Typed[], at: { text: string; pos: number }): Typed {
+  const fail = (why: string) => {
+    throw new GoTemplateError(`template: :1:${at.pos}: executing "" at <${at.text}>: ${why}`)
+  }
+  const value = target.value
+  if (typeof value === 'function') {
+    if (value.length !== args.length) {
+      fail(`wrong number of args for ${target.key}: want ${value.length} got ${args.length}`)
+    }
+    return plain(
+      (value as (...a: string[]) => unknown)(
+        ...args.map((a) => (typeof a.value === 'string' ? a.value : print(a))),
+      ),
+    )
+  }
+  if (args.length === 0) return target
+  // The CLI's contexts answer with methods only; anything else is a map's key or a plain field.
+  if (target.inMap || target.value === MISSING) fail(`${target.key} is not a method but has arguments`)
+  return fail(`wrong number of args for ${target.key}: want 0 got ${args.length}`)
+}
+
+function lookup(arg: Extract<Arg, { kind: 'field' | 'var' }>, scope: Scope): Typed {
+  if (arg.kind === 'field') return field(scope.dot, arg.path, arg.text, arg.pos)
+  const root = scope.vars.get(arg.name)
+  if (!root) throw new GoTemplateError(`template: :1: undefined variable "${arg.name}"`)
+  return field(root, arg.path, arg.text, arg.pos)
+}
+
 function evalArg(arg: Arg, scope: Scope): Typed {
   switch (arg.kind) {
     case 'field':
-      return field(scope.dot, arg.path, arg.text, arg.pos)
-    case 'var': {
-      const root = scope.vars.get(arg.name)
-      if (!root) throw new GoTemplateError(`template: :1: undefined variable "${arg.name}"`)
-      return field(root, arg.path, arg.text, arg.pos)
-    }
+    case 'var':
+      return invoke(lookup(arg, scope), [], arg)
     case 'literal':
       return plain(arg.value)
     case 'pipe':
@@ -470,21 +569,20 @@ function evalArg(arg: Arg, scope: Scope): Typed {
   }
 }
 
-function render(nodes: Node[], scope: Scope): string {
-  let out = ''
+// Writes as it goes, as text/template does: an error leaves what came before it.
+function render(nodes: Node[], scope: Scope, sink: { text: string }): void {
   for (const node of nodes) {
-    if (node.kind === 'text') out += node.text
-    else if (node.kind === 'action') out += print(evalPipeline(node.pipe, scope))
+    if (node.kind === 'text') sink.text += node.text
+    else if (node.kind === 'action') sink.text += print(evalPipeline(node.pipe, scope))
     else {
       const result = evalPipeline(node.pipe, scope)
       const value = result.value
-      if (node.kind === 'if') out += render(isEmpty(value) ? node.otherwise : node.body, scope)
+      if (node.kind === 'if') render(isEmpty(value) ? node.otherwise : node.body, scope, sink)
       else if (node.kind === 'with') {
         const vars = new Map(scope.vars)
         if (node.vars[0]) vars.set(node.vars[0], result)
-        out += isEmpty(value)
-          ? render(node.otherwise, scope)
-          : render(node.body, { ...scope, dot: result, vars })
+        if (isEmpty(value)) render(node.otherwise, scope, sink)
+        else render(node.body, { ...scope, dot: result, vars }, sink)
       } else {
         // Maps are walked in key order; their elements are read "from a map".
         const isMap = !Array.isArray(value) && !!value && typeof value === 'object'
@@ -495,7 +593,7 @@ function render(nodes: Node[], scope: Scope): string {
                 .sort()
                 .map((k) => [k, (value as Record<string, unknown>)[k]])
             : []
-        if (entries.length === 0) out += render(node.otherwise, scope)
+        if (entries.length === 0) render(node.otherwise, scope, sink)
         for (const [k, v] of entries) {
           const item: Typed = { value: v, key: '', parent: result.key, inMap: isMap }
           const vars = new Map(scope.vars)
@@ -503,12 +601,11 @@ function render(nodes: Node[], scope: Scope): string {
             vars.set(node.vars[0] as string, plain(k))
             vars.set(node.vars[1] as string, item)
           } else if (node.vars.length === 1) vars.set(node.vars[0] as string, item)
-          out += render(node.body, { ...scope, dot: item, vars })
+          render(node.body, { ...scope, dot: item, vars }, sink)
         }
       }
     }
   }
-  return out
 }
 
 /**
@@ -535,12 +632,21 @@ export function compileGoTemplate(source: string): GoTemplate {
   return {
     execute: (value) => {
       const root = plain(value)
-      return render(nodes, { dot: root, vars: new Map([['$', root]]), header: false })
+      const sink = { text: '' }
+      render(nodes, { dot: root, vars: new Map([['$', root]]), header: false }, sink)
+      return sink.text
     },
     executeHeader: (headers) => {
       // The header row is a map[string]string: a missing column prints <no value>.
       const root: Typed = { value: headers, key: '', parent: '', inMap: false, isMap: true }
-      return render(nodes, { dot: root, vars: new Map([['$', root]]), header: true })
+      const sink = { text: '' }
+      // formatter.Context.postFormat ignores the header's error: the row stops where it failed.
+      try {
+        render(nodes, { dot: root, vars: new Map([['$', root]]), header: true }, sink)
+      } catch (error) {
+        if (!(error instanceof GoTemplateError)) throw error
+      }
+      return sink.text
     },
   }
 }

@@ -1,6 +1,6 @@
 import type { Network } from '../model/docker.js'
 import type { LabState } from '../model/state.js'
-import { naturalCompare, sortedObject } from './natural-order.js'
+import { sortedObject } from './natural-order.js'
 import { formatDockerTime } from './time.js'
 
 /**
@@ -88,51 +88,6 @@ export function inspectNetworkVerbose(lab: LabState, network: Network): Record<s
     ...doc,
     IPAM: { ...(doc.IPAM as Record<string, unknown>), Options: null },
     ...(tasks.length ? { Services: { '': { VIP: '<nil>', Ports: [], LocalLBIndex: 0, Tasks: tasks } } } : {}),
-  }
-}
-
-/** `docker network ls`: sorted by name, ids cut to 12. */
-export function renderNetworkLs(
-  lab: LabState,
-  options: { quiet?: boolean; noTrunc?: boolean; filters?: string[] } = {},
-): string {
-  const rows = [...lab.networks]
-    .sort((a, b) => naturalCompare(a.name, b.name))
-    .filter((n) => (options.filters ?? []).every((f) => matchesFilter(n, f)))
-  const id = (n: Network) => (options.noTrunc ? n.id : n.id.slice(0, 12))
-  if (options.quiet) return rows.map((n) => `${id(n)}\n`).join('')
-  const table = [
-    ['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'],
-    ...rows.map((n) => [id(n), n.name, n.driver, n.scope]),
-  ]
-  return renderTable(table)
-}
-
-/**
- * `docker network ls --filter`: label=K or K=V, name= (substring), id= (prefix),
- * driver=, scope=, type=builtin|custom.
- */
-function matchesFilter(n: Network, filter: string): boolean {
-  const at = filter.indexOf('=')
-  const key = filter.slice(0, at)
-  const value = filter.slice(at + 1)
-  switch (key) {
-    case 'label': {
-      const eq = value.indexOf('=')
-      return eq < 0 ? value in n.labels : n.labels[value.slice(0, eq)] === value.slice(eq + 1)
-    }
-    case 'name':
-      return n.name.includes(value)
-    case 'id':
-      return n.id.startsWith(value)
-    case 'driver':
-      return n.driver === value
-    case 'scope':
-      return n.scope === value
-    case 'type':
-      return (value === 'builtin') === ['bridge', 'host', 'none'].includes(n.name)
-    default:
-      return true
   }
 }
 

@@ -5,6 +5,7 @@
  * would receive. Every failure is a GoValueError carrying the CLI's text;
  * the caller words it as run or create does.
  */
+
 import type { NetworkAttachmentSpec, PublishSpec, RunCommand } from '../docker-command.js'
 import { parseGoMAC } from '../go/go-mac.js'
 import { quoteGo } from '../go/go-quote.js'
@@ -18,6 +19,7 @@ import {
 } from '../publish-spec.js'
 import type { ContainerFlags } from './container-flags.js'
 import { validateImageReference } from './image-reference.js'
+import { toMap } from './network-commands.js'
 import type { NetworkAttachmentOpts } from './network-opt.js'
 
 /**
@@ -319,6 +321,7 @@ export function buildRunCommand(
     ...(flags.restart.changed ? { restart } : {}),
     ...(flags.privileged.value ? { privileged: true } : {}),
     ...(flags.capAdd.value.length > 0 ? { capAdd: [...flags.capAdd.value] } : {}),
+    ...(flags.label.value.length > 0 ? { labels: toMap(flags.label.value) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   }
 }

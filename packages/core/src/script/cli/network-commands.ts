@@ -9,8 +9,8 @@ import { validateLabel, validateLink } from './docker-validators.js'
 import { boolFlag, listFlag, makeFlag, mapFlag, stringFlag, stringSliceFlag } from './flag.js'
 import { NETWORK_PRUNE } from './prune-commands.js'
 
-// opts.ConvertKVStringsToMap: "k=v" or "k" (empty value); later keys win.
-function toMap(values: readonly string[]): Record<string, string> {
+/** opts.ConvertKVStringsToMap: "k=v" or "k" (empty value); later keys win. */
+export function toMap(values: readonly string[]): Record<string, string> {
   const entries = new Map<string, string>()
   for (const value of values) {
     const eq = value.indexOf('=')

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { renderTabwriter } from './_tabwriter.js'
+import { renderTabwriter } from './tabwriter.js'
 
 test('columns are at least 10 wide and 3 wider than their widest cell; the last cell is not padded', () => {
   expect(renderTabwriter('NETWORK ID\tNAME\tDRIVER\tSCOPE\nd919b625c7a5\tapp\tbridge\tlocal\n')).toBe(

@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest'
-import { displayablePorts, renderContainerList, renderNetworkList } from './_list-views.js'
+import { renderContainerList } from './container-list.js'
+import { displayablePorts } from './displayable-ports.js'
+import { renderNetworkList } from './network-list.js'
 
 test('ports group into ranges per host IP, then the other mappings (docker 20.10)', () => {
   const ports = [8000, 8001, 8002].flatMap((p) => [
@@ -18,13 +20,21 @@ test('docker network ls, -q and --format', () => {
     { Id: 'd919b625c7a576439158eb4879112765', Name: 'app', Driver: 'bridge', Scope: 'local' },
     { Id: '944324fce18a809cc39e3c28ffb288c5', Name: 'none', Driver: 'null', Scope: 'local' },
   ].map((n) => ({ ...n, Created: '2026-11-28T00:25:31.2Z', EnableIPv6: false, Internal: false, Labels: {} }))
-  expect(renderNetworkList(networks, { quiet: false, noTrunc: false })).toBe(
-    'NETWORK ID     NAME      DRIVER    SCOPE\nd919b625c7a5   app       bridge    local\n944324fce18a   none      null      local\n',
-  )
-  expect(renderNetworkList(networks, { quiet: true, noTrunc: false })).toBe('d919b625c7a5\n944324fce18a\n')
+  expect(renderNetworkList(networks, { quiet: false, noTrunc: false })).toEqual({
+    ok: true,
+    stdout:
+      'NETWORK ID     NAME      DRIVER    SCOPE\nd919b625c7a5   app       bridge    local\n944324fce18a   none      null      local\n',
+  })
+  expect(renderNetworkList(networks, { quiet: true, noTrunc: false })).toEqual({
+    ok: true,
+    stdout: 'd919b625c7a5\n944324fce18a\n',
+  })
   expect(
     renderNetworkList(networks, { quiet: false, noTrunc: false, format: '{{.Name}} {{.CreatedAt}}' }),
-  ).toBe('app 2026-11-28 00:25:31.2 +0000 UTC\nnone 2026-11-28 00:25:31.2 +0000 UTC\n')
+  ).toEqual({
+    ok: true,
+    stdout: 'app 2026-11-28 00:25:31.2 +0000 UTC\nnone 2026-11-28 00:25:31.2 +0000 UTC\n',
+  })
 })
 
 test('docker ps measures CREATED on the client clock and quotes the command', () => {
@@ -45,7 +55,9 @@ test('docker ps measures CREATED on the client clock and quotes the command', ()
   ]
   expect(
     renderContainerList(list, { quiet: false, noTrunc: false, size: false }, created * 1000 + 150_000),
-  ).toBe(
-    'CONTAINER ID   IMAGE                   COMMAND        CREATED         STATUS         PORTS                  NAMES\ne6e50a7bb769   netmodes/busybox:test   "sleep 3600"   2 minutes ago   Up 2 minutes   0.0.0.0:8080->80/tcp   web\n',
-  )
+  ).toEqual({
+    ok: true,
+    stdout:
+      'CONTAINER ID   IMAGE                   COMMAND        CREATED         STATUS         PORTS                  NAMES\ne6e50a7bb769   netmodes/busybox:test   "sleep 3600"   2 minutes ago   Up 2 minutes   0.0.0.0:8080->80/tcp   web\n',
+  })
 })
