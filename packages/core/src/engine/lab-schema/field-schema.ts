@@ -49,11 +49,14 @@ export function integer(min: number, max: number): Schema<number> {
   }
 }
 
-/** A string of at most `maxLength` characters, matching `pattern` when given. */
+/**
+ * A string, of at most `maxLength` characters when the thing it names has a
+ * limit (an interface name); the file's own size limit bounds the others.
+ */
 export function string(
   options: { maxLength?: number; pattern?: RegExp; describe?: string } = {},
 ): Schema<string> {
-  const maxLength = options.maxLength ?? 4096
+  const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY
   return {
     problem: (v, path) => {
       if (typeof v !== 'string') return at(path, 'must be a string')
@@ -121,10 +124,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** A map from keys (checked by `key`) to values of one schema. */
-export function record<T>(
-  value: Schema<T>,
-  key: Schema<string> = string({ maxLength: 256 }),
-): Schema<Record<string, T>> {
+export function record<T>(value: Schema<T>, key: Schema<string> = string()): Schema<Record<string, T>> {
   return {
     problem: (v, path) => {
       if (!isPlainObject(v)) return at(path, 'must be an object')

@@ -35,7 +35,7 @@ const port = integer(0, 65535)
 const time = integer(0, MAX_CLOCK)
 const ifindex = integer(1, 2 ** 31 - 1)
 const text = string()
-const name = string({ maxLength: 256 })
+const name = string()
 const proto = oneOf('tcp', 'udp', 'sctp')
 const labels = record(text)
 
