@@ -175,3 +175,9 @@ test('a lab that passes loads whole: the same lab, going on the same way', () =>
     ids.add(runDocker(lab, `docker run -d --name ${name} busybox`).output)
   expect(ids.size).toBe(3)
 })
+
+test('a lab with long strings the engine keeps (a 100,000-character command argument) loads back', () => {
+  const lab = createLab()
+  expect(runDocker(lab, `docker run -d --name long busybox echo ${'ab-'.repeat(33_334)}`).exitCode).toBe(0)
+  expect(toJSON(fromJSON(toJSON(lab)))).toBe(toJSON(lab))
+})
