@@ -82,4 +82,6 @@ test.prop([fc.array(command, { minLength: 1, maxLength: 25 })], { numRuns: 150 }
       expect(fromJSON(toJSON(lab))).toEqual(lab)
     }
   },
+  // fromJSON checks every field of the lab after each command: real work on a shared CI machine.
+  30_000,
 )

@@ -58,10 +58,12 @@ export function runChecked(lab: LabState, line: string): ReturnType<typeof runDo
       line,
       (result.error ?? '').slice(0, 300),
     )
-  try {
-    fromJSON(after)
-  } catch (error) {
-    broken('the engine made a lab it refuses to load', line, (error as Error).message)
+  if (after !== before) {
+    try {
+      fromJSON(after)
+    } catch (error) {
+      broken('the engine made a lab it refuses to load', line, (error as Error).message)
+    }
   }
   return result
 }

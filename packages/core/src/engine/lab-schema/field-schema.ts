@@ -10,9 +10,15 @@
  * recursion on the input's depth.
  */
 
+/**
+ * Where a value is, as a chain of steps up to the top. Only a value found
+ * wrong has its path written out, so checking a good lab builds no strings.
+ */
+export type Path = { readonly parent: Path; readonly step: string | number } | undefined
+
 /** A check of one value; `problem` is "path: what is wrong", or undefined when the value is fine. */
 export interface Schema<T> {
-  readonly problem: (value: unknown, path: string) => string | undefined
+  readonly problem: (value: unknown, path: Path) => string | undefined
   /** Type-level only: what a value that passes is. */
   readonly infer?: T
 }
@@ -35,8 +41,18 @@ export function pathStep(key: string): string {
   return `[${JSON.stringify(short).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}]`
 }
 
-const at = (path: string, message: string) => `${path || '(top level)'}: ${message}`
-const join = (path: string, key: string) => (path ? `${path}${pathStep(key)}` : key)
+/** The path as the message shows it: `networks[2].endpoints.abc.ipv4`. */
+export function formatPath(path: Path): string {
+  let out = ''
+  for (let p = path; p; p = p.parent) {
+    const step = p.step
+    out = (typeof step === 'number' ? `[${step}]` : p.parent ? pathStep(step) : step) + out
+  }
+  return out
+}
+
+const at = (path: Path, message: string) => `${formatPath(path) || '(top level)'}: ${message}`
+const join = (parent: Path, step: string | number): Path => ({ parent, step })
 
 /** An integer in min..max (safe integers only, so +1 always moves on). */
 export function integer(min: number, max: number): Schema<number> {
@@ -103,7 +119,7 @@ export function array<T>(item: Schema<T>, maxItems = 100_000): Schema<T[]> {
       if (!Array.isArray(v)) return at(path, 'must be a list')
       if (v.length > maxItems) return at(path, `must have at most ${maxItems} items`)
       for (let i = 0; i < v.length; i++) {
-        const p = item.problem(v[i], `${path}[${i}]`)
+        const p = item.problem(v[i], join(path, i))
         if (p) return p
       }
       return undefined
@@ -115,7 +131,7 @@ export function tuple<A, B>(a: Schema<A>, b: Schema<B>): Schema<[A, B]> {
   return {
     problem: (v, path) => {
       if (!Array.isArray(v) || v.length !== 2) return at(path, 'must be a list of 2 items')
-      return a.problem(v[0], `${path}[0]`) ?? b.problem(v[1], `${path}[1]`)
+      return a.problem(v[0], join(path, 0)) ?? b.problem(v[1], join(path, 1))
     },
   }
 }
@@ -129,7 +145,7 @@ export function record<T>(value: Schema<T>, key: Schema<string> = string()): Sch
     problem: (v, path) => {
       if (!isPlainObject(v)) return at(path, 'must be an object')
       for (const k of Object.keys(v)) {
-        const keyProblem = key.problem(k, `${path}${pathStep(k)}`)
+        const keyProblem = key.problem(k, join(path, k))
         if (keyProblem) return keyProblem.replace(/: must be /, ': as a key, must be ')
         const p = value.problem(v[k], join(path, k))
         if (p) return p
@@ -171,9 +187,6 @@ export function object<F extends Fields>(fields: F): Schema<ObjectOf<F>> {
 }
 
 /** A schema plus a check of the value as a whole (run only once the schema passed). */
-export function refine<T>(
-  schema: Schema<T>,
-  check: (value: T, path: string) => string | undefined,
-): Schema<T> {
+export function refine<T>(schema: Schema<T>, check: (value: T, path: Path) => string | undefined): Schema<T> {
   return { problem: (v, path) => schema.problem(v, path) ?? check(v as T, path) }
 }

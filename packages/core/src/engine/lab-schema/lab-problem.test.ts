@@ -101,6 +101,21 @@ describe('a lab with a field out of its type or range is refused, naming the fie
       'namespaces.host.links[0].ifname: must be at most 15 characters',
     ],
     ['a schema of 2', (l) => (l.schema = 2), 'schema: must be 1'],
+    [
+      'allocation runs cut in half (the engine then made a lab out of range)',
+      (l) => (l.networks[0].pool.allocated = [0, 65535, 65536]),
+      'networks[0].pool.allocated: must be ascending [start, end) runs inside 172.17.0.0/16',
+    ],
+    [
+      'a pool subnet that is not one (the engine threw on it)',
+      (l) => (l.networks[0].pool.subnet = '172.17.0.0/33'),
+      'networks[0].pool.subnet: must be an IPv4 subnet (a.b.c.d/n)',
+    ],
+    [
+      'a gateway that is not an address',
+      (l) => (l.networks[0].gateway = 'x'),
+      'networks[0].gateway: must be an IPv4 address',
+    ],
   ])('%s', (_, edit, message) => {
     expect(refusal(edit)).toBe(message)
   })

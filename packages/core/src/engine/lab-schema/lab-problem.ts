@@ -11,7 +11,7 @@ import { labSchema } from './lab-schema.js'
  * labProblem({ ...lab, rng: { seed: 1, counter: 1e300 } }) // 'rng.counter: must be an integer in 0..2^53-1'
  */
 export function labProblem(value: unknown): string | undefined {
-  return checkedLab.problem(value, '')
+  return checkedLab.problem(value, undefined)
 }
 
 const checkedLab = refine(labSchema, (lab) => labReferenceProblem(lab))

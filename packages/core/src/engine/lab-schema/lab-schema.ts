@@ -5,11 +5,13 @@
  * misbehaving (a counter of 1e300 no longer moves when incremented, so two
  * containers would get the same ID).
  */
+import { cidrSize, parseCidr, parseIPv4 } from '../../ipam/ipv4.js'
 import type { LabState } from '../../model/state.js'
 import {
   array,
   boolean,
   either,
+  formatPath,
   type Infer,
   integer,
   nullable,
@@ -17,6 +19,7 @@ import {
   oneOf,
   optional,
   record,
+  refine,
   string,
   tuple,
 } from './field-schema.js'
@@ -38,6 +41,13 @@ const text = string()
 const name = string()
 const proto = oneOf('tcp', 'udp', 'sctp')
 const labels = record(text)
+/** The engine parses these again and again: a lab holds them only well formed. */
+const ipv4 = refine(string(), (v, path) =>
+  parseIPv4(v) === undefined ? `${formatPath(path)}: must be an IPv4 address` : undefined,
+)
+const cidr = refine(string(), (v, path) =>
+  parseCidr(v) === undefined ? `${formatPath(path)}: must be an IPv4 subnet (a.b.c.d/n)` : undefined,
+)
 
 const profile = object({
   version: oneOf('20.10'),
@@ -50,9 +60,9 @@ const profile = object({
 })
 
 const linkAddress = object({
-  local: name,
+  local: ipv4,
   prefixlen: integer(0, 32),
-  broadcast: optional(name),
+  broadcast: optional(ipv4),
   scope: oneOf('host', 'link', 'global'),
 })
 
@@ -78,12 +88,12 @@ const link = object({
 })
 
 const route = object({
-  dst: name,
-  gateway: optional(name),
+  dst: either(oneOf('default'), cidr, 'must be "default" or an IPv4 subnet'),
+  gateway: optional(ipv4),
   dev: name,
   protocol: optional(oneOf('kernel', 'boot', 'static', 'dhcp')),
   scope: optional(oneOf('link', 'host')),
-  prefsrc: optional(name),
+  prefsrc: optional(ipv4),
   metric: optional(integer(0, UINT32)),
   flags: optional(array(name, 64)),
 })
@@ -96,33 +106,49 @@ const namespace = object({
 })
 
 const ipamConfig = object({
-  subnet: name,
-  gateway: optional(name),
-  ipRange: optional(name),
+  subnet: cidr,
+  gateway: optional(ipv4),
+  ipRange: optional(cidr),
   auxAddresses: optional(record(name)),
 })
 
-const pool = object({
-  subnet: name,
-  allocated: array(integer(0, 2 ** 32)),
-  cursor: integer(0, 2 ** 32),
-  space: oneOf('local', 'global'),
-  predefined: boolean,
-})
+/**
+ * A subnet's allocation bitmap as runs: [start, end) offsets, each run
+ * non-empty, apart from the next, and inside the subnet (ipam/address-set).
+ */
+const pool = refine(
+  object({
+    subnet: cidr,
+    allocated: array(integer(0, 2 ** 32)),
+    cursor: integer(0, 2 ** 32),
+    space: oneOf('local', 'global'),
+    predefined: boolean,
+  }),
+  (p, path) => {
+    const size = cidrSize((parseCidr(p.subnet) as { prefix: number }).prefix)
+    const runs = p.allocated
+    const ordered = runs.length % 2 === 0 && runs.every((v, i) => i === 0 || v > (runs[i - 1] as number))
+    if (!ordered || (runs.at(-1) ?? 0) > size)
+      return `${formatPath(path)}.allocated: must be ascending [start, end) runs inside ${p.subnet}`
+    if (p.cursor > size) return `${formatPath(path)}.cursor: must be inside ${p.subnet} (0..${size})`
+    return undefined
+  },
+)
 
 const endpoint = object({
   id: name,
   name,
   networkId: name,
   containerId: name,
-  ipv4: name,
+  /** "" on host and none, which give no address. */
+  ipv4: either(oneOf(''), ipv4, 'must be "" or an IPv4 address'),
   prefixlen: integer(0, 32),
   mac: name,
   ifname: name,
   hostVeth: optional(name),
   aliases: array(name),
   requestedIp: optional(name),
-  gateway: name,
+  gateway: either(oneOf(''), ipv4, 'must be "" or an IPv4 address'),
 })
 
 const network = object({
@@ -142,7 +168,7 @@ const network = object({
   instantiated: optional(boolean),
   /** VXLAN network identifiers are 24 bits (RFC 7348). */
   vni: optional(integer(0, 2 ** 24 - 1)),
-  gateway: optional(name),
+  gateway: optional(ipv4),
   pool: optional(pool),
   endpoints: record(endpoint),
 })
