@@ -30,13 +30,13 @@ const OFF = new Set(
 const corpus = loadCorpus()
 // Each saved lab loaded (and so checked) once; a case works on a copy.
 const savedLabs = corpus.labs.map((text) => fromJSON(text))
-const counts = { lines: 0, labs: 0, refused: 0 }
+const counts = { lines: 0, labs: 0, refused: 0, stopped: 0 }
 const started = performance.now()
 
 afterAll(() => {
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   console.log(
-    `fuzz: seed ${SEED} (FUZZ_SEED=${SEED} replays it), ${counts.lines + counts.labs} cases: ${counts.lines} docker command sequences, ${counts.labs} lab files (${counts.refused} refused), in ${seconds} s${OFF.size ? `; generators off: ${[...OFF].join(',')}` : ''}`,
+    `fuzz: seed ${SEED} (FUZZ_SEED=${SEED} replays it), ${counts.lines + counts.labs} cases: ${counts.lines} docker command sequences, ${counts.labs} lab files (${counts.refused} refused, ${counts.stopped} loaded but stopped the engine, unchanged), in ${seconds} s${OFF.size ? `; generators off: ${[...OFF].join(',')}` : ''}`,
   )
 })
 
@@ -63,7 +63,9 @@ test('fuzz: random lab files', () => {
   fc.assert(
     fc.property(labTextArbitrary(corpus.labs), (text) => {
       counts.labs++
-      if (checkLabText(text) === 'refused') counts.refused++
+      const outcome = checkLabText(text)
+      if (outcome === 'refused') counts.refused++
+      if (outcome === 'stopped') counts.stopped++
     }),
     { seed: SEED + 1, numRuns: Math.round(RUNS * 0.3) },
   )

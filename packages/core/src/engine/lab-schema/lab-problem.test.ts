@@ -176,6 +176,11 @@ describe('a lab whose ids do not meet is refused', () => {
       /^namespaces\.host\.id: must be the key it is filed under$/,
     ],
     ['no host namespace', (l) => delete l.namespaces.host, /^namespaces\.host: is missing/],
+    [
+      'a chain dockerd made is gone (the engine threw appending to it)',
+      (l) => delete l.netfilter.filter.chains.DOCKER,
+      /^netfilter\.filter\.chains\.DOCKER: is missing \(a chain dockerd creates at start\)$/,
+    ],
   ])('%s', (_, edit, message) => {
     expect(refusal(edit)).toMatch(message)
   })

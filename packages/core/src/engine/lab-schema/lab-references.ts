@@ -7,9 +7,34 @@
 import type { LabState } from '../../model/state.js'
 import { pathStep } from './field-schema.js'
 
+/**
+ * The chains every lab has: iptables' built-in ones and those dockerd
+ * creates at start (libnetwork's iptables.go and firewaller: DOCKER in nat
+ * and filter, the two isolation stages, DOCKER-USER). The engine appends to
+ * them without asking whether they exist, as dockerd may once it created them.
+ */
+const REQUIRED_CHAINS = {
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING', 'DOCKER'],
+  filter: [
+    'INPUT',
+    'FORWARD',
+    'OUTPUT',
+    'DOCKER',
+    'DOCKER-ISOLATION-STAGE-1',
+    'DOCKER-ISOLATION-STAGE-2',
+    'DOCKER-USER',
+  ],
+} as const
+
 /** The first broken reference of a lab that passed the schema, as "path: problem"; undefined when none. */
 export function labReferenceProblem(lab: LabState): string | undefined {
   if (!Object.hasOwn(lab.namespaces, 'host')) return 'namespaces.host: is missing (the host namespace)'
+  for (const table of ['nat', 'filter'] as const) {
+    for (const chain of REQUIRED_CHAINS[table]) {
+      if (!Object.hasOwn(lab.netfilter[table].chains, chain))
+        return `netfilter.${table}.chains${pathStep(chain)}: is missing (a chain dockerd creates at start)`
+    }
+  }
   for (const [key, ns] of Object.entries(lab.namespaces)) {
     if (ns.id !== key) return `namespaces${pathStep(key)}.id: must be the key it is filed under`
   }
