@@ -141,12 +141,12 @@ describe('a lab file that is not a lab: message, exit 2, the file left byte for 
     [
       'JSON that is not a lab',
       '{"hello": "world"}\n',
-      /^netmodes: lab file .*bad\.json is not a netmodes lab \(schema 1\): schema is not 1\n/,
+      /^netmodes: lab file .*bad\.json is not a netmodes lab \(schema 1\): schema: is missing\n/,
     ],
     [
       'a lab with parts missing',
       '{"schema":1,"namespaces":{},"networks":[],"netfilter":{}}',
-      /^netmodes: lab file .*bad\.json is not a netmodes lab \(schema 1\): "profile" is missing or not an object\n/,
+      /^netmodes: lab file .*bad\.json is not a netmodes lab \(schema 1\): profile: is missing\n/,
     ],
   ])('%s', (_, content, message) => {
     const dir = tempDir()
@@ -163,7 +163,7 @@ describe('a lab file that is not a lab: message, exit 2, the file left byte for 
     const dir = tempDir()
     const r = netmodes(['--lab', dir, 'docker', 'ps'])
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe(`netmodes: cannot read lab file ${dir}: EISDIR\n`)
+    expect(r.stderr).toBe(`netmodes: lab file ${dir} is a directory, not a lab file\n`)
   })
 })
 

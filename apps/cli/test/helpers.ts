@@ -41,11 +41,15 @@ export function tempDir(): string {
 }
 
 /** `netmodes ...args` in `cwd` (a fresh temporary directory by default). */
-export function netmodes(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+export function netmodes(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Run {
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
     cwd: options.cwd ?? tempDir(),
     env: cleanEnv(options.env),
+    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }

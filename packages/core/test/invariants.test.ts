@@ -86,6 +86,6 @@ test.prop([fc.array(command, { minLength: 1, maxLength: 25 })], { numRuns: 150 }
       expect(fromJSON(toJSON(lab))).toEqual(lab)
     }
   },
-  // 150 random sequences: seconds on a shared machine.
+  // 150 random sequences, fromJSON checking every field of the lab after each command: seconds on a shared machine.
   60_000,
 )

@@ -4,10 +4,10 @@
  * A file that is not a lab is never overwritten: the command stops with
  * exit 2 and the file stays byte for byte as it was.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
 import type { LabState } from '@netmodes/core'
 import { createLab, fromJSON, NetmodesError, toJSON } from '@netmodes/core'
+import { readLabText, UnreadableLabFile } from './read-lab-text.js'
+import { writeLabText } from './write-lab-text.js'
 
 /** Where the lab lives when neither --lab nor NETMODES_LAB says otherwise (relative to the working directory). */
 export const DEFAULT_LAB_PATH = '.netmodes/lab.json'
@@ -40,15 +40,12 @@ export class LabFileError extends NetmodesError {
   }
 }
 
-function readLabText(path: string): string | undefined {
+function readLab(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8')
+    return readLabText(path)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return undefined
-    throw new LabFileError(`cannot read lab file ${path}: ${code ?? (error as Error).message}`, {
-      cause: error,
-    })
+    if (error instanceof UnreadableLabFile) throw new LabFileError(`lab file ${path} ${error.message}`)
+    throw error
   }
 }
 
@@ -72,7 +69,7 @@ function parseLab(path: string, text: string): LabState {
  * the commands that only look).
  */
 export function openLab(path: string, options: { create: boolean }): LabFile {
-  const text = readLabText(path)
+  const text = readLab(path)
   if (text === undefined) {
     if (!options.create) {
       throw new LabFileError(
@@ -85,21 +82,16 @@ export function openLab(path: string, options: { create: boolean }): LabFile {
 }
 
 /**
- * Writes the lab back when it changed (or was just created): to a temporary
- * file in the same directory, renamed over the old one, so a crash never
- * leaves half a lab. Returns whether it wrote.
+ * Writes the lab back when it changed (or was just created), never half a
+ * lab, through symlinks and keeping the file's mode (see writeLabText).
+ * Returns whether it wrote.
  */
 export function saveLab(file: LabFile): boolean {
   const text = toJSON(file.lab)
   if (text === file.saved) return false
-  const target = resolve(file.path)
-  mkdirSync(dirname(target), { recursive: true })
-  const temporary = `${target}.${process.pid}.tmp`
   try {
-    writeFileSync(temporary, text)
-    renameSync(temporary, target)
+    writeLabText(file.path, text)
   } catch (error) {
-    rmSync(temporary, { force: true })
     throw new LabFileError(
       `cannot write lab file ${file.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       { cause: error },

@@ -18,9 +18,9 @@ test('a snapshot restores the lab exactly, and the restored lab goes on the same
 test('damaged lab files are refused with what is wrong', () => {
   expect(() => fromJSON('{oops')).toThrow(/^lab file is not valid JSON/)
   expect(() => fromJSON('{"schema":1,"namespaces":{},"networks":[],"netfilter":{}}')).toThrow(
-    'lab file is not a netmodes lab (schema 1): "profile" is missing or not an object',
+    'lab file is not a netmodes lab (schema 1): profile: is missing',
   )
   const lab = JSON.parse(toJSON(createLab()))
   delete lab.namespaces.host
-  expect(() => fromJSON(JSON.stringify(lab))).toThrow('the host namespace is missing')
+  expect(() => fromJSON(JSON.stringify(lab))).toThrow('namespaces.host: is missing')
 })

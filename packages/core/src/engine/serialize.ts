@@ -1,5 +1,6 @@
 import { NetmodesError } from '../errors.js'
 import type { LabState } from '../model/state.js'
+import { labProblem } from './lab-schema/lab-problem.js'
 
 /**
  * A lab as JSON text. The state is plain data, so this is lossless:
@@ -12,7 +13,14 @@ export function toJSON(lab: LabState): string {
   return JSON.stringify(lab)
 }
 
-/** Restores a lab saved with {@link toJSON}; rejects anything that is not one. */
+/**
+ * Restores a lab saved with {@link toJSON}. A lab loads whole or not at
+ * all: anything that is not one, down to a single field out of range, is
+ * refused with the path of that field.
+ *
+ * @example
+ * fromJSON(text) // throws "lab file is not a netmodes lab (schema 1): rng.counter: must be an integer in 0..2^53-1"
+ */
 export function fromJSON(text: string): LabState {
   let value: unknown
   try {
@@ -22,65 +30,8 @@ export function fromJSON(text: string): LabState {
       cause: error,
     })
   }
-  const problem = labShapeProblem(value)
+  const problem = labProblem(value)
   if (problem)
     throw new NetmodesError('INVALID_INPUT', `lab file is not a netmodes lab (schema 1): ${problem}`)
   return value as LabState
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v === 'object' && !Array.isArray(v)
-
-/**
- * What makes a value unusable as a lab, or undefined: checks every part the
- * engine reads, so a damaged file is refused up front instead of failing in
- * the middle of a command.
- */
-function labShapeProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'not an object'
-  if (value.schema !== 1) return 'schema is not 1'
-  for (const key of [
-    'profile',
-    'rng',
-    'host',
-    'namespaces',
-    'ipam',
-    'containers',
-    'netfilter',
-    'hostPorts',
-    'portCursor',
-    'containerNames',
-  ]) {
-    if (!isObject(value[key])) return `"${key}" is missing or not an object`
-  }
-  if (!Array.isArray(value.networks)) return '"networks" is not a list'
-  if (typeof value.clock !== 'number' || typeof value.nextPid !== 'number')
-    return '"clock" or "nextPid" is not a number'
-  const namespaces = value.namespaces as Record<string, unknown>
-  if (!isObject(namespaces.host)) return 'the host namespace is missing'
-  for (const [id, ns] of Object.entries(namespaces)) {
-    if (!isObject(ns) || !Array.isArray(ns.links) || !Array.isArray(ns.routes))
-      return `namespace ${id} is damaged`
-  }
-  const netfilter = value.netfilter as Record<string, unknown>
-  for (const table of ['nat', 'filter']) {
-    const t = netfilter[table]
-    if (!isObject(t) || !isObject(t.chains)) return `iptables table ${table} is missing`
-  }
-  for (const n of value.networks as unknown[]) {
-    if (!isObject(n) || typeof n.id !== 'string' || typeof n.name !== 'string' || !isObject(n.endpoints)) {
-      return 'a network is damaged'
-    }
-  }
-  for (const c of Object.values(value.containers as Record<string, unknown>)) {
-    if (
-      !isObject(c) ||
-      typeof c.id !== 'string' ||
-      !Array.isArray(c.endpointConfigs) ||
-      !isObject(c.endpoints)
-    ) {
-      return 'a container is damaged'
-    }
-  }
-  return undefined
 }

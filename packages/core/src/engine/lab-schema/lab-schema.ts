@@ -1,0 +1,266 @@
+/**
+ * The lab file's schema (schema 1): every field of LabState with its type
+ * and a sane range. A hand-edited or damaged file is refused on load, with
+ * the path of the first wrong field, instead of loading and then quietly
+ * misbehaving (a counter of 1e300 no longer moves when incremented, so two
+ * containers would get the same ID).
+ */
+import { cidrSize, parseCidr, parseIPv4 } from '../../ipam/ipv4.js'
+import type { LabState } from '../../model/state.js'
+import {
+  array,
+  boolean,
+  either,
+  formatPath,
+  type Infer,
+  integer,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  record,
+  refine,
+  string,
+  tuple,
+} from './field-schema.js'
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER
+const UINT32 = 2 ** 32 - 1
+/**
+ * The last second Go's RFC 3339 formatting (and so docker inspect) can
+ * print: 9999-12-31T23:59:59Z. Every timestamp in a lab is one of these.
+ */
+export const MAX_CLOCK = 253402300799
+/** Linux's PID_MAX_LIMIT (include/linux/threads.h): no process id is larger. */
+const PID_MAX_LIMIT = 4194304
+
+const port = integer(0, 65535)
+const time = integer(0, MAX_CLOCK)
+const ifindex = integer(1, 2 ** 31 - 1)
+const text = string()
+const name = string()
+const proto = oneOf('tcp', 'udp', 'sctp')
+const labels = record(text)
+/** The engine parses these again and again: a lab holds them only well formed. */
+const ipv4 = refine(string(), (v, path) =>
+  parseIPv4(v) === undefined ? `${formatPath(path)}: must be an IPv4 address` : undefined,
+)
+const cidr = refine(string(), (v, path) =>
+  parseCidr(v) === undefined ? `${formatPath(path)}: must be an IPv4 subnet (a.b.c.d/n)` : undefined,
+)
+
+const profile = object({
+  version: oneOf('20.10'),
+  userlandProxy: boolean,
+  ephemeralPorts: tuple(integer(1, 65535), integer(1, 65535)),
+  bip: text,
+  mtu: integer(0, UINT32),
+  kernel: object({ ipvlan: boolean, dummy: boolean, vlan: boolean }),
+  ipv6Proxy: boolean,
+})
+
+const linkAddress = object({
+  local: ipv4,
+  prefixlen: integer(0, 32),
+  broadcast: optional(ipv4),
+  scope: oneOf('host', 'link', 'global'),
+})
+
+const linkRef = object({ ifindex, namespace: name })
+
+const link = object({
+  ifindex,
+  ifname: string({
+    maxLength: 15,
+    pattern: /^[^\s/]+$/,
+    describe: 'an interface name (1 to 15 characters, no spaces or slashes)',
+  }),
+  kind: oneOf('loopback', 'ether', 'bridge', 'veth', 'macvlan', 'ipvlan', 'vxlan'),
+  flags: array(name, 64),
+  mtu: integer(0, UINT32),
+  address: name,
+  operstate: oneOf('UP', 'DOWN', 'UNKNOWN', 'LOWERLAYERDOWN'),
+  master: optional(name),
+  peer: optional(linkRef),
+  parent: optional(object({ ifindex, namespace: name, ifname: name })),
+  info: optional(record(either(name, integer(-MAX_SAFE, MAX_SAFE), 'must be a string or an integer'))),
+  addrs: array(linkAddress),
+})
+
+const route = object({
+  dst: either(oneOf('default'), cidr, 'must be "default" or an IPv4 subnet'),
+  gateway: optional(ipv4),
+  dev: name,
+  protocol: optional(oneOf('kernel', 'boot', 'static', 'dhcp')),
+  scope: optional(oneOf('link', 'host')),
+  prefsrc: optional(ipv4),
+  metric: optional(integer(0, UINT32)),
+  flags: optional(array(name, 64)),
+})
+
+const namespace = object({
+  id: name,
+  links: array(link),
+  routes: array(route),
+  nextIfindex: ifindex,
+})
+
+const ipamConfig = object({
+  subnet: cidr,
+  gateway: optional(ipv4),
+  ipRange: optional(cidr),
+  auxAddresses: optional(record(name)),
+})
+
+/**
+ * A subnet's allocation bitmap as runs: [start, end) offsets, each run
+ * non-empty, apart from the next, and inside the subnet (ipam/address-set).
+ */
+const pool = refine(
+  object({
+    subnet: cidr,
+    allocated: array(integer(0, 2 ** 32)),
+    cursor: integer(0, 2 ** 32),
+    space: oneOf('local', 'global'),
+    predefined: boolean,
+  }),
+  (p, path) => {
+    const size = cidrSize((parseCidr(p.subnet) as { prefix: number }).prefix)
+    const runs = p.allocated
+    const ordered = runs.length % 2 === 0 && runs.every((v, i) => i === 0 || v > (runs[i - 1] as number))
+    if (!ordered || (runs.at(-1) ?? 0) > size)
+      return `${formatPath(path)}.allocated: must be ascending [start, end) runs inside ${p.subnet}`
+    if (p.cursor > size) return `${formatPath(path)}.cursor: must be inside ${p.subnet} (0..${size})`
+    return undefined
+  },
+)
+
+const endpoint = object({
+  id: name,
+  name,
+  networkId: name,
+  containerId: name,
+  /** "" on host and none, which give no address. */
+  ipv4: either(oneOf(''), ipv4, 'must be "" or an IPv4 address'),
+  prefixlen: integer(0, 32),
+  mac: name,
+  ifname: name,
+  hostVeth: optional(name),
+  aliases: array(name),
+  requestedIp: optional(name),
+  gateway: either(oneOf(''), ipv4, 'must be "" or an IPv4 address'),
+})
+
+const network = object({
+  id: name,
+  name,
+  driver: oneOf('bridge', 'host', 'null', 'macvlan', 'ipvlan', 'overlay'),
+  scope: oneOf('local', 'swarm'),
+  created: time,
+  internal: boolean,
+  attachable: boolean,
+  ingress: boolean,
+  enableIPv6: boolean,
+  ipam: object({ driver: oneOf('default'), config: array(ipamConfig), options: nullable(record(text)) }),
+  options: record(text),
+  labels,
+  device: optional(name),
+  instantiated: optional(boolean),
+  /** VXLAN network identifiers are 24 bits (RFC 7348). */
+  vni: optional(integer(0, 2 ** 24 - 1)),
+  gateway: optional(ipv4),
+  pool: optional(pool),
+  endpoints: record(endpoint),
+})
+
+const container = object({
+  id: name,
+  name,
+  image: text,
+  cmd: array(text),
+  hostname: name,
+  created: time,
+  state: oneOf('created', 'running', 'exited'),
+  pid: integer(0, PID_MAX_LIMIT),
+  startedAt: optional(time),
+  finishedAt: optional(time),
+  networkMode: text,
+  sharesWith: optional(name),
+  macAddress: optional(name),
+  portBindings: array(object({ containerPort: port, proto, hostIp: name, hostPort: name })),
+  endpointConfigs: array(
+    object({
+      network: text,
+      ip: optional(name),
+      aliases: array(name),
+      mac: optional(name),
+      fromConnect: optional(boolean),
+    }),
+  ),
+  endpoints: record(name),
+  ports: array(object({ containerPort: port, proto, hostIp: name, hostPort: port })),
+  portNetworkId: optional(name),
+  sandboxId: optional(name),
+  sandbox: optional(name),
+  nextIfIndex: integer(0, 2 ** 31 - 1),
+  labels,
+})
+
+const rule = object({
+  src: optional(name),
+  dst: optional(name),
+  inIface: optional(name),
+  outIface: optional(name),
+  notSrc: optional(boolean),
+  notDst: optional(boolean),
+  notIn: optional(boolean),
+  notOut: optional(boolean),
+  proto: optional(oneOf('tcp', 'udp', 'sctp', 'icmp')),
+  dstType: optional(oneOf('LOCAL')),
+  srcType: optional(oneOf('LOCAL')),
+  ctstate: optional(name),
+  dport: optional(port),
+  jump: name,
+  unparsed: optional(text),
+  toDestination: optional(name),
+  toSource: optional(name),
+})
+
+const table = object({ chains: record(object({ policy: oneOf('ACCEPT', 'DROP', '-'), rules: array(rule) })) })
+
+/** The whole lab file. */
+export const labSchema = object({
+  schema: oneOf(1),
+  profile,
+  rng: object({ seed: integer(0, UINT32), counter: integer(0, MAX_SAFE) }),
+  clock: time,
+  host: object({ hostname: name, nameservers: array(name, 64) }),
+  namespaces: record(namespace),
+  ipam: object({ localCursor: integer(0, MAX_SAFE), globalCursor: integer(0, MAX_SAFE) }),
+  networks: array(network),
+  containers: record(container),
+  swarm: nullable(
+    object({ nodeId: name, advertiseAddr: name, nextVni: integer(0, 2 ** 24), peerName: name }),
+  ),
+  netfilter: object({ nat: table, filter: table, raw: optional(table), mangle: optional(table) }),
+  hostPorts: record(
+    array(
+      object({
+        hostIp: name,
+        hostPort: port,
+        proto,
+        containerId: name,
+        containerIp: name,
+        containerPort: port,
+      }),
+    ),
+  ),
+  containerNames: record(name),
+  portCursor: record(port),
+  nextPid: integer(1, PID_MAX_LIMIT),
+})
+
+// The schema accepts exactly LabState: the compiler fails here when the model gains a field the schema lacks.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const schemaIsLabState: Same<Infer<typeof labSchema>, LabState> = true
+void schemaIsLabState
