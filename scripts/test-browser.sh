@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Prepares the browser the packaging test drives (packaging/test/browser.test.ts):
+# Debian's chromium at /usr/bin/chromium, on a Debian machine where we are root.
+# Playwright's own browser download is never used; running this twice changes nothing.
+set -euo pipefail
+
+if [ ! -x /usr/bin/chromium ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq -o DPkg::Lock::Timeout=600
+  # Another apt run may hold the dpkg lock (unattended upgrades, a parallel setup): wait for it.
+  apt-get install -y -qq -o DPkg::Lock::Timeout=600 chromium >/dev/null
+fi
+echo "$(/usr/bin/chromium --version 2>/dev/null || echo chromium) ready at /usr/bin/chromium"
