@@ -52,6 +52,7 @@ export { normalizeObservation } from './observe/normalize-observation.js'
 export { observeLab } from './observe/observe-lab.js'
 export type {
   ObservedFiles,
+  ObservedMachine,
   ObservedNamespace,
   ObservedStep,
   ObservedTrace,

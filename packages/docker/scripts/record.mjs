@@ -93,16 +93,29 @@ for (const name of names) {
   rmSync(snapshotDir, { recursive: true, force: true })
   const observation = await recordScenario(conn, script, {
     onStep: (step, line) => log(`  ${String(line).padStart(3)} [${step.exit}] ${step.command}`),
-    onSnapshot: (label, { engine: version, steps, networks, containers, namespaces, iptables, files }) => {
+    onSnapshot: (
+      label,
+      { engine: version, steps, networks, containers, namespaces, iptables, files, machine },
+    ) => {
       mkdirSync(snapshotDir, { recursive: true })
       const file = `${snapshotDir}${label}.json`
-      const snapshot = { engine: version, steps, networks, containers, namespaces, iptables, files }
+      const snapshot = { engine: version, steps, networks, containers, namespaces, iptables, files, machine }
       writeFileSync(file, `${JSON.stringify(snapshot, null, 2)}\n`)
       written.push(file)
       log(`  snapshot ${label}`)
     },
   })
-  const { engine: version, steps, traces, networks, containers, namespaces, iptables, files } = observation
+  const {
+    engine: version,
+    steps,
+    traces,
+    networks,
+    containers,
+    namespaces,
+    iptables,
+    files,
+    machine,
+  } = observation
   const file = `${recordedDir}${name}.json`
   const comparison = versusPrevious(file, observation)
   const recording = {
@@ -114,6 +127,7 @@ for (const name of names) {
     namespaces,
     iptables,
     files,
+    machine,
   }
   writeFileSync(file, `${JSON.stringify(recording, null, 2)}\n`)
   written.push(file)

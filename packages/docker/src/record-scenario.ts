@@ -1,7 +1,8 @@
-import type { ObservedStep, RawObservation } from '@netmodes/core'
+import type { ObservedMachine, ObservedStep, RawObservation } from '@netmodes/core'
 import { withoutMachineLinks } from '@netmodes/core'
 import { readTool } from './_host-tools.js'
 import type { DockerConnection } from './connect-docker.js'
+import { hostFiles } from './host-files.js'
 import { observeEngine } from './observe-engine.js'
 import { withReplay } from './replay-script.js'
 
@@ -54,6 +55,8 @@ export async function recordScenario(
   options: RecordScenarioOptions = {},
 ): Promise<RawObservation> {
   const machine = conn.local ? await machineLinks(conn) : []
+  // What the containers' files are made from on this machine: kept, so that they compare with another machine's.
+  const machineFiles: { machine?: ObservedMachine } = conn.local ? { machine: hostFiles() } : {}
   return withReplay(
     conn,
     script,
@@ -61,7 +64,7 @@ export async function recordScenario(
       const traces = replay.traces.map(({ command, delivered }) => ({ command, delivered }))
       const observed = await observeEngine(conn)
       return withoutMachineLinks(
-        { ...observed, steps: replay.steps, ...(traces.length ? { traces } : {}) },
+        { ...observed, steps: replay.steps, ...(traces.length ? { traces } : {}), ...machineFiles },
         machine,
       )
     },
@@ -76,7 +79,7 @@ export async function recordScenario(
               const observed = await observeEngine(conn)
               await options.onSnapshot?.(
                 label,
-                withoutMachineLinks({ ...observed, steps: [...steps] }, machine),
+                withoutMachineLinks({ ...observed, steps: [...steps], ...machineFiles }, machine),
               )
             },
           }

@@ -1,6 +1,7 @@
 import { hostViewNamespaces } from './host-view.js'
 import { maskListAges } from './mask-list-ages.js'
-import type { RawObservation } from './raw-observation.js'
+import { maskMachineFiles, maskMachineHostname } from './mask-machine-files.js'
+import type { ObservedMachine, RawObservation } from './raw-observation.js'
 
 /**
  * An observation reduced to the facts netmodes models, as a flat map from a
@@ -64,7 +65,7 @@ function identities(raw: RawObservation): (text: string) => string {
 
 const LIST_COMMAND = /^docker ((container )?(ps|ls|list)|network (ls|list))\b/
 
-function containerSubset(d: Doc): Doc {
+function containerSubset(d: Doc, machine: ObservedMachine | undefined): Doc {
   const host = obj(d.HostConfig)
   const config = obj(d.Config)
   return {
@@ -73,7 +74,7 @@ function containerSubset(d: Doc): Doc {
     State: { Status: obj(d.State).Status, Running: obj(d.State).Running },
     HostConfig: { NetworkMode: host.NetworkMode, PortBindings: host.PortBindings },
     Config: {
-      Hostname: config.Hostname,
+      Hostname: maskMachineHostname(config.Hostname, machine),
       ExposedPorts: config.ExposedPorts,
       MacAddress: config.MacAddress ?? null,
     },
@@ -82,7 +83,7 @@ function containerSubset(d: Doc): Doc {
 }
 
 /** JSON output (inspect) with keys sorted: Go sorts map keys by the random IDs, which differ between hosts. */
-function canonicalJson(text: string): string {
+function canonicalJson(text: string, machine?: ObservedMachine): string {
   if (!/^\s*[[{]/.test(text)) return text
   try {
     // A service's tasks come from a Go map: their order is random, so they are compared by name.
@@ -101,7 +102,7 @@ function canonicalJson(text: string): string {
     const parsed = JSON.parse(text) as unknown
     // A container's inspect document is compared on what netmodes models: identity, network config and state.
     const modelled = Array.isArray(parsed)
-      ? parsed.map((d) => (obj(d).State && obj(d).NetworkSettings ? containerSubset(obj(d)) : d))
+      ? parsed.map((d) => (obj(d).State && obj(d).NetworkSettings ? containerSubset(obj(d), machine) : d))
       : parsed
     return `${JSON.stringify(sortKeys(modelled), null, 4)}\n`
   } catch {
@@ -242,7 +243,7 @@ export function normalizeObservation(raw: RawObservation): Observation {
       // The lists print ages and times of the client's clock: masked (see maskListAges).
       out[`${key}/stdout`] = LIST_COMMAND.test(s.command)
         ? maskListAges(s.stdout, rename)
-        : canonicalJson(canonicalPruneReport(s.command, rename(s.stdout)))
+        : canonicalJson(canonicalPruneReport(s.command, rename(s.stdout)), raw.machine)
       out[`${key}/stderr`] = rename(s.stderr)
     })
   ;(raw.traces ?? []).forEach((t, i) => {
@@ -292,7 +293,8 @@ export function normalizeObservation(raw: RawObservation): Observation {
       out[`namespaces/${name}/routes/${i}`] = r
     })
   }
-  for (const [name, files] of Object.entries(raw.files ?? {})) {
+  for (const [name, observed] of Object.entries(raw.files ?? {})) {
+    const files = maskMachineFiles(observed, raw.machine)
     out[`files/${name}/etc/hosts`] = rename(files.hosts)
     out[`files/${name}/etc/resolv.conf`] = rename(files.resolvConf)
     out[`files/${name}/etc/hostname`] = rename(files.hostname)

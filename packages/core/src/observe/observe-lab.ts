@@ -47,5 +47,10 @@ export function observeLab(lab: LabState, steps: ObservedStep[] = []): RawObserv
       filter: renderIptablesSave(lab.netfilter, 'filter'),
     },
     files,
+    machine: {
+      ...(lab.host.hostname !== undefined ? { hostname: lab.host.hostname } : {}),
+      ...(lab.host.resolvConf !== undefined ? { resolvConf: lab.host.resolvConf } : {}),
+      ...(lab.host.hostsFile !== undefined ? { hostsFile: lab.host.hostsFile } : {}),
+    },
   }
 }

@@ -47,6 +47,19 @@ export interface RawObservation {
    * before the recorder read them).
    */
   files?: Record<string, ObservedFiles>
+  /**
+   * The machine the containers' files were made from (absent from
+   * recordings made before it was kept): normalization masks what they take
+   * from it (see maskMachineFiles), so that two machines compare.
+   */
+  machine?: ObservedMachine
+}
+
+/** What Docker copies from the machine into containers: its hostname, /etc/resolv.conf and /etc/hosts. */
+export interface ObservedMachine {
+  hostname?: string
+  resolvConf?: string
+  hostsFile?: string
 }
 
 /** The files Docker writes into a container, as `cat` prints them inside it. */
