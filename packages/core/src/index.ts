@@ -3,6 +3,7 @@
  * Pure and isomorphic: no Node built-ins, no I/O, no clock, no Math.random.
  */
 
+export { appendAll, maxOf } from './collections/append-all.js'
 export * from './dataplane/index.js'
 export type { Finding } from './doctor/doctor.js'
 export { doctor } from './doctor/doctor.js'
@@ -35,9 +36,10 @@ export type {
   PortBinding,
   PortMapping,
 } from './model/docker.js'
-export { findContainer, findNetwork } from './model/lookup.js'
+export { containerByName, findContainer, findNetwork } from './model/lookup.js'
 export type { Link, LinkAddress, LinkKind, Namespace, Route } from './model/namespace.js'
 export type { Chain, Netfilter, Rule, Table, TableName } from './model/netfilter.js'
+export { defineOwn, ownValue, recordFrom } from './model/own-record.js'
 export type { EngineProfile, HostPortAllocation, LabState } from './model/state.js'
 export { renderIptablesSave } from './netfilter/iptables-save.js'
 export type { ObservationComparison, ObservationMismatch } from './observe/compare-observations.js'
