@@ -46,6 +46,8 @@ export function netmodes(args: string[], options: { cwd?: string; env?: Record<s
     encoding: 'utf8',
     cwd: options.cwd ?? tempDir(),
     env: cleanEnv(options.env),
+    // Some outputs are large on purpose (65535 published ports); the 1 MiB default would kill the child.
+    maxBuffer: 256 * 1024 * 1024,
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }

@@ -1,5 +1,6 @@
 import type { LabState, TraceProtocol, TraceResult } from '@netmodes/core'
 import {
+  defineOwn,
   describeHop,
   explainContainer,
   explainIptables,
