@@ -197,5 +197,10 @@ export function deleteNetfilterRules(
     found?.set(key, left - 1)
     return true
   })
-  return { matched, undo: () => restore.forEach((r) => r()) }
+  return {
+    matched,
+    undo: () => {
+      for (const r of restore) r()
+    },
+  }
 }

@@ -7,13 +7,19 @@
  * sees, CVE-2021-42574). Everything else, backslashes included, is left as is.
  */
 
-// C0 (U+0000–U+001F), DEL, C1 (U+0080–U+009F), line/paragraph separators, bidi embeddings, overrides and isolates.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
-const CONTROL_KEEPING_LINES =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+/** C0 (U+0000–U+001F), DEL, C1 (U+0080–U+009F), line/paragraph separators, bidi embeddings, overrides and isolates. */
+function isControl(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  )
+}
 
-function escapeOne(ch: string): string {
-  const code = ch.charCodeAt(0)
+function escapeOne(code: number): string {
   return code <= 0xff
     ? `\\x${code.toString(16).padStart(2, '0')}`
     : `\\u${code.toString(16).padStart(4, '0')}`
@@ -27,5 +33,11 @@ function escapeOne(ch: string): string {
  * escapeControl('docker network create \x1b[31mred') // "docker network create \\x1b[31mred"
  */
 export function escapeControl(text: string, options: { multiline?: boolean } = {}): string {
-  return text.replace(options.multiline ? CONTROL_KEEPING_LINES : CONTROL, escapeOne)
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const kept = options.multiline && (code === 0x0a || code === 0x09)
+    out += isControl(code) && !kept ? escapeOne(code) : text[i]
+  }
+  return out
 }
