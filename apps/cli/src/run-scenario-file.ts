@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs'
 import type { HostDescription, TraceResult } from '@netmodes/core'
-import { NetmodesError, renderLabSummary, runScenario, ScenarioSyntaxError } from '@netmodes/core'
+import {
+  escapeControl,
+  NetmodesError,
+  renderLabSummary,
+  runScenario,
+  ScenarioLineError,
+} from '@netmodes/core'
 import type { Colors } from './cli/color.js'
 
 /** Exit codes of the CLI: one table, documented in the README. */
@@ -80,20 +86,28 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
     }
     for (const outcome of outcomes) {
       if (outcome.kind === 'trace') {
-        options.stdout(`$ ${outcome.trace.command}\n${renderVerdict(outcome.trace, options.colors)}`)
+        options.stdout(
+          `$ ${escapeControl(outcome.trace.command)}\n${renderVerdict(outcome.trace, options.colors)}`,
+        )
         continue
       }
       const r = outcome.result
-      options.stdout(`$ ${r.command}\n`)
-      if (options.explain) for (const op of r.operations) options.stdout(`  | ${op}\n`)
-      if (r.output) options.stdout(r.output)
-      if (r.error) options.stderr(r.error)
+      // The scenario's own text reaches the terminal: its control characters are shown, not obeyed.
+      options.stdout(`$ ${escapeControl(r.command)}\n`)
+      if (options.explain) for (const op of r.operations) options.stdout(`  | ${escapeControl(op)}\n`)
+      if (r.output) options.stdout(escapeControl(r.output, { multiline: true }))
+      if (r.error) options.stderr(escapeControl(r.error, { multiline: true }))
     }
     if (Object.keys(lab.containers).length > 0) options.stdout(`\nThe lab now:\n${renderLabSummary(lab)}`)
     return EXIT.ok
   } catch (error) {
-    if (error instanceof NetmodesError || error instanceof ScenarioSyntaxError) {
-      options.stderr(`netmodes: ${error.message}\n`)
+    if (error instanceof ScenarioLineError) {
+      // Nothing ran to the end, so nothing was printed but this (the lab was never shown).
+      options.stderr(`netmodes: ${escapeControl(options.script)}:${error.line}: ${error.detail}\n`)
+      return EXIT.usage
+    }
+    if (error instanceof NetmodesError) {
+      options.stderr(`netmodes: ${escapeControl(error.message)}\n`)
       return EXIT.usage
     }
     throw error

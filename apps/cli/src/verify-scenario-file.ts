@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs'
 import type { ObservationComparison, RawObservation } from '@netmodes/core'
 import {
   compareObservations,
+  escapeControl,
   hostFromObservation,
   isNetmodesError,
   NetmodesError,
   normalizeObservation,
   parseScenario,
   renderObservationDiff,
+  ScenarioLineError,
   simulateObservation,
 } from '@netmodes/core'
 import { EXIT } from './run-scenario-file.js'
@@ -76,6 +78,8 @@ async function verifyAgainstEngine(
 export async function verifyScenarioFile(options: VerifyScenarioFileOptions): Promise<number> {
   try {
     const source = readText(options.script, 'scenario')
+    // A bad statement is refused before the engine (or the recording) is touched.
+    parseScenario(source)
     const result = options.against
       ? verifyAgainstRecording(source, options.against)
       : await verifyAgainstEngine(source, options.stderr)
@@ -83,8 +87,12 @@ export async function verifyScenarioFile(options: VerifyScenarioFileOptions): Pr
     else options.stdout(renderObservationDiff(result))
     return result.mismatches.length === 0 ? EXIT.ok : EXIT.dockerError
   } catch (error) {
+    if (error instanceof ScenarioLineError) {
+      options.stderr(`netmodes: ${escapeControl(options.script)}:${error.line}: ${error.detail}\n`)
+      return EXIT.usage
+    }
     if (isNetmodesError(error)) {
-      options.stderr(`netmodes: ${error.message}\n`)
+      options.stderr(`netmodes: ${escapeControl(error.message)}\n`)
       return EXIT.usage
     }
     throw error

@@ -50,6 +50,8 @@ export function netmodes(
     cwd: options.cwd ?? tempDir(),
     env: cleanEnv(options.env),
     ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+    // Some outputs are large on purpose (65535 published ports); the 1 MiB default would kill the child.
+    maxBuffer: 256 * 1024 * 1024,
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }

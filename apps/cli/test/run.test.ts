@@ -100,7 +100,9 @@ describe('bad input: a clear message on stderr, exit code 2', () => {
     writeFileSync(join(dir, 'bad.sh'), '# ok\nkubectl get pods\n')
     const r = netmodes('run', join(dir, 'bad.sh'))
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('line 2: unknown statement "kubectl get pods"')
+    expect(r.stderr).toBe(
+      `netmodes: ${join(dir, 'bad.sh')}:2: unknown statement "kubectl get pods" (expected "docker ...", "trace ..." or a # comment)\n`,
+    )
   })
   test('a host file that is not ip -j output', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netmodes-'))

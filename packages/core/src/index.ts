@@ -3,6 +3,7 @@
  * Pure and isomorphic: no Node built-ins, no I/O, no clock, no Math.random.
  */
 
+export { appendAll, maxOf } from './collections/append-all.js'
 export * from './dataplane/index.js'
 export type { Finding } from './doctor/doctor.js'
 export { doctor } from './doctor/doctor.js'
@@ -38,9 +39,10 @@ export type {
   PortBinding,
   PortMapping,
 } from './model/docker.js'
-export { findContainer, findNetwork } from './model/lookup.js'
+export { containerByName, findContainer, findNetwork } from './model/lookup.js'
 export type { Link, LinkAddress, LinkKind, Namespace, Route } from './model/namespace.js'
 export type { Chain, Netfilter, Rule, Table, TableName } from './model/netfilter.js'
+export { defineOwn, ownValue, recordFrom } from './model/own-record.js'
 export type { EngineProfile, HostPortAllocation, LabState } from './model/state.js'
 export { renderIptablesSave } from './netfilter/iptables-save.js'
 export type { ObservationComparison, ObservationMismatch } from './observe/compare-observations.js'
@@ -60,9 +62,11 @@ export type {
 } from './observe/raw-observation.js'
 export { hostFromObservation, simulateObservation } from './observe/simulate-observation.js'
 export type { DockerCommand } from './script/docker-command.js'
+export { escapeControl } from './script/escape-control.js'
 export { parseDockerCommand } from './script/parse-docker-command.js'
 export type { ScenarioStatement } from './script/scenario.js'
 export { parseScenario, ScenarioSyntaxError } from './script/scenario.js'
+export { ScenarioLineError } from './script/scenario-line-error.js'
 export { tokenizeCommandLine } from './script/tokenize.js'
 export type { TraceStatement } from './script/trace-statement.js'
 export { parseTraceStatement, TraceSyntaxError } from './script/trace-statement.js'

@@ -1,3 +1,4 @@
+import { appendAll } from '@netmodes/core'
 /**
  * Strict parsing of a command's argv against its citty `args` definition.
  * citty itself ignores unknown flags and extra words; netmodes refuses them
@@ -99,7 +100,7 @@ export function parseCommandLine(
         out.positionals.push(remaining.shift() ?? '')
       }
       if (passthrough) out.rest = remaining
-      else out.positionals.push(...remaining)
+      else appendAll(out.positionals, remaining)
       break
     }
     if (atRest && !word.startsWith('-')) {

@@ -1,3 +1,4 @@
+import { escapeControl } from '@netmodes/core'
 /**
  * The front door: netmodes' global options, then the command. It replaces
  * citty's runMain because netmodes needs what runMain does not do: exit 2 on
@@ -26,7 +27,7 @@ const err = (text: string) => process.stderr.write(text)
 
 function usageError(message: string, helpHint: string): void {
   const c = createColors(process.stderr)
-  err(`${c.red('netmodes:')} ${message}\n${c.dim(`Run '${helpHint}' for usage.`)}\n`)
+  err(`${c.red('netmodes:')} ${escapeControl(message)}\n${c.dim(`Run '${helpHint}' for usage.`)}\n`)
   process.exitCode = USAGE
 }
 
@@ -147,7 +148,7 @@ export async function runCli(root: CommandDef, argv: readonly string[]): Promise
       return usageError(error.message.replace(ANSI, ''), helpHint)
     }
     if (error instanceof Error && error.name === 'NetmodesError') {
-      err(`netmodes: ${error.message}\n`)
+      err(`netmodes: ${escapeControl(error.message)}\n`)
       process.exitCode = USAGE
       return
     }

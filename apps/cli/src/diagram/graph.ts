@@ -6,6 +6,7 @@
  * parents and VXLAN tunnels. Pure: a LabState in, plain data out.
  */
 import type { Container, LabState, Link, Namespace } from '@netmodes/core'
+import { ownValue } from '@netmodes/core'
 
 export type BoxKind = 'host' | 'container' | 'sandbox'
 
@@ -70,7 +71,7 @@ function modeOf(lab: LabState, c: Container): string {
   if (c.networkMode === 'host' || c.networkMode === 'none') return c.networkMode
   if (c.networkMode.startsWith('container:')) {
     const ref = c.networkMode.slice('container:'.length)
-    return `container:${lab.containers[ref]?.name ?? ref}`
+    return `container:${ownValue(lab.containers, ref)?.name ?? ref}`
   }
   const names = c.endpointConfigs.map(
     (r) => lab.networks.find((n) => n.name === r.network || n.id === r.network)?.name ?? r.network,

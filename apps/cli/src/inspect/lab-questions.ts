@@ -1,5 +1,6 @@
 import type { LabState, TraceProtocol, TraceResult } from '@netmodes/core'
 import {
+  defineOwn,
   describeHop,
   explainContainer,
   explainIptables,
@@ -236,7 +237,7 @@ export function runExplain(
   const out: Record<string, string[]> = {}
   for (const name of names) {
     if (!isContainer(name)) throw new NetmodesError('NOT_FOUND', `no container named ${name} in the lab`)
-    out[name] = explainContainer(lab, name, options.lang)
+    defineOwn(out, name, explainContainer(lab, name, options.lang))
   }
   if (options.json) options.stdout(`${JSON.stringify(out, null, 2)}\n`)
   else

@@ -4,7 +4,7 @@
  * docker's; `--explain` adds the daemon's operations on stderr, so stdout can
  * still be piped as docker's.
  */
-import { NetmodesError, runDocker } from '@netmodes/core'
+import { escapeControl, NetmodesError, runDocker } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
 import { dockerLine } from './docker-line.js'
 import { guard } from './guard.js'
@@ -62,7 +62,8 @@ function runOnLab(file: LabFile, options: DockerCommandOptions): number {
     for (const op of result.operations) options.stderr(`${dim(`  | ${op}`)}\n`)
   }
   if (result.output) options.stdout(result.output)
-  if (result.error) options.stderr(result.error)
+  // Docker quotes names and values in its errors: their control characters are shown, not obeyed.
+  if (result.error) options.stderr(escapeControl(result.error, { multiline: true }))
   // A failed command leaves the lab as it was (core's transactions); saveLab writes only a change.
   saveLab(file)
   return result.exitCode

@@ -1,3 +1,4 @@
+import { appendAll } from '@netmodes/core'
 /**
  * Word wrapping for English and Chinese: Latin text breaks at spaces, CJK
  * text between any two characters, except that closing punctuation never
@@ -97,7 +98,7 @@ export function wrapText(text: string, width: number): string[] {
     else {
       const pieces = hardBreak(token, width)
       line = pieces.pop() ?? ''
-      lines.push(...pieces)
+      appendAll(lines, pieces)
     }
   }
   if (line.trim()) lines.push(line.trimEnd())

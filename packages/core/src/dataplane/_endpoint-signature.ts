@@ -7,6 +7,7 @@
  * traces one pair per pair of groups.
  */
 
+import { appendAll } from '../collections/append-all.js'
 import type { Container } from '../model/docker.js'
 import type { Netfilter, Rule } from '../model/netfilter.js'
 import type { LabState } from '../model/state.js'
@@ -121,6 +122,10 @@ export function namespaceSignature(
   for (const r of ns?.routes ?? []) parts.push(`route ${r.dst} ${r.gateway ?? ''} ${r.dev}`)
   const known = knownListeners(lab, probe.book, nsId)
   parts.push(`listen ${listenerStatus(known, probe.protocol, probe.port)} ${[...known].sort().join(',')}`)
-  for (const a of addresses) parts.push(...(probe.rules.get(a) ?? []).map((t) => `rule ${t}`))
+  for (const a of addresses)
+    appendAll(
+      parts,
+      (probe.rules.get(a) ?? []).map((t) => `rule ${t}`),
+    )
   return parts.join('\n')
 }

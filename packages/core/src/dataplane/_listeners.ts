@@ -10,6 +10,7 @@
 
 import { parseIPv4 } from '../ipam/ipv4.js'
 import type { Container } from '../model/docker.js'
+import { containerByName } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import type { ListenerSpec } from './parse-endpoint.js'
 import { parseListener } from './parse-endpoint.js'
@@ -91,7 +92,7 @@ export function buildListenerBook(lab: LabState, entries: string[] | undefined):
     const e = spec.endpoint
     if (e.kind === 'host' || e.kind === 'lan' || e.kind === 'internet') add(e.kind, spec)
     else if (e.kind === 'container') {
-      const c = lab.containers[lab.containerNames[e.name] ?? '']
+      const c = containerByName(lab, e.name)
       add(c ? namespaceIdOf(lab, c) : undefined, spec)
     } else {
       const ip = parseIPv4(e.address)

@@ -8,7 +8,7 @@
 import { NetmodesError } from '../errors.js'
 import { formatIPv4, parseIPv4 } from '../ipam/ipv4.js'
 import type { Container } from '../model/docker.js'
-import { findContainer } from '../model/lookup.js'
+import { containerByName, findContainer } from '../model/lookup.js'
 import type { Namespace } from '../model/namespace.js'
 import type { LabState } from '../model/state.js'
 import { ipNumber } from './_ip-text.js'
@@ -129,8 +129,7 @@ function resolveContainer(
 ): Target {
   const src = source.kind === 'namespace' ? source : undefined
   const namespace = source.place
-  const t =
-    dns && src?.container ? lab.containers[lab.containerNames[name] ?? ''] : lookupContainer(lab, name)
+  const t = dns && src?.container ? containerByName(lab, name) : lookupContainer(lab, name)
   const tNs = t ? namespaceIdOf(lab, t) : undefined
   if (t && !tNs)
     return { kind: 'dropped', detail: { code: 'container-not-running', side: 'to', state: t.state } }

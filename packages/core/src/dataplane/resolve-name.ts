@@ -9,6 +9,7 @@
  */
 
 import type { Container, Endpoint, Network } from '../model/docker.js'
+import { containerByName } from '../model/lookup.js'
 import { isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import { endpointOwner } from './_listeners.js'
@@ -44,7 +45,7 @@ export function resolveName(lab: LabState, options: { from: Container; name: str
       ? { resolved: false, why: 'default-bridge', networks: networks.map((n) => n.name) }
       : { resolved: false, why: 'no-embedded-dns', networks: [] }
   }
-  const named = lab.containers[lab.containerNames[name] ?? '']
+  const named = containerByName(lab, name)
   for (const network of userDefined) {
     const byName =
       named?.state === 'running' ? network.endpoints[named.endpoints[network.id] ?? ''] : undefined

@@ -8,7 +8,7 @@ import {
 } from '../etc/container-files.js'
 import { createNamespace, deleteNamespace, setLinkUp } from '../kernel/netlink.js'
 import type { Container, EndpointRequest, Network, PortBinding } from '../model/docker.js'
-import { findContainer, findNetwork, requireContainer } from '../model/lookup.js'
+import { containerByName, findContainer, findNetwork, requireContainer } from '../model/lookup.js'
 import { isUserDefined } from '../model/network-kind.js'
 import type { Tx } from '../model/tx.js'
 import { drawHex } from '../rng.js'
@@ -45,7 +45,7 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
         `Invalid container name (${cmd.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
       )
     }
-    const existing = lab.containers[lab.containerNames[cmd.name.replace(/^\//, '')] ?? '']
+    const existing = containerByName(lab, cmd.name.replace(/^\//, ''))
     if (existing) {
       throw new DockerDaemonError(
         'CONFLICT',

@@ -1,3 +1,4 @@
+import { appendAll } from '../collections/append-all.js'
 import { DockerCliError, DockerDaemonError, NetmodesError } from '../errors.js'
 import { keepSandboxPaths } from '../etc/container-files.js'
 import type { Container } from '../model/docker.js'
@@ -135,8 +136,8 @@ export function executeDocker(
   const warnings: string[] = []
   const step = <T>(fn: (tx: Tx) => T): T => {
     const { value, tx } = transaction(lab, fn)
-    operations.push(...tx.operations)
-    warnings.push(...tx.warnings)
+    appendAll(operations, tx.operations)
+    appendAll(warnings, tx.warnings)
     return value
   }
   try {

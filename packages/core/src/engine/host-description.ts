@@ -1,3 +1,4 @@
+import { maxOf } from '../collections/append-all.js'
 import type { Link, Namespace, Route } from '../model/namespace.js'
 
 /** One entry of `ip -j addr` (the fields netmodes reads). */
@@ -125,6 +126,9 @@ export function hostNamespaceFrom(description: HostDescription): Namespace {
       if (r.flags?.length) route.flags = r.flags
       return route
     })
-  const maxIndex = Math.max(0, ...links.map((l) => l.ifindex))
+  const maxIndex = maxOf(
+    links.map((l) => l.ifindex),
+    0,
+  )
   return { id: 'host', links, routes, nextIfindex: maxIndex + 1 }
 }

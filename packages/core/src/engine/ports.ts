@@ -2,6 +2,7 @@ import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
 import { portRules } from '../engine-profiles/firewaller-20-10.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Container, Endpoint, Network, PortMapping } from '../model/docker.js'
+import { ownValue } from '../model/own-record.js'
 import type { HostPortAllocation } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { renderRuleSpec } from '../netfilter/rule-text.js'
@@ -130,19 +131,23 @@ export function publishPorts(
 /** Releases a container's host ports and deletes their rules. */
 export function unpublishPorts(tx: Tx, container: Container, network: Network | undefined): void {
   const lab = tx.lab
+  // The rule deletions are applied together (one pass per chain) but logged in Docker's order.
+  const steps: Parameters<Tx['iptablesDeleteAll']>[0][number][] = []
+  const config = network ? readBridgeConfig(network, lab.profile.mtu) : undefined
   for (const mapping of container.ports) {
     const key = keyOf(mapping.proto, mapping.hostPort)
-    const bound = lab.hostPorts[key] ?? []
+    const bound = ownValue(lab.hostPorts, key) ?? []
     const a = bound.find((x) => x.containerId === container.id && x.hostIp === mapping.hostIp)
     if (!a) continue
-    if (network && family(a.hostIp) === 4) {
-      const config = readBridgeConfig(network, lab.profile.mtu)
+    if (config && family(a.hostIp) === 4) {
       for (const r of portRules(a, config.bridgeName, !lab.profile.userlandProxy))
-        tx.iptables({ op: 'delete', ...r })
+        steps.push({ delete: { op: 'delete', ...r } })
     }
-    if (lab.profile.userlandProxy) tx.log(`kill docker-proxy (${a.proto} ${a.hostIp}:${a.hostPort})`)
+    if (lab.profile.userlandProxy)
+      steps.push({ log: `kill docker-proxy (${a.proto} ${a.hostIp}:${a.hostPort})` })
     const rest = bound.filter((x) => x !== a)
     if (rest.length) tx.set(lab.hostPorts, key, rest)
     else tx.remove(lab.hostPorts, key)
   }
+  tx.iptablesDeleteAll(steps)
 }

@@ -1,7 +1,10 @@
 import { trace } from '../dataplane/trace.js'
 import type { TraceResult } from '../dataplane/trace-types.js'
+import { NetmodesError } from '../errors.js'
 import type { LabState } from '../model/state.js'
+import { escapeControl } from '../script/escape-control.js'
 import { parseScenario } from '../script/scenario.js'
+import { ScenarioLineError } from '../script/scenario-line-error.js'
 import { parseTraceStatement } from '../script/trace-statement.js'
 import { labReport } from '../views/lab-report.js'
 import type { StepResult } from './execute.js'
@@ -36,6 +39,21 @@ export function traceLine(lab: LabState, line: string): ScenarioTrace {
 }
 
 /**
+ * A scenario's trace line; a FROM or TO the tracer cannot place (no such
+ * container, a bad address) names the line, as a syntax error does.
+ */
+function traceAt(lab: LabState, statement: { line: number; text: string }): ScenarioTrace {
+  try {
+    return traceLine(lab, statement.text)
+  } catch (error) {
+    if (error instanceof NetmodesError) {
+      throw new ScenarioLineError(statement.line, escapeControl(error.message), { cause: error })
+    }
+    throw error
+  }
+}
+
+/**
  * Replays a scenario on a fresh lab (or the one given) and reports each step
  * and the final state.
  *
@@ -64,7 +82,7 @@ export function runScenario(
       results.push(result)
       outcomes.push({ kind: 'docker', result })
     } else {
-      const trace = traceLine(lab, statement.text)
+      const trace = traceAt(lab, statement)
       traces.push(trace)
       outcomes.push({ kind: 'trace', trace })
     }

@@ -1,4 +1,5 @@
 import type { Container, Network } from '../model/docker.js'
+import { containerByName } from '../model/lookup.js'
 import type { Rule, TableName } from '../model/netfilter.js'
 import type { LabState } from '../model/state.js'
 import { renderRuleSpec } from '../netfilter/rule-text.js'
@@ -25,7 +26,7 @@ function networksOf(lab: LabState, c: Container): Network[] {
  */
 export function explainContainer(lab: LabState, name: string, lang: Lang = 'en'): string[] {
   const m = CATALOGS[lang]
-  const c = lab.containers[lab.containerNames[name] ?? '']
+  const c = containerByName(lab, name)
   if (!c) return []
   if (c.state === 'created') return [m['mode.created']({ name })]
   if (c.state !== 'running') return [m['mode.stopped']({ name, state: c.state })]

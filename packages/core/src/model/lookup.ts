@@ -1,6 +1,7 @@
 import { DockerDaemonError } from '../errors.js'
 import type { Container, Network } from './docker.js'
 import { isUserDefined } from './network-kind.js'
+import { ownValue } from './own-record.js'
 import type { LabState } from './state.js'
 
 /**
@@ -27,13 +28,22 @@ export function requireNetwork(lab: LabState, ref: string): Network {
 /** Finds a container by id, name (with or without "/") or unique id prefix, as the daemon does. */
 export function findContainer(lab: LabState, ref: string): Container | undefined {
   const name = ref.startsWith('/') ? ref.slice(1) : ref
-  const byId = lab.containers[ref]
+  const byId = ownValue(lab.containers, ref)
   if (byId) return byId
-  const named = lab.containerNames[name]
-  if (named) return lab.containers[named]
+  const named = containerByName(lab, name)
+  if (named) return named
   if (!/^[0-9a-f]+$/.test(ref)) return undefined
   const matches = Object.keys(lab.containers).filter((id) => id.startsWith(ref))
-  return matches.length === 1 ? lab.containers[matches[0] as string] : undefined
+  return matches.length === 1 ? ownValue(lab.containers, matches[0] as string) : undefined
+}
+
+/**
+ * The container with exactly this name (the daemon's name index), read as an
+ * own entry so names like `constructor` find only a container of that name.
+ */
+export function containerByName(lab: LabState, name: string): Container | undefined {
+  const id = ownValue(lab.containerNames, name)
+  return id === undefined ? undefined : ownValue(lab.containers, id)
 }
 
 export function requireContainer(lab: LabState, ref: string): Container {

@@ -16,3 +16,34 @@ test('a rolled-back transaction leaves the lab deep-equal to before, whatever it
   expect(lab).toEqual(before)
   expect(Object.keys(lab.namespaces)).toEqual(Object.keys(before.namespaces))
 })
+
+test('many removals and sets on one object roll back to its exact entries and key order', () => {
+  const lab = createLab()
+  const record: Record<string, number> = { a: 1, b: 2, c: 3, d: 4 }
+  const tx = new Tx(lab)
+  tx.remove(record, 'b')
+  tx.set(record, 'e', 5)
+  tx.remove(record, 'a')
+  tx.set(record, 'c', 30)
+  tx.remove(record, 'd')
+  expect(record).toEqual({ c: 30, e: 5 })
+  tx.rollback()
+  expect(Object.entries(record)).toEqual([
+    ['a', 1],
+    ['b', 2],
+    ['c', 3],
+    ['d', 4],
+  ])
+})
+
+test('set and remove treat __proto__ as an ordinary key', () => {
+  const tx = new Tx(createLab())
+  const names: Record<string, string> = {}
+  tx.set(names, '__proto__', 'id1')
+  expect(Object.keys(names)).toEqual(['__proto__'])
+  expect(Object.getPrototypeOf(names)).toBe(Object.prototype)
+  tx.remove(names, '__proto__')
+  expect(Object.keys(names)).toEqual([])
+  tx.rollback()
+  expect(Object.keys(names)).toEqual([])
+})

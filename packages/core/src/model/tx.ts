@@ -1,5 +1,6 @@
-import type { NetfilterOp } from '../netfilter/tables.js'
-import { applyNetfilterOp, renderNetfilterOp } from '../netfilter/tables.js'
+import type { NetfilterDeleteOp, NetfilterOp } from '../netfilter/tables.js'
+import { applyNetfilterOp, deleteNetfilterRules, renderNetfilterOp } from '../netfilter/tables.js'
+import { defineOwn } from './own-record.js'
 import type { LabState } from './state.js'
 
 /**
@@ -13,6 +14,8 @@ export class Tx {
   readonly operations: string[] = []
   readonly warnings: string[] = []
   #undo: (() => void)[] = []
+  /** Objects whose entries a `remove` has already snapshotted in this transaction. */
+  #snapshotted = new WeakSet<object>()
 
   constructor(readonly lab: LabState) {
     const { counter } = lab.rng
@@ -26,23 +29,34 @@ export class Tx {
   /** Sets `obj[key]`, remembering what was there. */
   set<T extends object, K extends keyof T>(obj: T, key: K, value: T[K]): void {
     const had = Object.hasOwn(obj, key)
-    const before = obj[key]
-    obj[key] = value
+    const before = had ? obj[key] : undefined
+    defineOwn(obj, key, value)
     this.#undo.push(() => {
-      if (had) obj[key] = before
+      if (had) defineOwn(obj, key, before as T[K])
       else delete obj[key]
     })
   }
 
-  /** Deletes `obj[key]`, remembering it (and its position in key order). */
+  /**
+   * Deletes `obj[key]`, remembering it (and its position in key order).
+   *
+   * The first removal from an object in this transaction snapshots all its
+   * entries; its undo runs after every later change's undo, so restoring that
+   * snapshot also undoes the later removals, which then need no snapshot of
+   * their own. Removing n keys (the 65535 host ports of `-p 1-65535:1-65535`)
+   * is O(n), not O(n²).
+   */
   remove<T extends object>(obj: T, key: keyof T): void {
     if (!Object.hasOwn(obj, key)) return
-    const entries = Object.entries(obj)
+    if (!this.#snapshotted.has(obj)) {
+      this.#snapshotted.add(obj)
+      const entries = Object.entries(obj)
+      this.#undo.push(() => {
+        for (const k of Object.keys(obj)) delete (obj as Record<string, unknown>)[k]
+        for (const [k, v] of entries) defineOwn(obj as Record<string, unknown>, k, v)
+      })
+    }
     delete obj[key]
-    this.#undo.push(() => {
-      for (const k of Object.keys(obj)) delete (obj as Record<string, unknown>)[k]
-      Object.assign(obj, Object.fromEntries(entries))
-    })
   }
 
   /** Appends to an array. */
@@ -87,9 +101,26 @@ export class Tx {
     if (undo || (op.op !== 'new-chain' && op.op !== 'delete')) this.log(renderNetfilterOp(op))
   }
 
+  /**
+   * Deletes many iptables rules as consecutive `iptables -D` calls would, in
+   * one pass (see {@link deleteNetfilterRules}), and logs the ones that
+   * removed a rule, in order; `log` lines between them keep their place.
+   */
+  iptablesDeleteAll(steps: readonly ({ delete: NetfilterDeleteOp } | { log: string })[]): void {
+    const ops = steps.flatMap((s) => ('delete' in s ? [s.delete] : []))
+    const { matched, undo } = deleteNetfilterRules(this.lab.netfilter, ops)
+    this.#undo.push(undo)
+    let i = 0
+    for (const s of steps) {
+      if (!('delete' in s)) this.log(s.log)
+      else if (matched[i++]) this.log(renderNetfilterOp(s.delete))
+    }
+  }
+
   /** Puts the lab back as it was when the transaction started. */
   rollback(): void {
     for (let i = this.#undo.length - 1; i >= 0; i--) this.#undo[i]?.()
     this.#undo = []
+    this.#snapshotted = new WeakSet()
   }
 }

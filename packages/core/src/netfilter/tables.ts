@@ -140,3 +140,67 @@ export function applyNetfilterOp(nf: Netfilter, op: NetfilterOp): (() => void) |
     }
   }
 }
+
+/** A rule deletion (`iptables -D`). */
+export type NetfilterDeleteOp = Extract<NetfilterOp, { op: 'delete' }>
+
+/**
+ * Applies many deletions at once, with the result of applying them one after
+ * the other (each removes the first rule equal to its own, if any), in one
+ * pass per chain: deleting the 3 × 65535 rules of `-p 1-65535:1-65535` one
+ * `splice` at a time is quadratic. Returns which deletions found their rule
+ * (those Docker's `iptables -D` acted on) and how to undo them all.
+ *
+ * @example
+ * const { matched, undo } = deleteNetfilterRules(nf, ops)
+ */
+export function deleteNetfilterRules(
+  nf: Netfilter,
+  ops: readonly NetfilterDeleteOp[],
+): { matched: boolean[]; undo: () => void } {
+  const pendingByChain = new Map<Rule[], Map<string, number>>()
+  const keys = ops.map((op) => {
+    const rules = nf[op.table] ? chainOf(nf, op.table, op.chain).rules : undefined
+    const key = renderRuleSpec(op.rule)
+    if (rules) {
+      const pending = pendingByChain.get(rules) ?? new Map<string, number>()
+      pending.set(key, (pending.get(key) ?? 0) + 1)
+      pendingByChain.set(rules, pending)
+    }
+    return { rules, key }
+  })
+  const foundByChain = new Map<Rule[], Map<string, number>>()
+  const restore: (() => void)[] = []
+  for (const [rules, pending] of pendingByChain) {
+    const before = rules.slice()
+    const found = new Map<string, number>()
+    let kept = 0
+    for (const rule of before) {
+      const key = renderRuleSpec(rule)
+      const left = pending.get(key) ?? 0
+      if (left > 0) {
+        pending.set(key, left - 1)
+        found.set(key, (found.get(key) ?? 0) + 1)
+      } else rules[kept++] = rule
+    }
+    rules.length = kept
+    foundByChain.set(rules, found)
+    restore.push(() => {
+      rules.length = 0
+      for (const rule of before) rules.push(rule)
+    })
+  }
+  const matched = keys.map(({ rules, key }) => {
+    const found = rules ? foundByChain.get(rules) : undefined
+    const left = found?.get(key) ?? 0
+    if (left === 0) return false
+    found?.set(key, left - 1)
+    return true
+  })
+  return {
+    matched,
+    undo: () => {
+      for (const r of restore) r()
+    },
+  }
+}

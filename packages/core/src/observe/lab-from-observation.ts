@@ -1,3 +1,4 @@
+import { maxOf } from '../collections/append-all.js'
 import type { IpJsonAddrEntry, IpJsonRouteEntry } from '../engine/host-description.js'
 import { hostNamespaceFrom } from '../engine/host-description.js'
 import { DEFAULT_PROFILE } from '../engine/lab.js'
@@ -336,7 +337,7 @@ export function labFromObservation(
     schema: 1,
     profile: { ...DEFAULT_PROFILE, ...profile },
     rng: { seed: 1, counter: 0 },
-    clock: Math.max(0, ...networks.map((n) => n.created), ...Object.values(containers).map((c) => c.created)),
+    clock: maxOf([...networks.map((n) => n.created), ...Object.values(containers).map((c) => c.created)], 0),
     host: {
       hostname: host.hostname ?? 'docker-host',
       nameservers: host.resolvConf !== undefined ? nameserversOf(host.resolvConf) : [],
@@ -344,14 +345,18 @@ export function labFromObservation(
       ...(host.hostsFile !== undefined ? { hostsFile: host.hostsFile } : {}),
     },
     namespaces,
-    ipam: { localCursor: Math.max(...inUse) + 1, globalCursor: 0 },
+    ipam: { localCursor: maxOf(inUse) + 1, globalCursor: 0 },
     networks,
     containers,
     swarm: swarmNets.length
       ? {
           nodeId: '',
           advertiseAddr: '',
-          nextVni: Math.max(4095, ...swarmNets.map((n) => n.vni ?? 0)) + 1,
+          nextVni:
+            maxOf(
+              swarmNets.map((n) => n.vni ?? 0),
+              4095,
+            ) + 1,
           peerName: '',
         }
       : null,
@@ -359,6 +364,9 @@ export function labFromObservation(
     hostPorts,
     portCursor: {},
     containerNames,
-    nextPid: Math.max(1000, ...Object.values(containers).map((c) => c.pid + 1)),
+    nextPid: maxOf(
+      Object.values(containers).map((c) => c.pid + 1),
+      1000,
+    ),
   }
 }

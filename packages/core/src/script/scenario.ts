@@ -4,23 +4,32 @@
  * netmodes' own statements, which a real engine skips.
  */
 
+import { escapeControl } from './escape-control.js'
+import { ScenarioLineError } from './scenario-line-error.js'
+import { parseTraceStatement, TraceSyntaxError } from './trace-statement.js'
+
 export type ScenarioStatement =
   | { kind: 'docker'; line: number; text: string }
   | { kind: 'trace'; line: number; text: string }
 
 /** A statement netmodes does not know. */
-export class ScenarioSyntaxError extends Error {
+export class ScenarioSyntaxError extends ScenarioLineError {
   constructor(
-    readonly line: number,
+    line: number,
     readonly text: string,
   ) {
-    super(`line ${line}: unknown statement "${text}" (expected "docker ...", "trace ..." or a # comment)`)
+    super(
+      line,
+      `unknown statement "${escapeControl(text)}" (expected "docker ...", "trace ..." or a # comment)`,
+    )
     this.name = 'ScenarioSyntaxError'
   }
 }
 
 /**
  * Splits a scenario into statements; a trailing backslash continues a line.
+ * An unknown statement or a malformed `trace` line throws a
+ * {@link ScenarioLineError} naming its line.
  *
  * @example
  * parseScenario('# lab\ndocker network create app\n') // [{ kind: 'docker', line: 2, text: 'docker network create app' }]
@@ -37,8 +46,17 @@ export function parseScenario(source: string): ScenarioStatement[] {
     }
     if (text === '' || text.startsWith('#')) continue
     if (/^docker(\s|$)/.test(text)) statements.push({ kind: 'docker', line: start, text })
-    else if (/^trace(\s|$)/.test(text)) statements.push({ kind: 'trace', line: start, text })
-    else throw new ScenarioSyntaxError(start, text)
+    else if (/^trace(\s|$)/.test(text)) {
+      // A malformed trace line is refused with the file, before anything runs.
+      try {
+        parseTraceStatement(text)
+      } catch (error) {
+        if (error instanceof TraceSyntaxError)
+          throw new ScenarioLineError(start, error.message, { cause: error })
+        throw error
+      }
+      statements.push({ kind: 'trace', line: start, text })
+    } else throw new ScenarioSyntaxError(start, text)
   }
   return statements
 }

@@ -11,10 +11,12 @@ export interface TraceStatement {
   port?: number
 }
 
+import { escapeControl } from './escape-control.js'
+
 /** A `trace` line that does not say FROM -> TO. */
 export class TraceSyntaxError extends Error {
   constructor(text: string) {
-    super(`trace: expected "trace FROM -> TO[:PORT][/PROTO]", got "${text}"`)
+    super(`trace: expected "trace FROM -> TO[:PORT][/PROTO]", got "${escapeControl(text)}"`)
     this.name = 'TraceSyntaxError'
   }
 }

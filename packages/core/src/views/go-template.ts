@@ -395,7 +395,7 @@ function field(from: Typed, path: string[], text: string, pos: number): Typed {
       )
     }
     const inMap = current.isMap ?? isMapField(current.key, current.parent)
-    if (key in record) current = { value: record[key], key, parent: current.key, inMap }
+    if (Object.hasOwn(record, key)) current = { value: record[key], key, parent: current.key, inMap }
     else if (inMap) current = { value: MISSING, key, parent: current.key, inMap }
     else {
       const zero = structFields(record).find(([k]) => k === key)
@@ -468,7 +468,12 @@ function call(name: string, typed: Typed[], header: boolean): Typed {
           current.value && typeof current.value === 'object' ? (current.value as Record<string, unknown>) : {}
         // index yields the element type's zero value for a missing map key
         const key = String(k)
-        current = { value: key in record ? record[key] : '', key: '', parent: current.key, inMap: true }
+        current = {
+          value: Object.hasOwn(record, key) ? record[key] : '',
+          key: '',
+          parent: current.key,
+          inMap: true,
+        }
       }
       return current
     }

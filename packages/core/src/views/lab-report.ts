@@ -1,3 +1,4 @@
+import { containerByName } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import { renderIptablesSave } from '../netfilter/iptables-save.js'
 import { inspectContainer } from './container-inspect.js'
@@ -7,7 +8,7 @@ import { inspectNetwork } from './network-inspect.js'
 
 /** The namespace a container name stands for (its own, a shared one, or the host's), while running. */
 export function namespaceOfContainer(lab: LabState, name: string): string | undefined {
-  const c = lab.containers[lab.containerNames[name] ?? '']
+  const c = containerByName(lab, name)
   if (c?.state !== 'running') return undefined
   if (c.sharesWith) return lab.containers[c.sharesWith]?.sandbox
   return c.sandbox

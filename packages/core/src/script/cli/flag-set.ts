@@ -3,6 +3,8 @@
  * command runs over its arguments. Errors carry pflag's exact wording
  * ("unknown flag: --foo", "flag needs an argument: 'p' in -p", ...).
  */
+
+import { appendAll } from '../../collections/append-all.js'
 import { quoteByteGo, quoteGo } from '../go/go-quote.js'
 import { GoValueError } from '../go/go-value-error.js'
 import type { Flag } from './flag.js'
@@ -119,7 +121,7 @@ export class FlagSet {
       rest = rest.slice(1)
       if (s.length === 0 || s[0] !== '-' || s.length === 1) {
         if (!this.interspersed) {
-          this.args.push(s, ...rest)
+          appendAll(this.args, [s, ...rest])
           return
         }
         this.args.push(s)
@@ -128,7 +130,7 @@ export class FlagSet {
       if (s[1] === '-') {
         if (s.length === 2) {
           // "--" ends the flags.
-          this.args.push(...rest)
+          appendAll(this.args, rest)
           return
         }
         rest = this.parseLong(s, rest)
