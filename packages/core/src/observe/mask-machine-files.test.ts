@@ -39,7 +39,8 @@ test('two machines with their own hostname, resolv.conf and hosts file give the 
 test('what Docker writes itself is still compared on any machine', () => {
   const a = observeOn('vm', 'nameserver 10.255.255.53\n', '127.0.0.1 localhost\n')
   const changed = structuredClone(a)
-  if (changed.files?.uc) changed.files.uc.resolvConf = changed.files.uc.resolvConf.replace('ndots:0', 'ndots:1')
+  if (changed.files?.uc)
+    changed.files.uc.resolvConf = changed.files.uc.resolvConf.replace('ndots:0', 'ndots:1')
   expect(normalizeObservation(changed)['files/uc/etc/resolv.conf']).not.toEqual(
     normalizeObservation(a)['files/uc/etc/resolv.conf'],
   )
