@@ -134,8 +134,10 @@ export function executeDocker(
 ): StepResult {
   const operations: string[] = []
   const warnings: string[] = []
+  const committed: Tx[] = []
   const step = <T>(fn: (tx: Tx) => T): T => {
     const { value, tx } = transaction(lab, fn)
+    committed.push(tx)
     appendAll(operations, tx.operations)
     appendAll(warnings, tx.warnings)
     return value
@@ -151,7 +153,16 @@ export function executeDocker(
       operations,
     }
   } catch (error) {
-    const failure = toFailure(error, line)
+    let failure: Failure
+    try {
+      failure = toFailure(error, line)
+    } catch (internal) {
+      // Not a failure Docker has (a damaged lab, a bug): what the command's
+      // earlier steps did is undone too, so the lab is left as it was (`run`'s
+      // create is kept only when its start fails as Docker's would).
+      for (const tx of committed.reverse()) tx.rollback()
+      throw internal
+    }
     const stderr = [...warnings.map((w) => `${w}\n`), failure.stderr].join('')
     return {
       command: line,

@@ -171,6 +171,8 @@ const network = object({
   gateway: optional(ipv4),
   pool: optional(pool),
   endpoints: record(endpoint),
+  configOnly: optional(boolean),
+  configFrom: optional(name),
 })
 
 const container = object({
@@ -195,6 +197,8 @@ const container = object({
       aliases: array(name),
       mac: optional(name),
       fromConnect: optional(boolean),
+      links: optional(array(text)),
+      userNetworkAtCreate: optional(boolean),
     }),
   ),
   endpoints: record(name),
@@ -204,6 +208,16 @@ const container = object({
   sandbox: optional(name),
   nextIfIndex: integer(0, 2 ** 31 - 1),
   labels,
+  domainname: optional(text),
+  dns: optional(array(text)),
+  dnsSearch: optional(array(text)),
+  dnsOptions: optional(array(text)),
+  extraHosts: optional(array(text)),
+  links: optional(array(text)),
+  sysctls: optional(record(text)),
+  etc: optional(object({ hosts: text, resolvConf: text })),
+  filesOf: optional(name),
+  hostnameFile: optional(boolean),
 })
 
 const rule = object({
@@ -234,7 +248,12 @@ export const labSchema = object({
   profile,
   rng: object({ seed: integer(0, UINT32), counter: integer(0, MAX_SAFE) }),
   clock: time,
-  host: object({ hostname: name, nameservers: array(name, 64) }),
+  host: object({
+    hostname: name,
+    nameservers: array(name, 64),
+    resolvConf: optional(text),
+    hostsFile: optional(text),
+  }),
   namespaces: record(namespace),
   ipam: object({ localCursor: integer(0, MAX_SAFE), globalCursor: integer(0, MAX_SAFE) }),
   networks: array(network),
