@@ -1,5 +1,5 @@
-import { createBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
 import { BRIDGE_OPTIONS } from '../drivers/bridge/bridge-options.js'
+import { NETWORK_DRIVERS } from '../drivers/registry.js'
 import { ensureJumpRule, ISOLATION_1, ISOLATION_2 } from '../engine-profiles/firewaller-20-10.js'
 import { nameserversOf } from '../etc/resolv-conf.js'
 import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
@@ -142,7 +142,7 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   bridge.ipam = { driver: 'default', config: [{ subnet: networkSubnet }], options: {} }
   bridge.pool = createPool({ subnet: networkSubnet, space: 'local', predefined: false })
   bridge.gateway = requestAddress(tx, bridge.pool)
-  createBridgeNetwork(tx, bridge)
+  NETWORK_DRIVERS.bridge.createNetwork(tx, bridge)
   lab.networks.push(bridge)
   lab.networks.push(predefinedNetwork(tx, 'host', 'host', {}))
   lab.networks.push(predefinedNetwork(tx, 'none', 'null', {}))
