@@ -3,7 +3,7 @@ import { DockerDaemonError } from '../errors.js'
 import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
 import { macFromIp } from '../kernel/mac.js'
-import { addRoute, findLink, namespaceOf } from '../kernel/netlink.js'
+import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
 import { endpointAliases, isUserDefined } from '../model/network-kind.js'
 import type { Tx } from '../model/tx.js'
@@ -186,14 +186,7 @@ export function refreshGateway(tx: Tx, container: Container): void {
     current.gateway === chosen.endpoint.gateway
   )
     return
-  if (current) {
-    tx.log(`ip -n ${container.sandbox.split('/').pop()} route del default`)
-    tx.set(
-      ns,
-      'routes',
-      ns.routes.filter((r) => r !== current),
-    )
-  }
+  if (current) deleteRoute(tx, ns, current)
   const portNetwork = tx.lab.networks.find((n) => n.id === container.portNetworkId)
   if (container.portNetworkId) {
     unpublishPorts(tx, container, portNetwork)
