@@ -2,9 +2,15 @@
 
 import { benchEngine } from './engine.mjs'
 import { benchIpam } from './ipam.mjs'
+import { benchScenario } from './scenario.mjs'
 import { benchTrace } from './trace.mjs'
 
-const rows = [...(await benchIpam()), ...(await benchEngine()), ...(await benchTrace())]
+const rows = [
+  ...(await benchScenario()),
+  ...(await benchIpam()),
+  ...(await benchEngine()),
+  ...(await benchTrace()),
+]
 const width = Math.max(...rows.map((r) => r.name.length))
 for (const r of rows)
   console.log(

@@ -1,3 +1,4 @@
+import { iptables } from '../kernel/iptables.js'
 import type { Rule } from '../model/netfilter.js'
 import type { Tx } from '../model/tx.js'
 
@@ -28,15 +29,15 @@ function iccRule(bridge: string, jump: 'ACCEPT' | 'DROP'): Rule {
 
 /** `setIcc`: ICC on inserts an ACCEPT; ICC off appends a DROP. */
 function programIcc(tx: Tx, bridge: string, icc: boolean): void {
-  if (icc) tx.iptables({ op: 'insert', table: 'filter', chain: 'FORWARD', rule: iccRule(bridge, 'ACCEPT') })
-  else tx.iptables({ op: 'append', table: 'filter', chain: 'FORWARD', rule: iccRule(bridge, 'DROP') })
+  if (icc) iptables(tx, { op: 'insert', table: 'filter', chain: 'FORWARD', rule: iccRule(bridge, 'ACCEPT') })
+  else iptables(tx, { op: 'append', table: 'filter', chain: 'FORWARD', rule: iccRule(bridge, 'DROP') })
 }
 
 /** Moves a jump to the top of FORWARD (libnetwork `ensureJumpRule`). */
 export function ensureJumpRule(tx: Tx, chain: string): void {
   const rule: Rule = { jump: chain }
-  tx.iptables({ op: 'delete', table: 'filter', chain: 'FORWARD', rule })
-  tx.iptables({ op: 'insert', table: 'filter', chain: 'FORWARD', rule })
+  iptables(tx, { op: 'delete', table: 'filter', chain: 'FORWARD', rule })
+  iptables(tx, { op: 'insert', table: 'filter', chain: 'FORWARD', rule })
 }
 
 /** Every rule one network owns, for teardown; the reverse of {@link programBridgeRules}. */
@@ -111,7 +112,7 @@ export function programBridgeRules(tx: Tx, c: BridgeRulesConfig): void {
     ) {
       programIcc(tx, c.bridgeName, true)
     } else {
-      tx.iptables({ op: 'insert', table, chain, rule })
+      iptables(tx, { op: 'insert', table, chain, rule })
     }
   }
   ensureJumpRule(tx, ISOLATION_1)
@@ -119,7 +120,7 @@ export function programBridgeRules(tx: Tx, c: BridgeRulesConfig): void {
 
 /** Removes every rule {@link programBridgeRules} wrote for a network. */
 export function removeBridgeRules(tx: Tx, c: BridgeRulesConfig): void {
-  for (const { table, chain, rule } of bridgeRules(c)) tx.iptables({ op: 'delete', table, chain, rule })
+  for (const { table, chain, rule } of bridgeRules(c)) iptables(tx, { op: 'delete', table, chain, rule })
 }
 
 /** The three rules of one published port (`iptables.Forward` in 20.10). */

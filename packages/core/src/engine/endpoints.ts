@@ -1,22 +1,14 @@
-import { joinBridgeEndpoint, leaveBridgeEndpoint } from '../drivers/bridge/bridge-driver.js'
-import { joinIpvlanEndpoint } from '../drivers/ipvlan/ipvlan-driver.js'
-import { joinMacvlanEndpoint } from '../drivers/macvlan/macvlan-driver.js'
-import { joinOverlayEndpoint } from '../drivers/overlay/overlay-driver.js'
+import { driverOf } from '../drivers/registry.js'
 import { DockerDaemonError } from '../errors.js'
 import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
 import { macFromIp } from '../kernel/mac.js'
-import { addRoute, deleteLink, findLink, namespaceOf } from '../kernel/netlink.js'
+import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
 import { endpointAliases, isUserDefined } from '../model/network-kind.js'
 import type { Tx } from '../model/tx.js'
 import { drawHex } from '../rng.js'
 import { publishPorts, unpublishPorts } from './ports.js'
-
-/** Networks whose endpoints carry an address (not host, not none). */
-function hasEndpoints(network: Network): boolean {
-  return network.driver !== 'host' && network.driver !== 'null'
-}
 
 /**
  * Allocates and joins one endpoint: address (static --ip or lowest free),
@@ -43,7 +35,8 @@ export function attachEndpoint(
       'user specified IP address is supported on user defined networks only',
     )
   }
-  if (!hasEndpoints(network)) {
+  const driver = driverOf(network)
+  if (!driver.addressed) {
     // host and none networks get an endpoint with no interface of its own.
     const bare: Endpoint = {
       id: drawHex(tx.lab.rng, 64),
@@ -125,18 +118,11 @@ export function attachEndpoint(
     aliases: endpointAliases(container, network, request.aliases),
     ...(request.ip ? { requestedIp: request.ip } : {}),
     // Overlay endpoints, and macvlan/ipvlan endpoints of an internal network, are given no gateway.
-    gateway:
-      network.driver === 'overlay' ||
-      ((network.driver === 'macvlan' || network.driver === 'ipvlan') && network.internal)
-        ? ''
-        : network.gateway,
+    gateway: driver.givesGateway(network) ? network.gateway : '',
   }
   onCreated?.()
   // Drivers plumb the interface; the default route comes from refreshGateway (the sandbox's gateway endpoint).
-  if (network.driver === 'bridge') joinBridgeEndpoint(tx, network, endpoint, sandbox)
-  else if (network.driver === 'macvlan') joinMacvlanEndpoint(tx, network, endpoint, sandbox)
-  else if (network.driver === 'ipvlan') joinIpvlanEndpoint(tx, network, endpoint, sandbox)
-  else if (network.driver === 'overlay') joinOverlayEndpoint(tx, network, endpoint, sandbox)
+  driver.join(tx, network, endpoint, sandbox)
   tx.set(network.endpoints, endpoint.id, endpoint)
   tx.set(container.endpoints, network.id, endpoint.id)
   return endpoint
@@ -147,31 +133,14 @@ export function detachEndpoint(tx: Tx, container: Container, network: Network): 
   const endpointId = container.endpoints[network.id]
   if (!endpointId) return
   const endpoint = network.endpoints[endpointId]
+  const driver = driverOf(network)
   if (endpoint) {
-    if (network.driver === 'bridge' || network.driver === 'overlay') {
-      if (network.driver === 'bridge') leaveBridgeEndpoint(tx, endpoint)
-      else if (endpoint.hostVeth) {
-        const ov = tx.lab.namespaces[`/var/run/docker/netns/1-${network.id.slice(0, 10)}`]
-        if (ov && findLink(ov, endpoint.hostVeth)) deleteLink(tx, ov, endpoint.hostVeth)
-      }
-    } else if (container.sandbox) {
-      const ns = tx.lab.namespaces[container.sandbox]
-      if (ns && findLink(ns, endpoint.ifname)) deleteLink(tx, ns, endpoint.ifname)
-    }
+    driver.leave(tx, network, endpoint, container.sandbox)
     if (network.pool) releaseAddress(tx, network.pool, endpoint.ipv4)
     tx.remove(network.endpoints, endpointId)
   }
   tx.remove(container.endpoints, network.id)
-  if (network.driver === 'overlay') {
-    // The load balancer leaves with the network's last container on this node.
-    const rest = Object.values(network.endpoints)
-    if (rest.every((e) => e.containerId.startsWith('lb-'))) {
-      for (const lb of rest) {
-        if (network.pool) releaseAddress(tx, network.pool, lb.ipv4)
-        tx.remove(network.endpoints, lb.id)
-      }
-    }
-  }
+  driver.endpointLeft?.(tx, network)
 }
 
 /**
@@ -188,10 +157,9 @@ export function gatewayEndpoint(
     const endpoint = network?.endpoints[endpointId]
     // Overlay endpoints give no gateway (north-south traffic leaves through docker_gwbridge),
     // nor do macvlan/ipvlan endpoints of an internal network; an internal bridge still does.
-    const noGateway =
-      network?.driver === 'overlay' ||
-      ((network?.driver === 'macvlan' || network?.driver === 'ipvlan') && network.internal)
-    if (network && endpoint?.ipv4 && !noGateway) candidates.push({ network, endpoint })
+    if (network && endpoint?.ipv4 && driverOf(network).givesGateway(network)) {
+      candidates.push({ network, endpoint })
+    }
   }
   const rank = (c: { network: Network }) =>
     c.network.name === 'docker_gwbridge' ? 2 : c.network.internal ? 1 : 0
@@ -218,14 +186,7 @@ export function refreshGateway(tx: Tx, container: Container): void {
     current.gateway === chosen.endpoint.gateway
   )
     return
-  if (current) {
-    tx.log(`ip -n ${container.sandbox.split('/').pop()} route del default`)
-    tx.set(
-      ns,
-      'routes',
-      ns.routes.filter((r) => r !== current),
-    )
-  }
+  if (current) deleteRoute(tx, ns, current)
   const portNetwork = tx.lab.networks.find((n) => n.id === container.portNetworkId)
   if (container.portNetworkId) {
     unpublishPorts(tx, container, portNetwork)
@@ -246,7 +207,7 @@ export function refreshGateway(tx: Tx, container: Container): void {
     { at: 0 },
   )
   // Internal networks get no external connectivity: published ports are dropped silently (observed).
-  if (chosen.network.driver === 'bridge' && !chosen.network.internal && container.portBindings.length > 0) {
+  if (driverOf(chosen.network).publishesPorts(chosen.network) && container.portBindings.length > 0) {
     let ports: PortMapping[]
     try {
       ports = publishPorts(tx, container, chosen.network, chosen.endpoint)

@@ -1,10 +1,11 @@
-import { createBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
 import { BRIDGE_OPTIONS } from '../drivers/bridge/bridge-options.js'
+import { NETWORK_DRIVERS } from '../drivers/registry.js'
 import { ensureJumpRule, ISOLATION_1, ISOLATION_2 } from '../engine-profiles/firewaller-20-10.js'
 import { nameserversOf } from '../etc/resolv-conf.js'
 import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
 import { collidesWithHost } from '../ipam/subnet-selection.js'
+import { iptables } from '../kernel/iptables.js'
 import type { Network } from '../model/docker.js'
 import type { EngineProfile, LabState } from '../model/state.js'
 import { Tx } from '../model/tx.js'
@@ -65,25 +66,30 @@ function predefinedNetwork(
  * to DROP when it has to enable IP forwarding, as on a fresh host.
  */
 function setupDaemonChains(tx: Tx): void {
-  tx.iptables({ op: 'new-chain', table: 'nat', chain: 'DOCKER' })
-  tx.iptables({ op: 'new-chain', table: 'filter', chain: 'DOCKER' })
-  tx.iptables({ op: 'new-chain', table: 'filter', chain: ISOLATION_1 })
-  tx.iptables({ op: 'new-chain', table: 'filter', chain: ISOLATION_2 })
-  tx.iptables({ op: 'append', table: 'filter', chain: ISOLATION_1, rule: { jump: 'RETURN' } })
-  tx.iptables({ op: 'append', table: 'filter', chain: ISOLATION_2, rule: { jump: 'RETURN' } })
-  tx.iptables({ op: 'append', table: 'nat', chain: 'PREROUTING', rule: { dstType: 'LOCAL', jump: 'DOCKER' } })
+  iptables(tx, { op: 'new-chain', table: 'nat', chain: 'DOCKER' })
+  iptables(tx, { op: 'new-chain', table: 'filter', chain: 'DOCKER' })
+  iptables(tx, { op: 'new-chain', table: 'filter', chain: ISOLATION_1 })
+  iptables(tx, { op: 'new-chain', table: 'filter', chain: ISOLATION_2 })
+  iptables(tx, { op: 'append', table: 'filter', chain: ISOLATION_1, rule: { jump: 'RETURN' } })
+  iptables(tx, { op: 'append', table: 'filter', chain: ISOLATION_2, rule: { jump: 'RETURN' } })
+  iptables(tx, {
+    op: 'append',
+    table: 'nat',
+    chain: 'PREROUTING',
+    rule: { dstType: 'LOCAL', jump: 'DOCKER' },
+  })
   const output = tx.lab.profile.userlandProxy
     ? { dst: '127.0.0.0/8', notDst: true, dstType: 'LOCAL' as const, jump: 'DOCKER' }
     : { dstType: 'LOCAL' as const, jump: 'DOCKER' }
-  tx.iptables({ op: 'append', table: 'nat', chain: 'OUTPUT', rule: output })
+  iptables(tx, { op: 'append', table: 'nat', chain: 'OUTPUT', rule: output })
 }
 
 /** `arrangeUserFilterRule`: DOCKER-USER exists, returns, and is jumped to first. */
 export function arrangeUserFilterRule(tx: Tx): void {
-  tx.iptables({ op: 'new-chain', table: 'filter', chain: 'DOCKER-USER' })
+  iptables(tx, { op: 'new-chain', table: 'filter', chain: 'DOCKER-USER' })
   const chain = tx.lab.netfilter.filter.chains['DOCKER-USER']
   if (chain && chain.rules.length === 0) {
-    tx.iptables({ op: 'append', table: 'filter', chain: 'DOCKER-USER', rule: { jump: 'RETURN' } })
+    iptables(tx, { op: 'append', table: 'filter', chain: 'DOCKER-USER', rule: { jump: 'RETURN' } })
   }
   ensureJumpRule(tx, 'DOCKER-USER')
 }
@@ -142,11 +148,11 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   bridge.ipam = { driver: 'default', config: [{ subnet: networkSubnet }], options: {} }
   bridge.pool = createPool({ subnet: networkSubnet, space: 'local', predefined: false })
   bridge.gateway = requestAddress(tx, bridge.pool)
-  createBridgeNetwork(tx, bridge)
+  NETWORK_DRIVERS.bridge.createNetwork(tx, bridge)
   lab.networks.push(bridge)
   lab.networks.push(predefinedNetwork(tx, 'host', 'host', {}))
   lab.networks.push(predefinedNetwork(tx, 'none', 'null', {}))
-  tx.iptables({ op: 'policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' })
+  iptables(tx, { op: 'policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' })
   arrangeUserFilterRule(tx)
   return lab
 }

@@ -1,12 +1,9 @@
-import { createBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
-import { createIpvlanNetwork } from '../drivers/ipvlan/ipvlan-driver.js'
-import { createMacvlanNetwork } from '../drivers/macvlan/macvlan-driver.js'
-import { createOverlayNetwork } from '../drivers/overlay/overlay-driver.js'
+import { networkDriver } from '../drivers/registry.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import { cidrContains, formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
 import { checkSubnetFree, selectPredefinedSubnet } from '../ipam/subnet-selection.js'
-import type { DriverName, IpamConfig, Network } from '../model/docker.js'
+import type { IpamConfig, Network } from '../model/docker.js'
 import { findNetwork } from '../model/lookup.js'
 import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex } from '../rng.js'
@@ -15,15 +12,6 @@ import { arrangeUserFilterRule } from './lab.js'
 
 // configFromNetwork: set once a --config-from network's configuration has been taken in.
 type NetworkCreate = Extract<DockerCommand, { kind: 'network create' }> & { configFromNetwork?: string }
-
-const DRIVERS: Record<string, DriverName> = {
-  bridge: 'bridge',
-  macvlan: 'macvlan',
-  ipvlan: 'ipvlan',
-  overlay: 'overlay',
-  host: 'host',
-  null: 'null',
-}
 
 /**
  * The docker CLI's own checks of --subnet/--gateway/--ip-range/--aux-address
@@ -165,9 +153,10 @@ function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
 export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boolean } = {}): Network {
   const lab = tx.lab
   const configs = consolidateIpam(cmd)
-  const driver = DRIVERS[cmd.driver]
-  if (!driver) throw daemonError(`plugin "${cmd.driver}" not found`, 'NOT_FOUND')
-  if (driver === 'host' || driver === 'null') {
+  const found = networkDriver(cmd.driver)
+  if (!found) throw daemonError(`plugin "${cmd.driver}" not found`, 'NOT_FOUND')
+  const driver = found.name
+  if (found.singleInstance) {
     throw daemonError(`only one instance of "${driver}" network is allowed`, 'CONFLICT')
   }
   if (findNetwork(lab, cmd.name)?.name === cmd.name) {
@@ -176,10 +165,11 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   validateConfiguration(cmd, configs)
   if (cmd.configOnly) return createConfigOnlyNetwork(tx, cmd, configs)
   if (cmd.configFrom !== undefined) return createNetwork(tx, withConfigurationOf(tx, cmd), origin)
-  if (driver === 'overlay' && cmd.scope === 'local') {
-    throw daemonError('cannot downgrade network scope for overlay networks', 'INVALID_INPUT')
+  // daemon/network.go: a driver whose data scope is global cannot make a local network.
+  if (found.scope === 'global' && cmd.scope === 'local') {
+    throw daemonError(`cannot downgrade network scope for ${driver} networks`, 'INVALID_INPUT')
   }
-  const global = driver === 'overlay' || cmd.scope === 'swarm'
+  const global = found.scope === 'global' || cmd.scope === 'swarm'
   if (global && !lab.swarm) {
     throw daemonError(
       'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
@@ -202,7 +192,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   // Swarm-scoped networks get swarm's 25-character IDs; local ones libnetwork's 64 hex digits.
   const id = global ? drawBase36(lab.rng, 25) : drawHex(lab.rng, 64)
   tx.set(lab, 'clock', lab.clock + 1)
-  if (global && driver !== 'overlay') {
+  if (global && found.scope !== 'global') {
     // A swarm-scoped local driver (`--scope swarm`): the manager keeps only its config until a node uses it.
     const record: Network = {
       id,
@@ -270,10 +260,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
       )
     }
   }
-  if (driver === 'bridge') createBridgeNetwork(tx, network)
-  else if (driver === 'macvlan') createMacvlanNetwork(tx, network)
-  else if (driver === 'ipvlan') createIpvlanNetwork(tx, network)
-  else createOverlayNetwork(tx, network)
+  found.createNetwork(tx, network)
   tx.push(lab.networks, network)
   // libnetwork's controller re-asserts DOCKER-USER first in FORWARD after every network it creates.
   arrangeUserFilterRule(tx)

@@ -1,6 +1,5 @@
-import { deleteBridgeNetwork } from '../drivers/bridge/bridge-driver.js'
+import { driverOf } from '../drivers/registry.js'
 import { DockerDaemonError } from '../errors.js'
-import { deleteLink, namespaceOf } from '../kernel/netlink.js'
 import type { Network } from '../model/docker.js'
 import type { Tx } from '../model/tx.js'
 
@@ -19,16 +18,6 @@ export function removeNetwork(tx: Tx, network: Network): void {
       `error while removing network: network ${network.name} id ${network.id} has active endpoints`,
     )
   }
-  if (network.driver === 'bridge') deleteBridgeNetwork(tx, network)
-  else if (
-    (network.driver === 'macvlan' || network.driver === 'ipvlan') &&
-    !network.options.parent &&
-    network.device
-  ) {
-    deleteLink(tx, namespaceOf(tx, 'host'), network.device)
-  } else if (network.driver === 'overlay') {
-    const ns = `/var/run/docker/netns/1-${network.id.slice(0, 10)}`
-    if (tx.lab.namespaces[ns]) tx.remove(tx.lab.namespaces, ns)
-  }
+  driverOf(network).deleteNetwork(tx, network)
   tx.pull(tx.lab.networks, network)
 }

@@ -1,6 +1,7 @@
 import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
 import { portRules } from '../engine-profiles/firewaller-20-10.js'
 import { DockerDaemonError } from '../errors.js'
+import { iptables, iptablesDeleteAll } from '../kernel/iptables.js'
 import type { Container, Endpoint, Network, PortMapping } from '../model/docker.js'
 import { ownValue } from '../model/own-record.js'
 import type { HostPortAllocation } from '../model/state.js'
@@ -119,7 +120,7 @@ export function publishPorts(
           const key = `${r.table} ${r.chain} ${renderRuleSpec(r.rule)}`
           if (programmed.has(key)) continue
           programmed.add(key)
-          tx.iptables({ op: 'append', ...r })
+          iptables(tx, { op: 'append', ...r })
         }
       }
       mappings.push({ containerPort: binding.containerPort, proto: binding.proto, hostIp: ip, hostPort })
@@ -132,7 +133,7 @@ export function publishPorts(
 export function unpublishPorts(tx: Tx, container: Container, network: Network | undefined): void {
   const lab = tx.lab
   // The rule deletions are applied together (one pass per chain) but logged in Docker's order.
-  const steps: Parameters<Tx['iptablesDeleteAll']>[0][number][] = []
+  const steps: Parameters<typeof iptablesDeleteAll>[1][number][] = []
   const config = network ? readBridgeConfig(network, lab.profile.mtu) : undefined
   for (const mapping of container.ports) {
     const key = keyOf(mapping.proto, mapping.hostPort)
@@ -149,5 +150,5 @@ export function unpublishPorts(tx: Tx, container: Container, network: Network | 
     if (rest.length) tx.set(lab.hostPorts, key, rest)
     else tx.remove(lab.hostPorts, key)
   }
-  tx.iptablesDeleteAll(steps)
+  iptablesDeleteAll(tx, steps)
 }

@@ -237,6 +237,22 @@ export function addRoute(
   tx.set(ns, 'routes', routes)
 }
 
+/**
+ * `ip route del DST`: removes one route (the engine moves a sandbox's default
+ * route when its gateway endpoint changes).
+ *
+ * @example
+ * deleteRoute(tx, ns, current) // logs "ip -n 1a2b3c route del default"
+ */
+export function deleteRoute(tx: Tx, ns: Namespace, route: Route): void {
+  tx.log(`${ipCmd(ns.id)} route del ${route.dst}`)
+  tx.set(
+    ns,
+    'routes',
+    ns.routes.filter((r) => r !== route),
+  )
+}
+
 /** Where `ip route` lists a route: the kernel dumps its FIB trie in address order, default first. */
 function fibPosition(routes: Route[], dst: string): number {
   const key = (d: string) => {

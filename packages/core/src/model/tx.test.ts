@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import { createLab } from '../engine/lab.js'
+import { iptables } from '../kernel/iptables.js'
 import { Tx } from './tx.js'
 
 test('a rolled-back transaction leaves the lab deep-equal to before, whatever it changed', () => {
@@ -9,7 +10,7 @@ test('a rolled-back transaction leaves the lab deep-equal to before, whatever it
   tx.set(lab.ipam, 'localCursor', 7)
   tx.push(lab.networks, lab.networks[0]!)
   tx.remove(lab.namespaces, 'host')
-  tx.iptables({ op: 'insert', table: 'filter', chain: 'FORWARD', rule: { jump: 'DROP' } })
+  iptables(tx, { op: 'insert', table: 'filter', chain: 'FORWARD', rule: { jump: 'DROP' } })
   lab.rng.counter += 5
   expect(lab).not.toEqual(before)
   tx.rollback()

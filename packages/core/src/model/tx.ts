@@ -1,5 +1,3 @@
-import type { NetfilterDeleteOp, NetfilterOp } from '../netfilter/tables.js'
-import { applyNetfilterOp, deleteNetfilterRules, renderNetfilterOp } from '../netfilter/tables.js'
 import { defineOwn } from './own-record.js'
 import type { LabState } from './state.js'
 
@@ -93,28 +91,9 @@ export class Tx {
     this.warnings.push(message)
   }
 
-  /** Applies an iptables operation and logs it. */
-  iptables(op: NetfilterOp): void {
-    const undo = applyNetfilterOp(this.lab.netfilter, op)
-    if (undo) this.#undo.push(undo)
-    // An existing chain or a missing rule is left alone, as Docker checks before it acts.
-    if (undo || (op.op !== 'new-chain' && op.op !== 'delete')) this.log(renderNetfilterOp(op))
-  }
-
-  /**
-   * Deletes many iptables rules as consecutive `iptables -D` calls would, in
-   * one pass (see {@link deleteNetfilterRules}), and logs the ones that
-   * removed a rule, in order; `log` lines between them keep their place.
-   */
-  iptablesDeleteAll(steps: readonly ({ delete: NetfilterDeleteOp } | { log: string })[]): void {
-    const ops = steps.flatMap((s) => ('delete' in s ? [s.delete] : []))
-    const { matched, undo } = deleteNetfilterRules(this.lab.netfilter, ops)
+  /** Remembers the inverse of a change already made (kernel/iptables.ts applies its own). */
+  remember(undo: () => void): void {
     this.#undo.push(undo)
-    let i = 0
-    for (const s of steps) {
-      if (!('delete' in s)) this.log(s.log)
-      else if (matched[i++]) this.log(renderNetfilterOp(s.delete))
-    }
   }
 
   /** Puts the lab back as it was when the transaction started. */

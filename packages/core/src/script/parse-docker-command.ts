@@ -8,7 +8,8 @@
 import type { ArgsRule, GroupSpec, LeafSpec } from './cli/command-spec.js'
 import { CONTAINER_COMMANDS, TOP_LEVEL_CONTAINER_COMMANDS } from './cli/container-commands.js'
 import { boolFlag, type Flag, listFlag, stringFlag } from './cli/flag.js'
-import { FlagError, FlagSet, HelpRequested } from './cli/flag-set.js'
+import { FlagError, FlagSet, FlagTable, HelpRequested } from './cli/flag-set.js'
+import { FlagValues } from './cli/flag-values.js'
 import { CONTAINER_USAGE, NETWORK_USAGE, SWARM_USAGE } from './cli/management-usage.js'
 import { NETWORK_COMMANDS } from './cli/network-commands.js'
 import { SWARM_COMMANDS } from './cli/swarm-commands.js'
@@ -110,27 +111,42 @@ const OTHER_TOP_LEVEL = [
   'help',
 ]
 
+/**
+ * One help flag for the whole tree, as cobra shares the root's persistent
+ * --help: `docker --help network ls` asks for help on `network ls`. Every
+ * FlagSet of one parse writes into the same FlagValues, so its value is seen
+ * at every level.
+ */
+const HELP = boolFlag('help', 'h', { shorthandDeprecated: true })
+const VERSION = boolFlag('version', 'v')
+
 // docker's root options (cli/flags/common.go, cli/cobra.go). Their values do
 // not matter to a simulation; they are parsed so that errors match.
-function rootFlags(help: Flag<boolean>): { flags: Flag<unknown>[]; version: Flag<boolean> } {
-  const version = boolFlag('version', 'v')
-  return {
-    version,
-    flags: [
-      stringFlag('config'),
-      stringFlag('context', 'c'),
-      boolFlag('debug', 'D'),
-      listFlag('host', 'H'),
-      stringFlag('log-level', 'l', 'info'),
-      boolFlag('tls'),
-      stringFlag('tlscacert'),
-      stringFlag('tlscert'),
-      stringFlag('tlskey'),
-      boolFlag('tlsverify'),
-      version,
-      help,
-    ],
+const ROOT_TABLE = new FlagTable([
+  stringFlag('config'),
+  stringFlag('context', 'c'),
+  boolFlag('debug', 'D'),
+  listFlag('host', 'H'),
+  stringFlag('log-level', 'l', 'info'),
+  boolFlag('tls'),
+  stringFlag('tlscacert'),
+  stringFlag('tlscert'),
+  stringFlag('tlskey'),
+  boolFlag('tlsverify'),
+  VERSION,
+  HELP,
+])
+const HELP_TABLE = new FlagTable([HELP])
+
+// Each leaf's flags with the inherited --help, indexed once per leaf.
+const LEAF_TABLES = new WeakMap<LeafSpec, FlagTable>()
+function leafTable(leaf: LeafSpec): FlagTable {
+  let table = LEAF_TABLES.get(leaf)
+  if (table === undefined) {
+    table = new FlagTable([...leaf.flags, HELP])
+    LEAF_TABLES.set(leaf, table)
   }
+  return table
 }
 
 // cli.ExactArgs / RequiresMinArgs / NoArgs (cli/required.go).
@@ -191,14 +207,14 @@ function executeLeaf(
   leaf: LeafSpec,
   parentPath: string,
   args: readonly string[],
-  help: Flag<boolean>,
+  values: FlagValues,
 ): DockerCommand {
   const path = `${parentPath} ${leaf.name}`
-  const { flags, interspersed, run } = leaf.setup()
   // run/create declare their own --help (so -h can be --hostname); the
   // others inherit the root's, shared with the levels above.
-  const ownHelp = flags.find((flag) => flag.name === 'help') as Flag<boolean> | undefined
-  const set = new FlagSet([...flags, help], interspersed)
+  const table = leafTable(leaf)
+  const help = table.lookup('help') as Flag<boolean>
+  const set = new FlagSet(table, leaf.interspersed, values)
   try {
     set.parse(args)
   } catch (error) {
@@ -206,11 +222,11 @@ function executeLeaf(
     if (error instanceof HelpRequested) throw new UnsupportedCommandError(`${path} --help`)
     throw error
   }
-  if ((ownHelp ?? help).value) throw new UnsupportedCommandError(`${path} --help`)
+  if (values.value(help)) throw new UnsupportedCommandError(`${path} --help`)
   checkArgs(leaf.args, set.args, path, `${parentPath} ${leaf.use}`, leaf.short)
   checkSupported(set)
   try {
-    return run([...set.args])
+    return leaf.run([...set.args], values)
   } catch (error) {
     if (error instanceof GoValueError) throw new UsageError(error.message, 1)
     throw error
@@ -223,16 +239,16 @@ function findLeaf(leaves: readonly LeafSpec[], word: string): LeafSpec | undefin
 
 // A management command: cobra's Traverse to a leaf, or the group's own
 // execute (usage on stderr: exit 1 with arguments, exit 0 without).
-function executeGroup(group: GroupSpec, args: readonly string[], help: Flag<boolean>): DockerCommand {
+function executeGroup(group: GroupSpec, args: readonly string[], values: FlagValues): DockerCommand {
   const path = `docker ${group.name}`
-  const groupFlags = new FlagSet([help])
+  const groupFlags = new FlagSet(HELP_TABLE, true, values)
   const known = (word: string): boolean =>
     findLeaf(group.children, word) !== undefined || group.unsupported.includes(word)
   const stop = findSubcommand(args, groupFlags, known)
   const word = stop.index >= 0 ? (args[stop.index] ?? '') : undefined
   if (word !== undefined) {
     try {
-      new FlagSet([help]).parse(stop.flags)
+      new FlagSet(HELP_TABLE, true, values).parse(stop.flags)
     } catch (error) {
       // Traverse's own flag errors reach main() unwrapped: plain text, exit 1.
       if (error instanceof FlagError) throw new UsageError(error.message, 1)
@@ -241,9 +257,9 @@ function executeGroup(group: GroupSpec, args: readonly string[], help: Flag<bool
     }
     const leaf = findLeaf(group.children, word)
     if (leaf === undefined) throw new UnsupportedCommandError(`${path} ${word}`)
-    return executeLeaf(leaf, path, args.slice(stop.index + 1), help)
+    return executeLeaf(leaf, path, args.slice(stop.index + 1), values)
   }
-  const set = new FlagSet([help])
+  const set = new FlagSet(HELP_TABLE, true, values)
   try {
     set.parse(args)
   } catch (error) {
@@ -253,7 +269,7 @@ function executeGroup(group: GroupSpec, args: readonly string[], help: Flag<bool
     if (error instanceof HelpRequested) throw new UnsupportedCommandError(`${path} --help`)
     throw error
   }
-  if (help.value) throw new UnsupportedCommandError(`${path} --help`)
+  if (values.value(HELP)) throw new UnsupportedCommandError(`${path} --help`)
   throw new UsageError(`\n${group.usage}`, set.args.length > 0 ? 1 : 0)
 }
 
@@ -271,11 +287,8 @@ function executeGroup(group: GroupSpec, args: readonly string[], help: Flag<bool
  */
 export function parseDockerCommand(argv: readonly string[]): DockerCommand {
   if (argv[0] !== 'docker') throw new UnsupportedCommandError(argv[0] ?? '')
-  // One help flag for the whole tree, as cobra shares the root's persistent
-  // --help: `docker --help network ls` asks for help on `network ls`.
-  const help = boolFlag('help', 'h', { shorthandDeprecated: true })
-  const root = rootFlags(help)
-  const globals = new FlagSet(root.flags, false)
+  const values = new FlagValues()
+  const globals = new FlagSet(ROOT_TABLE, false, values)
   try {
     globals.parse(argv.slice(1))
   } catch (error) {
@@ -287,21 +300,21 @@ export function parseDockerCommand(argv: readonly string[]): DockerCommand {
   const args = globals.args
   const first = args[0]
   const group = GROUPS.find((g) => g.name === first)
-  if (group !== undefined) return executeGroup(group, args.slice(1), help)
+  if (group !== undefined) return executeGroup(group, args.slice(1), values)
   const leaf = first === undefined ? undefined : findLeaf(TOP_LEVEL_CONTAINER_COMMANDS, first)
-  if (leaf !== undefined) return executeLeaf(leaf, 'docker', args.slice(1), help)
+  if (leaf !== undefined) return executeLeaf(leaf, 'docker', args.slice(1), values)
   if (first !== undefined && OTHER_TOP_LEVEL.includes(first))
     throw new UnsupportedCommandError(`docker ${first}`)
   // The root's own execute: its flags apply to the remaining words.
-  const set = new FlagSet(root.flags)
+  const set = new FlagSet(ROOT_TABLE, true, values)
   try {
     set.parse(args)
   } catch (error) {
     if (error instanceof FlagError) throw new UsageError(`${error.message}\nSee 'docker --help'.`, 125)
     throw error
   }
-  if (help.value) throw new UnsupportedCommandError('docker --help')
-  if (root.version.value) throw new UnsupportedCommandError('docker --version')
+  if (values.value(HELP)) throw new UnsupportedCommandError('docker --help')
+  if (values.value(VERSION)) throw new UnsupportedCommandError('docker --version')
   const word = set.args[0]
   if (word === undefined) throw new UnsupportedCommandError('docker')
   throw new UsageError(`docker: '${word}' is not a docker command.\nSee 'docker --help'`, 1)

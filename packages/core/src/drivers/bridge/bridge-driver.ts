@@ -19,7 +19,8 @@ import {
 import type { Container, Endpoint, Network } from '../../model/docker.js'
 import type { Tx } from '../../model/tx.js'
 import { drawHex } from '../../rng.js'
-import { readBridgeConfig } from './bridge-options.js'
+import type { NetworkDriver } from '../network-driver.js'
+import { BRIDGE_OPTIONS, readBridgeConfig } from './bridge-options.js'
 
 function gatewayPrefix(network: Network): { gateway: string; prefix: number; subnet: string } {
   const cidr = network.pool ? parseCidr(network.pool.subnet) : undefined
@@ -138,5 +139,27 @@ export function leaveBridgeEndpoint(tx: Tx, endpoint: Endpoint): void {
   const host = namespaceOf(tx, 'host')
   if (findLink(host, endpoint.hostVeth)) deleteLink(tx, host, endpoint.hostVeth)
 }
+
+/**
+ * The bridge driver (libnetwork drivers/bridge): a Linux bridge per network,
+ * a veth pair per endpoint, and the firewall rules of both; its gateway
+ * endpoint publishes ports unless the network is internal.
+ *
+ * @example
+ * BRIDGE_DRIVER.createNetwork(tx, network)
+ */
+export const BRIDGE_DRIVER: NetworkDriver = Object.freeze({
+  name: 'bridge',
+  options: Object.freeze(Object.values(BRIDGE_OPTIONS)),
+  scope: 'local',
+  singleInstance: false,
+  addressed: true,
+  givesGateway: () => true,
+  publishesPorts: (network: Network) => !network.internal,
+  createNetwork: createBridgeNetwork,
+  deleteNetwork: deleteBridgeNetwork,
+  join: joinBridgeEndpoint,
+  leave: (tx: Tx, _network: Network, endpoint: Endpoint) => leaveBridgeEndpoint(tx, endpoint),
+} as const)
 
 export type { Container }

@@ -1,7 +1,5 @@
-import type { Endpoint, Network } from '../../model/docker.js'
-import type { Tx } from '../../model/tx.js'
-import type { SubinterfaceDriver } from '../_subinterface.js'
-import { createSubinterfaceNetwork, joinSubinterface } from '../_subinterface.js'
+import type { NetworkDriver } from '../network-driver.js'
+import { type SubinterfaceDriver, subinterfaceNetworkDriver } from '../subinterface/subinterface.js'
 
 /**
  * ipvlan: endpoints share the parent's MAC and are told apart by IP
@@ -18,10 +16,10 @@ export const IPVLAN: SubinterfaceDriver = {
   defaultMode: 'l2',
 }
 
-export function createIpvlanNetwork(tx: Tx, network: Network): void {
-  createSubinterfaceNetwork(tx, IPVLAN, network)
-}
-
-export function joinIpvlanEndpoint(tx: Tx, network: Network, endpoint: Endpoint, sandbox: string) {
-  joinSubinterface(tx, IPVLAN, network, endpoint, sandbox)
-}
+/**
+ * The ipvlan driver.
+ *
+ * @example
+ * IPVLAN_DRIVER.options // ['parent', 'ipvlan_mode']
+ */
+export const IPVLAN_DRIVER: NetworkDriver = subinterfaceNetworkDriver(IPVLAN)

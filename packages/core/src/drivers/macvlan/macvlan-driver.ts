@@ -1,7 +1,5 @@
-import type { Endpoint, Network } from '../../model/docker.js'
-import type { Tx } from '../../model/tx.js'
-import type { SubinterfaceDriver } from '../_subinterface.js'
-import { createSubinterfaceNetwork, joinSubinterface } from '../_subinterface.js'
+import type { NetworkDriver } from '../network-driver.js'
+import { type SubinterfaceDriver, subinterfaceNetworkDriver } from '../subinterface/subinterface.js'
 
 /** macvlan: each container gets its own MAC on the parent's L2 segment (libnetwork drivers/macvlan). */
 export const MACVLAN: SubinterfaceDriver = {
@@ -12,10 +10,10 @@ export const MACVLAN: SubinterfaceDriver = {
   defaultMode: 'bridge',
 }
 
-export function createMacvlanNetwork(tx: Tx, network: Network): void {
-  createSubinterfaceNetwork(tx, MACVLAN, network)
-}
-
-export function joinMacvlanEndpoint(tx: Tx, network: Network, endpoint: Endpoint, sandbox: string) {
-  joinSubinterface(tx, MACVLAN, network, endpoint, sandbox)
-}
+/**
+ * The macvlan driver.
+ *
+ * @example
+ * MACVLAN_DRIVER.options // ['parent', 'macvlan_mode']
+ */
+export const MACVLAN_DRIVER: NetworkDriver = subinterfaceNetworkDriver(MACVLAN)

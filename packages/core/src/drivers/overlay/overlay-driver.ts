@@ -1,5 +1,6 @@
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
+import { releaseAddress } from '../../ipam/pool.js'
 import { randomKernelMac } from '../../kernel/mac.js'
 import {
   addAddress,
@@ -8,6 +9,7 @@ import {
   addRoute,
   addVethPair,
   createNamespace,
+  deleteLink,
   findLink,
   moveLink,
   namespaceOf,
@@ -19,6 +21,7 @@ import {
 import type { Endpoint, Network } from '../../model/docker.js'
 import type { Tx } from '../../model/tx.js'
 import { drawHex } from '../../rng.js'
+import type { NetworkDriver } from '../network-driver.js'
 
 /** VXLAN adds 50 bytes (outer Ethernet, IP, UDP, VXLAN headers): 1500 - 50 (moby overlay.go). */
 export const OVERLAY_MTU = 1450
@@ -139,3 +142,50 @@ export function joinOverlayEndpoint(tx: Tx, network: Network, endpoint: Endpoint
   )
   tx.set(endpoint, 'hostVeth', hostVeth)
 }
+
+/** Removes an overlay network's namespace (built by its first join on this node). */
+function deleteOverlayNetwork(tx: Tx, network: Network): void {
+  const ns = overlayNamespaceId(network)
+  if (tx.lab.namespaces[ns]) tx.remove(tx.lab.namespaces, ns)
+}
+
+/** Deletes the endpoint's veth from the overlay namespace's br0 (its peer goes with it). */
+function leaveOverlayEndpoint(tx: Tx, network: Network, endpoint: Endpoint): void {
+  if (!endpoint.hostVeth) return
+  const ov = tx.lab.namespaces[overlayNamespaceId(network)]
+  if (ov && findLink(ov, endpoint.hostVeth)) deleteLink(tx, ov, endpoint.hostVeth)
+}
+
+/** The load balancer leaves with the network's last container on this node. */
+function releaseIdleLoadBalancers(tx: Tx, network: Network): void {
+  const rest = Object.values(network.endpoints)
+  if (rest.every((e) => e.containerId.startsWith('lb-'))) {
+    for (const lb of rest) {
+      if (network.pool) releaseAddress(tx, network.pool, lb.ipv4)
+      tx.remove(network.endpoints, lb.id)
+    }
+  }
+}
+
+/**
+ * The overlay driver (libnetwork drivers/overlay): swarm-scoped (DataScope
+ * global); its endpoints give no gateway, north-south traffic leaving
+ * through docker_gwbridge instead.
+ *
+ * @example
+ * OVERLAY_DRIVER.scope // 'global'
+ */
+export const OVERLAY_DRIVER: NetworkDriver = Object.freeze({
+  name: 'overlay',
+  options: Object.freeze(['com.docker.network.driver.overlay.vxlanid_list']),
+  scope: 'global',
+  singleInstance: false,
+  addressed: true,
+  givesGateway: () => false,
+  publishesPorts: () => false,
+  createNetwork: createOverlayNetwork,
+  deleteNetwork: deleteOverlayNetwork,
+  join: joinOverlayEndpoint,
+  leave: leaveOverlayEndpoint,
+  endpointLeft: releaseIdleLoadBalancers,
+} as const)

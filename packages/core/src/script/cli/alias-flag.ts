@@ -2,7 +2,8 @@
  * A second flag name writing into another flag's value, as docker registers
  * `--net`/`--network`, `--net-alias`/`--network-alias` and
  * `--dns-opt`/`--dns-option` on one shared option: occurrences of either
- * name land in a single list, in command-line order.
+ * name land in a single list, in command-line order. Each name keeps its own
+ * "changed" mark, as each is its own pflag.Flag.
  */
 import type { Flag } from './flag.js'
 
@@ -14,23 +15,14 @@ import type { Flag } from './flag.js'
  * const net = aliasFlag('net', network)
  */
 export function aliasFlag<T>(name: string, primary: Flag<T>): Flag<T> {
-  const alias: Flag<T> = {
+  return Object.freeze({
     name,
     shorthand: undefined,
     noOptDefVal: primary.noOptDefVal,
     shorthandDeprecated: false,
     annotations: primary.annotations,
-    get value(): T {
-      return primary.value
-    },
-    set value(next: T) {
-      primary.value = next
-    },
-    changed: false,
-    set(text: string): void {
-      primary.set(text)
-      alias.changed = true
-    },
-  }
-  return alias
+    initial: primary.initial,
+    primary,
+    apply: (text: string, current: T): T => primary.apply(text, current),
+  })
 }

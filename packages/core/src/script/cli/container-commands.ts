@@ -8,9 +8,9 @@ import { quoteGo } from '../go/go-quote.js'
 import { GoValueError } from '../go/go-value-error.js'
 import { runOptionError } from '../run-option-error.js'
 import { UsageError } from '../usage-error.js'
-import type { LeafSpec } from './command-spec.js'
+import { type LeafSpec, withFlags } from './command-spec.js'
 import { AttachDetachConflict, buildRunCommand, InvalidReference } from './container-config.js'
-import { createContainerFlags } from './container-flags.js'
+import { CONTAINER_FLAG_LISTS, CONTAINER_FLAGS } from './container-flags.js'
 import { boolFlag, intFlag, stringFlag } from './flag.js'
 import { filterFlag } from './network-commands.js'
 import { CONTAINER_PRUNE } from './prune-commands.js'
@@ -23,32 +23,36 @@ function runOrCreate(kind: 'run' | 'create'): LeafSpec {
     use: `${kind} [OPTIONS] IMAGE [COMMAND] [ARG...]`,
     short: kind === 'run' ? 'Run a command in a new container' : 'Create a new container',
     args: { atLeast: 1 },
-    setup() {
-      const flags = createContainerFlags(kind)
-      return {
-        flags: flags.all,
-        interspersed: false,
-        run(args): DockerCommand {
-          try {
-            return buildRunCommand(kind, flags, args)
-          } catch (error) {
-            // run.go prints these plainly (exit 1); create.go prints every
-            // createContainer error plainly, the image check included.
-            if (error instanceof AttachDetachConflict) throw new GoValueError(error.message)
-            if (error instanceof InvalidReference) {
-              // Warnings already on stderr come first.
-              const before = error.warnings.map((warning) => `${warning}\n`).join('')
-              if (kind === 'create') throw new GoValueError(`${before}${error.message}`)
-              throw new UsageError(`${before}${runOptionError(error.message, kind).message}`, 125)
-            }
-            if (error instanceof GoValueError) throw runOptionError(error.message, kind)
-            throw error
-          }
-        },
+    flags: CONTAINER_FLAG_LISTS[kind],
+    interspersed: false,
+    run(args, values): DockerCommand {
+      try {
+        return buildRunCommand(kind, values.view(CONTAINER_FLAGS), args)
+      } catch (error) {
+        // run.go prints these plainly (exit 1); create.go prints every
+        // createContainer error plainly, the image check included.
+        if (error instanceof AttachDetachConflict) throw new GoValueError(error.message)
+        if (error instanceof InvalidReference) {
+          // Warnings already on stderr come first.
+          const before = error.warnings.map((warning) => `${warning}\n`).join('')
+          if (kind === 'create') throw new GoValueError(`${before}${error.message}`)
+          throw new UsageError(`${before}${runOptionError(error.message, kind).message}`, 125)
+        }
+        if (error instanceof GoValueError) throw runOptionError(error.message, kind)
+        throw error
       }
     },
   }
 }
+
+const EXPERIMENTAL = { annotations: { experimental: true, ostype: 'linux' } }
+const START_FLAGS = Object.freeze({
+  attach: boolFlag('attach', 'a'),
+  interactive: boolFlag('interactive', 'i'),
+  detachKeys: stringFlag('detach-keys'),
+  checkpoint: stringFlag('checkpoint', undefined, '', EXPERIMENTAL),
+  checkpointDir: stringFlag('checkpoint-dir', undefined, '', EXPERIMENTAL),
+})
 
 const start: LeafSpec = {
   kind: 'leaf',
@@ -57,27 +61,16 @@ const start: LeafSpec = {
   use: 'start [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Start one or more stopped containers',
   args: { atLeast: 1 },
-  setup() {
-    const experimental = { annotations: { experimental: true, ostype: 'linux' } }
-    const f = {
-      attach: boolFlag('attach', 'a'),
-      interactive: boolFlag('interactive', 'i'),
-      detachKeys: stringFlag('detach-keys'),
-      checkpoint: stringFlag('checkpoint', undefined, '', experimental),
-      checkpointDir: stringFlag('checkpoint-dir', undefined, '', experimental),
-    }
-    return {
-      flags: Object.values(f),
-      interspersed: true,
-      run: (args) => ({
-        kind: 'start',
-        containers: args,
-        ...(f.attach.value ? { attach: true } : {}),
-        ...(f.interactive.value ? { interactive: true } : {}),
-      }),
-    }
-  },
+  interspersed: true,
+  ...withFlags(START_FLAGS, (args, f) => ({
+    kind: 'start',
+    containers: args,
+    ...(f.attach.value ? { attach: true } : {}),
+    ...(f.interactive.value ? { interactive: true } : {}),
+  })),
 }
+
+const STOP_FLAGS = Object.freeze({ time: intFlag('time', 't', 10n) })
 
 function stopOrRestart(kind: 'stop' | 'restart'): LeafSpec {
   return {
@@ -87,16 +80,20 @@ function stopOrRestart(kind: 'stop' | 'restart'): LeafSpec {
     use: `${kind} [OPTIONS] CONTAINER [CONTAINER...]`,
     short: kind === 'stop' ? 'Stop one or more running containers' : 'Restart one or more containers',
     args: { atLeast: 1 },
-    setup() {
-      const time = intFlag('time', 't', 10n)
-      return {
-        flags: [time],
-        interspersed: true,
-        run: (args) => ({ kind, containers: args, ...(time.changed ? { time: Number(time.value) } : {}) }),
-      }
-    },
+    interspersed: true,
+    ...withFlags(STOP_FLAGS, (args, f) => ({
+      kind,
+      containers: args,
+      ...(f.time.changed ? { time: Number(f.time.value) } : {}),
+    })),
   }
 }
+
+const RM_FLAGS = Object.freeze({
+  volumes: boolFlag('volumes', 'v'),
+  link: boolFlag('link', 'l'),
+  force: boolFlag('force', 'f'),
+})
 
 const rm: LeafSpec = {
   kind: 'leaf',
@@ -105,25 +102,26 @@ const rm: LeafSpec = {
   use: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Remove one or more containers',
   args: { atLeast: 1 },
-  setup() {
-    const f = {
-      volumes: boolFlag('volumes', 'v'),
-      link: boolFlag('link', 'l'),
-      force: boolFlag('force', 'f'),
-    }
-    return {
-      flags: Object.values(f),
-      interspersed: true,
-      run: (args) => ({
-        kind: 'rm',
-        containers: args,
-        force: f.force.value,
-        ...(f.volumes.value ? { volumes: true } : {}),
-        ...(f.link.value ? { link: true } : {}),
-      }),
-    }
-  },
+  interspersed: true,
+  ...withFlags(RM_FLAGS, (args, f) => ({
+    kind: 'rm',
+    containers: args,
+    force: f.force.value,
+    ...(f.volumes.value ? { volumes: true } : {}),
+    ...(f.link.value ? { link: true } : {}),
+  })),
 }
+
+const PS_FLAGS = Object.freeze({
+  quiet: boolFlag('quiet', 'q'),
+  size: boolFlag('size', 's'),
+  all: boolFlag('all', 'a'),
+  noTrunc: boolFlag('no-trunc'),
+  latest: boolFlag('latest', 'l'),
+  last: intFlag('last', 'n', -1n),
+  format: stringFlag('format'),
+  filter: filterFlag(),
+})
 
 function ps(name: 'ps' | 'ls'): LeafSpec {
   return {
@@ -134,33 +132,18 @@ function ps(name: 'ps' | 'ls'): LeafSpec {
     use: `${name} [OPTIONS]`,
     short: 'List containers',
     args: 'none',
-    setup() {
-      const f = {
-        quiet: boolFlag('quiet', 'q'),
-        size: boolFlag('size', 's'),
-        all: boolFlag('all', 'a'),
-        noTrunc: boolFlag('no-trunc'),
-        latest: boolFlag('latest', 'l'),
-        last: intFlag('last', 'n', -1n),
-        format: stringFlag('format'),
-        filter: filterFlag(),
-      }
-      return {
-        flags: Object.values(f),
-        interspersed: true,
-        run: () => ({
-          kind: 'ps',
-          all: f.all.value,
-          quiet: f.quiet.value,
-          noTrunc: f.noTrunc.value,
-          ...(f.filter.value.length > 0 ? { filters: [...f.filter.value] } : {}),
-          ...(f.format.changed ? { format: f.format.value } : {}),
-          ...(f.last.changed ? { last: Number(f.last.value) } : {}),
-          ...(f.latest.value ? { latest: true } : {}),
-          ...(f.size.value ? { size: true } : {}),
-        }),
-      }
-    },
+    interspersed: true,
+    ...withFlags(PS_FLAGS, (_args, f) => ({
+      kind: 'ps',
+      all: f.all.value,
+      quiet: f.quiet.value,
+      noTrunc: f.noTrunc.value,
+      ...(f.filter.value.length > 0 ? { filters: [...f.filter.value] } : {}),
+      ...(f.format.changed ? { format: f.format.value } : {}),
+      ...(f.last.changed ? { last: Number(f.last.value) } : {}),
+      ...(f.latest.value ? { latest: true } : {}),
+      ...(f.size.value ? { size: true } : {}),
+    })),
   }
 }
 
@@ -177,6 +160,12 @@ const INSPECT_TYPES = [
   'secret',
 ]
 
+const INSPECT_FLAGS = Object.freeze({
+  format: stringFlag('format', 'f'),
+  type: stringFlag('type'),
+  size: boolFlag('size', 's'),
+})
+
 const inspect: LeafSpec = {
   kind: 'leaf',
   name: 'inspect',
@@ -184,26 +173,25 @@ const inspect: LeafSpec = {
   use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
   short: 'Return low-level information on Docker objects',
   args: { atLeast: 1 },
-  setup() {
-    const f = { format: stringFlag('format', 'f'), type: stringFlag('type'), size: boolFlag('size', 's') }
-    return {
-      flags: Object.values(f),
-      interspersed: true,
-      run(args) {
-        if (!INSPECT_TYPES.includes(f.type.value)) {
-          throw new GoValueError(`${quoteGo(f.type.value)} is not a valid value for --type`)
-        }
-        return {
-          kind: 'inspect',
-          targets: args,
-          ...(f.format.changed ? { format: f.format.value } : {}),
-          ...(f.type.value !== '' ? { type: f.type.value } : {}),
-          ...(f.size.value ? { size: true } : {}),
-        }
-      },
+  interspersed: true,
+  ...withFlags(INSPECT_FLAGS, (args, f) => {
+    if (!INSPECT_TYPES.includes(f.type.value)) {
+      throw new GoValueError(`${quoteGo(f.type.value)} is not a valid value for --type`)
     }
-  },
+    return {
+      kind: 'inspect',
+      targets: args,
+      ...(f.format.changed ? { format: f.format.value } : {}),
+      ...(f.type.value !== '' ? { type: f.type.value } : {}),
+      ...(f.size.value ? { size: true } : {}),
+    }
+  }),
 }
+
+const CONTAINER_INSPECT_FLAGS = Object.freeze({
+  format: stringFlag('format', 'f'),
+  size: boolFlag('size', 's'),
+})
 
 const containerInspect: LeafSpec = {
   kind: 'leaf',
@@ -212,20 +200,14 @@ const containerInspect: LeafSpec = {
   use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Display detailed information on one or more containers',
   args: { atLeast: 1 },
-  setup() {
-    const f = { format: stringFlag('format', 'f'), size: boolFlag('size', 's') }
-    return {
-      flags: Object.values(f),
-      interspersed: true,
-      run: (args) => ({
-        kind: 'inspect',
-        targets: args,
-        type: 'container',
-        ...(f.format.changed ? { format: f.format.value } : {}),
-        ...(f.size.value ? { size: true } : {}),
-      }),
-    }
-  },
+  interspersed: true,
+  ...withFlags(CONTAINER_INSPECT_FLAGS, (args, f) => ({
+    kind: 'inspect',
+    targets: args,
+    type: 'container',
+    ...(f.format.changed ? { format: f.format.value } : {}),
+    ...(f.size.value ? { size: true } : {}),
+  })),
 }
 
 /** `docker port CONTAINER [PRIVATE_PORT[/PROTO]]`: the host ports a container's ports are published on. */
@@ -236,17 +218,13 @@ const port: LeafSpec = {
   use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]',
   short: 'List port mappings or a specific mapping for the container',
   args: { between: [1, 2] },
-  setup() {
-    return {
-      flags: [],
-      interspersed: true,
-      run: (args) => ({
-        kind: 'port',
-        container: args[0] as string,
-        ...(args[1] !== undefined ? { port: args[1] } : {}),
-      }),
-    }
-  },
+  flags: [],
+  interspersed: true,
+  run: (args) => ({
+    kind: 'port',
+    container: args[0] as string,
+    ...(args[1] !== undefined ? { port: args[1] } : {}),
+  }),
 }
 
 /**

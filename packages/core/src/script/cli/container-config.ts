@@ -188,10 +188,9 @@ function buildNetworks(flags: ContainerFlags): NetworkAttachmentSpec[] {
  * Runs the CLI's post-parse checks and builds the command the daemon gets.
  *
  * @example
- * const flags = createContainerFlags('run')
- * const set = new FlagSet(flags.all, false)
+ * const set = new FlagSet(new FlagTable(CONTAINER_FLAG_LISTS.run), false)
  * set.parse(['-p', '8080:80', 'nginx'])
- * buildRunCommand('run', flags, set.args) // { kind: 'run', image: 'nginx', publish: [...], ... }
+ * buildRunCommand('run', set.values.view(CONTAINER_FLAGS), set.args) // { kind: 'run', image: 'nginx', publish: [...], ... }
  */
 export function buildRunCommand(
   kind: 'run' | 'create',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { boolFlag, listFlag, stringFlag } from './flag.js'
-import { FlagError, FlagSet, HelpRequested } from './flag-set.js'
+import { boolFlag, type Flag, listFlag, stringFlag } from './flag.js'
+import { FlagError, FlagSet, FlagTable, HelpRequested } from './flag-set.js'
 
 function setOf(interspersed = true) {
   const d = boolFlag('detach', 'd')
@@ -8,14 +8,16 @@ function setOf(interspersed = true) {
   const p = listFlag('publish', 'p')
   const e = listFlag('env', 'e')
   const name = stringFlag('name')
-  return { d, t, p, e, name, set: new FlagSet([d, t, p, e, name], interspersed) }
+  const set = new FlagSet(new FlagTable([d, t, p, e, name]), interspersed)
+  const v = <T>(flag: Flag<T>): T => set.values.value(flag)
+  return { d, t, p, e, name, set, v }
 }
 
 describe('FlagSet (pflag v1.0.5)', () => {
   it('parses long, short, clustered and glued forms', () => {
-    const { d, t, p, name, set } = setOf()
+    const { d, t, p, name, set, v } = setOf()
     set.parse(['-dt', '--name=web', '-p80:80', '-p=81:81', '-p', '82:82', 'img'])
-    expect([d.value, t.value, name.value, p.value, set.args]).toEqual([
+    expect([v(d), v(t), v(name), v(p), set.args]).toEqual([
       true,
       true,
       'web',
@@ -27,17 +29,17 @@ describe('FlagSet (pflag v1.0.5)', () => {
   it('stops at the first positional when not interspersed, and at --', () => {
     const a = setOf(false)
     a.set.parse(['-d', 'img', '-t'])
-    expect([a.t.value, a.set.args]).toEqual([false, ['img', '-t']])
+    expect([a.v(a.t), a.set.args]).toEqual([false, ['img', '-t']])
     const b = setOf()
     b.set.parse(['x', '-d', '--', '-t'])
-    expect([b.d.value, b.t.value, b.set.args]).toEqual([true, false, ['x', '-t']])
+    expect([b.v(b.d), b.v(b.t), b.set.args]).toEqual([true, false, ['x', '-t']])
   })
 
   it('hands every letter of a cluster the same next argument', () => {
     // pflag quirk: `-pe A` gives "e" to -p (glued value), not A.
-    const { p, e, set } = setOf()
+    const { p, e, set, v } = setOf()
     set.parse(['-pe', 'A'])
-    expect([p.value, e.value, set.args]).toEqual([['e'], [], ['A']])
+    expect([v(p), v(e), set.args]).toEqual([['e'], [], ['A']])
   })
 
   it('raises pflag’s errors', () => {
@@ -57,5 +59,19 @@ describe('FlagSet (pflag v1.0.5)', () => {
   it('asks for help on an undefined --help or -h', () => {
     expect(() => setOf().set.parse(['--help'])).toThrow(HelpRequested)
     expect(() => setOf().set.parse(['-h'])).toThrow(HelpRequested)
+  })
+
+  it('shares frozen definitions: one parse leaves the next untouched', () => {
+    const { p, d } = setOf()
+    const first = new FlagSet(new FlagTable([p, d]))
+    first.parse(['-d', '-p', '80:80'])
+    const second = new FlagSet(new FlagTable([p, d]))
+    second.parse(['x'])
+    expect([second.values.value(p), second.values.value(d), second.values.changed(d)]).toEqual([
+      [],
+      false,
+      false,
+    ])
+    expect([Object.isFrozen(p), Object.isFrozen(p.initial)]).toEqual([true, true])
   })
 })

@@ -8,6 +8,7 @@ import { appendAll } from '../../collections/append-all.js'
 import { quoteByteGo, quoteGo } from '../go/go-quote.js'
 import { GoValueError } from '../go/go-value-error.js'
 import type { Flag } from './flag.js'
+import { FlagValues } from './flag-values.js'
 
 /**
  * A flag-parsing failure, with pflag's message (cobra hands it to docker's
@@ -44,21 +45,20 @@ function flagLabel(flag: Flag<unknown>): string {
 }
 
 /**
- * A set of flags and the positional arguments left after parsing.
+ * A command's flags indexed as pflag's FlagSet indexes them: built once per
+ * command (the tables are module constants) and shared by every parse.
  *
  * @example
- * const set = new FlagSet([boolFlag('rm')])
- * set.parse(['--rm', 'x']) // set.args: ['x']
+ * const table = new FlagTable([boolFlag('rm')])
+ * table.lookup('rm')?.noOptDefVal // 'true'
  */
-export class FlagSet {
-  readonly args: string[] = []
+export class FlagTable {
   private readonly byName = new Map<string, Flag<unknown>>()
   private readonly byShorthand = new Map<string, Flag<unknown>>()
+  /** Every flag, sorted by name as pflag's VisitAll walks them. */
+  readonly sorted: readonly Flag<unknown>[]
 
-  constructor(
-    flags: readonly Flag<unknown>[],
-    private readonly interspersed = true,
-  ) {
+  constructor(flags: readonly Flag<unknown>[]) {
     for (const flag of flags) {
       // pflag's AddFlagSet keeps the first flag of a name (a command's own
       // --help shadows the inherited one).
@@ -68,13 +68,17 @@ export class FlagSet {
         this.byShorthand.set(flag.shorthand, flag)
       }
     }
+    this.sorted = Object.freeze(
+      [...this.byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    )
+    Object.freeze(this)
   }
 
   /**
    * Looks a flag up by long name.
    *
    * @example
-   * set.lookup('rm')?.noOptDefVal // 'true'
+   * table.lookup('rm')?.noOptDefVal // 'true'
    */
   lookup(name: string): Flag<unknown> | undefined {
     return this.byName.get(name)
@@ -84,16 +88,54 @@ export class FlagSet {
    * Looks a flag up by its one-letter shorthand.
    *
    * @example
-   * set.lookupShorthand('d')?.name // 'detach'
+   * table.lookupShorthand('d')?.name // 'detach'
    */
   lookupShorthand(letter: string): Flag<unknown> | undefined {
     return this.byShorthand.get(letter)
   }
+}
 
-  /** The flags set on the command line, in VisitAll's name order (cheap: only those are sorted). */
+/**
+ * One parse over a table: the positional arguments left, with the flag
+ * values written into `values` (fresh unless the caller shares one).
+ *
+ * @example
+ * const set = new FlagSet(new FlagTable([boolFlag('rm')]))
+ * set.parse(['--rm', 'x']) // set.args: ['x'], set.values.value(rm): true
+ */
+export class FlagSet {
+  readonly args: string[] = []
+
+  constructor(
+    readonly table: FlagTable,
+    private readonly interspersed = true,
+    readonly values: FlagValues = new FlagValues(),
+  ) {}
+
+  /**
+   * Looks a flag up by long name.
+   *
+   * @example
+   * set.lookup('rm')?.noOptDefVal // 'true'
+   */
+  lookup(name: string): Flag<unknown> | undefined {
+    return this.table.lookup(name)
+  }
+
+  /**
+   * Looks a flag up by its one-letter shorthand.
+   *
+   * @example
+   * set.lookupShorthand('d')?.name // 'detach'
+   */
+  lookupShorthand(letter: string): Flag<unknown> | undefined {
+    return this.table.lookupShorthand(letter)
+  }
+
+  /** The flags of this set the command line set, in VisitAll's name order (only those are sorted). */
   changedFlags(): Flag<unknown>[] {
-    return [...this.byName.values()]
-      .filter((f) => f.changed)
+    return [...this.values.touched()]
+      .filter((f) => this.table.lookup(f.name) === f)
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   }
 
@@ -101,10 +143,10 @@ export class FlagSet {
    * Every flag of the set, sorted by name as pflag's VisitAll walks them.
    *
    * @example
-   * set.all().filter((f) => f.changed)
+   * set.all().filter((f) => set.values.changed(f))
    */
-  all(): Flag<unknown>[] {
-    return [...this.byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  all(): readonly Flag<unknown>[] {
+    return this.table.sorted
   }
 
   /**
@@ -142,7 +184,7 @@ export class FlagSet {
 
   private apply(flag: Flag<unknown>, value: string): void {
     try {
-      flag.set(value)
+      this.values.set(flag, value)
     } catch (error) {
       if (error instanceof GoValueError) {
         throw new FlagError(
@@ -158,7 +200,7 @@ export class FlagSet {
     if (body.length === 0 || body[0] === '-' || body[0] === '=') throw new FlagError(`bad flag syntax: ${s}`)
     const eq = body.indexOf('=')
     const name = eq < 0 ? body : body.slice(0, eq)
-    const flag = this.byName.get(name)
+    const flag = this.table.lookup(name)
     if (flag === undefined) {
       if (name === 'help') throw new HelpRequested()
       throw new FlagError(`unknown flag: --${name}`)
@@ -185,7 +227,7 @@ export class FlagSet {
       // pflag hands every letter of the cluster the original remaining args,
       // so two value-taking letters in one cluster both see the same next arg.
       const letter = String.fromCodePoint(shorthands.codePointAt(0) ?? 0)
-      const flag = this.byShorthand.get(letter)
+      const flag = this.table.lookupShorthand(letter)
       if (flag === undefined) {
         if (letter === 'h') throw new HelpRequested()
         throw new FlagError(`unknown shorthand flag: ${quoteByteGo(letter)} in -${shorthands}`)

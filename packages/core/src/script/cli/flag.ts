@@ -1,7 +1,9 @@
 /**
  * One pflag flag: its names, how a value is applied, and what the docker CLI
- * annotates it with. Values are applied by `set`, which throws a
- * GoValueError carrying the text pflag would wrap into "invalid argument".
+ * annotates it with. A flag is a frozen definition, built once when its
+ * module loads and shared by every parse; the values of one parse live in a
+ * FlagValues (flag-values.ts). `apply` throws a GoValueError carrying the
+ * text pflag would wrap into "invalid argument".
  */
 
 import { readGoCsvRecord } from '../go/go-csv.js'
@@ -22,11 +24,12 @@ export interface FlagAnnotations {
 }
 
 /**
- * A flag with its current value.
+ * A flag definition: immutable, so one table serves every parse.
  *
  * @example
  * const detach = boolFlag('detach', 'd')
- * detach.set('true') // detach.value === true, detach.changed === true
+ * const values = new FlagValues()
+ * values.set(detach, 'true') // values.value(detach) === true, values.changed(detach) === true
  */
 export interface Flag<T> {
   readonly name: string
@@ -36,9 +39,12 @@ export interface Flag<T> {
   /** docker marks the root `-h` shorthand deprecated, which drops it from error texts. */
   readonly shorthandDeprecated: boolean
   readonly annotations: FlagAnnotations
-  value: T
-  changed: boolean
-  set(text: string): void
+  /** The value before any occurrence (never mutated: `apply` returns a new value). */
+  readonly initial: T
+  /** For a second name of one option (`--net` for `--network`): the flag whose value it writes. */
+  readonly primary?: Flag<T>
+  /** Applies one occurrence to the current value, returning the next one. */
+  apply(text: string, current: T): T
 }
 
 /**
@@ -62,8 +68,8 @@ export interface FlagOptions {
 export type Validator = (text: string) => string
 
 /**
- * Builds a flag from an initial value and a function applying one
- * occurrence; `changed` flips only after a successful application, as in pflag.
+ * Builds a frozen flag from an initial value and a function applying one
+ * occurrence.
  *
  * @example
  * const n = makeFlag('time', 't', 10, '', (text) => Number(text))
@@ -76,20 +82,15 @@ export function makeFlag<T>(
   apply: (text: string, current: T) => T,
   options: FlagOptions = {},
 ): Flag<T> {
-  const flag: Flag<T> = {
+  return Object.freeze({
     name,
     shorthand,
     noOptDefVal,
     shorthandDeprecated: options.shorthandDeprecated ?? false,
-    annotations: options.annotations ?? {},
-    value: initial,
-    changed: false,
-    set(text: string): void {
-      flag.value = apply(text, flag.value)
-      flag.changed = true
-    },
-  }
-  return flag
+    annotations: Object.freeze({ ...options.annotations }),
+    initial: Object.freeze(initial) as T,
+    apply,
+  })
 }
 
 /**

@@ -3,7 +3,7 @@
  * 20.10 defines them (cli/command/network/*.go).
  */
 import { GoValueError } from '../go/go-value-error.js'
-import type { LeafSpec } from './command-spec.js'
+import { type LeafSpec, withFlags } from './command-spec.js'
 import { checkIpamConsistency } from './consolidate-ipam.js'
 import { validateLabel, validateLink } from './docker-validators.js'
 import { boolFlag, listFlag, makeFlag, mapFlag, stringFlag, stringSliceFlag } from './flag.js'
@@ -34,6 +34,25 @@ export function filterFlag() {
   })
 }
 
+const CREATE_FLAGS = Object.freeze({
+  driver: stringFlag('driver', 'd', 'bridge'),
+  opt: mapFlag('opt', 'o'),
+  label: listFlag('label', undefined, validateLabel),
+  internal: boolFlag('internal'),
+  ipv6: boolFlag('ipv6'),
+  attachable: boolFlag('attachable'),
+  ingress: boolFlag('ingress'),
+  scope: stringFlag('scope'),
+  configOnly: boolFlag('config-only'),
+  configFrom: stringFlag('config-from'),
+  ipamDriver: stringFlag('ipam-driver', undefined, 'default'),
+  subnet: stringSliceFlag('subnet'),
+  ipRange: stringSliceFlag('ip-range'),
+  gateway: stringSliceFlag('gateway'),
+  auxAddress: mapFlag('aux-address'),
+  ipamOpt: mapFlag('ipam-opt'),
+})
+
 const create: LeafSpec = {
   kind: 'leaf',
   name: 'create',
@@ -41,53 +60,30 @@ const create: LeafSpec = {
   use: 'create [OPTIONS] NETWORK',
   short: 'Create a network',
   args: { exactly: 1 },
-  setup() {
-    const f = {
-      driver: stringFlag('driver', 'd', 'bridge'),
-      opt: mapFlag('opt', 'o'),
-      label: listFlag('label', undefined, validateLabel),
-      internal: boolFlag('internal'),
-      ipv6: boolFlag('ipv6'),
-      attachable: boolFlag('attachable'),
-      ingress: boolFlag('ingress'),
-      scope: stringFlag('scope'),
-      configOnly: boolFlag('config-only'),
-      configFrom: stringFlag('config-from'),
-      ipamDriver: stringFlag('ipam-driver', undefined, 'default'),
-      subnet: stringSliceFlag('subnet'),
-      ipRange: stringSliceFlag('ip-range'),
-      gateway: stringSliceFlag('gateway'),
-      auxAddress: mapFlag('aux-address'),
-      ipamOpt: mapFlag('ipam-opt'),
-    }
+  interspersed: true,
+  ...withFlags(CREATE_FLAGS, (args, f) => {
+    checkIpamConsistency(f.subnet.value, f.ipRange.value, f.gateway.value, f.auxAddress.value.entries)
     return {
-      flags: Object.values(f),
-      interspersed: true,
-      run(args) {
-        checkIpamConsistency(f.subnet.value, f.ipRange.value, f.gateway.value, f.auxAddress.value.entries)
-        return {
-          kind: 'network create',
-          name: args[0] ?? '',
-          driver: f.driver.value,
-          subnets: [...f.subnet.value],
-          gateways: [...f.gateway.value],
-          ipRanges: [...f.ipRange.value],
-          auxAddresses: [...f.auxAddress.value.raw],
-          internal: f.internal.value,
-          attachable: f.attachable.value,
-          ingress: f.ingress.value,
-          ipv6: f.ipv6.value,
-          labels: toMap(f.label.value),
-          options: Object.fromEntries(f.opt.value.entries),
-          ipamDriver: f.ipamDriver.value,
-          ipamOptions: Object.fromEntries(f.ipamOpt.value.entries),
-          scope: f.scope.value,
-          ...(f.configOnly.changed ? { configOnly: f.configOnly.value } : {}),
-          ...(f.configFrom.value !== '' ? { configFrom: f.configFrom.value } : {}),
-        }
-      },
+      kind: 'network create',
+      name: args[0] ?? '',
+      driver: f.driver.value,
+      subnets: [...f.subnet.value],
+      gateways: [...f.gateway.value],
+      ipRanges: [...f.ipRange.value],
+      auxAddresses: [...f.auxAddress.value.raw],
+      internal: f.internal.value,
+      attachable: f.attachable.value,
+      ingress: f.ingress.value,
+      ipv6: f.ipv6.value,
+      labels: toMap(f.label.value),
+      options: Object.fromEntries(f.opt.value.entries),
+      ipamDriver: f.ipamDriver.value,
+      ipamOptions: Object.fromEntries(f.ipamOpt.value.entries),
+      scope: f.scope.value,
+      ...(f.configOnly.changed ? { configOnly: f.configOnly.value } : {}),
+      ...(f.configFrom.value !== '' ? { configFrom: f.configFrom.value } : {}),
     }
-  },
+  }),
 }
 
 const rm: LeafSpec = {
@@ -97,10 +93,19 @@ const rm: LeafSpec = {
   use: 'rm NETWORK [NETWORK...]',
   short: 'Remove one or more networks',
   args: { atLeast: 1 },
-  setup() {
-    return { flags: [], interspersed: true, run: (args) => ({ kind: 'network rm', networks: args }) }
-  },
+  flags: [],
+  interspersed: true,
+  run: (args) => ({ kind: 'network rm', networks: args }),
 }
+
+const CONNECT_FLAGS = Object.freeze({
+  ip: stringFlag('ip'),
+  ip6: stringFlag('ip6'),
+  link: listFlag('link', undefined, validateLink),
+  alias: stringSliceFlag('alias'),
+  linkLocalIp: stringSliceFlag('link-local-ip'),
+  driverOpt: stringSliceFlag('driver-opt'),
+})
 
 const connect: LeafSpec = {
   kind: 'leaf',
@@ -109,41 +114,30 @@ const connect: LeafSpec = {
   use: 'connect [OPTIONS] NETWORK CONTAINER',
   short: 'Connect a container to a network',
   args: { exactly: 2 },
-  setup() {
-    const f = {
-      ip: stringFlag('ip'),
-      ip6: stringFlag('ip6'),
-      link: listFlag('link', undefined, validateLink),
-      alias: stringSliceFlag('alias'),
-      linkLocalIp: stringSliceFlag('link-local-ip'),
-      driverOpt: stringSliceFlag('driver-opt'),
+  interspersed: true,
+  ...withFlags(CONNECT_FLAGS, (args, f) => {
+    // convertDriverOpt: trimmed "key=value" pairs.
+    const driverOpts = new Map<string, string>()
+    for (const opt of f.driverOpt.value) {
+      const eq = opt.indexOf('=')
+      if (eq < 0) throw new GoValueError('invalid key/value pair format in driver options')
+      driverOpts.set(opt.slice(0, eq).trim(), opt.slice(eq + 1).trim())
     }
     return {
-      flags: Object.values(f),
-      interspersed: true,
-      run(args) {
-        // convertDriverOpt: trimmed "key=value" pairs.
-        const driverOpts = new Map<string, string>()
-        for (const opt of f.driverOpt.value) {
-          const eq = opt.indexOf('=')
-          if (eq < 0) throw new GoValueError('invalid key/value pair format in driver options')
-          driverOpts.set(opt.slice(0, eq).trim(), opt.slice(eq + 1).trim())
-        }
-        return {
-          kind: 'network connect',
-          network: args[0] ?? '',
-          container: args[1] ?? '',
-          ...(f.ip.value !== '' ? { ip: f.ip.value } : {}),
-          aliases: [...f.alias.value],
-          ...(f.ip6.value !== '' ? { ip6: f.ip6.value } : {}),
-          ...(f.link.value.length > 0 ? { links: [...f.link.value] } : {}),
-          ...(f.linkLocalIp.value.length > 0 ? { linkLocalIps: [...f.linkLocalIp.value] } : {}),
-          ...(driverOpts.size > 0 ? { driverOpts: Object.fromEntries(driverOpts) } : {}),
-        }
-      },
+      kind: 'network connect',
+      network: args[0] ?? '',
+      container: args[1] ?? '',
+      ...(f.ip.value !== '' ? { ip: f.ip.value } : {}),
+      aliases: [...f.alias.value],
+      ...(f.ip6.value !== '' ? { ip6: f.ip6.value } : {}),
+      ...(f.link.value.length > 0 ? { links: [...f.link.value] } : {}),
+      ...(f.linkLocalIp.value.length > 0 ? { linkLocalIps: [...f.linkLocalIp.value] } : {}),
+      ...(driverOpts.size > 0 ? { driverOpts: Object.fromEntries(driverOpts) } : {}),
     }
-  },
+  }),
 }
+
+const DISCONNECT_FLAGS = Object.freeze({ force: boolFlag('force', 'f') })
 
 const disconnect: LeafSpec = {
   kind: 'leaf',
@@ -152,20 +146,21 @@ const disconnect: LeafSpec = {
   use: 'disconnect [OPTIONS] NETWORK CONTAINER',
   short: 'Disconnect a container from a network',
   args: { exactly: 2 },
-  setup() {
-    const force = boolFlag('force', 'f')
-    return {
-      flags: [force],
-      interspersed: true,
-      run: (args) => ({
-        kind: 'network disconnect',
-        network: args[0] ?? '',
-        container: args[1] ?? '',
-        force: force.value,
-      }),
-    }
-  },
+  interspersed: true,
+  ...withFlags(DISCONNECT_FLAGS, (args, f) => ({
+    kind: 'network disconnect',
+    network: args[0] ?? '',
+    container: args[1] ?? '',
+    force: f.force.value,
+  })),
 }
+
+const LS_FLAGS = Object.freeze({
+  quiet: boolFlag('quiet', 'q'),
+  noTrunc: boolFlag('no-trunc'),
+  format: stringFlag('format'),
+  filter: filterFlag(),
+})
 
 const ls: LeafSpec = {
   kind: 'leaf',
@@ -174,26 +169,17 @@ const ls: LeafSpec = {
   use: 'ls [OPTIONS]',
   short: 'List networks',
   args: 'none',
-  setup() {
-    const f = {
-      quiet: boolFlag('quiet', 'q'),
-      noTrunc: boolFlag('no-trunc'),
-      format: stringFlag('format'),
-      filter: filterFlag(),
-    }
-    return {
-      flags: Object.values(f),
-      interspersed: true,
-      run: () => ({
-        kind: 'network ls',
-        quiet: f.quiet.value,
-        noTrunc: f.noTrunc.value,
-        filters: [...f.filter.value],
-        ...(f.format.changed ? { format: f.format.value } : {}),
-      }),
-    }
-  },
+  interspersed: true,
+  ...withFlags(LS_FLAGS, (_args, f) => ({
+    kind: 'network ls',
+    quiet: f.quiet.value,
+    noTrunc: f.noTrunc.value,
+    filters: [...f.filter.value],
+    ...(f.format.changed ? { format: f.format.value } : {}),
+  })),
 }
+
+const INSPECT_FLAGS = Object.freeze({ format: stringFlag('format', 'f'), verbose: boolFlag('verbose', 'v') })
 
 const inspect: LeafSpec = {
   kind: 'leaf',
@@ -202,19 +188,13 @@ const inspect: LeafSpec = {
   use: 'inspect [OPTIONS] NETWORK [NETWORK...]',
   short: 'Display detailed information on one or more networks',
   args: { atLeast: 1 },
-  setup() {
-    const f = { format: stringFlag('format', 'f'), verbose: boolFlag('verbose', 'v') }
-    return {
-      flags: Object.values(f),
-      interspersed: true,
-      run: (args) => ({
-        kind: 'network inspect',
-        networks: args,
-        ...(f.format.changed ? { format: f.format.value } : {}),
-        ...(f.verbose.value ? { verbose: true } : {}),
-      }),
-    }
-  },
+  interspersed: true,
+  ...withFlags(INSPECT_FLAGS, (args, f) => ({
+    kind: 'network inspect',
+    networks: args,
+    ...(f.format.changed ? { format: f.format.value } : {}),
+    ...(f.verbose.value ? { verbose: true } : {}),
+  })),
 }
 
 /**

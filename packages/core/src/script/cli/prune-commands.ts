@@ -4,8 +4,18 @@
  * `--filter` (no shorthand: -f is --force) and `-f, --force`.
  */
 import { GoValueError } from '../go/go-value-error.js'
-import type { LeafSpec } from './command-spec.js'
+import { type LeafSpec, withFlags } from './command-spec.js'
 import { boolFlag, makeFlag } from './flag.js'
+
+const PRUNE_FLAGS = Object.freeze({
+  // opts.FilterOpt: "name=value", empty values ignored.
+  filter: makeFlag<string[]>('filter', undefined, [], '', (text, current) => {
+    if (text === '') return current
+    if (!text.includes('=')) throw new GoValueError('bad format of filter (expected name=value)')
+    return [...current, text]
+  }),
+  force: boolFlag('force', 'f'),
+})
 
 function pruneLeaf(kind: 'network prune' | 'container prune'): LeafSpec {
   const what = kind === 'network prune' ? 'Remove all unused networks' : 'Remove all stopped containers'
@@ -16,20 +26,8 @@ function pruneLeaf(kind: 'network prune' | 'container prune'): LeafSpec {
     use: 'prune [OPTIONS]',
     short: what,
     args: 'none',
-    setup() {
-      const force = boolFlag('force', 'f')
-      // opts.FilterOpt: "name=value", empty values ignored.
-      const filter = makeFlag<string[]>('filter', undefined, [], '', (text, current) => {
-        if (text === '') return current
-        if (!text.includes('=')) throw new GoValueError('bad format of filter (expected name=value)')
-        return [...current, text]
-      })
-      return {
-        flags: [filter, force],
-        interspersed: true,
-        run: () => ({ kind, force: force.value, filters: [...filter.value] }),
-      }
-    },
+    interspersed: true,
+    ...withFlags(PRUNE_FLAGS, (_args, f) => ({ kind, force: f.force.value, filters: [...f.filter.value] })),
   }
 }
 

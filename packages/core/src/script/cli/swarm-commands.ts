@@ -8,7 +8,7 @@ import { formatGoIP, parseGoCIDR } from '../go/go-net-ip.js'
 import { quoteGo } from '../go/go-quote.js'
 import { joinGoHostPort, splitGoHostPort } from '../go/go-split-host-port.js'
 import { GoValueError } from '../go/go-value-error.js'
-import type { LeafSpec } from './command-spec.js'
+import { type LeafSpec, withFlags } from './command-spec.js'
 import { boolFlag, durationFlag, intFlag, listFlag, makeFlag, stringFlag, uintFlag } from './flag.js'
 
 const DEFAULT_LISTEN = '0.0.0.0:2377'
@@ -70,6 +70,27 @@ function parseAddrPools(text: string): string[] {
   })
 }
 
+const INIT_FLAGS = Object.freeze({
+  listenAddr: makeFlag('listen-addr', undefined, DEFAULT_LISTEN, '', (text) => parseListenAddr(text)),
+  advertiseAddr: stringFlag('advertise-addr'),
+  dataPathAddr: stringFlag('data-path-addr'),
+  dataPathPort: uintFlag('data-path-port', 32),
+  forceNewCluster: boolFlag('force-new-cluster'),
+  autolock: boolFlag('autolock'),
+  availability: stringFlag('availability', undefined, 'active'),
+  defaultAddrPool: makeFlag<string[]>('default-addr-pool', undefined, [], '', (text, current) => [
+    ...current,
+    ...parseAddrPools(text),
+  ]),
+  defaultAddrPoolMaskLength: uintFlag('default-addr-pool-mask-length', 32, 24n),
+  taskHistoryLimit: intFlag('task-history-limit', undefined, 5n),
+  dispatcherHeartbeat: durationFlag('dispatcher-heartbeat', 5_000_000_000n),
+  maxSnapshots: uintFlag('max-snapshots', 64),
+  snapshotInterval: uintFlag('snapshot-interval', 64, 10000n),
+  certExpiry: durationFlag('cert-expiry', 90n * 24n * 3_600_000_000_000n),
+  externalCa: listFlag('external-ca'),
+})
+
 const init: LeafSpec = {
   kind: 'leaf',
   name: 'init',
@@ -77,55 +98,32 @@ const init: LeafSpec = {
   use: 'init [OPTIONS]',
   short: 'Initialize a swarm',
   args: 'none',
-  setup() {
-    const f = {
-      listenAddr: makeFlag('listen-addr', undefined, DEFAULT_LISTEN, '', (text) => parseListenAddr(text)),
-      advertiseAddr: stringFlag('advertise-addr'),
-      dataPathAddr: stringFlag('data-path-addr'),
-      dataPathPort: uintFlag('data-path-port', 32),
-      forceNewCluster: boolFlag('force-new-cluster'),
-      autolock: boolFlag('autolock'),
-      availability: stringFlag('availability', undefined, 'active'),
-      defaultAddrPool: makeFlag<string[]>('default-addr-pool', undefined, [], '', (text, current) => [
-        ...current,
-        ...parseAddrPools(text),
-      ]),
-      defaultAddrPoolMaskLength: uintFlag('default-addr-pool-mask-length', 32, 24n),
-      taskHistoryLimit: intFlag('task-history-limit', undefined, 5n),
-      dispatcherHeartbeat: durationFlag('dispatcher-heartbeat', 5_000_000_000n),
-      maxSnapshots: uintFlag('max-snapshots', 64),
-      snapshotInterval: uintFlag('snapshot-interval', 64, 10000n),
-      certExpiry: durationFlag('cert-expiry', 90n * 24n * 3_600_000_000_000n),
-      externalCa: listFlag('external-ca'),
+  interspersed: true,
+  ...withFlags(INIT_FLAGS, (_args, f): SwarmInitCommand => {
+    if (
+      f.availability.changed &&
+      !['active', 'pause', 'drain'].includes(f.availability.value.toLowerCase())
+    ) {
+      throw new GoValueError(
+        `invalid availability ${quoteGo(f.availability.value)}, only active, pause and drain are supported`,
+      )
     }
     return {
-      flags: Object.values(f),
-      interspersed: true,
-      run(): SwarmInitCommand {
-        if (
-          f.availability.changed &&
-          !['active', 'pause', 'drain'].includes(f.availability.value.toLowerCase())
-        ) {
-          throw new GoValueError(
-            `invalid availability ${quoteGo(f.availability.value)}, only active, pause and drain are supported`,
-          )
-        }
-        return {
-          kind: 'swarm init',
-          ...(f.advertiseAddr.value !== '' ? { advertiseAddr: f.advertiseAddr.value } : {}),
-          ...(f.listenAddr.changed ? { listenAddr: f.listenAddr.value } : {}),
-          ...(f.dataPathAddr.value !== '' ? { dataPathAddr: f.dataPathAddr.value } : {}),
-          ...(f.dataPathPort.changed ? { dataPathPort: Number(f.dataPathPort.value) } : {}),
-          ...(f.defaultAddrPool.value.length > 0 ? { defaultAddrPools: [...f.defaultAddrPool.value] } : {}),
-          ...(f.defaultAddrPoolMaskLength.changed
-            ? { defaultAddrPoolMaskLength: Number(f.defaultAddrPoolMaskLength.value) }
-            : {}),
-          ...(f.forceNewCluster.value ? { forceNewCluster: true } : {}),
-        }
-      },
+      kind: 'swarm init',
+      ...(f.advertiseAddr.value !== '' ? { advertiseAddr: f.advertiseAddr.value } : {}),
+      ...(f.listenAddr.changed ? { listenAddr: f.listenAddr.value } : {}),
+      ...(f.dataPathAddr.value !== '' ? { dataPathAddr: f.dataPathAddr.value } : {}),
+      ...(f.dataPathPort.changed ? { dataPathPort: Number(f.dataPathPort.value) } : {}),
+      ...(f.defaultAddrPool.value.length > 0 ? { defaultAddrPools: [...f.defaultAddrPool.value] } : {}),
+      ...(f.defaultAddrPoolMaskLength.changed
+        ? { defaultAddrPoolMaskLength: Number(f.defaultAddrPoolMaskLength.value) }
+        : {}),
+      ...(f.forceNewCluster.value ? { forceNewCluster: true } : {}),
     }
-  },
+  }),
 }
+
+const LEAVE_FLAGS = Object.freeze({ force: boolFlag('force', 'f') })
 
 const leave: LeafSpec = {
   kind: 'leaf',
@@ -134,10 +132,8 @@ const leave: LeafSpec = {
   use: 'leave [OPTIONS]',
   short: 'Leave the swarm',
   args: 'none',
-  setup() {
-    const force = boolFlag('force', 'f')
-    return { flags: [force], interspersed: true, run: () => ({ kind: 'swarm leave', force: force.value }) }
-  },
+  interspersed: true,
+  ...withFlags(LEAVE_FLAGS, (_args, f) => ({ kind: 'swarm leave', force: f.force.value })),
 }
 
 /**

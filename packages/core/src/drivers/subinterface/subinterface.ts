@@ -1,19 +1,21 @@
-import { DockerDaemonError } from '../errors.js'
-import { broadcastAddress, formatIPv4, parseCidr } from '../ipam/ipv4.js'
+import { DockerDaemonError } from '../../errors.js'
+import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import {
   addAddress,
   addLink,
   addRoute,
+  deleteLink,
   findLink,
   moveLink,
   namespaceOf,
   renameLink,
   setLinkMac,
   setLinkUp,
-} from '../kernel/netlink.js'
-import type { Endpoint, Network } from '../model/docker.js'
-import type { Tx } from '../model/tx.js'
-import { drawHex } from '../rng.js'
+} from '../../kernel/netlink.js'
+import type { Endpoint, Network } from '../../model/docker.js'
+import type { Tx } from '../../model/tx.js'
+import { drawHex } from '../../rng.js'
+import type { NetworkDriver } from '../network-driver.js'
 
 /**
  * What macvlan and ipvlan share (libnetwork drivers/macvlan, drivers/ipvlan):
@@ -173,4 +175,38 @@ export function joinSubinterface(
     },
     { kernel: true },
   )
+}
+
+/**
+ * Removes a network's parent when Docker created it (the dummy link of a
+ * network without `-o parent`); a user's parent, and the 802.1Q sub-interface
+ * made for `-o parent=eth0.10`, stay as libnetwork leaves them.
+ */
+export function deleteSubinterfaceNetwork(tx: Tx, network: Network): void {
+  if (!network.options.parent && network.device) deleteLink(tx, namespaceOf(tx, 'host'), network.device)
+}
+
+/**
+ * The driver contract for a sub-interface kind: endpoints are links of the
+ * parent moved into the sandbox; leaving deletes the container's link; an
+ * internal network gives no gateway; ports are never published.
+ */
+export function subinterfaceNetworkDriver(driver: SubinterfaceDriver): NetworkDriver {
+  return Object.freeze({
+    name: driver.kind,
+    options: Object.freeze(['parent', driver.modeOption]),
+    scope: 'local',
+    singleInstance: false,
+    addressed: true,
+    givesGateway: (network: Network) => !network.internal,
+    publishesPorts: () => false,
+    createNetwork: (tx: Tx, network: Network) => createSubinterfaceNetwork(tx, driver, network),
+    deleteNetwork: deleteSubinterfaceNetwork,
+    join: (tx: Tx, network: Network, endpoint: Endpoint, sandbox: string) =>
+      joinSubinterface(tx, driver, network, endpoint, sandbox),
+    leave: (tx: Tx, _network: Network, endpoint: Endpoint, sandbox: string | undefined) => {
+      const ns = sandbox ? tx.lab.namespaces[sandbox] : undefined
+      if (ns && findLink(ns, endpoint.ifname)) deleteLink(tx, ns, endpoint.ifname)
+    },
+  } as const)
 }
