@@ -42,11 +42,12 @@ describe.skipIf(!runnable && !process.env.CI)('a fresh Docker Engine still does 
   test.each(scenarios)('%s', { timeout: 180_000 }, async (name) => {
     // Replayed and observed as the recorder does, the machine's own links left out.
     const conn = await resetEngine()
+    const recorded = readRecording(name)
     const observed = await recordScenario(conn, readScenario(name))
-    const result = compareObservations(
-      normalizeObservation(readRecording(name)),
-      normalizeObservation(observed),
-    )
+    // A recording made before the recorder read the containers' /etc files has
+    // none to hold the engine to: those are compared where they were recorded.
+    if (recorded.files === undefined) delete observed.files
+    const result = compareObservations(normalizeObservation(recorded), normalizeObservation(observed))
     if (result.mismatches.length)
       expect.fail(renderObservationDiff(result, { expected: 'recorded', actual: 'engine now' }))
     expect(result.matched).toBe(result.total)
