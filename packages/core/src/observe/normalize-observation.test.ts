@@ -23,3 +23,22 @@ test('two daemons that differ only in their --exec-root give the same facts (san
   ) as RawObservation
   expect(normalizeObservation(elsewhere)).toEqual(normalizeObservation(raw))
 })
+
+test("FORWARD's jump to DOCKER-USER twice (libnetwork's race) compares as once; any other repeated rule still differs", () => {
+  const raw = observeLab(createLab())
+  const twice = structuredClone(raw)
+  twice.iptables.filter = twice.iptables.filter.replace(
+    '-A FORWARD -j DOCKER-USER\n',
+    '-A FORWARD -j DOCKER-USER\n-A FORWARD -j DOCKER-USER\n',
+  )
+  expect(twice.iptables.filter).not.toBe(raw.iptables.filter)
+  expect(normalizeObservation(twice)).toEqual(normalizeObservation(raw))
+  const other = structuredClone(raw)
+  other.iptables.filter = other.iptables.filter.replace(
+    '-A FORWARD -j DOCKER-ISOLATION-STAGE-1\n',
+    '-A FORWARD -j DOCKER-ISOLATION-STAGE-1\n-A FORWARD -j DOCKER-ISOLATION-STAGE-1\n',
+  )
+  expect(normalizeObservation(other)['iptables/filter/FORWARD']).not.toEqual(
+    normalizeObservation(raw)['iptables/filter/FORWARD'],
+  )
+})
