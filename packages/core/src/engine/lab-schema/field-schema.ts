@@ -112,8 +112,13 @@ export function optional<T>(schema: Schema<T>): OptionalSchema<T> {
   return { optional: true, problem: schema.problem }
 }
 
-/** A list of at most `maxItems` items. */
-export function array<T>(item: Schema<T>, maxItems = 100_000): Schema<T[]> {
+/**
+ * A list of at most `maxItems` items. The default bounds what the engine
+ * itself makes: one container publishing 1-65535 for tcp and udp on 0.0.0.0
+ * and :: holds 262,140 port mappings; the lab file's 64 MiB limit is what
+ * bounds the whole.
+ */
+export function array<T>(item: Schema<T>, maxItems = 1_000_000): Schema<T[]> {
   return {
     problem: (v, path) => {
       if (!Array.isArray(v)) return at(path, 'must be a list')
