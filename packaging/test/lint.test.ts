@@ -28,8 +28,20 @@ describe.each(publishablePackages().map((p) => p.name))('%s', (name) => {
 
   const manifest = JSON.parse(readFileSync(join(workspaceDir(name), 'package.json'), 'utf8')) as {
     types?: string
+    bin?: unknown
+    exports?: unknown
+    main?: unknown
   }
-  test.skipIf(manifest.types === undefined)('attw finds no problem (esm-only profile)', async () => {
+  if (manifest.types === undefined) {
+    // Nothing for attw to check: a command with nothing to import, so it must not offer anything either.
+    test('is a command only: a bin, and no entry point to import or type', () => {
+      expect(manifest.bin).toBeDefined()
+      expect(manifest.exports).toBeUndefined()
+      expect(manifest.main).toBeUndefined()
+    })
+    return
+  }
+  test('attw finds no problem (esm-only profile)', async () => {
     const tarball = installed().packed.find((p) => p.name === name)?.tarball ?? ''
     const ran = await run(join(bin, 'attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], {
       cwd: installed().scratch,
