@@ -8,6 +8,7 @@ import {
   type ContainerSummary,
   containerListSize,
   type DockerCommand,
+  humanSize,
   type ListOutput,
   NetmodesError,
   type NetworkSummary,
@@ -345,24 +346,12 @@ async function swarmInit(docker: Docker, cmd: SwarmInitCommand, created: Created
   return ok(stdout)
 }
 
-// go-units HumanSize: four significant digits, decimal units.
-function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB']
-  let size = bytes
-  let i = 0
-  while (size >= 1000 && i < units.length - 1) {
-    size /= 1000
-    i++
-  }
-  return `${Number(size.toPrecision(4))}${units[i]}`
-}
-
 type PruneCommand = Extract<DockerCommand, { kind: 'network prune' | 'container prune' }>
 
 // cli/command/{network,container}/prune.go: without -f the CLI asks on stdin; a script answers nothing ("no").
 async function prune(docker: Docker, cmd: PruneCommand): Promise<CliOutput> {
   const containers = cmd.kind === 'container prune'
-  const total = (bytes: number) => (containers ? `Total reclaimed space: ${humanSize(bytes)}\n` : '')
+  const total = (bytes: number) => (containers ? `Total reclaimed space: ${humanSize(bytes, 4)}\n` : '')
   if (!cmd.force) {
     return ok(`${PRUNE_WARNINGS[cmd.kind]}\nAre you sure you want to continue? [y/N] ${total(0)}`)
   }

@@ -7,7 +7,9 @@
 import { displayablePorts, type PortSummary } from './displayable-ports.js'
 import { compileGoTemplate, GoTemplateError, goStruct } from './go-template.js'
 import { humanDuration } from './human-duration.js'
+import { humanSize } from './human-size.js'
 import { goTimeString, joinLabels, type ListOutput, truncateId, writeList } from './list-format.js'
+import { formatRfc3339Seconds } from './time.js'
 
 const DEFAULT_CONTAINER_TABLE =
   'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}'
@@ -44,24 +46,12 @@ function familiarImage(image: string, imageId: string): string {
   return withoutDigest.replace(/^docker\.io\/library\//, '').replace(/^docker\.io\//, '')
 }
 
-// go-units HumanSizeWithPrecision(size, 3): decimal units, %.4g.
-function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB']
-  let size = bytes
-  let i = 0
-  while (size >= 1000 && i < units.length - 1) {
-    size /= 1000
-    i++
-  }
-  return `${Number(size.toPrecision(3))}${units[i]}`
-}
-
 /** What `docker ps` shows of one container (formatter.ContainerContext), as a template's dot. */
 function containerContext(c: ContainerSummary, trunc: boolean, now: number, onSize: () => void) {
   const names = (c.Names ?? []).map((n) => n.replace(/^\//, ''))
   // With truncation, the first name that is not a legacy link name ("other/alias").
   const shown = trunc ? [names.find((n) => !n.includes('/')) ?? names.join(',')] : names
-  const created = new Date(c.Created * 1000).toISOString().replace(/\.\d+Z$/, 'Z')
+  const created = formatRfc3339Seconds(c.Created)
   return goStruct(
     CONTEXT_TYPE,
     {
@@ -77,8 +67,8 @@ function containerContext(c: ContainerSummary, trunc: boolean, now: number, onSi
       // ContainerContext.Size notes that it was asked for: list.go then requests sizes.
       Size: () => {
         onSize()
-        const rw = humanSize(c.SizeRw ?? 0)
-        return (c.SizeRootFs ?? 0) > 0 ? `${rw} (virtual ${humanSize(c.SizeRootFs ?? 0)})` : rw
+        const rw = humanSize(c.SizeRw ?? 0, 3)
+        return (c.SizeRootFs ?? 0) > 0 ? `${rw} (virtual ${humanSize(c.SizeRootFs ?? 0, 3)})` : rw
       },
       Labels: joinLabels(c.Labels),
       Mounts: '',
@@ -142,7 +132,7 @@ export function containerListSize(
  * {@link containerListSize} decided it.
  *
  * @example
- * renderContainerList(list, { quiet: false, noTrunc: false, size: false }, Date.now())
+ * renderContainerList(list, { quiet: false, noTrunc: false, size: false }, lab.clock * 1000)
  */
 export function renderContainerList(
   containers: ContainerSummary[],
