@@ -3,9 +3,12 @@ import type { Namespace } from './namespace.js'
 import type { Netfilter } from './netfilter.js'
 
 /** Daemon settings that change what Docker builds (`dockerd` flags / daemon.json). */
+/** The Docker Engine versions netmodes models, each by an engine behaviour of its own. */
+export type EngineVersion = '20.10' | '28'
+
 export interface EngineProfile {
-  /** Engine version whose behaviour is modelled. Only "20.10" today. */
-  version: '20.10'
+  /** Engine version whose behaviour is modelled; the lab's behaviour is chosen from it once. */
+  version: EngineVersion
   /** `userland-proxy` (default true): docker-proxy serves published ports for local clients. */
   userlandProxy: boolean
   /** Host's `net.ipv4.ip_local_port_range`, where ephemeral host ports come from. */
