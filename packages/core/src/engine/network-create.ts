@@ -57,6 +57,14 @@ function consolidateIpam(cmd: NetworkCreate): IpamConfig[] {
   return configs
 }
 
+/** daemon/network.go getIpamConfig: each subnet must parse as a CIDR. */
+function checkSubnetSyntax(configs: readonly IpamConfig[]): void {
+  for (const c of configs) {
+    if (!parseCidr(c.subnet))
+      throw daemonError(`Invalid subnet ${c.subnet} : invalid CIDR address: ${c.subnet}`)
+  }
+}
+
 function daemonError(
   message: string,
   code: 'INVALID_INPUT' | 'CONFLICT' | 'NOT_FOUND' | 'UNSUPPORTED' = 'INVALID_INPUT',
@@ -162,6 +170,9 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   if (findNetwork(lab, cmd.name)?.name === cmd.name) {
     throw daemonError(`network with name ${cmd.name} already exists`, 'CONFLICT')
   }
+  // daemon/network.go createNetwork parses every subnet (getIpamConfig) before
+  // libnetwork sees the request, so a configuration network gets the same answer.
+  if (cmd.configOnly) checkSubnetSyntax(configs)
   validateConfiguration(cmd, configs)
   if (cmd.configOnly) return createConfigOnlyNetwork(tx, cmd, configs)
   if (cmd.configFrom !== undefined) return createNetwork(tx, withConfigurationOf(tx, cmd), origin)
@@ -182,10 +193,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
       'UNSUPPORTED',
     )
   }
-  for (const c of configs) {
-    if (!parseCidr(c.subnet))
-      throw daemonError(`Invalid subnet ${c.subnet} : invalid CIDR address: ${c.subnet}`)
-  }
+  checkSubnetSyntax(configs)
   if (configs.length > 1)
     throw daemonError(`${driver} driver doesn't support multiple subnets`, 'UNSUPPORTED')
 
