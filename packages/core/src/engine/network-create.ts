@@ -222,6 +222,10 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   }
   const space = global ? 'global' : 'local'
   const requested = configs[0]
+  // libnetwork IpamConf.Validate, before the pool is requested: the CLI lets
+  // a gateway written as a CIDR through (its subnetMatches parses either form).
+  if (requested?.gateway !== undefined && parseIPv4(requested.gateway) === undefined)
+    throw daemonError(`invalid gateway address ${requested.gateway} in Ipam configuration`)
   let config: IpamConfig
   if (requested) {
     const cidr = parseCidr(requested.subnet)
@@ -260,6 +264,8 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   network.gateway = gateway
   if (!config.gateway && !requested) config.gateway = gateway
   for (const [name, ip] of Object.entries(config.auxAddresses ?? {})) {
+    if (parseIPv4(ip) === undefined)
+      throw daemonError(`non parsable secondary ip address (${name}:${ip}) passed for network ${cmd.name}`)
     try {
       requestAddress(tx, pool, { preferred: ip })
     } catch (error) {
