@@ -5,8 +5,9 @@ import { createPool, requestAddress } from '../ipam/pool.js'
 import { checkSubnetFree, selectPredefinedSubnet } from '../ipam/subnet-selection.js'
 import type { IpamConfig, Network } from '../model/docker.js'
 import { findNetwork } from '../model/lookup.js'
+import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
-import { drawBase36, drawHex } from '../rng.js'
+import { drawBase36, drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { arrangeUserFilterRule } from './lab.js'
 
@@ -65,6 +66,8 @@ function checkSubnetSyntax(configs: readonly IpamConfig[]): void {
   }
 }
 
+const networkIdTaken = (lab: LabState, id: string) => lab.networks.some((n) => n.id === id)
+
 function daemonError(
   message: string,
   code: 'INVALID_INPUT' | 'CONFLICT' | 'NOT_FOUND' | 'UNSUPPORTED' = 'INVALID_INPUT',
@@ -112,7 +115,10 @@ function validateConfiguration(cmd: NetworkCreate, configs: IpamConfig[]): void 
 /** `--config-only`: recorded with driver "null" and local scope; nothing is built and no address is taken. */
 function createConfigOnlyNetwork(tx: Tx, cmd: NetworkCreate, configs: IpamConfig[]): Network {
   const lab = tx.lab
-  const id = drawHex(lab.rng, 64)
+  const id = drawUnused(
+    () => drawHex(lab.rng, 64),
+    (v) => networkIdTaken(lab, v),
+  )
   tx.set(lab, 'clock', lab.clock + 1)
   const network: Network = {
     id,
@@ -198,7 +204,10 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     throw daemonError(`${driver} driver doesn't support multiple subnets`, 'UNSUPPORTED')
 
   // Swarm-scoped networks get swarm's 25-character IDs; local ones libnetwork's 64 hex digits.
-  const id = global ? drawBase36(lab.rng, 25) : drawHex(lab.rng, 64)
+  const id = drawUnused(
+    () => (global ? drawBase36(lab.rng, 25) : drawHex(lab.rng, 64)),
+    (v) => networkIdTaken(lab, v),
+  )
   tx.set(lab, 'clock', lab.clock + 1)
   if (global && found.scope !== 'global') {
     // A swarm-scoped local driver (`--scope swarm`): the manager keeps only its config until a node uses it.
