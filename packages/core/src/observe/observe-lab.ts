@@ -45,6 +45,7 @@ export function observeLab(lab: LabState, steps: ObservedStep[] = []): RawObserv
     iptables: {
       nat: renderIptablesSave(lab.netfilter, 'nat'),
       filter: renderIptablesSave(lab.netfilter, 'filter'),
+      ...(lab.netfilter.raw ? { raw: renderIptablesSave(lab.netfilter, 'raw') } : {}),
     },
     files,
     machine: {

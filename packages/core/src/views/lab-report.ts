@@ -48,6 +48,8 @@ export function labReport(lab: LabState) {
     iptables: {
       nat: renderIptablesSave(lab.netfilter, 'nat'),
       filter: renderIptablesSave(lab.netfilter, 'filter'),
+      // iptables-save prints *raw only once the engine wrote it (Docker 28, at the first endpoint).
+      ...(lab.netfilter.raw ? { raw: renderIptablesSave(lab.netfilter, 'raw') } : {}),
     },
   }
 }
