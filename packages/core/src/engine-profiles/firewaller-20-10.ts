@@ -201,7 +201,12 @@ export function portRules(p: PublishedPort, bridge: string, hairpin: boolean): P
   ]
 }
 
-/** The daemon programs ports in descending port order, tcp before udp (container_operations.go). */
+/**
+ * The daemon programs ports in descending port order, tcp before udp
+ * (container_operations.go). Two tcp bindings of one port both compare as
+ * "first": kept as is, since a fix could reorder 20.10's output, which must
+ * stay as it was.
+ */
 export function comparePortBindings(a: PortBinding, b: PortBinding): number {
   return b.containerPort - a.containerPort || (a.proto === 'tcp' ? -1 : b.proto === 'tcp' ? 1 : 0)
 }

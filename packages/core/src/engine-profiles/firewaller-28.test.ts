@@ -292,6 +292,33 @@ describe('Docker 28 published ports, ports.sh (ENGINE-28.md 1.4, 1.5)', () => {
   })
 })
 
+describe('Docker 28 binding order (moby cmpPortBinding), seen on 28.5.2', () => {
+  test('exact host ports before ranges, container port ascending; one ACCEPT per container port', () => {
+    const lab = lab28([
+      `docker run -d --name fw4 -p 18080:80 -p 127.0.0.1:19090:80 -p 127.0.0.1::81 -p 7100:71 ${IMAGE}`,
+    ])
+    expect(rules(lab, 'raw')).toEqual([
+      '-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP',
+      '-A PREROUTING -d 127.0.0.1/32 ! -i lo -p tcp -m tcp --dport 19090 -j DROP',
+      '-A PREROUTING -d 127.0.0.1/32 ! -i lo -p tcp -m tcp --dport 32768 -j DROP',
+    ])
+    expect(rules(lab, 'filter', 'DOCKER').filter((l) => l.includes(' -d '))).toEqual([
+      '-A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 81 -j ACCEPT',
+      '-A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT',
+      '-A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 71 -j ACCEPT',
+    ])
+    expect(rules(lab, 'nat', 'DOCKER').filter((l) => l.includes('DNAT'))).toEqual([
+      '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 7100 -j DNAT --to-destination 172.17.0.2:71',
+      '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 18080 -j DNAT --to-destination 172.17.0.2:80',
+      '-A DOCKER -d 127.0.0.1/32 ! -i docker0 -p tcp -m tcp --dport 19090 -j DNAT --to-destination 172.17.0.2:80',
+      '-A DOCKER -d 127.0.0.1/32 ! -i docker0 -p tcp -m tcp --dport 32768 -j DNAT --to-destination 172.17.0.2:81',
+    ])
+    runDocker(lab, 'docker rm -f fw4')
+    expect(save(lab, 'raw')).not.toContain('-A ')
+    expect(save(lab, 'nat') + save(lab, 'filter')).not.toContain('172.17.0.2')
+  })
+})
+
 describe('Docker 28 endpoint and network lifecycle', () => {
   test('an endpoint DROP goes with disconnect, stop and rm; port DROPs with the ports', () => {
     const lab = lab28([
