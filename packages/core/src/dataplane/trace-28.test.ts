@@ -176,6 +176,16 @@ describe('Docker 28: what 20.10 allowed between containers still works', () => {
       expect(r.delivered ? 'delivered' : r.reasonCode, `${from} -> ${to}`).toBe('direct-access')
     }
   })
+  test('a published port is reached through the host address from a container of another network', () => {
+    const p = lab([
+      'docker network create app',
+      'docker run -d --name api --network app nginx',
+      'docker run -d --name web -p 8080:80 nginx',
+    ])
+    // The host address, not the container's, is what raw sees: nothing stops it there.
+    delivered(trace(p, { from: 'api', to: 'host:8080/tcp' }))
+    delivered(trace(p, { from: 'web', to: 'host:8080/tcp' }))
+  })
   test('icc=false: DOCKER-FORWARD drops traffic between the network’s containers', () => {
     const r = trace(l, { from: 'q1', to: 'q2', port: 80 })
     expect(r.delivered ? 'delivered' : r.reasonParams).toMatchObject({
