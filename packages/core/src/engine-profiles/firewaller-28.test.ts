@@ -319,6 +319,20 @@ describe('Docker 28 binding order (moby cmpPortBinding), seen on 28.5.2', () => 
   })
 })
 
+describe('the binding order shows in NetworkSettings.Ports (ENGINE-28.md 1.5, probes.sh line 10)', () => {
+  test.each([
+    ['28', '0.0.0.0:18080 :::18080 127.0.0.1:19090'],
+    ['20.10', '127.0.0.1:19090 0.0.0.0:18080 :::18080'],
+  ] as const)('%s', (version, order) => {
+    const lab = createLab({ profile: { version } })
+    expect(runDocker(lab, `docker run -d --name pp -p 18080:80 -p 127.0.0.1:19090:80 ${IMAGE}`).ok).toBe(true)
+    const ports = runDocker(lab, "docker inspect -f '{{json .NetworkSettings.Ports}}' pp").output ?? ''
+    const bound =
+      (JSON.parse(ports) as Record<string, { HostIp: string; HostPort: string }[]>)['80/tcp'] ?? []
+    expect(bound.map((b) => `${b.HostIp}:${b.HostPort}`).join(' ')).toBe(order)
+  })
+})
+
 describe('Docker 28 endpoint and network lifecycle', () => {
   test('an endpoint DROP goes with disconnect, stop and rm; port DROPs with the ports', () => {
     const lab = lab28([
