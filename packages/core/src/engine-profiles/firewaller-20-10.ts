@@ -219,6 +219,10 @@ export function comparePortBindings(a: PortBinding, b: PortBinding): number {
  * firewaller2010.setupDaemonChains(tx)
  */
 export const firewaller2010: Firewaller = Object.freeze({
+  daemonChains: Object.freeze({
+    nat: Object.freeze(['DOCKER']),
+    filter: Object.freeze(['DOCKER', ISOLATION_1, ISOLATION_2, 'DOCKER-USER']),
+  }),
   isolationChains: Object.freeze({ stage1: ISOLATION_1, stage2: ISOLATION_2 }),
   setupDaemonChains,
   arrangeUserFilterRule,

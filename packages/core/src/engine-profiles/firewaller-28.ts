@@ -299,6 +299,18 @@ function leaveEndpoint(tx: Tx, c: EndpointRulesConfig): void {
  * firewaller28.setupDaemonChains(tx)
  */
 export const firewaller28: Firewaller = Object.freeze({
+  daemonChains: Object.freeze({
+    nat: Object.freeze(['DOCKER']),
+    filter: Object.freeze([
+      'DOCKER',
+      FORWARD_CHAIN,
+      BRIDGE_CHAIN,
+      CT_CHAIN,
+      ISOLATION_1,
+      ISOLATION_2,
+      'DOCKER-USER',
+    ]),
+  }),
   isolationChains: Object.freeze({ stage1: ISOLATION_1, stage2: ISOLATION_2 }),
   setupDaemonChains,
   arrangeUserFilterRule,

@@ -8,6 +8,7 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
 import { createLab } from '../engine/lab.js'
+import { labReferenceProblem } from '../engine/lab-schema/lab-references.js'
 import { iptables } from '../kernel/iptables.js'
 import type { PortBinding } from '../model/docker.js'
 import type { EngineVersion, LabState } from '../model/state.js'
@@ -131,5 +132,21 @@ describe('the 28 firewaller', () => {
     const cmp = firewaller28.comparePortBindings
     expect(sign(cmp(a, b))).toBe(-sign(cmp(b, a)) + 0)
     if (cmp(a, b) <= 0 && cmp(b, c) <= 0) expect(cmp(a, c)).toBeLessThanOrEqual(0)
+  })
+})
+
+describe.each(IMPLEMENTATIONS)('a %s lab', (version, fw) => {
+  test('has every chain its firewaller creates at start, and a lab without one is refused', () => {
+    const lab = createLab({ profile: { version } })
+    expect(labReferenceProblem(lab)).toBeUndefined()
+    for (const table of ['nat', 'filter'] as const) {
+      for (const chain of fw.daemonChains[table]) {
+        const broken = createLab({ profile: { version } })
+        delete broken.netfilter[table].chains[chain]
+        expect(labReferenceProblem(broken)).toBe(
+          `netfilter.${table}.chains.${chain}: is missing (a chain dockerd creates at start)`,
+        )
+      }
+    }
   })
 })

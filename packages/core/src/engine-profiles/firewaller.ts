@@ -55,6 +55,11 @@ export type UserChainMoment = 'daemon-start' | 'network-created'
  * fw.programBridgeRules(tx, { bridgeName: 'br-0123456789ab', subnet: '172.18.0.0/16', icc: true, masquerade: true, internal: false, hairpin: false })
  */
 export interface Firewaller {
+  /**
+   * The chains dockerd creates at start and then writes to without asking
+   * whether they exist (a lab without one is broken).
+   */
+  readonly daemonChains: { readonly nat: readonly string[]; readonly filter: readonly string[] }
   /** The two isolation chains, which the dataplane names in its reasons. */
   readonly isolationChains: { readonly stage1: string; readonly stage2: string }
   /** The chains and jumps dockerd creates at start, before any network exists. */
