@@ -333,6 +333,41 @@ describe('the binding order shows in NetworkSettings.Ports (ENGINE-28.md 1.5, pr
   })
 })
 
+describe('Docker 28 docker_gwbridge (ENGINE-28.md 1.3), as a real 28.5.2 engine wrote it', () => {
+  const lab = lab28([
+    'docker swarm init --advertise-addr 127.0.0.1',
+    'docker network create -d overlay --attachable fwov',
+    `docker run -d --name fwo1 --network fwov ${IMAGE}`,
+    `docker run -d --name fwo4 --network fwov -p 8085:80 ${IMAGE}`,
+  ])
+  const gw = (table: 'nat' | 'filter' | 'raw') =>
+    rules(lab, table).filter((l) => l.includes('docker_gwbridge') || l.includes('DNAT'))
+  test('raw: ingress-sbox and each gateway endpoint', () => {
+    expect(rules(lab, 'raw')).toEqual([
+      '-A PREROUTING -d 172.18.0.2/32 ! -i docker_gwbridge -j DROP',
+      '-A PREROUTING -d 172.18.0.3/32 ! -i docker_gwbridge -j DROP',
+      '-A PREROUTING -d 172.18.0.4/32 ! -i docker_gwbridge -j DROP',
+    ])
+  })
+  test('filter and nat: icc=false rules of docker_gwbridge and the published port', () => {
+    expect(gw('filter')).toEqual([
+      '-A DOCKER -d 172.18.0.4/32 ! -i docker_gwbridge -o docker_gwbridge -p tcp -m tcp --dport 80 -j ACCEPT',
+      '-A DOCKER ! -i docker_gwbridge -o docker_gwbridge -j DROP',
+      '-A DOCKER-BRIDGE -o docker_gwbridge -j DOCKER',
+      '-A DOCKER-CT -o docker_gwbridge -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      '-A DOCKER-FORWARD -i docker_gwbridge -o docker_gwbridge -j DROP',
+      '-A DOCKER-FORWARD -i docker_gwbridge ! -o docker_gwbridge -j ACCEPT',
+      '-A DOCKER-ISOLATION-STAGE-1 -i docker_gwbridge ! -o docker_gwbridge -j DOCKER-ISOLATION-STAGE-2',
+      '-A DOCKER-ISOLATION-STAGE-2 -o docker_gwbridge -j DROP',
+    ])
+    expect(gw('nat')).toEqual([
+      '-A POSTROUTING -s 172.18.0.0/16 ! -o docker_gwbridge -j MASQUERADE',
+      '-A DOCKER -i docker_gwbridge -j RETURN',
+      '-A DOCKER ! -i docker_gwbridge -p tcp -m tcp --dport 8085 -j DNAT --to-destination 172.18.0.4:80',
+    ])
+  })
+})
+
 describe('Docker 28 endpoint and network lifecycle', () => {
   test('an endpoint DROP goes with disconnect, stop and rm; port DROPs with the ports', () => {
     const lab = lab28([
