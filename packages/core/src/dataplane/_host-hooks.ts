@@ -136,14 +136,15 @@ function classifyRawDrop(lab: LabState, v: ChainVerdict, pkt: Packet, inIface: s
 
 /**
  * raw PREROUTING for a packet the host receives on `inIface`; returns the
- * drop, or undefined when the packet goes on. A lab whose engine never wrote
- * the raw table (20.10) has nothing to show here.
+ * drop, or undefined when the packet goes on. An empty chain decides nothing
+ * and is not shown: a lab whose engine never wrote the raw table (20.10), or
+ * a 28 lab before its first endpoint, traces as before.
  *
  * @example
  * rawPrerouting(w, pkt, 'eth0') // a drop when pkt.dst is a container's address (Docker 28)
  */
 export function rawPrerouting(w: Walk, pkt: Packet, inIface: string): Arrival | undefined {
-  if (!w.lab.netfilter.raw) return undefined
+  if (!w.lab.netfilter.raw?.chains.PREROUTING?.rules.length) return undefined
   const v = evaluateChain(w.lab.netfilter, 'raw', 'PREROUTING', context(w, pkt, inIface, ''))
   pushVerdict(w, v, 'raw', 'PREROUTING', inIface)
   if (v.verdict !== 'DROP') return undefined

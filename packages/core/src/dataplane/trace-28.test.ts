@@ -199,3 +199,13 @@ describe('Docker 28: what 20.10 allowed between containers still works', () => {
     expect(r.delivered ? 'delivered' : r.reasonCode).toBe('internal-network')
   })
 })
+
+describe('Docker 28 raw PREROUTING with no rule', () => {
+  test('an empty raw chain is not shown: the trace is the one it was before the first endpoint', () => {
+    const l = lab(['docker network create app', 'docker run -d --name api --network app nginx'])
+    runDocker(l, 'docker rm -f api')
+    expect(l.netfilter.raw?.chains.PREROUTING?.rules).toEqual([])
+    const r = trace(l, { from: 'lan', to: 'host:22/tcp', listening: ['host:22/tcp'] })
+    expect(r.hops.some((h) => (h.kind === 'rule' || h.kind === 'policy') && h.table === 'raw')).toBe(false)
+  })
+})

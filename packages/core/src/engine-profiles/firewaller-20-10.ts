@@ -219,6 +219,7 @@ export function comparePortBindings(a: PortBinding, b: PortBinding): number {
  * firewaller2010.setupDaemonChains(tx)
  */
 export const firewaller2010: Firewaller = Object.freeze({
+  tables: Object.freeze(['nat', 'filter'] as const),
   daemonChains: Object.freeze({
     nat: Object.freeze(['DOCKER']),
     filter: Object.freeze(['DOCKER', ISOLATION_1, ISOLATION_2, 'DOCKER-USER']),

@@ -299,6 +299,7 @@ function leaveEndpoint(tx: Tx, c: EndpointRulesConfig): void {
  * firewaller28.setupDaemonChains(tx)
  */
 export const firewaller28: Firewaller = Object.freeze({
+  tables: Object.freeze(['nat', 'filter', 'raw'] as const),
   daemonChains: Object.freeze({
     nat: Object.freeze(['DOCKER']),
     filter: Object.freeze([

@@ -56,6 +56,12 @@ export type UserChainMoment = 'daemon-start' | 'network-created'
  */
 export interface Firewaller {
   /**
+   * The tables the daemon writes, which an observer of this engine reads
+   * with `iptables-save -t` (and which then prints a table's built-in chains
+   * even before anything was written to it).
+   */
+  readonly tables: readonly TableName[]
+  /**
    * The chains dockerd creates at start and then writes to without asking
    * whether they exist (a lab without one is broken).
    */
