@@ -309,8 +309,8 @@ export function normalizeObservation(raw: RawObservation): Observation {
     out[`files/${name}/etc/resolv.conf`] = rename(files.resolvConf)
     out[`files/${name}/etc/hostname`] = rename(files.hostname)
   }
-  for (const table of ['nat', 'filter'] as const) {
-    for (const [chain, rules] of Object.entries(normalizeIptables(raw.iptables[table], rename))) {
+  for (const table of ['nat', 'filter', 'raw'] as const) {
+    for (const [chain, rules] of Object.entries(normalizeIptables(raw.iptables[table] ?? '', rename))) {
       out[`iptables/${table}/${chain}`] = rules
     }
   }
