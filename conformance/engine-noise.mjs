@@ -175,7 +175,7 @@ function renameLinks(ns, names) {
 // order in the same slots, provided they stand in `order`'s order (the join
 // order the interfaces show); in another order they are marked, so that they
 // mismatch.
-function inJoinOrder(lines, addressOf, order, want) {
+function inJoinOrder(lines, addressOf, order, want, mark) {
   const slots = []
   lines.forEach((line, i) => {
     if (order.includes(addressOf(line))) slots.push(i)
@@ -183,7 +183,7 @@ function inJoinOrder(lines, addressOf, order, want) {
   const seen = slots.map((i) => addressOf(lines[i]))
   if (seen.length !== order.length) return lines
   // Written at the same joins as the interfaces: in another order, the run is no outcome of the engine.
-  if (seen.some((a, i) => a !== order[i])) return [OUT_OF_JOIN_ORDER, ...lines]
+  if (seen.some((a, i) => a !== order[i])) return lines.flatMap((l, i) => (i === slots[0] ? [mark, l] : [l]))
   const out = [...lines]
   const byAddress = new Map(slots.map((i) => [addressOf(lines[i]), lines[i]]))
   slots.forEach((slot, i) => {
@@ -192,7 +192,10 @@ function inJoinOrder(lines, addressOf, order, want) {
   return out
 }
 
-const OUT_OF_JOIN_ORDER = '# (netmodes) not in the order the interfaces were joined in'
+const OUT_OF_JOIN_ORDER = 'not in the order the interfaces were joined in (netmodes)'
+// Marks as the comparison sees them: a line of the file; a rule (iptables-save comments are not compared).
+const HOSTS_MARK = `# ${OUT_OF_JOIN_ORDER}`
+const RAW_MARK = `-A PREROUTING ${OUT_OF_JOIN_ORDER}`
 const hostsAddress = (line) => line.split(/\s/)[0]
 const rawAddress = (line) => line.match(/^-A PREROUTING -d (\d+\.\d+\.\d+\.\d+)\/32 ! -i /)?.[1]
 
@@ -218,9 +221,12 @@ function rotatedLikeExpected(expected, actual) {
     const wanted = e.map((l) => l.inet)
     if (files?.[name]) {
       const hosts = files[name].hosts.split('\n')
-      files[name] = { ...files[name], hosts: inJoinOrder(hosts, hostsAddress, order, wanted).join('\n') }
+      files[name] = {
+        ...files[name],
+        hosts: inJoinOrder(hosts, hostsAddress, order, wanted, HOSTS_MARK).join('\n'),
+      }
     }
-    if (raw !== undefined) raw = inJoinOrder(raw.split('\n'), rawAddress, order, wanted).join('\n')
+    if (raw !== undefined) raw = inJoinOrder(raw.split('\n'), rawAddress, order, wanted, RAW_MARK).join('\n')
   }
   return {
     ...actual,

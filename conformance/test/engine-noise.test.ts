@@ -109,6 +109,9 @@ describe('the 28 comparison', () => {
     const half = copy(other)
     if (half.files?.mc && recorded.files?.mc) half.files.mc.hosts = recorded.files.mc.hosts
     expect(mismatched('28', recorded, half)).toEqual(['files/mc/etc/hosts'])
+    const rawAsRecorded = copy(other)
+    rawAsRecorded.iptables.raw = recorded.iptables.raw ?? ''
+    expect(mismatched('28', recorded, rawAsRecorded)).toEqual(['iptables/raw/PREROUTING'])
   })
 
   test('three networks: the cyclic rotations are accepted, the other orders are not', () => {
