@@ -68,6 +68,12 @@ if (setup.cli) {
     )
 }
 const sameEngine = (serverVersion) => serverVersion.split('.')[0] === version.split('.')[0]
+// Before anything is reset: the engine there must be of the version named.
+const found = await connectDocker({ host: engine.host })
+if (!sameEngine(found.serverVersion))
+  throw new Error(
+    `--engine ${version}: the engine at ${engine.host} is ${found.serverVersion}; nothing was reset`,
+  )
 
 const names =
   positionals.length > 0
