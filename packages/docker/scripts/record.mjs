@@ -15,7 +15,8 @@
 // through the real docker 28.2 client on PATH (`docker`, checked), with
 // DOCKER_HOST set to the engine. The engine is the one at that version's
 // variable (NETMODES_DOCKER_HOST_28 for 28), else DOCKER_HOST (default
-// unix:///var/run/docker.sock), found through its socket (or --pidfile) and
+// unix:///var/run/docker.sock), found through its socket (or --pidfile, for 28
+// default NETMODES_DOCKER_PIDFILE_28) and
 // reset alone, in whatever network namespace it runs; its version must be
 // the one named.
 //
@@ -52,8 +53,9 @@ if (!setup) throw new Error(`--engine ${version}: one of ${Object.keys(engines).
 const recordedDir = `${resolve(values.out ?? `${repo}conformance/recorded/${version}`)}/`
 const engine = {
   host: process.env[setup.hostEnv] || process.env.DOCKER_HOST || 'unix:///var/run/docker.sock',
-  ...(values.pidfile ? { pidfile: values.pidfile } : {}),
 }
+const pidfile = values.pidfile ?? (setup.pidfileEnv ? process.env[setup.pidfileEnv] : undefined)
+if (pidfile) engine.pidfile = pidfile
 
 // The client whose texts are recorded must be the one the recordings stand for.
 if (setup.cli) {
