@@ -1,3 +1,4 @@
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import {
   noteEndpointJoined,
@@ -13,7 +14,13 @@ import { isUserDefined } from '../model/network-kind.js'
 import type { Tx } from '../model/tx.js'
 import { drawHex } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
-import { attachEndpoint, attachServiceEndpoint, detachEndpoint, refreshGateway } from './endpoints.js'
+import {
+  attachEndpoint,
+  attachServiceEndpoint,
+  checkRequestedIp,
+  detachEndpoint,
+  refreshGateway,
+} from './endpoints.js'
 import { unpublishPorts } from './ports.js'
 
 type RunCommand = Extract<DockerCommand, { kind: 'run' | 'create' }>
@@ -70,6 +77,27 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
   }
   if (mode === 'host' && cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
   if (mode === 'default' || mode === 'bridge') registeredLinks(lab, cmd.links)
+  if (behaviourOf(lab).validatesEndpointsAtCreate) validateEndpointAtCreate(tx, cmd, mode)
+}
+
+/**
+ * Docker 28 checks the endpoint settings when the container is created
+ * (daemon validateNetworkingConfig), so a bad `--ip` leaves no container
+ * behind (ENGINE-28.md 7.2): the checks the endpoint would meet at start.
+ * A network that does not exist yet is the start's to report; with no
+ * `--network` the daemon ignores `--ip` (the endpoint config is keyed
+ * "default"), and a shared namespace takes no address of its own.
+ */
+function validateEndpointAtCreate(tx: Tx, cmd: RunCommand, mode: string): void {
+  if (!cmd.ip || mode === 'default') return
+  if (mode.startsWith('container:') || mode === 'host') {
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      'user specified IP address is supported on user defined networks only',
+    )
+  }
+  const network = findNetwork(tx.lab, mode)
+  if (network) checkRequestedIp(network, { network: mode, aliases: [], ip: cmd.ip })
 }
 
 /**
@@ -280,17 +308,10 @@ export function startContainer(tx: Tx, container: Container): void {
     writeSandboxFiles(tx, container)
     attachEndpoint(tx, container, host, { network: 'host', aliases: [] }, 'host')
   } else {
-    // 20.10 joins the default bridge first, then the others (observed in name order).
-    const ordered = [...container.endpointConfigs].sort((a, b) =>
-      a.network === 'bridge'
-        ? -1
-        : b.network === 'bridge'
-          ? 1
-          : a.network < b.network
-            ? -1
-            : a.network > b.network
-              ? 1
-              : 0,
+    // The engine's join order (20.10: the default bridge first, then the others in name order).
+    const order = behaviourOf(lab).joinOrder(container.endpointConfigs.map((r) => r.network))
+    const ordered = [...container.endpointConfigs].sort(
+      (a, b) => order.indexOf(a.network) - order.indexOf(b.network),
     )
     const requests = ordered.map((r) => {
       const network = findNetwork(lab, r.network)

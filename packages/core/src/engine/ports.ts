@@ -1,4 +1,5 @@
 import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { portRules } from '../engine-profiles/firewaller-20-10.js'
 import { DockerDaemonError } from '../errors.js'
 import { iptables, iptablesDeleteAll } from '../kernel/iptables.js'
@@ -96,9 +97,14 @@ export function publishPorts(
       const key = keyOf(binding.proto, hostPort)
       tx.set(lab.hostPorts, key, [...(lab.hostPorts[key] ?? []), allocation])
       if (lab.profile.userlandProxy) {
-        tx.log(
-          `/usr/bin/docker-proxy -proto ${binding.proto} -host-ip ${ip} -host-port ${hostPort} -container-ip ${endpoint.ipv4} -container-port ${binding.containerPort} &`,
-        )
+        const argv = behaviourOf(lab).dockerProxyArgv({
+          proto: binding.proto,
+          hostIp: ip,
+          hostPort,
+          containerIp: endpoint.ipv4,
+          containerPort: binding.containerPort,
+        })
+        tx.log(`${argv.join(' ')} &`)
       }
       // IPv4 rules only: an IPv4-only container is reached from [::] through the proxy alone.
       if (family(ip) === 4) {
