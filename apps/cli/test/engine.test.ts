@@ -66,7 +66,14 @@ describe('netmodes --engine ... docker: the lab file records its engine', () => 
     run('docker', 'network', 'create', 'n2')
     run('docker', 'network', 'rm', 'n1')
     run('docker', 'network', 'create', 'n3')
-    const r = run('docker', 'network', 'inspect', '--format', '{{range .IPAM.Config}}{{.Subnet}}{{end}}', 'n3')
+    const r = run(
+      'docker',
+      'network',
+      'inspect',
+      '--format',
+      '{{range .IPAM.Config}}{{.Subnet}}{{end}}',
+      'n3',
+    )
     expect(r.stdout).toBe('172.18.0.0/16\n')
     // The same engine again is fine.
     expect(run('--engine', '28', 'docker', 'network', 'ls').code).toBe(0)
@@ -135,7 +142,7 @@ describe('netmodes verify --engine, against a recording', () => {
     expect(as28.stdout).toContain('172.21.0.0/16')
   })
 
-  test("a recording of 28 is simulated as 28; one of an unmodelled engine is refused, naming the supported ones", () => {
+  test('a recording of 28 is simulated as 28; one of an unmodelled engine is refused, naming the supported ones', () => {
     const doc = JSON.parse(readFileSync(recording, 'utf8')) as { engine: string }
     const dir = tempDir()
     writeFileSync(join(dir, 'r28.json'), JSON.stringify({ ...doc, engine: '28.5.2+dfsg4' }))
@@ -146,6 +153,8 @@ describe('netmodes verify --engine, against a recording', () => {
     writeFileSync(join(dir, 'r27.json'), JSON.stringify({ ...doc, engine: '27.3.1' }))
     const r = netmodes(['verify', script, '--against', join(dir, 'r27.json')])
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('Docker Engine 27.3.1 is not modelled: netmodes models Docker Engine 20.10 and 28')
+    expect(r.stderr).toContain(
+      'Docker Engine 27.3.1 is not modelled: netmodes models Docker Engine 20.10 and 28',
+    )
   })
 })
