@@ -39,6 +39,10 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   subnetMustBeAligned: false,
   ipv6WithoutSubnet: 'no-default-pool',
   validatesEndpointsAtCreate: false,
+  macAddressNeedsOwnNetns: true,
+  macvlanParentShared: false,
+  // The allocator is asked once per address: 0.0.0.0:32770 and [::]:32769 were seen (ports.sh p8).
+  ephemeralPortSharedByFamilies: false,
   dockerProxyArgv: dockerProxyArgv20,
   inspect: Object.freeze({
     networkEnableIPv4: false,

@@ -391,3 +391,48 @@ describe('ENGINE-28.md 1.5 and 8: docker-proxy', () => {
     expect(old).not.toContain('-use-listen-fd')
   })
 })
+
+describe('ENGINE-28.md 1.5: -P takes one ephemeral port for both families', () => {
+  test('ports.sh p3, p7, p8: p8 gets 32770 on 0.0.0.0 and on [::] (20.10: 32770 and 32769)', () => {
+    const lines = [
+      'docker run -d --name p3 -p 80 nginx',
+      'docker run -d --name p7 -p 127.0.0.1::81 nginx',
+      'docker run -d --name p8 -P --expose 82 nginx',
+    ]
+    const ports = (lab: LabState) => inspect(lab, 'inspect p8').NetworkSettings.Ports['82/tcp']
+    expect(ports(labOf('28', ...lines))).toEqual([
+      { HostIp: '0.0.0.0', HostPort: '32770' },
+      { HostIp: '::', HostPort: '32770' },
+    ])
+    expect(ports(labOf('20.10', ...lines))).toEqual([
+      { HostIp: '0.0.0.0', HostPort: '32770' },
+      { HostIp: '::', HostPort: '32769' },
+    ])
+  })
+})
+
+describe('ENGINE-28.md 7.3: behaviour changes visible as exit codes', () => {
+  test('--mac-address with --network container: or host is accepted (modes-errors e5, e13)', () => {
+    const lines = ['docker run -d --name web nginx']
+    const e5 = 'docker run -d --name e5 --network container:web --mac-address 02:00:00:00:00:bb nginx'
+    const e13 = 'docker run -d --name e13 --network host --mac-address 02:00:00:00:00:cc nginx'
+    const lab = labOf('28', ...lines)
+    expect(runDocker(lab, e5).exitCode).toBe(0)
+    expect(runDocker(lab, e13).exitCode).toBe(0)
+    expect(inspect(lab, 'inspect e5').State.Running).toBe(true)
+    const old = labOf('20.10', ...lines)
+    expect(runDocker(old, e5).error).toContain('conflicting options: mac-address and the network mode')
+    expect(runDocker(old, e13).exitCode).toBe(125)
+  })
+
+  test('a second macvlan network on the same parent is created (macvlan.sh mv2); ipvlan still refuses', () => {
+    const lines = ['docker network create -d macvlan --subnet 10.99.0.0/24 -o parent=eth0 mv']
+    const mv2 = 'docker network create -d macvlan --subnet 10.99.6.0/24 -o parent=eth0 mv2'
+    expect(runDocker(labOf('28', ...lines), mv2).exitCode).toBe(0)
+    expect(runDocker(labOf('20.10', ...lines), mv2).error).toMatch(/is already using parent interface eth0/)
+    const iv = labOf('28', 'docker network create -d ipvlan --subnet 10.98.0.0/24 -o parent=eth0 iv')
+    const r = runDocker(iv, 'docker network create -d ipvlan --subnet 10.98.6.0/24 -o parent=eth0 iv2')
+    expect(r.exitCode).toBe(1)
+    expect(r.error).toMatch(/network di-[0-9a-f]{12} is already using parent interface eth0/)
+  })
+})

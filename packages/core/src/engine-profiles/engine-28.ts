@@ -64,6 +64,12 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   ipv6WithoutSubnet: 'random-ula',
   // Section 7.2.
   validatesEndpointsAtCreate: true,
+  // Section 7.3: modes-errors e5 (container:web) and e13 (host) run.
+  macAddressNeedsOwnNetns: false,
+  // Section 7.3: macvlan.sh mv2 on nmparent0 beside mv is created; ipvlan keeps the refusal.
+  macvlanParentShared: true,
+  // Section 1.5: ports.sh p8 got 0.0.0.0:32770 and [::]:32770.
+  ephemeralPortSharedByFamilies: true,
   dockerProxyArgv: dockerProxyArgv28,
   // Section 6.
   inspect: Object.freeze({

@@ -84,6 +84,12 @@ export interface EngineBehaviour {
   readonly ipv6WithoutSubnet: 'no-default-pool' | 'random-ula'
   /** Endpoint settings (--ip and friends) are checked at `docker create`, before the container exists. */
   readonly validatesEndpointsAtCreate: boolean
+  /** `--mac-address` is refused with `--network host` or `container:` ("conflicting options"). */
+  readonly macAddressNeedsOwnNetns: boolean
+  /** A second macvlan network may use a parent interface another macvlan network uses. */
+  readonly macvlanParentShared: boolean
+  /** `-P` (an ephemeral host port) on 0.0.0.0 and [::] takes the same port number for both families. */
+  readonly ephemeralPortSharedByFamilies: boolean
   /** The docker-proxy command line for one published port (what `ps` shows). */
   dockerProxyArgv(request: DockerProxyRequest): string[]
   readonly inspect: InspectDocumentPolicy

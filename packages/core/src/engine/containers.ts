@@ -61,6 +61,7 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
     }
   }
   const isContainerMode = mode.startsWith('container:')
+  const macNeedsOwnNetns = behaviourOf(lab).macAddressNeedsOwnNetns
   if (cmd.aliases.length > 0 && (['default', 'bridge', 'host', 'none'].includes(mode) || isContainerMode)) {
     throw new DockerCliError('network-scoped aliases are only supported for user-defined networks', 125)
   }
@@ -68,14 +69,15 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
     if (mode === 'container:')
       throw new DockerDaemonError('INVALID_INPUT', 'invalid container format container:<name|id>')
     if (cmd.hostname !== undefined) throw conflicting('hostname and the network mode')
-    if (cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
+    if (cmd.mac !== undefined && macNeedsOwnNetns) throw conflicting('mac-address and the network mode')
     if (cmd.dns.length > 0) throw conflicting('dns and the network mode')
     if (cmd.addHosts.length > 0) throw conflicting('custom host-to-IP mapping and the network mode')
     if (cmd.publish.length > 0 || cmd.publishAll)
       throw conflicting('port publishing and the container type network mode')
     if (cmd.expose.length > 0) throw conflicting('port exposing and the container type network mode')
   }
-  if (mode === 'host' && cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
+  if (mode === 'host' && cmd.mac !== undefined && macNeedsOwnNetns)
+    throw conflicting('mac-address and the network mode')
   if (mode === 'default' || mode === 'bridge') registeredLinks(lab, cmd.links)
   if (behaviourOf(lab).validatesEndpointsAtCreate) validateEndpointAtCreate(tx, cmd, mode)
 }

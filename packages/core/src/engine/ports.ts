@@ -84,8 +84,13 @@ export function publishPorts(
       binding.hostIp === '' && defaultIp === '0.0.0.0' && lab.profile.ipv6Proxy
         ? ['0.0.0.0', '::']
         : [defaultIp]
+    // 28 asks the allocator for one ephemeral port for both families (20.10: one per address).
+    const shareEphemeral = binding.hostPort === '' && behaviourOf(lab).ephemeralPortSharedByFamilies
+    let firstPort: number | undefined
     for (const ip of ips) {
-      const hostPort = allocateHostPort(tx, binding.proto, ip, binding.hostPort)
+      const requested = shareEphemeral && firstPort !== undefined ? String(firstPort) : binding.hostPort
+      const hostPort = allocateHostPort(tx, binding.proto, ip, requested)
+      firstPort ??= hostPort
       const allocation: HostPortAllocation = {
         hostIp: ip,
         hostPort,
