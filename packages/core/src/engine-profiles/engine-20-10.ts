@@ -41,6 +41,7 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   validatesEndpointsAtCreate: false,
   macAddressNeedsOwnNetns: true,
   macvlanParentShared: false,
+  internalMacvlanReservesGateway: true,
   // The allocator is asked once per address: 0.0.0.0:32770 and [::]:32769 were seen (ports.sh p8).
   ephemeralPortSharedByFamilies: false,
   dockerProxyArgv: dockerProxyArgv20,

@@ -436,3 +436,23 @@ describe('ENGINE-28.md 7.3: behaviour changes visible as exit codes', () => {
     expect(r.error).toMatch(/network di-[0-9a-f]{12} is already using parent interface eth0/)
   })
 })
+
+describe('ENGINE-28.md section 3: an internal macvlan network reserves no gateway', () => {
+  test('macvlan.sh mvinternal: the first container gets .1 (20.10: .2); IPAM Config is the subnet alone', () => {
+    const lines = [
+      'docker network create -d macvlan --internal --subnet 10.99.9.0/24 -o parent=eth0 mvinternal',
+      'docker run -d --name mi --network mvinternal nginx',
+    ]
+    const lab = labOf('28', ...lines)
+    expect(endpointOf(lab, 'mi', 'mvinternal').IPAddress).toBe('10.99.9.1')
+    expect(endpointOf(lab, 'mi', 'mvinternal').Gateway).toBe('')
+    expect(inspect(lab, 'network inspect mvinternal').IPAM.Config).toEqual([{ Subnet: '10.99.9.0/24' }])
+    expect(routesOf(lab, 'mi')).toBe('10.99.9.0/24 dev eth0 proto kernel scope link src 10.99.9.1 \n')
+    expect(fromJSON(toJSON(lab)).networks.find((n) => n.name === 'mvinternal')?.gateway).toBeUndefined()
+    for (const l of ['docker rm -f mi', 'docker network rm mvinternal'])
+      expect(runDocker(lab, l).exitCode).toBe(0)
+    const old = labOf('20.10', ...lines)
+    expect(endpointOf(old, 'mi', 'mvinternal').IPAddress).toBe('10.99.9.2')
+    expect(inspect(old, 'network inspect mvinternal').IPAM.Config).toEqual([{ Subnet: '10.99.9.0/24' }])
+  })
+})

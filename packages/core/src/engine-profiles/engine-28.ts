@@ -68,6 +68,8 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   macAddressNeedsOwnNetns: false,
   // Section 7.3: macvlan.sh mv2 on nmparent0 beside mv is created; ipvlan keeps the refusal.
   macvlanParentShared: true,
+  // Section 3: mvinternal's first container gets 10.99.9.1 (20.10: .2).
+  internalMacvlanReservesGateway: false,
   // Section 1.5: ports.sh p8 got 0.0.0.0:32770 and [::]:32770.
   ephemeralPortSharedByFamilies: true,
   dockerProxyArgv: dockerProxyArgv28,

@@ -86,6 +86,8 @@ export interface EngineBehaviour {
   readonly validatesEndpointsAtCreate: boolean
   /** `--mac-address` is refused with `--network host` or `container:` ("conflicting options"). */
   readonly macAddressNeedsOwnNetns: boolean
+  /** An `--internal` macvlan network without `--gateway` still has a gateway address reserved in its pool. */
+  readonly internalMacvlanReservesGateway: boolean
   /** A second macvlan network may use a parent interface another macvlan network uses. */
   readonly macvlanParentShared: boolean
   /** `-P` (an ephemeral host port) on 0.0.0.0 and [::] takes the same port number for both families. */

@@ -97,7 +97,7 @@ export function attachEndpoint(
   }
   const pool = network.pool
   const cidr = pool ? parseCidr(pool.subnet) : undefined
-  if (!pool || !cidr || !network.gateway) throw new Error(`network ${network.name} has no pool`)
+  if (!pool || !cidr) throw new Error(`network ${network.name} has no pool`)
   checkRequestedIp(network, request)
   const ipRange = network.ipam.config[0]?.ipRange
   const ipv4 = (() => {
@@ -136,7 +136,7 @@ export function attachEndpoint(
     ...(request.ip ? { requestedIp: request.ip } : {}),
     // Overlay endpoints, and macvlan/ipvlan endpoints of an internal network, are given no gateway;
     // on 28 no internal network gives one (ENGINE-28.md section 5).
-    gateway: givesGateway(tx, network) ? network.gateway : '',
+    gateway: givesGateway(tx, network) ? (network.gateway ?? '') : '',
   }
   onCreated?.()
   // Drivers plumb the interface; the default route comes from refreshGateway (the sandbox's gateway endpoint).

@@ -267,14 +267,19 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     endpoints: {},
     ...(cmd.configFromNetwork !== undefined ? { configFrom: cmd.configFromNetwork } : {}),
   }
-  // The gateway is requested first (libnetwork ipamAllocateVersion), then the aux addresses.
-  const gateway = requestAddress(tx, pool, {
-    ...(config.gateway ? { preferred: config.gateway } : {}),
-    ...(config.ipRange ? { ipRange: config.ipRange } : {}),
-    serial: global,
-  })
-  network.gateway = gateway
-  if (!config.gateway && !requested) config.gateway = gateway
+  // The gateway is requested first (libnetwork ipamAllocateVersion), then the aux addresses;
+  // 28 reserves none for an internal macvlan network given no --gateway (ENGINE-28.md section 3).
+  const gatewayless =
+    driver === 'macvlan' && cmd.internal && !config.gateway && !behaviour.internalMacvlanReservesGateway
+  if (!gatewayless) {
+    const gateway = requestAddress(tx, pool, {
+      ...(config.gateway ? { preferred: config.gateway } : {}),
+      ...(config.ipRange ? { ipRange: config.ipRange } : {}),
+      serial: global,
+    })
+    network.gateway = gateway
+    if (!config.gateway && !requested) config.gateway = gateway
+  }
   for (const [name, ip] of Object.entries(config.auxAddresses ?? {})) {
     try {
       requestAddress(tx, pool, { preferred: ip })
