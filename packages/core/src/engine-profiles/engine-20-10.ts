@@ -53,4 +53,9 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
     networkSettingsOrder: 'api-1.41',
     endpointSettings: 'api-1.41',
   }),
+  sandboxFiles: Object.freeze({
+    hostsDefaults: 'libnetwork-20.10',
+    hostsLeave: 'all-own-lines',
+    resolvConf: 'libnetwork-20.10',
+  }),
 })

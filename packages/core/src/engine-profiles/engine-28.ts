@@ -82,4 +82,10 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
     networkSettingsOrder: 'api-1.50',
     endpointSettings: 'api-1.50',
   }),
+  // Seen on 28.5.2 (not in ENGINE-28.md): netip's `fe00::`, per-endpoint hosts lines, generated resolv.conf.
+  sandboxFiles: Object.freeze({
+    hostsDefaults: 'moby-28',
+    hostsLeave: 'endpoint-line',
+    resolvConf: 'moby-28',
+  }),
 })

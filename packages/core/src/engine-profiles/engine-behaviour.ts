@@ -45,6 +45,16 @@ export interface InspectDocumentPolicy {
   endpointSettings: 'api-1.41' | 'api-1.50'
 }
 
+/** How the daemon writes a container's /etc/hosts and /etc/resolv.conf. */
+export interface SandboxFilesPolicy {
+  /** The default records: libnetwork 20.10's (`fe00::0`) or 28's (`fe00::`). */
+  hostsDefaults: 'libnetwork-20.10' | 'moby-28'
+  /** On leaving a network: every line of the container's names goes (20.10), or that endpoint's line (28). */
+  hostsLeave: 'all-own-lines' | 'endpoint-line'
+  /** resolv.conf: 20.10's filtered copy of the host's, or 28's generated file with its comments. */
+  resolvConf: 'libnetwork-20.10' | 'moby-28'
+}
+
 /**
  * Everything a Docker Engine version does differently, outside iptables and
  * message texts: one object per version, chosen once per lab by
@@ -95,4 +105,6 @@ export interface EngineBehaviour {
   /** The docker-proxy command line for one published port (what `ps` shows). */
   dockerProxyArgv(request: DockerProxyRequest): string[]
   readonly inspect: InspectDocumentPolicy
+  /** The sandbox files (/etc/hosts, /etc/resolv.conf) the daemon writes for a container. */
+  readonly sandboxFiles: SandboxFilesPolicy
 }

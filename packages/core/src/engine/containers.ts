@@ -509,8 +509,9 @@ export function disconnectContainer(tx: Tx, network: Network, container: Contain
     )
   }
   if (container.endpoints[network.id]) {
+    const leaving = network.endpoints[container.endpoints[network.id] ?? '']?.ipv4 ?? ''
     detachEndpoint(tx, container, network)
-    noteEndpointLeft(tx, container)
+    noteEndpointLeft(tx, container, leaving)
     refreshGateway(tx, container)
   }
   tx.set(
