@@ -6,8 +6,9 @@ import { createPool, requestAddress } from '../ipam/pool.js'
 import { checkSubnetFree } from '../ipam/subnet-selection.js'
 import type { IpamConfig, Network } from '../model/docker.js'
 import { findNetwork } from '../model/lookup.js'
+import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
-import { drawBase36, drawHex } from '../rng.js'
+import { drawBase36, drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { NotSimulatedError } from './ipv6-not-simulated.js'
 import { arrangeUserFilterRule } from './lab.js'
@@ -59,6 +60,16 @@ function consolidateIpam(cmd: NetworkCreate): IpamConfig[] {
   return configs
 }
 
+/** daemon/network.go getIpamConfig: each subnet must parse as a CIDR. */
+function checkSubnetSyntax(configs: readonly IpamConfig[]): void {
+  for (const c of configs) {
+    if (!parseCidr(c.subnet))
+      throw daemonError(`Invalid subnet ${c.subnet} : invalid CIDR address: ${c.subnet}`)
+  }
+}
+
+const networkIdTaken = (lab: LabState, id: string) => lab.networks.some((n) => n.id === id)
+
 function daemonError(
   message: string,
   code: 'INVALID_INPUT' | 'CONFLICT' | 'NOT_FOUND' | 'UNSUPPORTED' = 'INVALID_INPUT',
@@ -106,7 +117,10 @@ function validateConfiguration(cmd: NetworkCreate, configs: IpamConfig[]): void 
 /** `--config-only`: recorded with driver "null" and local scope; nothing is built and no address is taken. */
 function createConfigOnlyNetwork(tx: Tx, cmd: NetworkCreate, configs: IpamConfig[]): Network {
   const lab = tx.lab
-  const id = drawHex(lab.rng, 64)
+  const id = drawUnused(
+    () => drawHex(lab.rng, 64),
+    (v) => networkIdTaken(lab, v),
+  )
   tx.set(lab, 'clock', lab.clock + 1)
   const network: Network = {
     id,
@@ -180,6 +194,9 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   if (findNetwork(lab, cmd.name)?.name === cmd.name) {
     throw daemonError(`network with name ${cmd.name} already exists`, 'CONFLICT')
   }
+  // daemon/network.go createNetwork parses every subnet (getIpamConfig) before
+  // libnetwork sees the request, so a configuration network gets the same answer.
+  if (cmd.configOnly) checkSubnetSyntax(configs)
   validateConfiguration(cmd, configs)
   if (cmd.configOnly) return createConfigOnlyNetwork(tx, cmd, configs)
   if (cmd.configFrom !== undefined) return createNetwork(tx, withConfigurationOf(tx, cmd), origin)
@@ -205,16 +222,16 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
       'UNSUPPORTED',
     )
   }
-  for (const c of configs) {
-    if (!parseCidr(c.subnet))
-      throw daemonError(`Invalid subnet ${c.subnet} : invalid CIDR address: ${c.subnet}`)
-  }
+  checkSubnetSyntax(configs)
   if (configs.length > 1)
     throw daemonError(`${driver} driver doesn't support multiple subnets`, 'UNSUPPORTED')
   if (behaviour.subnetMustBeAligned) refuseHostBits(configs)
 
   // Swarm-scoped networks get swarm's 25-character IDs; local ones libnetwork's 64 hex digits.
-  const id = global ? drawBase36(lab.rng, 25) : drawHex(lab.rng, 64)
+  const id = drawUnused(
+    () => (global ? drawBase36(lab.rng, 25) : drawHex(lab.rng, 64)),
+    (v) => networkIdTaken(lab, v),
+  )
   tx.set(lab, 'clock', lab.clock + 1)
   if (global && found.scope !== 'global') {
     // A swarm-scoped local driver (`--scope swarm`): the manager keeps only its config until a node uses it.
@@ -238,6 +255,10 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   }
   const space = global ? 'global' : 'local'
   const requested = configs[0]
+  // libnetwork IpamConf.Validate, before the pool is requested: the CLI lets
+  // a gateway written as a CIDR through (its subnetMatches parses either form).
+  if (requested?.gateway !== undefined && parseIPv4(requested.gateway) === undefined)
+    throw daemonError(`invalid gateway address ${requested.gateway} in Ipam configuration`)
   let config: IpamConfig
   if (requested) {
     const cidr = parseCidr(requested.subnet)
@@ -281,6 +302,8 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     if (!config.gateway && !requested) config.gateway = gateway
   }
   for (const [name, ip] of Object.entries(config.auxAddresses ?? {})) {
+    if (parseIPv4(ip) === undefined)
+      throw daemonError(`non parsable secondary ip address (${name}:${ip}) passed for network ${cmd.name}`)
     try {
       requestAddress(tx, pool, { preferred: ip })
     } catch (error) {

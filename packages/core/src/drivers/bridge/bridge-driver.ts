@@ -16,10 +16,10 @@ import {
   setLinkMac,
   setLinkUp,
   setMaster,
+  unusedVethName,
 } from '../../kernel/netlink.js'
 import type { Container, Endpoint, Network } from '../../model/docker.js'
 import type { Tx } from '../../model/tx.js'
-import { drawHex } from '../../rng.js'
 import type { NetworkDriver } from '../network-driver.js'
 import { BRIDGE_OPTIONS, readBridgeConfig } from './bridge-options.js'
 
@@ -103,8 +103,9 @@ export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint,
   const config = readBridgeConfig(network, tx.lab.profile.mtu)
   const host = namespaceOf(tx, 'host')
   const ns = namespaceOf(tx, sandbox)
-  const hostVeth = `veth${drawHex(tx.lab.rng, 7)}`
-  const tmpPeer = `veth${drawHex(tx.lab.rng, 7)}`
+  // libnetwork netutils.GenerateIfaceName draws again when the name exists.
+  const hostVeth = unusedVethName(tx, host)
+  const tmpPeer = unusedVethName(tx, host, hostVeth)
   const { host: hostEnd, peer } = addVethPair(tx, host, hostVeth, tmpPeer, config.mtu)
   tx.set(hostEnd, 'address', randomKernelMac(tx.lab.rng))
   tx.set(peer, 'address', randomKernelMac(tx.lab.rng))

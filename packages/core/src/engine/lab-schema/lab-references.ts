@@ -66,6 +66,25 @@ export function labReferenceProblem(lab: LabState): string | undefined {
     if (c.portNetworkId !== undefined && !networks.has(c.portNetworkId))
       return `${at}.portNetworkId: no network has this id`
   }
+  // A namespace has one owner; a container: mode container that runs in it
+  // names that owner in sharesWith (engine/containers.ts startContainer). Stopping
+  // the owner hands the namespace to its sharers, so a lab that lost a
+  // sharesWith would have the namespace deleted under a running container.
+  const owners = new Map<string, string>()
+  for (const [key, c] of Object.entries(lab.containers)) {
+    const at = `containers${pathStep(key)}`
+    if (c.sharesWith !== undefined) {
+      const owner = lab.containers[c.sharesWith]
+      if (owner?.sandbox !== c.sandbox)
+        return `${at}.sandbox: must be the namespace of the container it shares with`
+      continue
+    }
+    if (c.sandbox === undefined || c.sandbox === 'host') continue
+    const other = owners.get(c.sandbox)
+    if (other !== undefined)
+      return `${at}.sandbox: container ${other} owns this namespace too (a container that joins another's names it in sharesWith)`
+    owners.set(c.sandbox, key)
+  }
   for (const [name, id] of Object.entries(lab.containerNames)) {
     if (!Object.hasOwn(lab.containers, id) || lab.containers[id]?.name !== name)
       return `containerNames${pathStep(name)}: must be the id of a container of that name`
