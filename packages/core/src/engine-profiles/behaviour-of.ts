@@ -17,7 +17,12 @@ const BEHAVIOURS: Readonly<Record<EngineVersion, EngineBehaviour>> = Object.free
  * behaviourOf(createLab({ engine: '28' })).apiVersion // '1.51'
  */
 export function behaviourOf(lab: Pick<LabState, 'profile'>): EngineBehaviour {
-  return BEHAVIOURS[lab.profile.version]
+  return behaviourOfVersion(lab.profile.version)
+}
+
+/** The behaviour of an engine version, for what has no lab (an observation of a real engine). */
+export function behaviourOfVersion(version: EngineVersion): EngineBehaviour {
+  return BEHAVIOURS[version]
 }
 
 /** The engine versions netmodes models, oldest first. */

@@ -32,6 +32,7 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   documentApiVersion: '1.41',
   endpointMac: (_tx, request) => macFromIp(request.ipv4),
   bridgeMac: (tx) => randomDockerMac(tx.lab.rng),
+  randomMacs: false,
   selectPredefinedSubnet,
   interfaceName: (_tx, sandbox) => `eth${sandbox.nextIfIndex}`,
   joinOrder: joinOrder20,

@@ -54,6 +54,8 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   endpointMac: endpointMac28,
   // Section 2: docker0 and br-* get a random MAC too (20.10: 02:42 + random).
   bridgeMac: (tx) => randomKernelMac(tx.lab.rng),
+  // Section 9: the MACs of bridge and macvlan endpoints and of bridge devices are random.
+  randomMacs: true,
   selectPredefinedSubnet: selectLowestFreeSubnet,
   interfaceName: (_tx, sandbox) => lowestFreeEth(sandbox.namespace),
   joinOrder: joinOrder28,

@@ -77,6 +77,11 @@ export interface EngineBehaviour {
   endpointMac(tx: Tx, request: EndpointMacRequest): string
   /** The MAC of a new bridge device (docker0, br-*). */
   bridgeMac(tx: Tx): string
+  /**
+   * Endpoint and bridge MACs are random, not derived (02:42 + IP): two runs
+   * agree on them only as a set, so comparisons of observations mask them.
+   */
+  readonly randomMacs: boolean
   /** The subnet of a network created without `--subnet`, from the predefined pools. */
   selectPredefinedSubnet(tx: Tx, space: 'local' | 'global'): string
   /**
