@@ -456,3 +456,25 @@ describe('ENGINE-28.md section 3: an internal macvlan network reserves no gatewa
     expect(inspect(old, 'network inspect mvinternal').IPAM.Config).toEqual([{ Subnet: '10.99.9.0/24' }])
   })
 })
+
+describe('ENGINE-28.md section 6: --mac-address lives in the endpoint settings', () => {
+  test('a created container shows it on its endpoint; after a start and stop the endpoint shows ""', () => {
+    const lab = labOf(
+      '28',
+      'docker network create --subnet 10.88.0.0/24 seamm',
+      'docker create --name m1 --network seamm --mac-address 02:00:00:00:00:bb nginx',
+    )
+    expect(endpointOf(lab, 'm1', 'seamm').MacAddress).toBe('02:00:00:00:00:bb')
+    runDocker(lab, 'docker start m1')
+    expect(endpointOf(lab, 'm1', 'seamm').MacAddress).toBe('02:00:00:00:00:bb')
+    runDocker(lab, 'docker stop m1')
+    expect(endpointOf(lab, 'm1', 'seamm').MacAddress).toBe('')
+    expect(inspect(lab, 'inspect m1').Config.MacAddress).toBe('02:00:00:00:00:bb')
+    const old = labOf(
+      '20.10',
+      'docker network create --subnet 10.88.0.0/24 seamm',
+      'docker create --name m1 --network seamm --mac-address 02:00:00:00:00:bb nginx',
+    )
+    expect(endpointOf(old, 'm1', 'seamm').MacAddress).toBe('')
+  })
+})

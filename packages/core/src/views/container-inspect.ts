@@ -195,7 +195,9 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
         Gateway: ep?.gateway ?? '',
         IPAddress: ep?.ipv4 ?? '',
         IPPrefixLen: ep?.prefixlen ?? 0,
-        MacAddress: ep?.mac ?? '',
+        // 28 (API 1.44+) keeps --mac-address in the endpoint settings: shown until the first start's
+        // endpoint replaces it, and "" once that endpoint is gone (seen on 28.5.2).
+        MacAddress: ep?.mac ?? (modern && !joined ? (request.mac ?? '') : ''),
         DriverOpts: request.fromConnect ? {} : null,
         DNSNames: userDefined && joined ? dnsNames(container, request.aliases) : null,
       })
