@@ -21,7 +21,7 @@ export { PRUNE_WARNINGS } from './engine/prune.js'
 export type { ScenarioOutcome, ScenarioReport, ScenarioStep, ScenarioTrace } from './engine/run-scenario.js'
 export { runScenario, traceLine } from './engine/run-scenario.js'
 export { fromJSON, toJSON } from './engine/serialize.js'
-export { behaviourOf, ENGINE_VERSIONS } from './engine-profiles/behaviour-of.js'
+export { behaviourOf, behaviourOfVersion, ENGINE_VERSIONS } from './engine-profiles/behaviour-of.js'
 export { ENGINE_20_10 } from './engine-profiles/engine-20-10.js'
 export { ENGINE_28 } from './engine-profiles/engine-28.js'
 export type {
@@ -29,6 +29,7 @@ export type {
   EndpointMacRequest,
   EngineBehaviour,
   InspectDocumentPolicy,
+  SandboxFilesPolicy,
 } from './engine-profiles/engine-behaviour.js'
 export { engineOfServerVersion, parseEngineVersion } from './engine-profiles/engine-version.js'
 export type { ErrorCode } from './errors.js'
