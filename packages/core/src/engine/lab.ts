@@ -7,7 +7,7 @@ import { createPool, requestAddress } from '../ipam/pool.js'
 import { collidesWithHost } from '../ipam/subnet-selection.js'
 import { iptables } from '../kernel/iptables.js'
 import type { Network } from '../model/docker.js'
-import type { EngineProfile, LabState } from '../model/state.js'
+import type { EngineProfile, EngineVersion, LabState } from '../model/state.js'
 import { Tx } from '../model/tx.js'
 import { createNetfilter } from '../netfilter/tables.js'
 import { drawHex } from '../rng.js'
@@ -26,6 +26,12 @@ export const DEFAULT_PROFILE: EngineProfile = {
 }
 
 export interface CreateLabOptions {
+  /**
+   * The Docker Engine the lab models (default '20.10'). It sets
+   * `profile.version`, from which the lab's behaviour is chosen once; it
+   * wins over a `profile.version` given as well.
+   */
+  engine?: EngineVersion
   /** The host: `ip -j addr` and `ip -j route` of a real machine; default: {@link TYPICAL_HOST}. */
   host?: HostDescription
   profile?: Partial<EngineProfile>
@@ -75,12 +81,17 @@ export function arrangeUserFilterRule(tx: Tx): void {
  * @example
  * const lab = createLab()
  * lab.networks.map((n) => n.name) // ['bridge', 'host', 'none']
+ * createLab({ engine: '28' }).profile.version // '28'
  */
 export function createLab(options: CreateLabOptions = {}): LabState {
   const host = options.host ?? TYPICAL_HOST
   const lab: LabState = {
     schema: 1,
-    profile: { ...DEFAULT_PROFILE, ...options.profile },
+    profile: {
+      ...DEFAULT_PROFILE,
+      ...options.profile,
+      ...(options.engine !== undefined ? { version: options.engine } : {}),
+    },
     rng: { seed: options.seed ?? 1, counter: 0 },
     clock: options.epoch ?? 1767225600,
     host: {

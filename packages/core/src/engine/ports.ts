@@ -1,4 +1,5 @@
 import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { firewallerOf } from '../engine-profiles/firewaller-of.js'
 import { DockerDaemonError } from '../errors.js'
 import { iptables, iptablesDeleteAll } from '../kernel/iptables.js'
@@ -82,8 +83,13 @@ export function publishPorts(
       binding.hostIp === '' && defaultIp === '0.0.0.0' && lab.profile.ipv6Proxy
         ? ['0.0.0.0', '::']
         : [defaultIp]
+    // 28 asks the allocator for one ephemeral port for both families (20.10: one per address).
+    const shareEphemeral = binding.hostPort === '' && behaviourOf(lab).ephemeralPortSharedByFamilies
+    let firstPort: number | undefined
     for (const ip of ips) {
-      const hostPort = allocateHostPort(tx, binding.proto, ip, binding.hostPort)
+      const requested = shareEphemeral && firstPort !== undefined ? String(firstPort) : binding.hostPort
+      const hostPort = allocateHostPort(tx, binding.proto, ip, requested)
+      firstPort ??= hostPort
       const allocation: HostPortAllocation = {
         hostIp: ip,
         hostPort,
@@ -95,9 +101,14 @@ export function publishPorts(
       const key = keyOf(binding.proto, hostPort)
       tx.set(lab.hostPorts, key, [...(lab.hostPorts[key] ?? []), allocation])
       if (lab.profile.userlandProxy) {
-        tx.log(
-          `/usr/bin/docker-proxy -proto ${binding.proto} -host-ip ${ip} -host-port ${hostPort} -container-ip ${endpoint.ipv4} -container-port ${binding.containerPort} &`,
-        )
+        const argv = behaviourOf(lab).dockerProxyArgv({
+          proto: binding.proto,
+          hostIp: ip,
+          hostPort,
+          containerIp: endpoint.ipv4,
+          containerPort: binding.containerPort,
+        })
+        tx.log(`${argv.join(' ')} &`)
       }
       // IPv4 rules only: an IPv4-only container is reached from [::] through the proxy alone.
       if (family(ip) === 4) {

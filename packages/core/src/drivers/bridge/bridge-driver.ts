@@ -1,7 +1,8 @@
+import { behaviourOf } from '../../engine-profiles/behaviour-of.js'
 import { firewallerOf } from '../../engine-profiles/firewaller-of.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
-import { randomDockerMac, randomKernelMac } from '../../kernel/mac.js'
+import { randomKernelMac } from '../../kernel/mac.js'
 import {
   addAddress,
   addBridge,
@@ -44,7 +45,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
     )
   }
   const { gateway, prefix, subnet } = gatewayPrefix(network)
-  addBridge(tx, host, config.bridgeName, randomDockerMac(tx.lab.rng), config.mtu)
+  addBridge(tx, host, config.bridgeName, behaviourOf(tx.lab).bridgeMac(tx), config.mtu)
   const brd = formatIPv4(broadcastAddress(parseCidr(`${gateway}/${prefix}`)?.ip ?? 0, prefix))
   addAddress(tx, host, config.bridgeName, {
     local: gateway,
