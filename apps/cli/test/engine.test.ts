@@ -133,7 +133,7 @@ describe('netmodes demo --engine', () => {
 
 describe('netmodes verify --engine, against a recording', () => {
   const script = join(conformance, 'scenarios/sequences.sh')
-  const recording = join(conformance, 'recorded/sequences.json')
+  const recording = join(conformance, 'recorded/20.10/sequences.json')
 
   test('the recording names its engine (20.10): every fact matches; simulated as 28 they do not', () => {
     expect(netmodes(['verify', script, '--against', recording]).code).toBe(0)
