@@ -1,3 +1,6 @@
+import { daemonChecksOf } from '../engine-profiles/daemon-checks.js'
+import { endpointSettingsProblems } from '../engine-profiles/endpoint-settings.js'
+import { cliRenderingOf, messagesOf } from '../engine-profiles/messages.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import {
   noteEndpointJoined,
@@ -38,6 +41,15 @@ const conflicting = (what: string) => new DockerDaemonError('INVALID_INPUT', `co
  */
 function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
   const lab = tx.lab
+  const isContainerMode = mode.startsWith('container:')
+  // The 28.2 CLI sends --ip/--network-alias given without --network for the default network.
+  const unattached = cliRenderingOf(lab).sendsSettingsWithoutNetwork ? cmd.withoutNetwork : undefined
+  const aliases = unattached?.aliases ?? cmd.aliases
+  if (aliases.length > 0 && (['default', 'bridge', 'host', 'none'].includes(mode) || isContainerMode)) {
+    throw new DockerCliError('network-scoped aliases are only supported for user-defined networks', 125)
+  }
+  const checks = daemonChecksOf(lab)
+  if (checks.endpointSettingsAtCreate) refuseEndpointSettings(tx, cmd, mode, unattached?.ip)
   if (cmd.name !== undefined) {
     if (!NAME_RE.test(cmd.name)) {
       throw new DockerDaemonError(
@@ -53,23 +65,39 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
       )
     }
   }
-  const isContainerMode = mode.startsWith('container:')
-  if (cmd.aliases.length > 0 && (['default', 'bridge', 'host', 'none'].includes(mode) || isContainerMode)) {
-    throw new DockerCliError('network-scoped aliases are only supported for user-defined networks', 125)
-  }
   if (isContainerMode) {
     if (mode === 'container:')
-      throw new DockerDaemonError('INVALID_INPUT', 'invalid container format container:<name|id>')
+      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidContainerNetworkMode())
     if (cmd.hostname !== undefined) throw conflicting('hostname and the network mode')
-    if (cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
+    if (cmd.mac !== undefined && checks.refusesMacWithSharedNamespace)
+      throw conflicting('mac-address and the network mode')
     if (cmd.dns.length > 0) throw conflicting('dns and the network mode')
     if (cmd.addHosts.length > 0) throw conflicting('custom host-to-IP mapping and the network mode')
     if (cmd.publish.length > 0 || cmd.publishAll)
       throw conflicting('port publishing and the container type network mode')
     if (cmd.expose.length > 0) throw conflicting('port exposing and the container type network mode')
   }
-  if (mode === 'host' && cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
+  if (mode === 'host' && cmd.mac !== undefined && checks.refusesMacWithSharedNamespace)
+    throw conflicting('mac-address and the network mode')
   if (mode === 'default' || mode === 'bridge') registeredLinks(lab, cmd.links)
+}
+
+/**
+ * Docker 28 checks the first network's endpoint settings at create, so a
+ * refused --ip leaves no container behind (ENGINE-28.md 7.2); `ip` stands
+ * for an --ip the 28.2 CLI sent for the default network.
+ */
+function refuseEndpointSettings(tx: Tx, cmd: RunCommand, mode: string, ip: string | undefined): void {
+  const name = mode === 'default' ? 'bridge' : mode
+  const requested = mode === 'default' ? ip : cmd.ip
+  const network = mode.startsWith('container:') ? undefined : findNetwork(tx.lab, name)
+  const messages = messagesOf(tx.lab)
+  const problems = endpointSettingsProblems(messages, name, network, {
+    ...(requested ? { ip: requested } : {}),
+    aliases: mode === 'default' ? [] : cmd.aliases,
+  })
+  const refusal = messages.invalidEndpointSettings(problems, name)
+  if (refusal !== undefined) throw new DockerDaemonError('INVALID_INPUT', refusal)
 }
 
 /**
@@ -267,9 +295,9 @@ export function startContainer(tx: Tx, container: Container): void {
   if (mode.startsWith('container:')) {
     const ref = mode.slice('container:'.length)
     const target = findContainer(lab, ref)
-    if (!target) throw new DockerDaemonError('NOT_FOUND', `No such container: ${ref}`)
+    if (!target) throw new DockerDaemonError('NOT_FOUND', messagesOf(lab).sharedNamespaceMissing(ref))
     if (target.state !== 'running' || !target.sandbox) {
-      throw new DockerDaemonError('CONFLICT', `cannot join network of a non running container: ${target.id}`)
+      throw new DockerDaemonError('CONFLICT', messagesOf(lab).sharedNamespaceNotRunning(target))
     }
     tx.set(container, 'sharesWith', target.id)
     tx.set(container, 'sandbox', target.sandbox)
@@ -294,11 +322,15 @@ export function startContainer(tx: Tx, container: Container): void {
     )
     const requests = ordered.map((r) => {
       const network = findNetwork(lab, r.network)
-      if (!network) throw new DockerDaemonError('NOT_FOUND', `network ${r.network} not found`)
+      if (!network)
+        throw networkSetupFailed(lab, new DockerDaemonError('NOT_FOUND', `network ${r.network} not found`))
       if (network.driver === 'overlay' && !network.attachable) {
-        throw new DockerDaemonError(
-          'UNSUPPORTED',
-          `Could not attach to network ${r.network}: rpc error: code = PermissionDenied desc = network ${r.network} not manually attachable`,
+        throw networkSetupFailed(
+          lab,
+          new DockerDaemonError(
+            'UNSUPPORTED',
+            `Could not attach to network ${r.network}: rpc error: code = PermissionDenied desc = network ${r.network} not manually attachable`,
+          ),
         )
       }
       return { network, request: r }
@@ -328,7 +360,8 @@ export function startContainer(tx: Tx, container: Container): void {
         }
       }
       refreshGateway(tx, container)
-    } catch (error) {
+    } catch (caught) {
+      const error = networkSetupFailed(lab, caught)
       if (sandboxMade && error instanceof Error) FAILED_AFTER_SANDBOX.add(error)
       throw error
     }
@@ -359,6 +392,13 @@ function attachGwBridge(tx: Tx, container: Container, sandbox: string): void {
   attachEndpoint(tx, container, gw, { network: gw.name, aliases: [] }, sandbox, {
     name: `gateway_${sandboxId}`,
   })
+}
+
+/** A daemon error while joining networks at start, as the engine words it (28 says it was the networking). */
+function networkSetupFailed(lab: Tx['lab'], error: unknown): unknown {
+  if (!(error instanceof DockerDaemonError)) return error
+  const message = messagesOf(lab).networkSetupFailed(error.message)
+  return message === error.message ? error : new DockerDaemonError(error.code, message, { cause: error })
 }
 
 /** `docker stop`: every endpoint is released (addresses return to their pools) and the namespace goes. */
@@ -396,14 +436,11 @@ export function stopContainer(tx: Tx, container: Container): void {
   tx.set(container, 'finishedAt', lab.clock)
 }
 
-/** `docker rm [-f]`. */
-export function removeContainer(tx: Tx, container: Container, force: boolean): void {
+/** `docker rm [-f]`; `ref` is the container as the user named it (28 quotes it). */
+export function removeContainer(tx: Tx, container: Container, force: boolean, ref = container.name): void {
   if (container.state === 'running') {
     if (!force) {
-      throw new DockerDaemonError(
-        'CONFLICT',
-        `You cannot remove a running container ${container.id}. Stop the container before attempting removal or force remove`,
-      )
+      throw new DockerDaemonError('CONFLICT', messagesOf(tx.lab).removeRunningContainer(container, ref))
     }
     stopContainer(tx, container)
   }
@@ -428,23 +465,21 @@ export function connectContainer(
       'container sharing network namespace with another container or host cannot be connected to any other network',
     )
   }
+  const messages = messagesOf(tx.lab)
   if (mode === 'host' || network.driver === 'host') {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'container cannot be disconnected from host network or connected to host network',
-    )
+    const refusal = messages.connectToHostNetwork(mode === 'host')
+    if (refusal !== undefined) throw new DockerDaemonError('INVALID_INPUT', refusal)
+    // 28: a host-mode container already has its endpoint on the host network.
+    throw new DockerDaemonError('CONFLICT', messages.endpointExists(container.name, network.name))
   }
+  const invalid = messages.invalidEndpointSettings(
+    endpointSettingsProblems(messages, network.name, network, request),
+  )
+  if (invalid !== undefined) throw new DockerDaemonError('INVALID_INPUT', invalid)
   if (!isUserDefined(network)) {
-    if (request.ip)
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        'user specified IP address is supported on user defined networks only',
-      )
+    if (request.ip) throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
     if (request.aliases.length > 0) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        'network-scoped alias is supported only for containers in user defined networks',
-      )
+      throw new DockerDaemonError('INVALID_INPUT', messages.aliasOnNonUserDefinedNetwork())
     }
   }
   const connected = Object.keys(container.endpoints)
@@ -473,10 +508,8 @@ export function connectContainer(
 /** `docker network disconnect`. */
 export function disconnectContainer(tx: Tx, network: Network, container: Container): void {
   if (container.networkMode === 'host' || network.driver === 'host') {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'container cannot be disconnected from host network or connected to host network',
-    )
+    const refusal = messagesOf(tx.lab).disconnectFromHostNetwork(container.networkMode === 'host')
+    if (refusal !== undefined) throw new DockerDaemonError('INVALID_INPUT', refusal)
   }
   const configured = container.endpointConfigs.some((r) => findNetwork(tx.lab, r.network)?.id === network.id)
   if (!container.endpoints[network.id] && !configured) {

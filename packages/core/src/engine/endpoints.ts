@@ -1,4 +1,5 @@
 import { driverOf } from '../drivers/registry.js'
+import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
@@ -29,11 +30,9 @@ export function attachEndpoint(
   if (network.configOnly) {
     throw new DockerDaemonError('INVALID_INPUT', 'cannot create endpoint on configuration-only network')
   }
+  const messages = messagesOf(tx.lab)
   if (request.ip && !isUserDefined(network)) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'user specified IP address is supported on user defined networks only',
-    )
+    throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
   }
   const driver = driverOf(network)
   if (!driver.addressed) {
@@ -57,33 +56,21 @@ export function attachEndpoint(
   }
   const epName = identity.name ?? container.name
   if (Object.values(network.endpoints).some((e) => e.name === epName)) {
-    throw new DockerDaemonError(
-      'CONFLICT',
-      `endpoint with name ${epName} already exists in network ${network.name}`,
-    )
+    throw new DockerDaemonError('CONFLICT', messages.endpointExists(epName, network.name))
   }
   const pool = network.pool
   const cidr = pool ? parseCidr(pool.subnet) : undefined
   if (!pool || !cidr || !network.gateway) throw new Error(`network ${network.name} has no pool`)
   if (request.ip) {
     if (!isUserDefined(network)) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        'user specified IP address is supported on user defined networks only',
-      )
+      throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
     }
     if (pool.predefined) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        'user specified IP address is supported only when connecting to networks with user configured subnets',
-      )
+      throw new DockerDaemonError('INVALID_INPUT', messages.ipWithoutUserSubnet())
     }
     const ip = parseCidr(`${request.ip}/32`)
     if (!ip || !(ip.ip >>> 0 >= cidr.ip && ip.ip < cidr.ip + 2 ** (32 - cidr.prefix))) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        `Invalid address ${request.ip}: It does not belong to any of this network's subnets`,
-      )
+      throw new DockerDaemonError('INVALID_INPUT', messages.ipOutsideSubnet(request.ip))
     }
   }
   const ipRange = network.ipam.config[0]?.ipRange

@@ -4,6 +4,7 @@
  * their filters, and the summary of each with its status on the lab's
  * clock ("Up 3 seconds", "Exited (137) 2 minutes ago").
  */
+import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Container } from '../model/docker.js'
 import { findContainer } from '../model/lookup.js'
@@ -141,7 +142,7 @@ function portFilter(args: FilterArgs, key: 'publish' | 'expose'): Set<string> {
  */
 export function listContainers(lab: LabState, options: ListContainersOptions = {}): ContainerSummary[] {
   const args = parseFilterArgs(options.filters)
-  validateFilterKeys(args, ACCEPTED)
+  validateFilterKeys(args, ACCEPTED, messagesOf(lab))
   const limit = options.limit ?? -1
   let all = !!options.all
   const exited = [...(args.get('exited') ?? [])].map((v) => {

@@ -1,4 +1,7 @@
 import { networkDriver } from '../drivers/registry.js'
+import { daemonChecksOf } from '../engine-profiles/daemon-checks.js'
+import { rewordIpamError } from '../engine-profiles/ipam-wording.js'
+import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import { cidrContains, formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
@@ -8,6 +11,7 @@ import { findNetwork } from '../model/lookup.js'
 import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
+import { NotSimulatedError } from './ipv6-not-simulated.js'
 import { arrangeUserFilterRule } from './lab.js'
 
 // configFromNetwork: set once a --config-from network's configuration has been taken in.
@@ -176,15 +180,18 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
       'UNSUPPORTED',
     )
   }
+  const messages = messagesOf(lab)
   if (cmd.ipv6) {
-    throw daemonError(
-      'could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network',
-      'UNSUPPORTED',
-    )
+    // 28 would create it with a random ULA /64 (ENGINE-28.md section 3): IPv6 is not simulated.
+    if (daemonChecksOf(lab).defaultIpv6Pool) throw new NotSimulatedError('IPv6 networks (--ipv6)')
+    throw daemonError(messages.predefinedPoolsExhausted(6), 'UNSUPPORTED')
   }
   for (const c of configs) {
-    if (!parseCidr(c.subnet))
-      throw daemonError(`Invalid subnet ${c.subnet} : invalid CIDR address: ${c.subnet}`)
+    const cidr = parseCidr(c.subnet)
+    if (!cidr) throw daemonError(messages.invalidSubnet(c.subnet))
+    const aligned = formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix)
+    const unaligned = aligned === c.subnet ? undefined : messages.unalignedSubnet(c.subnet, aligned)
+    if (unaligned !== undefined) throw daemonError(unaligned)
   }
   if (configs.length > 1)
     throw daemonError(`${driver} driver doesn't support multiple subnets`, 'UNSUPPORTED')
@@ -218,10 +225,18 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   if (requested) {
     const cidr = parseCidr(requested.subnet)
     const subnet = cidr ? formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix) : requested.subnet
-    checkSubnetFree(lab, space, subnet)
+    try {
+      checkSubnetFree(lab, space, subnet)
+    } catch (error) {
+      throw rewordIpamError(messages, error)
+    }
     config = { ...requested, subnet: requested.subnet }
   } else {
-    config = { subnet: selectPredefinedSubnet(tx, space) }
+    try {
+      config = { subnet: selectPredefinedSubnet(tx, space) }
+    } catch (error) {
+      throw rewordIpamError(messages, error)
+    }
   }
   const cidr = parseCidr(config.subnet)
   const poolSubnet = cidr ? formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix) : config.subnet

@@ -1,4 +1,5 @@
 import { driverOf } from '../drivers/registry.js'
+import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Network } from '../model/docker.js'
 import type { Tx } from '../model/tx.js'
@@ -15,7 +16,7 @@ export function removeNetwork(tx: Tx, network: Network): void {
   if (Object.keys(network.endpoints).length > 0) {
     throw new DockerDaemonError(
       'CONFLICT',
-      `error while removing network: network ${network.name} id ${network.id} has active endpoints`,
+      messagesOf(tx.lab).networkHasActiveEndpoints(network, Object.values(network.endpoints)),
     )
   }
   driverOf(network).deleteNetwork(tx, network)

@@ -1,5 +1,6 @@
 import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
 import { portRules } from '../engine-profiles/firewaller-20-10.js'
+import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import { iptables, iptablesDeleteAll } from '../kernel/iptables.js'
 import type { Container, Endpoint, Network, PortMapping } from '../model/docker.js'
@@ -76,7 +77,13 @@ export function publishPorts(
   )
   for (const binding of ordered) {
     if (binding.proto === 'sctp' && lab.profile.userlandProxy) {
-      throw new DockerDaemonError('UNSUPPORTED', 'Error starting userland proxy: protocol not supported')
+      throw new DockerDaemonError(
+        'UNSUPPORTED',
+        messagesOf(lab).proxyProtocolNotSupported(
+          binding.hostIp === '' ? config.hostBinding : binding.hostIp,
+          Number(binding.hostPort.split('-')[0]),
+        ),
+      )
     }
     const defaultIp = binding.hostIp === '' ? config.hostBinding : binding.hostIp
     const ips =

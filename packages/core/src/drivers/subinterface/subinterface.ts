@@ -1,3 +1,4 @@
+import { daemonChecksOf } from '../../engine-profiles/daemon-checks.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import {
@@ -49,7 +50,9 @@ export function createSubinterfaceNetwork(tx: Tx, driver: SubinterfaceDriver, ne
   }
   const parent = parentOf(driver, network)
   const other = tx.lab.networks.find((n) => n.driver === driver.kind && parentOf(driver, n) === parent)
-  if (other) {
+  // 28's macvlan lets networks share a parent; ipvlan still refuses (ENGINE-28.md 7.3).
+  const exclusive = driver.kind === 'ipvlan' || daemonChecksOf(tx.lab).macvlanParentExclusive
+  if (other && exclusive) {
     throw new DockerDaemonError(
       'CONFLICT',
       `network ${driver.dummyPrefix}${other.id.slice(0, 12)} is already using parent interface ${parent}`,
