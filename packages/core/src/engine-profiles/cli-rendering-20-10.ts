@@ -14,5 +14,6 @@ export const CLI_20_10: CliRendering = {
   sendsSettingsWithoutNetwork: false,
   bracketsIPv6: false,
   noPublicPortAsTyped: false,
+  swarmInitEndsWithBlankLine: true,
   exitCodes: { run: 125, createDaemonError: 1 },
 }

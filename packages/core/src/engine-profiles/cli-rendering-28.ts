@@ -33,5 +33,6 @@ export const CLI_28: CliRendering = {
   sendsSettingsWithoutNetwork: true,
   bracketsIPv6: true,
   noPublicPortAsTyped: true,
+  swarmInitEndsWithBlankLine: false,
   exitCodes: { run: 125, createDaemonError: 1 },
 }

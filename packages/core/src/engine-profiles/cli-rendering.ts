@@ -37,6 +37,8 @@ export interface CliRendering {
   bracketsIPv6: boolean
   /** `docker port C 81`: the "No public port" error names the port as typed (28.2: '81') or with its protocol (20.10: '81/tcp'). */
   noPublicPortAsTyped: boolean
+  /** `docker swarm init` ends its instructions with a blank line (20.10) or without (28.2). */
+  swarmInitEndsWithBlankLine: boolean
   /** Exit codes: `docker run`'s for any error before or at start; `docker create`'s for a daemon error. */
   exitCodes: { run: number; createDaemonError: number }
 }

@@ -351,8 +351,10 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       if (!container) throw new DockerCliError(cliRenderingOf(lab).containerNotFound(cmd.container), 1)
       return renderDockerPort(container, cmd.container, cmd.port, cliRenderingOf(lab))
     }
-    case 'swarm init':
-      return step((tx) => initSwarm(tx, cmd.advertiseAddr))
+    case 'swarm init': {
+      const out = step((tx) => initSwarm(tx, cmd.advertiseAddr))
+      return cliRenderingOf(lab).swarmInitEndsWithBlankLine ? out : out.replace(/\n\n$/, '\n')
+    }
     case 'swarm leave':
       return step((tx) => leaveSwarm(tx, cmd.force))
     case 'network prune': {
