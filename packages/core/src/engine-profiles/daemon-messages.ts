@@ -31,13 +31,56 @@ export interface DaemonMessages {
   /** `--subnet` with host bits set; `undefined` where the engine keeps it as given. */
   unalignedSubnet(subnet: string, aligned: string): string | undefined
 
+  /** `-d DRIVER` that no plugin provides. */
+  pluginNotFound(driver: string): string
+  /** A second network of a driver that allows one (host, null). */
+  singleInstanceDriver(driver: string): string
+  /** A network name already taken. */
+  networkNameTaken(name: string): string
+  /** `--scope local` with a driver whose data scope is global. */
+  scopeDowngrade(driver: string): string
+  /** A swarm-scoped network on a node that is not a manager. */
+  notSwarmManager(): string
+  /** More than one `--subnet` for a driver that takes one. */
+  multipleSubnets(driver: string): string
+  /** An `--aux-address` the pool refused (`reason`: the IPAM error). */
+  secondaryAddressFailed(name: string, ip: string, reason: string): string
+  /** `--config-only` with operator fields (ingress, internal, attachable, scope). */
+  configOnlyOperatorFields(): string
+  /** `--config-only` together with `--config-from`. */
+  configFromConfigOnly(): string
+  /** `--config-from` with IPAM settings, `--ipv6` or labels of its own. */
+  configFromUserSettings(): string
+  /** `--config-from` with driver options of its own. */
+  configFromDriverOptions(): string
+  /** `--config-from` naming no configuration network. */
+  configNetworkMissing(name: string): string
+
   // --- network rm ---
+  /** `network rm` of bridge, host or none. */
+  predefinedNetworkRemove(name: string): string
+  /** A configuration network another network was made from. */
+  configNetworkInUse(name: string): string
   /** A network that still has endpoints. */
   networkHasActiveEndpoints(network: { id: string; name: string }, endpoints: NamedEndpoint[]): string
 
   // --- rm ---
   /** `docker rm` without -f of a running container; `ref` is what the user typed. */
   removeRunningContainer(container: NamedContainer, ref: string): string
+
+  // --- create ---
+  /** `--name` that is not a valid container name. */
+  invalidContainerName(name: string): string
+  /** `--name` already taken by `existing`. */
+  containerNameTaken(existing: NamedContainer): string
+  /** runconfig's "conflicting options: WHAT". */
+  conflictingOptions(what: string): string
+  /** A legacy `--link` to a container that does not exist. */
+  linkTargetMissing(name: string): string
+  /** A legacy link whose child shares the namespace of a container that does not exist. */
+  linkOwnerMissing(ref: string): string
+  /** A legacy link to a container that is not running (found at start). */
+  linkTargetNotRunning(child: string, container: string, alias: string): string
 
   // --- create: endpoint settings ---
   /** `--network container:` with nothing after the colon. */
@@ -67,6 +110,20 @@ export interface DaemonMessages {
   sharedNamespaceMissing(ref: string): string
   /** `--network container:REF` whose container is not running. */
   sharedNamespaceNotRunning(target: NamedContainer): string
+  /** A network a container names that does not exist (found at start). */
+  networkNotFound(ref: string): string
+  /** A swarm overlay network that is not `--attachable`. */
+  overlayNotAttachable(network: string): string
+  /** A configuration network is never joined. */
+  configOnlyEndpoint(): string
+  /** The network's pool has no free address. */
+  noAvailableIpv4(network: { id: string; name: string }): string
+  /** A published port the bridge driver could not program (`reason`: the port allocator's or proxy's error). */
+  externalConnectivityFailed(endpoint: { id: string; name: string }, reason: string): string
+  /** A requested host port that is taken (`hostIp` as the allocator has it). */
+  portAllocated(hostIp: string, hostPort: number): string
+  /** No ephemeral host port left. */
+  ephemeralPortsExhausted(hostIp: string): string
   /** A published sctp port the userland proxy cannot listen on. */
   proxyProtocolNotSupported(hostIp: string, hostPort: number): string
 
@@ -75,8 +132,22 @@ export interface DaemonMessages {
   connectToHostNetwork(containerInHostMode: boolean): string | undefined
   /** `network disconnect host C`; `undefined` when the daemon gets further (28: C is not in host mode). */
   disconnectFromHostNetwork(containerInHostMode: boolean): string | undefined
+  /** `network connect` of a container in host or container: mode. */
+  sharedNamespaceConnect(): string
+  /** `network connect` that would mix none with another network. */
+  privateModeMultipleNetworks(): string
+  /** `network disconnect` of a network the container is not on. */
+  notConnected(containerId: string, network: string): string
   /** An endpoint name already taken on the network. */
   endpointExists(endpoint: string, network: string): string
+
+  // --- swarm ---
+  /** `swarm init` on a node already in a swarm. */
+  alreadyInSwarm(): string
+  /** `swarm leave` on a node in no swarm. */
+  notInSwarm(): string
+  /** `swarm leave` without --force on the last manager. */
+  leaveLastManager(): string
 
   // --- filters ---
   /** A `--filter` key the endpoint does not take. */

@@ -33,7 +33,8 @@ function modeNetworkName(mode: string): string {
   return mode === 'default' ? 'bridge' : mode
 }
 
-const conflicting = (what: string) => new DockerDaemonError('INVALID_INPUT', `conflicting options: ${what}`)
+const conflicting = (lab: Tx['lab'], what: string) =>
+  new DockerDaemonError('INVALID_INPUT', messagesOf(lab).conflictingOptions(what))
 
 /**
  * The checks `docker create` makes before a container exists
@@ -52,33 +53,27 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
   if (checks.endpointSettingsAtCreate) refuseEndpointSettings(tx, cmd, mode, unattached?.ip)
   if (cmd.name !== undefined) {
     if (!NAME_RE.test(cmd.name)) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        `Invalid container name (${cmd.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
-      )
+      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidContainerName(cmd.name))
     }
     const existing = containerByName(lab, cmd.name.replace(/^\//, ''))
     if (existing) {
-      throw new DockerDaemonError(
-        'CONFLICT',
-        `Conflict. The container name "/${existing.name}" is already in use by container "${existing.id}". You have to remove (or rename) that container to be able to reuse that name.`,
-      )
+      throw new DockerDaemonError('CONFLICT', messagesOf(lab).containerNameTaken(existing))
     }
   }
   if (isContainerMode) {
     if (mode === 'container:')
       throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidContainerNetworkMode())
-    if (cmd.hostname !== undefined) throw conflicting('hostname and the network mode')
+    if (cmd.hostname !== undefined) throw conflicting(lab, 'hostname and the network mode')
     if (cmd.mac !== undefined && checks.refusesMacWithSharedNamespace)
-      throw conflicting('mac-address and the network mode')
-    if (cmd.dns.length > 0) throw conflicting('dns and the network mode')
-    if (cmd.addHosts.length > 0) throw conflicting('custom host-to-IP mapping and the network mode')
+      throw conflicting(lab, 'mac-address and the network mode')
+    if (cmd.dns.length > 0) throw conflicting(lab, 'dns and the network mode')
+    if (cmd.addHosts.length > 0) throw conflicting(lab, 'custom host-to-IP mapping and the network mode')
     if (cmd.publish.length > 0 || cmd.publishAll)
-      throw conflicting('port publishing and the container type network mode')
-    if (cmd.expose.length > 0) throw conflicting('port exposing and the container type network mode')
+      throw conflicting(lab, 'port publishing and the container type network mode')
+    if (cmd.expose.length > 0) throw conflicting(lab, 'port exposing and the container type network mode')
   }
   if (mode === 'host' && cmd.mac !== undefined && checks.refusesMacWithSharedNamespace)
-    throw conflicting('mac-address and the network mode')
+    throw conflicting(lab, 'mac-address and the network mode')
   if (mode === 'default' || mode === 'bridge') registeredLinks(lab, cmd.links)
 }
 
@@ -111,24 +106,19 @@ function registeredLinks(lab: Tx['lab'], links: readonly string[]): string[] {
     const [name = '', given] = link.split(':')
     let child = findContainer(lab, name)
     if (!child) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        `could not get container for ${name}: No such container: ${name}`,
-      )
+      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).linkTargetMissing(name))
     }
     while (child.networkMode.startsWith('container:')) {
       const ref = child.networkMode.slice('container:'.length)
       const owner = findContainer(lab, ref)
       if (!owner) {
-        throw new DockerDaemonError(
-          'INVALID_INPUT',
-          `Could not get container for ${ref}: No such container: ${ref}`,
-        )
+        throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).linkOwnerMissing(ref))
       }
       child = owner
     }
     if (child.networkMode === 'host') {
       throw conflicting(
+        lab,
         "host type networking can't be used with links. This would result in undefined behavior",
       )
     }
@@ -261,7 +251,7 @@ function refuseStoppedLinks(lab: Tx['lab'], container: Container): void {
     if (child && child.state !== 'running') {
       const error = new DockerDaemonError(
         'INVALID_INPUT',
-        `Cannot link to a non running container: /${child.name} AS /${container.name}/${alias}`,
+        messagesOf(lab).linkTargetNotRunning(child.name, container.name, alias),
       )
       FAILED_AFTER_NETWORKING.add(error)
       throw error
@@ -323,14 +313,14 @@ export function startContainer(tx: Tx, container: Container): void {
     const requests = ordered.map((r) => {
       const network = findNetwork(lab, r.network)
       if (!network)
-        throw networkSetupFailed(lab, new DockerDaemonError('NOT_FOUND', `network ${r.network} not found`))
+        throw networkSetupFailed(
+          lab,
+          new DockerDaemonError('NOT_FOUND', messagesOf(lab).networkNotFound(r.network)),
+        )
       if (network.driver === 'overlay' && !network.attachable) {
         throw networkSetupFailed(
           lab,
-          new DockerDaemonError(
-            'UNSUPPORTED',
-            `Could not attach to network ${r.network}: rpc error: code = PermissionDenied desc = network ${r.network} not manually attachable`,
-          ),
+          new DockerDaemonError('UNSUPPORTED', messagesOf(lab).overlayNotAttachable(r.network)),
         )
       }
       return { network, request: r }
@@ -456,16 +446,13 @@ export function connectContainer(
   request: EndpointRequest,
 ): void {
   const mode = container.networkMode
+  const messages = messagesOf(tx.lab)
   if (network.configOnly && container.state === 'running') {
-    throw new DockerDaemonError('INVALID_INPUT', 'cannot create endpoint on configuration-only network')
+    throw new DockerDaemonError('INVALID_INPUT', messages.configOnlyEndpoint())
   }
   if (network.driver !== 'host' && (mode.startsWith('container:') || mode === 'host')) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'container sharing network namespace with another container or host cannot be connected to any other network',
-    )
+    throw new DockerDaemonError('INVALID_INPUT', messages.sharedNamespaceConnect())
   }
-  const messages = messagesOf(tx.lab)
   if (mode === 'host' || network.driver === 'host') {
     const refusal = messages.connectToHostNetwork(mode === 'host')
     if (refusal !== undefined) throw new DockerDaemonError('INVALID_INPUT', refusal)
@@ -488,10 +475,7 @@ export function connectContainer(
       ? connected.length > 0
       : connected.some((id) => tx.lab.networks.find((n) => n.id === id)?.driver === 'null')
   ) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'container cannot be connected to multiple networks with one of the networks in private (none) mode',
-    )
+    throw new DockerDaemonError('INVALID_INPUT', messages.privateModeMultipleNetworks())
   }
   if (container.state === 'running' && container.sandbox) {
     const endpoint = attachEndpoint(tx, container, network, request, container.sandbox)
@@ -513,10 +497,7 @@ export function disconnectContainer(tx: Tx, network: Network, container: Contain
   }
   const configured = container.endpointConfigs.some((r) => findNetwork(tx.lab, r.network)?.id === network.id)
   if (!container.endpoints[network.id] && !configured) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      `container ${container.id} is not connected to network ${network.name}`,
-    )
+    throw new DockerDaemonError('INVALID_INPUT', messagesOf(tx.lab).notConnected(container.id, network.name))
   }
   if (container.endpoints[network.id]) {
     detachEndpoint(tx, container, network)

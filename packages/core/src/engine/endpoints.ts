@@ -27,10 +27,10 @@ export function attachEndpoint(
   onCreated?: () => void,
 ): Endpoint {
   // libnetwork CreateEndpoint: a configuration network is never joined.
-  if (network.configOnly) {
-    throw new DockerDaemonError('INVALID_INPUT', 'cannot create endpoint on configuration-only network')
-  }
   const messages = messagesOf(tx.lab)
+  if (network.configOnly) {
+    throw new DockerDaemonError('INVALID_INPUT', messages.configOnlyEndpoint())
+  }
   if (request.ip && !isUserDefined(network)) {
     throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
   }
@@ -83,10 +83,7 @@ export function attachEndpoint(
       })
     } catch (error) {
       if ((error as DockerDaemonError).code === 'EXHAUSTED') {
-        throw new DockerDaemonError(
-          'EXHAUSTED',
-          `no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`,
-        )
+        throw new DockerDaemonError('EXHAUSTED', messages.noAvailableIpv4(network))
       }
       throw error
     }
@@ -202,7 +199,7 @@ export function refreshGateway(tx: Tx, container: Container): void {
       if (!(error instanceof DockerDaemonError)) throw error
       throw new DockerDaemonError(
         error.code,
-        `driver failed programming external connectivity on endpoint ${chosen.endpoint.name} (${chosen.endpoint.id}): ${error.message}`,
+        messagesOf(tx.lab).externalConnectivityFailed(chosen.endpoint, error.message),
       )
     }
     tx.set(container, 'ports', ports)

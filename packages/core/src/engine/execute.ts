@@ -1,5 +1,5 @@
 import { appendAll } from '../collections/append-all.js'
-import { type CliRendering, cliRenderingOf } from '../engine-profiles/messages.js'
+import { type CliRendering, cliRenderingOf, messagesOf } from '../engine-profiles/messages.js'
 import { DockerCliError, DockerDaemonError, NetmodesError } from '../errors.js'
 import { keepSandboxPaths } from '../etc/container-files.js'
 import type { Container } from '../model/docker.js'
@@ -421,10 +421,7 @@ function removeNetworks(lab: LabState, refs: string[], step: Step): string {
     }
     try {
       if (isPredefinedNetwork(network)) {
-        throw new DockerDaemonError(
-          'UNSUPPORTED',
-          `${network.name} is a pre-defined network and cannot be removed`,
-        )
+        throw new DockerDaemonError('UNSUPPORTED', messagesOf(lab).predefinedNetworkRemove(network.name))
       }
       step((tx) => removeNetwork(tx, network))
       out += `${ref}\n`

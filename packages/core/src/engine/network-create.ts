@@ -1,7 +1,7 @@
 import { networkDriver } from '../drivers/registry.js'
 import { daemonChecksOf } from '../engine-profiles/daemon-checks.js'
 import { rewordIpamError } from '../engine-profiles/ipam-wording.js'
-import { messagesOf } from '../engine-profiles/messages.js'
+import { type DaemonMessages, messagesOf } from '../engine-profiles/messages.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import { cidrContains, formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
@@ -72,18 +72,15 @@ function daemonError(
  * libnetwork's validateConfiguration: a configuration network holds only
  * network-specific fields; a network made from one takes all of them from it.
  */
-function validateConfiguration(cmd: NetworkCreate, configs: IpamConfig[]): void {
+function validateConfiguration(messages: DaemonMessages, cmd: NetworkCreate, configs: IpamConfig[]): void {
   if (cmd.configOnly) {
     if (cmd.ingress || cmd.internal || cmd.attachable || cmd.scope !== '') {
-      throw daemonError(
-        'configuration network can only contain network specific fields. Network operator fields like [ ingress | internal | attachable | scope ] are not supported.',
-        'UNSUPPORTED',
-      )
+      throw daemonError(messages.configOnlyOperatorFields(), 'UNSUPPORTED')
     }
   }
   if (cmd.configFrom === undefined) return
   if (cmd.configOnly) {
-    throw daemonError('a configuration network cannot depend on another configuration network', 'UNSUPPORTED')
+    throw daemonError(messages.configFromConfigOnly(), 'UNSUPPORTED')
   }
   if (
     (cmd.ipamDriver !== '' && cmd.ipamDriver !== 'default') ||
@@ -92,16 +89,10 @@ function validateConfiguration(cmd: NetworkCreate, configs: IpamConfig[]): void 
     Object.keys(cmd.ipamOptions).length > 0 ||
     configs.length > 0
   ) {
-    throw daemonError(
-      'user specified configurations are not supported if the network depends on a configuration network',
-      'UNSUPPORTED',
-    )
+    throw daemonError(messages.configFromUserSettings(), 'UNSUPPORTED')
   }
   if (Object.keys(cmd.options).length > 0) {
-    throw daemonError(
-      'network driver options are not supported if the network depends on a configuration network',
-      'UNSUPPORTED',
-    )
+    throw daemonError(messages.configFromDriverOptions(), 'UNSUPPORTED')
   }
 }
 
@@ -134,7 +125,7 @@ function createConfigOnlyNetwork(tx: Tx, cmd: NetworkCreate, configs: IpamConfig
 function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
   const name = cmd.configFrom ?? ''
   const config = tx.lab.networks.find((n) => n.configOnly && n.name === name)
-  if (!config) throw daemonError(`configuration network "${name}" does not exist`, 'NOT_FOUND')
+  if (!config) throw daemonError(messagesOf(tx.lab).configNetworkMissing(name), 'NOT_FOUND')
   const ipam = config.ipam.config
   const { configFrom: _, ...rest } = cmd
   return {
@@ -156,31 +147,26 @@ function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
  */
 export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boolean } = {}): Network {
   const lab = tx.lab
+  const messages = messagesOf(lab)
   const configs = consolidateIpam(cmd)
   const found = networkDriver(cmd.driver)
-  if (!found) throw daemonError(`plugin "${cmd.driver}" not found`, 'NOT_FOUND')
+  if (!found) throw daemonError(messages.pluginNotFound(cmd.driver), 'NOT_FOUND')
   const driver = found.name
-  if (found.singleInstance) {
-    throw daemonError(`only one instance of "${driver}" network is allowed`, 'CONFLICT')
-  }
+  if (found.singleInstance) throw daemonError(messages.singleInstanceDriver(driver), 'CONFLICT')
   if (findNetwork(lab, cmd.name)?.name === cmd.name) {
-    throw daemonError(`network with name ${cmd.name} already exists`, 'CONFLICT')
+    throw daemonError(messages.networkNameTaken(cmd.name), 'CONFLICT')
   }
-  validateConfiguration(cmd, configs)
+  validateConfiguration(messages, cmd, configs)
   if (cmd.configOnly) return createConfigOnlyNetwork(tx, cmd, configs)
   if (cmd.configFrom !== undefined) return createNetwork(tx, withConfigurationOf(tx, cmd), origin)
   // daemon/network.go: a driver whose data scope is global cannot make a local network.
   if (found.scope === 'global' && cmd.scope === 'local') {
-    throw daemonError(`cannot downgrade network scope for ${driver} networks`, 'INVALID_INPUT')
+    throw daemonError(messages.scopeDowngrade(driver), 'INVALID_INPUT')
   }
   const global = found.scope === 'global' || cmd.scope === 'swarm'
   if (global && !lab.swarm) {
-    throw daemonError(
-      'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
-      'UNSUPPORTED',
-    )
+    throw daemonError(messages.notSwarmManager(), 'UNSUPPORTED')
   }
-  const messages = messagesOf(lab)
   if (cmd.ipv6) {
     // 28 would create it with a random ULA /64 (ENGINE-28.md section 3): IPv6 is not simulated.
     if (daemonChecksOf(lab).defaultIpv6Pool) throw new NotSimulatedError('IPv6 networks (--ipv6)')
@@ -193,8 +179,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     const unaligned = aligned === c.subnet ? undefined : messages.unalignedSubnet(c.subnet, aligned)
     if (unaligned !== undefined) throw daemonError(unaligned)
   }
-  if (configs.length > 1)
-    throw daemonError(`${driver} driver doesn't support multiple subnets`, 'UNSUPPORTED')
+  if (configs.length > 1) throw daemonError(messages.multipleSubnets(driver), 'UNSUPPORTED')
 
   // Swarm-scoped networks get swarm's 25-character IDs; local ones libnetwork's 64 hex digits.
   const id = global ? drawBase36(lab.rng, 25) : drawHex(lab.rng, 64)
@@ -270,9 +255,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     try {
       requestAddress(tx, pool, { preferred: ip })
     } catch (error) {
-      throw daemonError(
-        `failed to allocate secondary ip address (${name}:${ip}): ${(error as Error).message}`,
-      )
+      throw daemonError(messages.secondaryAddressFailed(name, ip, (error as Error).message))
     }
   }
   found.createNetwork(tx, network)

@@ -8,10 +8,7 @@ import type { Tx } from '../model/tx.js'
 export function removeNetwork(tx: Tx, network: Network): void {
   // libnetwork network.delete: a configuration network stays while a network made from it exists.
   if (network.configOnly && tx.lab.networks.some((n) => n.configFrom === network.name)) {
-    throw new DockerDaemonError(
-      'CONFLICT',
-      `error while removing network: configuration network "${network.name}" is in use`,
-    )
+    throw new DockerDaemonError('CONFLICT', messagesOf(tx.lab).configNetworkInUse(network.name))
   }
   if (Object.keys(network.endpoints).length > 0) {
     throw new DockerDaemonError(

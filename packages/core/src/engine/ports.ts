@@ -41,10 +41,7 @@ function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string):
     for (let port = lo; port <= (hi ?? lo); port++) {
       if (!conflicts(lab.hostPorts, proto, ip, port)) return port
     }
-    throw new DockerDaemonError(
-      'CONFLICT',
-      `Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${lo} failed: port is already allocated`,
-    )
+    throw new DockerDaemonError('CONFLICT', messagesOf(lab).portAllocated(ip, lo))
   }
   const [first, last] = lab.profile.ephemeralPorts
   const cursorKey = `${proto}/${ip}`
@@ -57,7 +54,7 @@ function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string):
       return port
     }
   }
-  throw new DockerDaemonError('EXHAUSTED', `Bind for ${ip}:0 failed: all ports are allocated`)
+  throw new DockerDaemonError('EXHAUSTED', messagesOf(lab).ephemeralPortsExhausted(ip))
 }
 
 /** Binds a container's published ports on its gateway endpoint; returns NetworkSettings.Ports entries. */
