@@ -11,6 +11,8 @@ export interface DaemonChecks {
   macvlanParentExclusive: boolean
   /** 28 checks a container's endpoint settings at create (no container is left behind), 20.10 at start. */
   endpointSettingsAtCreate: boolean
+  /** A swarm-scoped `network create` off a manager: 28 says so before checking `--scope local` (20.10 after). */
+  managerBeforeScope: boolean
   /** `network create --ipv6` without an IPv6 subnet: 20.10 has no IPv6 pool and refuses, 28 draws a random ULA /64. */
   defaultIpv6Pool: boolean
 }
@@ -20,12 +22,14 @@ const CHECKS: Record<EngineVersion, DaemonChecks> = {
     refusesMacWithSharedNamespace: true,
     macvlanParentExclusive: true,
     endpointSettingsAtCreate: false,
+    managerBeforeScope: false,
     defaultIpv6Pool: false,
   },
   '28': {
     refusesMacWithSharedNamespace: false,
     macvlanParentExclusive: false,
     endpointSettingsAtCreate: true,
+    managerBeforeScope: true,
     defaultIpv6Pool: true,
   },
 }

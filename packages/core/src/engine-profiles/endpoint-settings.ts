@@ -14,10 +14,10 @@ function isUserDefinedName(name: string): boolean {
   return !['default', 'bridge', 'host', 'none'].includes(name) && !name.startsWith('container:')
 }
 
-// The address lies in the network's ip-range when it has one, else in its subnet.
+// The address lies in one of the network's subnets; an --ip-range does not narrow it (observed on 28.5.2).
 function contains(network: Network, ip: number): boolean {
   return network.ipam.config.some((c) => {
-    const cidr = parseCidr(c.ipRange ?? c.subnet)
+    const cidr = parseCidr(c.subnet)
     return cidr !== undefined && cidrContains(cidr.ip, cidr.prefix, ip)
   })
 }

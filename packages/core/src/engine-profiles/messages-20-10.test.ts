@@ -116,4 +116,10 @@ describe('20.10 through runDocker', () => {
     expect(run(lab, 'docker port web 81').error).toBe("Error: No public port '81/tcp' published for web\n")
     expect(run(lab, 'docker rm nosuchcontainer').error).toBe('Error: No such container: nosuchcontainer\n')
   })
+
+  test('-d overlay --scope local off a swarm: the scope first (seen on the 20.10 engine)', () => {
+    expect(run(createLab(), 'docker network create -d overlay --scope local ovl').error).toBe(
+      'Error response from daemon: cannot downgrade network scope for overlay networks\n',
+    )
+  })
 })

@@ -502,3 +502,22 @@ describe('the 28.2 CLI itself (E28 section 7.4)', () => {
     )
   })
 })
+
+describe('seen on 28.5.2 beyond ENGINE-28.md', () => {
+  test('an --ip outside the --ip-range but inside the subnet is accepted', () => {
+    const lab = lab28()
+    const r = run(
+      lab,
+      'docker network create --subnet 10.70.0.0/24 --ip-range 10.70.0.128/25 rng',
+      `docker run -d --name r1 --network rng --ip 10.70.0.5 ${IMG} sleep 3600`,
+    )
+    expect(r.exitCode).toBe(0)
+    expect(findContainer(lab, 'r1')?.state).toBe('running')
+  })
+
+  test('-d overlay --scope local off a swarm: not a manager, before the scope', () => {
+    expect(run(lab28(), 'docker network create -d overlay --scope local ovl').error).toBe(
+      'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n',
+    )
+  })
+})

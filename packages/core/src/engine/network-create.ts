@@ -159,11 +159,15 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   validateConfiguration(messages, cmd, configs)
   if (cmd.configOnly) return createConfigOnlyNetwork(tx, cmd, configs)
   if (cmd.configFrom !== undefined) return createNetwork(tx, withConfigurationOf(tx, cmd), origin)
+  const global = found.scope === 'global' || cmd.scope === 'swarm'
+  // 28 asks for a swarm manager before it looks at the scope (observed: `-d overlay --scope local`).
+  if (global && !lab.swarm && daemonChecksOf(lab).managerBeforeScope) {
+    throw daemonError(messages.notSwarmManager(), 'UNSUPPORTED')
+  }
   // daemon/network.go: a driver whose data scope is global cannot make a local network.
   if (found.scope === 'global' && cmd.scope === 'local') {
     throw daemonError(messages.scopeDowngrade(driver), 'INVALID_INPUT')
   }
-  const global = found.scope === 'global' || cmd.scope === 'swarm'
   if (global && !lab.swarm) {
     throw daemonError(messages.notSwarmManager(), 'UNSUPPORTED')
   }
