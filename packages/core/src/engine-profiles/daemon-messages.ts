@@ -56,6 +56,25 @@ export interface DaemonMessages {
   /** `--config-from` naming no configuration network. */
   configNetworkMissing(name: string): string
 
+  /** `-o macvlan_mode`/`-o ipvlan_mode` the driver does not know. */
+  invalidSubinterfaceMode(driver: 'macvlan' | 'ipvlan', mode: string): string
+  /** A macvlan/ipvlan parent another network of the driver already uses (`prefix`: dm- or di-). */
+  parentInUse(prefix: string, networkId: string, parent: string): string
+  /** `-o parent=NAME` that is neither a link nor a VLAN name. */
+  invalidVlanName(parent: string): string
+  /** `-o parent=BASE.VLAN` whose base link does not exist. */
+  parentNotFound(parent: string): string
+  /** A VLAN parent the kernel cannot make. */
+  vlanUnsupported(parent: string): string
+  /** A kernel without dummy links (a macvlan/ipvlan network without a parent). */
+  operationNotSupported(): string
+  /** The kernel refused the ipvlan sub-interface. */
+  ipvlanPortUnsupported(): string
+  /** A second endpoint on a macvlan passthru parent. */
+  macvlanPortInvalid(): string
+  /** Two bridge networks asking for one bridge name. */
+  bridgeNameConflict(network: { id: string }, other: { id: string }, bridge: string): string
+
   // --- network rm ---
   /** `network rm` of bridge, host or none. */
   predefinedNetworkRemove(name: string): string

@@ -31,6 +31,20 @@ export const MESSAGES_20_10: DaemonMessages = {
   configFromDriverOptions: () =>
     'network driver options are not supported if the network depends on a configuration network',
   configNetworkMissing: (name) => `configuration network "${name}" does not exist`,
+  invalidSubinterfaceMode: (driver, mode) =>
+    driver === 'macvlan'
+      ? `requested macvlan mode '${mode}' is not valid, 'bridge' mode is the macvlan driver default`
+      : `requested ipvlan mode '${mode}' is not valid, 'l2' mode is the ipvlan driver default`,
+  parentInUse: (prefix, networkId, parent) =>
+    `network ${prefix}${networkId.slice(0, 12)} is already using parent interface ${parent}`,
+  invalidVlanName: (parent) => `invalid subinterface vlan name ${parent}, example formatting is eth0.10`,
+  parentNotFound: (parent) => `-o parent interface was not found on the host: ${parent}`,
+  vlanUnsupported: (parent) => `failed to create ${parent} vlan link: operation not supported`,
+  operationNotSupported: () => 'operation not supported',
+  ipvlanPortUnsupported: () => 'failed to create the ipvlan port: operation not supported',
+  macvlanPortInvalid: () => 'failed to create the macvlan port: invalid argument',
+  bridgeNameConflict: (network, other, bridge) =>
+    `cannot create network ${network.id} (${bridge}): conflicts with network ${other.id} (${bridge}): networks have same bridge name`,
   predefinedNetworkRemove: (name) => `${name} is a pre-defined network and cannot be removed`,
   configNetworkInUse: (name) => `error while removing network: configuration network "${name}" is in use`,
   networkHasActiveEndpoints: (network) =>

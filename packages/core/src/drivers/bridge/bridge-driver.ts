@@ -1,4 +1,5 @@
 import { programBridgeRules, removeBridgeRules } from '../../engine-profiles/firewaller-20-10.js'
+import { messagesOf } from '../../engine-profiles/messages.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import { randomDockerMac, randomKernelMac } from '../../kernel/mac.js'
@@ -40,7 +41,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
   if (twin) {
     throw new DockerDaemonError(
       'CONFLICT',
-      `cannot create network ${network.id} (${config.bridgeName}): conflicts with network ${twin.id} (${config.bridgeName}): networks have same bridge name`,
+      messagesOf(tx.lab).bridgeNameConflict(network, twin, config.bridgeName),
     )
   }
   const { gateway, prefix, subnet } = gatewayPrefix(network)
