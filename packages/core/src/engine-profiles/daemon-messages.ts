@@ -171,4 +171,14 @@ export interface DaemonMessages {
   // --- filters ---
   /** A `--filter` key the endpoint does not take. */
   invalidFilterKey(key: string): string
+  /** `ps --filter status=X` with an unknown state. */
+  invalidStatusFilter(value: string): string
+  /** `ps --filter is-task=...` that is not one true or false (`values` as Go prints the list). */
+  invalidIsTaskFilter(values: readonly string[]): string
+  /** `ps --filter health=X` with an unknown health. */
+  invalidHealthFilter(value: string): string
+  /** `ps --filter exited=X` that is not a number. */
+  invalidExitedFilter(value: string): string
+  /** `ps --filter publish=|expose=` with a port range that does not parse (`range` without the protocol). */
+  invalidPortFilter(key: string, value: string, range: string): string
 }

@@ -103,4 +103,10 @@ export const MESSAGES_20_10: DaemonMessages = {
   leaveLastManager: () =>
     'You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.',
   invalidFilterKey: (key) => `Invalid filter '${key}'`,
+  invalidStatusFilter: (value) => `Invalid filter 'status=${value}'`,
+  invalidIsTaskFilter: (values) => `Invalid filter 'is-task=[${values.join(' ')}]'`,
+  invalidHealthFilter: (value) => `Unrecognised filter value for health: ${value}`,
+  invalidExitedFilter: (value) => `strconv.Atoi: parsing "${value}": invalid syntax`,
+  invalidPortFilter: (key, value, range) =>
+    `error while looking up for ${key} ${value}: invalid port range: ${range}`,
 }

@@ -521,3 +521,23 @@ describe('seen on 28.5.2 beyond ENGINE-28.md', () => {
     )
   })
 })
+
+describe('seen: docker ps filter values on 28.5.2', () => {
+  test('each bad value is an "invalid filter" naming the filter', () => {
+    const lab = lab28()
+    const error = (filter: string) => run(lab, `docker ps --filter ${filter}`).error
+    expect(error('status=foo')).toBe(
+      "Error response from daemon: invalid filter 'status=foo': invalid value for state (foo): must be one of created, running, paused, restarting, removing, exited, dead\n",
+    )
+    expect(error('is-task=x')).toBe("Error response from daemon: invalid filter 'is-task=[x]'\n")
+    expect(error('health=x')).toBe(
+      "Error response from daemon: invalid filter 'health=x': invalid value for health (x): must be one of none, starting, healthy, unhealthy\n",
+    )
+    expect(error('exited=x')).toBe(
+      'Error response from daemon: invalid filter \'exited=x\': strconv.Atoi: parsing "x": invalid syntax\n',
+    )
+    expect(error('publish=abc')).toBe(
+      'Error response from daemon: error while looking up for publish abc: strconv.ParseUint: parsing "abc": invalid syntax\n',
+    )
+  })
+})

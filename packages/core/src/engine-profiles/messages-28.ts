@@ -52,4 +52,20 @@ export const MESSAGES_28: DaemonMessages = {
       ? 'cannot disconnect container from host network - container was created in host network mode'
       : undefined,
   invalidFilterKey: (key) => `invalid filter '${key}'`,
+  invalidStatusFilter: (value) =>
+    `invalid filter 'status=${value}': invalid value for state (${value}): must be one of created, running, paused, restarting, removing, exited, dead`,
+  invalidIsTaskFilter: (values) => `invalid filter 'is-task=[${values.join(' ')}]'`,
+  invalidHealthFilter: (value) =>
+    `invalid filter 'health=${value}': invalid value for health (${value}): must be one of none, starting, healthy, unhealthy`,
+  invalidExitedFilter: (value) =>
+    `invalid filter 'exited=${value}': strconv.Atoi: parsing "${value}": invalid syntax`,
+  // go-connections nat.ParsePortRange: strconv's error for the first part that is not a port.
+  invalidPortFilter: (key, value, range) => {
+    const bad =
+      range
+        .split('-')
+        .slice(0, 2)
+        .find((part) => !/^[0-9]+$/.test(part)) ?? range
+    return `error while looking up for ${key} ${value}: strconv.ParseUint: parsing ${JSON.stringify(bad)}: invalid syntax`
+  },
 }
