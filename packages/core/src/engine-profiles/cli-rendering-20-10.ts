@@ -15,5 +15,6 @@ export const CLI_20_10: CliRendering = {
   bracketsIPv6: false,
   noPublicPortAsTyped: false,
   swarmInitEndsWithBlankLine: true,
+  forceRemoveIgnoresMissing: false,
   exitCodes: { run: 125, createDaemonError: 1 },
 }

@@ -34,5 +34,6 @@ export const CLI_28: CliRendering = {
   bracketsIPv6: true,
   noPublicPortAsTyped: true,
   swarmInitEndsWithBlankLine: false,
+  forceRemoveIgnoresMissing: true,
   exitCodes: { run: 125, createDaemonError: 1 },
 }

@@ -37,6 +37,8 @@ export interface CliRendering {
   bracketsIPv6: boolean
   /** `docker port C 81`: the "No public port" error names the port as typed (28.2: '81') or with its protocol (20.10: '81/tcp'). */
   noPublicPortAsTyped: boolean
+  /** `docker rm -f` of a missing container: reported on stderr without failing (28.2) or a failure (20.10). */
+  forceRemoveIgnoresMissing: boolean
   /** `docker swarm init` ends its instructions with a blank line (20.10) or without (28.2). */
   swarmInitEndsWithBlankLine: boolean
   /** Exit codes: `docker run`'s for any error before or at start; `docker create`'s for a daemon error. */

@@ -541,3 +541,17 @@ describe('seen: docker ps filter values on 28.5.2', () => {
     )
   })
 })
+
+describe('seen: docker rm -f of missing containers with the 28.2 CLI', () => {
+  test('each is reported on stderr and the command succeeds', () => {
+    const lab = lab28()
+    const r = run(lab, `docker run -d --name web ${IMG} sleep 3600`, 'docker rm -f nosuch1 web nosuch2')
+    expect(r).toMatchObject({
+      output: 'web\n',
+      error:
+        'Error response from daemon: No such container: nosuch1\nError response from daemon: No such container: nosuch2\n',
+      exitCode: 0,
+    })
+    expect(findContainer(lab, 'web')).toBeUndefined()
+  })
+})

@@ -84,12 +84,12 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
  */
 function refuseEndpointSettings(tx: Tx, cmd: RunCommand, mode: string, ip: string | undefined): void {
   const name = mode === 'default' ? 'bridge' : mode
-  const requested = mode === 'default' ? ip : cmd.ip
+  const requested = cmd.ip ?? ip
   const network = mode.startsWith('container:') ? undefined : findNetwork(tx.lab, name)
   const messages = messagesOf(tx.lab)
   const problems = endpointSettingsProblems(messages, name, network, {
     ...(requested ? { ip: requested } : {}),
-    aliases: mode === 'default' ? [] : cmd.aliases,
+    aliases: cmd.aliases,
   })
   const refusal = messages.invalidEndpointSettings(problems, name)
   if (refusal !== undefined) throw new DockerDaemonError('INVALID_INPUT', refusal)

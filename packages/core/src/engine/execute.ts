@@ -303,8 +303,15 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
     case 'rm':
       return perContainer(cmd.containers, (ref) => {
         const c = findContainer(lab, ref)
-        if (!c) throw new DockerCliError(cliRenderingOf(lab).containerNotFound(ref), 1)
+        const cli = cliRenderingOf(lab)
+        if (!c && cmd.force && cli.forceRemoveIgnoresMissing) {
+          // rm.go: with -f a missing container is reported, not counted as a failure.
+          step((tx) => tx.warn(cli.containerNotFound(ref)))
+          return 'skipped'
+        }
+        if (!c) throw new DockerCliError(cli.containerNotFound(ref), 1)
         step((tx) => removeContainer(tx, c, cmd.force, ref))
+        return 'done'
       })
     case 'ps': {
       // list.go: the template is checked (and asked whether it reads .Size) before the daemon is.
@@ -391,15 +398,15 @@ function printed(output: ListOutput): string {
 /** Commands over several containers go on after a failure, then exit 1 (as the CLI does). */
 function perContainer(
   refs: string[],
-  fn: (ref: string) => void,
+  /** 'skipped': nothing to print for this one (and no failure). */
+  fn: (ref: string) => unknown,
   summarize?: (errors: string) => string,
 ): string {
   let out = ''
   let errors = ''
   for (const ref of refs) {
     try {
-      fn(ref)
-      out += `${ref}\n`
+      if (fn(ref) !== 'skipped') out += `${ref}\n`
     } catch (error) {
       if (error instanceof DockerCliError) errors += `${error.message}\n`
       else if (error instanceof NetmodesError) errors += `${daemon(error)}\n`
