@@ -16,5 +16,9 @@ export const CLI_20_10: CliRendering = {
   noPublicPortAsTyped: false,
   swarmInitEndsWithBlankLine: true,
   forceRemoveIgnoresMissing: false,
+  // The parser (script/) words these as docker 20.10 does.
+  argCountError: () => undefined,
+  flagError: () => undefined,
+  unknownCommand: () => undefined,
   exitCodes: { run: 125, createDaemonError: 1 },
 }

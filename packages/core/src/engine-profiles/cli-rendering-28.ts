@@ -1,4 +1,4 @@
-import type { CliRendering } from './cli-rendering.js'
+import type { ArgCountRule, CliRendering } from './cli-rendering.js'
 
 // go-connections nat (as vendored by docker 28.2) words its parse errors in lower case.
 const LOWER_CASED: readonly [RegExp, string][] = [
@@ -13,6 +13,22 @@ const LOWER_CASED: readonly [RegExp, string][] = [
 ]
 
 const HINT = (command: string) => `\n\nRun 'docker ${command} --help' for more information\n`
+
+const plural = (n: number) => (n === 1 ? 'argument' : 'arguments')
+
+// cli/required.go of docker 28.2: RequiresMinArgs still says "See", the others "Run".
+function argCountError(path: string, useLine: string, expected: ArgCountRule): string {
+  const requirement =
+    expected.kind === 'none'
+      ? 'accepts no arguments'
+      : expected.kind === 'exactly'
+        ? `requires ${expected.count} ${plural(expected.count)}`
+        : expected.kind === 'atLeast'
+          ? `requires at least ${expected.count} ${plural(expected.count)}`
+          : `requires at least ${expected.min} and at most ${expected.max} ${plural(expected.max)}`
+  const verb = expected.kind === 'atLeast' ? 'See' : 'Run'
+  return `docker: '${path}' ${requirement}\n\nUsage:  ${useLine}\n\n${verb} '${path} --help' for more information\n`
+}
 
 /**
  * The docker 28.2 CLI (conformance/ENGINE-28.md section 7.4): run/create
@@ -35,5 +51,12 @@ export const CLI_28: CliRendering = {
   noPublicPortAsTyped: true,
   swarmInitEndsWithBlankLine: false,
   forceRemoveIgnoresMissing: true,
+  argCountError,
+  flagError: (reason, path, useLine) =>
+    `${reason}\n\nUsage:  ${useLine}\n\nRun '${path} --help' for more information\n`,
+  unknownCommand: (path, word) =>
+    path === 'docker'
+      ? `docker: unknown command: docker ${word}\n\nRun 'docker --help' for more information\n`
+      : `docker: unknown command: ${path} ${word}\n\nUsage:  ${path}\n\nRun '${path} --help' for more information\n`,
   exitCodes: { run: 125, createDaemonError: 1 },
 }

@@ -8,6 +8,13 @@
  * cliRenderingOf(lab).runError('Error response from daemon: Address already in use', 'run')
  * // 20.10: "docker: Error response from daemon: Address already in use.\nSee 'docker run --help'.\n"
  */
+/** How many arguments a command takes (docker's cli/required.go). */
+export type ArgCountRule =
+  | { kind: 'none' }
+  | { kind: 'exactly'; count: number }
+  | { kind: 'atLeast'; count: number }
+  | { kind: 'between'; min: number; max: number }
+
 export interface CliRendering {
   /**
    * `docker run`/`docker create` reporting an error (its own, or a daemon
@@ -41,6 +48,14 @@ export interface CliRendering {
   forceRemoveIgnoresMissing: boolean
   /** `docker swarm init` ends its instructions with a blank line (20.10) or without (28.2). */
   swarmInitEndsWithBlankLine: boolean
+  /**
+   * cobra's usage errors, whole (with the final newline): a command given
+   * the wrong number of arguments, a flag it does not know, a word that
+   * names no command. `undefined`: the parser's text (docker 20.10's) stands.
+   */
+  argCountError(path: string, useLine: string, expected: ArgCountRule): string | undefined
+  flagError(reason: string, path: string, useLine: string): string | undefined
+  unknownCommand(path: string, word: string): string | undefined
   /** Exit codes: `docker run`'s for any error before or at start; `docker create`'s for a daemon error. */
   exitCodes: { run: number; createDaemonError: number }
 }

@@ -555,3 +555,47 @@ describe('seen: docker rm -f of missing containers with the 28.2 CLI', () => {
     expect(findContainer(lab, 'web')).toBeUndefined()
   })
 })
+
+describe("seen: the 28.2 CLI's usage errors (cobra)", () => {
+  const stderr = (line: string) => run(lab28(), line)
+  test('an unknown flag: the usage line and the new hint, exit 125', () => {
+    expect(stderr('docker run --foo img')).toMatchObject({
+      error:
+        "unknown flag: --foo\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n",
+      exitCode: 125,
+    })
+    expect(stderr('docker network --foo').error).toBe(
+      "unknown flag: --foo\n\nUsage:  docker network\n\nRun 'docker network --help' for more information\n",
+    )
+  })
+
+  test('the wrong number of arguments: "Run" for exact counts and ranges, "See" for minimums, exit 1', () => {
+    expect(stderr('docker network create')).toMatchObject({
+      error:
+        "docker: 'docker network create' requires 1 argument\n\nUsage:  docker network create [OPTIONS] NETWORK\n\nRun 'docker network create --help' for more information\n",
+      exitCode: 1,
+    })
+    expect(stderr('docker network connect a').error).toBe(
+      "docker: 'docker network connect' requires 2 arguments\n\nUsage:  docker network connect [OPTIONS] NETWORK CONTAINER\n\nRun 'docker network connect --help' for more information\n",
+    )
+    expect(stderr('docker port').error).toBe(
+      "docker: 'docker port' requires at least 1 and at most 2 arguments\n\nUsage:  docker port CONTAINER [PRIVATE_PORT[/PROTO]]\n\nRun 'docker port --help' for more information\n",
+    )
+    expect(stderr('docker network rm').error).toBe(
+      "docker: 'docker network rm' requires at least 1 argument\n\nUsage:  docker network rm NETWORK [NETWORK...]\n\nSee 'docker network rm --help' for more information\n",
+    )
+    expect(stderr('docker ps x').error).toBe(
+      "docker: 'docker ps' accepts no arguments\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information\n",
+    )
+  })
+
+  test('a word that names no command', () => {
+    expect(stderr('docker foo')).toMatchObject({
+      error: "docker: unknown command: docker foo\n\nRun 'docker --help' for more information\n",
+      exitCode: 1,
+    })
+    expect(stderr('docker network foo').error).toBe(
+      "docker: unknown command: docker network foo\n\nUsage:  docker network\n\nRun 'docker network --help' for more information\n",
+    )
+  })
+})

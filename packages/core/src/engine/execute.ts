@@ -12,6 +12,7 @@ import {
 } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import { Tx } from '../model/tx.js'
+import { ArgCountError, FlagUsageError, UnknownCommandError } from '../script/cobra-errors.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { parseDockerCommand } from '../script/parse-docker-command.js'
 import { RunOptionError } from '../script/run-option-error.js'
@@ -184,6 +185,18 @@ function toFailure(error: unknown, line: string, cli: CliRendering): Failure {
       `${error.before}${cli.runError(cli.optionMessage(error.reason), error.command)}`,
       cli.exitCodes.run,
     )
+  }
+  if (error instanceof ArgCountError) {
+    const text = cli.argCountError(error.path, error.useLine, error.expected)
+    if (text !== undefined) return new Failure(text, error.exitCode)
+  }
+  if (error instanceof FlagUsageError) {
+    const text = cli.flagError(error.reason, error.path, error.useLine)
+    if (text !== undefined) return new Failure(text, error.exitCode)
+  }
+  if (error instanceof UnknownCommandError) {
+    const text = cli.unknownCommand(error.path, error.word)
+    if (text !== undefined) return new Failure(text, error.exitCode)
   }
   if (error instanceof UsageError) return new Failure(`${error.message}\n`, error.exitCode)
   // A real docker command this simulator does not model: said plainly, never dressed as a daemon error.
