@@ -42,3 +42,19 @@ export function drawBase36(rng: RngState, length: number): string {
   for (let i = 0; i < length; i++) out += BASE36[Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16) % 36]
   return out
 }
+
+/**
+ * Draws again while the value is taken. Docker's random IDs (stringid,
+ * 256 bits) never meet; a lab's generator can meet its own earlier draws when
+ * a lab file's counter was rewound, and two objects would then share an id.
+ *
+ * @example
+ * drawUnused(() => drawHex(lab.rng, 64), (id) => id in lab.containers)
+ */
+export function drawUnused(draw: () => string, isUsed: (value: string) => boolean): string {
+  for (let tries = 0; tries < 10_000; tries++) {
+    const value = draw()
+    if (!isUsed(value)) return value
+  }
+  throw new Error('the id generator keeps drawing ids that are taken')
+}

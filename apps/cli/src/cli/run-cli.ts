@@ -152,9 +152,26 @@ export async function runCli(root: CommandDef, argv: readonly string[]): Promise
       process.exitCode = USAGE
       return
     }
-    err(
-      `netmodes: internal error (please report it):\n${error instanceof Error ? error.stack : String(error)}\n`,
-    )
+    err(internalErrorText(error, process.env.NETMODES_DEBUG === '1'))
     process.exitCode = INTERNAL
   }
+}
+
+/**
+ * What a user sees of a defect in netmodes itself: one line, no stack trace
+ * (that is for whoever fixes it: NETMODES_DEBUG=1 prints it).
+ *
+ * @example
+ * internalErrorText(new Error('boom'), false) // "netmodes: internal error (please report it, NETMODES_DEBUG=1 shows where): boom\n"
+ */
+export function internalErrorText(error: unknown, debug: boolean): string {
+  const message = escapeControl((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '')
+  const stack = debug && error instanceof Error ? (error.stack ?? '') : ''
+  const where = stack
+    ? `${stack
+        .split('\n')
+        .map((line) => escapeControl(line))
+        .join('\n')}\n`
+    : ''
+  return `netmodes: internal error (please report it, NETMODES_DEBUG=1 shows where): ${message}\n${where}`
 }

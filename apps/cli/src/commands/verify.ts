@@ -5,7 +5,7 @@ export default defineCommand({
   meta: {
     name: 'verify',
     description:
-      'Replay a scenario on the simulator and on a real Docker engine (or against a recorded observation) and show every fact the simulator gets wrong.\n\nExamples:\n  netmodes verify examples/bridge.sh\n  DOCKER_HOST=unix:///var/run/docker.sock netmodes verify lab.sh --json\n  netmodes verify conformance/scenarios/ports.sh --against conformance/recorded/ports.json',
+      'Replay a scenario on the simulator and on a real Docker engine (or against a recorded observation) and show every fact the simulator gets wrong.\n\nExamples:\n  netmodes verify examples/bridge.sh\n  DOCKER_HOST=unix:///var/run/docker.sock netmodes verify lab.sh --json\n  netmodes verify conformance/scenarios/ports.sh --against conformance/recorded/20.10/ports.json',
   },
   args: {
     script: { type: 'positional', description: 'Scenario file', required: true },

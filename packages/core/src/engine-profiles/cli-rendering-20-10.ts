@@ -15,6 +15,7 @@ export const CLI_20_10: CliRendering = {
   bracketsIPv6: false,
   noPublicPortAsTyped: false,
   swarmInitEndsWithBlankLine: true,
+  declinedPruneReportsSpace: true,
   forceRemoveIgnoresMissing: false,
   // The parser (script/) words these as docker 20.10 does.
   argCountError: () => undefined,

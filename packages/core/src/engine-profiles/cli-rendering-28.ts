@@ -50,6 +50,7 @@ export const CLI_28: CliRendering = {
   bracketsIPv6: true,
   noPublicPortAsTyped: true,
   swarmInitEndsWithBlankLine: false,
+  declinedPruneReportsSpace: false,
   forceRemoveIgnoresMissing: true,
   argCountError,
   flagError: (reason, path, useLine) =>

@@ -599,3 +599,12 @@ describe("seen: the 28.2 CLI's usage errors (cobra)", () => {
     )
   })
 })
+
+describe('recorded on 28 (conformance/recorded/28/prune.json)', () => {
+  test('container prune answered "no" prints only the question', () => {
+    expect(run(lab28(), 'docker container prune')).toMatchObject({
+      output: 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ',
+      exitCode: 0,
+    })
+  })
+})

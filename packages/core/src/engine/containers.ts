@@ -14,7 +14,7 @@ import type { Container, EndpointRequest, Network, PortBinding } from '../model/
 import { containerByName, findContainer, findNetwork, requireContainer } from '../model/lookup.js'
 import { isUserDefined } from '../model/network-kind.js'
 import type { Tx } from '../model/tx.js'
-import { drawHex } from '../rng.js'
+import { drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { attachEndpoint, attachServiceEndpoint, detachEndpoint, refreshGateway } from './endpoints.js'
 import { unpublishPorts } from './ports.js'
@@ -144,7 +144,10 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
   const lab = tx.lab
   const mode = cmd.network === undefined ? 'default' : cmd.network
   validateCreate(tx, cmd, mode)
-  const id = drawHex(lab.rng, 64)
+  const id = drawUnused(
+    () => drawHex(lab.rng, 64),
+    (v) => Object.hasOwn(lab.containers, v),
+  )
   tx.set(lab, 'clock', lab.clock + 1)
   const name = cmd.name?.replace(/^\//, '') ?? generateName(tx)
   // HostConfig.NetworkMode names a shared namespace's owner by full id when it exists at create time.
@@ -325,7 +328,10 @@ export function startContainer(tx: Tx, container: Container): void {
       }
       return { network, request: r }
     })
-    const sandboxId = drawHex(lab.rng, 64)
+    const sandboxId = drawUnused(
+      () => drawHex(lab.rng, 64),
+      (v) => Object.hasOwn(lab.namespaces, `/var/run/docker/netns/${v.slice(0, 12)}`),
+    )
     const key = `/var/run/docker/netns/${sandboxId.slice(0, 12)}`
     tx.set(container, 'sandboxId', sandboxId)
     const ns = createNamespace(tx, key)

@@ -7,9 +7,18 @@ import { macFromIp } from '../kernel/mac.js'
 import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
 import { endpointAliases, isUserDefined } from '../model/network-kind.js'
+import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
-import { drawHex } from '../rng.js'
+import { drawHex, drawUnused } from '../rng.js'
 import { publishPorts, unpublishPorts } from './ports.js'
+
+/** An endpoint id no network's endpoint has (libnetwork ids are random; see drawUnused). */
+function drawEndpointId(lab: LabState): string {
+  return drawUnused(
+    () => drawHex(lab.rng, 64),
+    (id) => lab.networks.some((n) => Object.hasOwn(n.endpoints, id)),
+  )
+}
 
 /**
  * Allocates and joins one endpoint: address (static --ip or lowest free),
@@ -38,7 +47,7 @@ export function attachEndpoint(
   if (!driver.addressed) {
     // host and none networks get an endpoint with no interface of its own.
     const bare: Endpoint = {
-      id: drawHex(tx.lab.rng, 64),
+      id: drawEndpointId(tx.lab),
       name: container.name,
       networkId: network.id,
       containerId: container.id,
@@ -91,7 +100,7 @@ export function attachEndpoint(
   const ifname = `eth${container.nextIfIndex}`
   tx.set(container, 'nextIfIndex', container.nextIfIndex + 1)
   const endpoint: Endpoint = {
-    id: drawHex(tx.lab.rng, 64),
+    id: drawEndpointId(tx.lab),
     name: identity.name ?? container.name,
     networkId: network.id,
     containerId: identity.containerId ?? container.id,
@@ -238,7 +247,7 @@ export function attachServiceEndpoint(
     // Address and record only: the load balancer's plumbing is not modelled.
     const ipv4 = requestAddress(tx, network.pool!, { serial: network.pool?.space === 'global' })
     const endpoint: Endpoint = {
-      id: drawHex(tx.lab.rng, 64),
+      id: drawEndpointId(tx.lab),
       name: options.name,
       networkId: network.id,
       containerId: options.key,

@@ -384,7 +384,10 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       return deleted.length > 0 ? `Deleted Networks:\n${deleted.map((n) => `${n}\n`).join('')}\n` : ''
     }
     case 'container prune': {
-      if (!cmd.force) return `${confirmationPrompt(cmd.kind)}Total reclaimed space: 0B\n`
+      if (!cmd.force) {
+        const total = cliRenderingOf(lab).declinedPruneReportsSpace ? 'Total reclaimed space: 0B\n' : ''
+        return `${confirmationPrompt(cmd.kind)}${total}`
+      }
       const deleted = step((tx) => pruneContainers(tx, cmd, (c) => removeContainer(tx, c, false)))
       const list =
         deleted.length > 0 ? `Deleted Containers:\n${deleted.map((id) => `${id}\n`).join('')}\n` : ''

@@ -8,8 +8,9 @@ import { createPool, requestAddress } from '../ipam/pool.js'
 import { checkSubnetFree, selectPredefinedSubnet } from '../ipam/subnet-selection.js'
 import type { IpamConfig, Network } from '../model/docker.js'
 import { findNetwork } from '../model/lookup.js'
+import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
-import { drawBase36, drawHex } from '../rng.js'
+import { drawBase36, drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { NotSimulatedError } from './ipv6-not-simulated.js'
 import { arrangeUserFilterRule } from './lab.js'
@@ -61,6 +62,20 @@ function consolidateIpam(cmd: NetworkCreate): IpamConfig[] {
   return configs
 }
 
+/** daemon/network.go getIpamConfig: each subnet must parse as a CIDR. */
+function checkSubnetSyntax(messages: DaemonMessages, configs: readonly IpamConfig[]): void {
+  for (const c of configs) {
+    const cidr = parseCidr(c.subnet)
+    if (!cidr) throw daemonError(messages.invalidSubnet(c.subnet))
+    // 28 refuses host bits (ValidateIPAM); 20.10 keeps the subnet as given.
+    const aligned = formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix)
+    const unaligned = aligned === c.subnet ? undefined : messages.unalignedSubnet(c.subnet, aligned)
+    if (unaligned !== undefined) throw daemonError(unaligned)
+  }
+}
+
+const networkIdTaken = (lab: LabState, id: string) => lab.networks.some((n) => n.id === id)
+
 function daemonError(
   message: string,
   code: 'INVALID_INPUT' | 'CONFLICT' | 'NOT_FOUND' | 'UNSUPPORTED' = 'INVALID_INPUT',
@@ -99,7 +114,10 @@ function validateConfiguration(messages: DaemonMessages, cmd: NetworkCreate, con
 /** `--config-only`: recorded with driver "null" and local scope; nothing is built and no address is taken. */
 function createConfigOnlyNetwork(tx: Tx, cmd: NetworkCreate, configs: IpamConfig[]): Network {
   const lab = tx.lab
-  const id = drawHex(lab.rng, 64)
+  const id = drawUnused(
+    () => drawHex(lab.rng, 64),
+    (v) => networkIdTaken(lab, v),
+  )
   tx.set(lab, 'clock', lab.clock + 1)
   const network: Network = {
     id,
@@ -156,6 +174,9 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   if (findNetwork(lab, cmd.name)?.name === cmd.name) {
     throw daemonError(messages.networkNameTaken(cmd.name), 'CONFLICT')
   }
+  // daemon/network.go createNetwork parses every subnet (getIpamConfig) before
+  // libnetwork sees the request, so a configuration network gets the same answer.
+  if (cmd.configOnly) checkSubnetSyntax(messages, configs)
   validateConfiguration(messages, cmd, configs)
   if (cmd.configOnly) return createConfigOnlyNetwork(tx, cmd, configs)
   if (cmd.configFrom !== undefined) return createNetwork(tx, withConfigurationOf(tx, cmd), origin)
@@ -176,17 +197,14 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     if (daemonChecksOf(lab).defaultIpv6Pool) throw new NotSimulatedError('IPv6 networks (--ipv6)')
     throw daemonError(messages.predefinedPoolsExhausted(6), 'UNSUPPORTED')
   }
-  for (const c of configs) {
-    const cidr = parseCidr(c.subnet)
-    if (!cidr) throw daemonError(messages.invalidSubnet(c.subnet))
-    const aligned = formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix)
-    const unaligned = aligned === c.subnet ? undefined : messages.unalignedSubnet(c.subnet, aligned)
-    if (unaligned !== undefined) throw daemonError(unaligned)
-  }
+  checkSubnetSyntax(messages, configs)
   if (configs.length > 1) throw daemonError(messages.multipleSubnets(driver), 'UNSUPPORTED')
 
   // Swarm-scoped networks get swarm's 25-character IDs; local ones libnetwork's 64 hex digits.
-  const id = global ? drawBase36(lab.rng, 25) : drawHex(lab.rng, 64)
+  const id = drawUnused(
+    () => (global ? drawBase36(lab.rng, 25) : drawHex(lab.rng, 64)),
+    (v) => networkIdTaken(lab, v),
+  )
   tx.set(lab, 'clock', lab.clock + 1)
   if (global && found.scope !== 'global') {
     // A swarm-scoped local driver (`--scope swarm`): the manager keeps only its config until a node uses it.
@@ -210,6 +228,10 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   }
   const space = global ? 'global' : 'local'
   const requested = configs[0]
+  // libnetwork IpamConf.Validate, before the pool is requested: the CLI lets
+  // a gateway written as a CIDR through (its subnetMatches parses either form).
+  if (requested?.gateway !== undefined && parseIPv4(requested.gateway) === undefined)
+    throw daemonError(`invalid gateway address ${requested.gateway} in Ipam configuration`)
   let config: IpamConfig
   if (requested) {
     const cidr = parseCidr(requested.subnet)
@@ -256,6 +278,8 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   network.gateway = gateway
   if (!config.gateway && !requested) config.gateway = gateway
   for (const [name, ip] of Object.entries(config.auxAddresses ?? {})) {
+    if (parseIPv4(ip) === undefined)
+      throw daemonError(`non parsable secondary ip address (${name}:${ip}) passed for network ${cmd.name}`)
     try {
       requestAddress(tx, pool, { preferred: ip })
     } catch (error) {

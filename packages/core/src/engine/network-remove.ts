@@ -16,6 +16,11 @@ export function removeNetwork(tx: Tx, network: Network): void {
       messagesOf(tx.lab).networkHasActiveEndpoints(network, Object.values(network.endpoints)),
     )
   }
-  driverOf(network).deleteNetwork(tx, network)
+  const driver = driverOf(network)
+  // A swarm-scoped network of a local driver (`--scope swarm`) is a record in
+  // the manager's store until a task uses it (engine/network-create.ts):
+  // removing it builds nothing down (seen on a real 20.10.24: rm prints its name).
+  const recordOnly = network.scope === 'swarm' && driver.scope === 'local'
+  if (!recordOnly) driver.deleteNetwork(tx, network)
   tx.pull(tx.lab.networks, network)
 }

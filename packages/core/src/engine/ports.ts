@@ -1,5 +1,5 @@
 import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
-import { portRules } from '../engine-profiles/firewaller-20-10.js'
+import { firewallerOf } from '../engine-profiles/firewaller-of.js'
 import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import { iptables, iptablesDeleteAll } from '../kernel/iptables.js'
@@ -68,10 +68,9 @@ export function publishPorts(
   const config = readBridgeConfig(network, lab.profile.mtu)
   const mappings: PortMapping[] = []
   const programmed = new Set<string>()
-  // The daemon programs ports in descending port order, tcp before udp (container_operations.go).
-  const ordered = [...container.portBindings].sort(
-    (a, b) => b.containerPort - a.containerPort || (a.proto === 'tcp' ? -1 : b.proto === 'tcp' ? 1 : 0),
-  )
+  const firewaller = firewallerOf(lab)
+  // The order in which the engine programs bindings is the firewaller's (it shows in iptables).
+  const ordered = [...container.portBindings].sort(firewaller.comparePortBindings)
   for (const binding of ordered) {
     if (binding.proto === 'sctp' && lab.profile.userlandProxy) {
       throw new DockerDaemonError(
@@ -106,7 +105,7 @@ export function publishPorts(
       }
       // IPv4 rules only: an IPv4-only container is reached from [::] through the proxy alone.
       if (family(ip) === 4) {
-        const rules = portRules(
+        const rules = firewaller.portRules(
           {
             hostIp: ip,
             hostPort,
@@ -114,8 +113,7 @@ export function publishPorts(
             containerIp: endpoint.ipv4,
             containerPort: binding.containerPort,
           },
-          config.bridgeName,
-          !lab.profile.userlandProxy,
+          { bridgeName: config.bridgeName, hairpin: !lab.profile.userlandProxy },
         )
         // libnetwork's ProgramRule appends only a rule that is not there yet (`iptables -C` first):
         // two host ports for one container port share their ACCEPT and MASQUERADE rules. Only this
@@ -124,7 +122,7 @@ export function publishPorts(
           const key = `${r.table} ${r.chain} ${renderRuleSpec(r.rule)}`
           if (programmed.has(key)) continue
           programmed.add(key)
-          iptables(tx, { op: 'append', ...r })
+          iptables(tx, r)
         }
       }
       mappings.push({ containerPort: binding.containerPort, proto: binding.proto, hostIp: ip, hostPort })
@@ -145,8 +143,11 @@ export function unpublishPorts(tx: Tx, container: Container, network: Network | 
     const a = bound.find((x) => x.containerId === container.id && x.hostIp === mapping.hostIp)
     if (!a) continue
     if (config && family(a.hostIp) === 4) {
-      for (const r of portRules(a, config.bridgeName, !lab.profile.userlandProxy))
-        steps.push({ delete: { op: 'delete', ...r } })
+      const rules = firewallerOf(lab).portRules(a, {
+        bridgeName: config.bridgeName,
+        hairpin: !lab.profile.userlandProxy,
+      })
+      for (const { table, chain, rule } of rules) steps.push({ delete: { op: 'delete', table, chain, rule } })
     }
     if (lab.profile.userlandProxy)
       steps.push({ log: `kill docker-proxy (${a.proto} ${a.hostIp}:${a.hostPort})` })

@@ -1,5 +1,6 @@
 import type { Link, LinkAddress, Namespace, Route } from '../model/namespace.js'
 import type { Tx } from '../model/tx.js'
+import { drawHex, drawUnused } from '../rng.js'
 
 /**
  * The kernel operations Docker's drivers perform through netlink, applied to
@@ -289,4 +290,16 @@ function dropLink(tx: Tx, ns: Namespace, link: Link): void {
     const bridge = findLink(ns, link.master)
     if (bridge) refreshBridgeCarrier(tx, ns, bridge, bridge.flags.includes('UP'))
   }
+}
+
+/**
+ * A name for a new veth end, `veth` + 7 hex digits, that no link of `ns` has
+ * (nor `besides`, the other end being made): libnetwork's
+ * netutils.GenerateIfaceName draws again when the kernel already has the name.
+ */
+export function unusedVethName(tx: Tx, ns: Namespace, besides?: string): string {
+  return drawUnused(
+    () => `veth${drawHex(tx.lab.rng, 7)}`,
+    (name) => name === besides || findLink(ns, name) !== undefined,
+  )
 }

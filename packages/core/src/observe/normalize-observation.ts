@@ -309,8 +309,10 @@ export function normalizeObservation(raw: RawObservation): Observation {
     out[`files/${name}/etc/resolv.conf`] = rename(files.resolvConf)
     out[`files/${name}/etc/hostname`] = rename(files.hostname)
   }
-  for (const table of ['nat', 'filter'] as const) {
-    for (const [chain, rules] of Object.entries(normalizeIptables(raw.iptables[table], rename))) {
+  for (const table of ['nat', 'filter', 'raw'] as const) {
+    const text = raw.iptables[table]
+    if (text === undefined) continue
+    for (const [chain, rules] of Object.entries(normalizeIptables(text, rename))) {
       out[`iptables/${table}/${chain}`] = rules
     }
   }

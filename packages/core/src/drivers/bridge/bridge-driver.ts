@@ -1,4 +1,4 @@
-import { programBridgeRules, removeBridgeRules } from '../../engine-profiles/firewaller-20-10.js'
+import { firewallerOf } from '../../engine-profiles/firewaller-of.js'
 import { messagesOf } from '../../engine-profiles/messages.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
@@ -16,10 +16,10 @@ import {
   setLinkMac,
   setLinkUp,
   setMaster,
+  unusedVethName,
 } from '../../kernel/netlink.js'
 import type { Container, Endpoint, Network } from '../../model/docker.js'
 import type { Tx } from '../../model/tx.js'
-import { drawHex } from '../../rng.js'
 import type { NetworkDriver } from '../network-driver.js'
 import { BRIDGE_OPTIONS, readBridgeConfig } from './bridge-options.js'
 
@@ -53,7 +53,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
     broadcast: brd,
     scope: 'global',
   })
-  programBridgeRules(tx, {
+  firewallerOf(tx.lab).programBridgeRules(tx, {
     bridgeName: config.bridgeName,
     subnet,
     icc: config.icc,
@@ -81,7 +81,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
 export function deleteBridgeNetwork(tx: Tx, network: Network): void {
   const config = readBridgeConfig(network, tx.lab.profile.mtu)
   const { subnet } = gatewayPrefix(network)
-  removeBridgeRules(tx, {
+  firewallerOf(tx.lab).removeBridgeRules(tx, {
     bridgeName: config.bridgeName,
     subnet,
     icc: config.icc,
@@ -103,8 +103,9 @@ export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint,
   const config = readBridgeConfig(network, tx.lab.profile.mtu)
   const host = namespaceOf(tx, 'host')
   const ns = namespaceOf(tx, sandbox)
-  const hostVeth = `veth${drawHex(tx.lab.rng, 7)}`
-  const tmpPeer = `veth${drawHex(tx.lab.rng, 7)}`
+  // libnetwork netutils.GenerateIfaceName draws again when the name exists.
+  const hostVeth = unusedVethName(tx, host)
+  const tmpPeer = unusedVethName(tx, host, hostVeth)
   const { host: hostEnd, peer } = addVethPair(tx, host, hostVeth, tmpPeer, config.mtu)
   tx.set(hostEnd, 'address', randomKernelMac(tx.lab.rng))
   tx.set(peer, 'address', randomKernelMac(tx.lab.rng))
@@ -132,10 +133,21 @@ export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint,
     },
   )
   tx.set(endpoint, 'hostVeth', hostVeth)
+  firewallerOf(tx.lab).joinEndpoint(tx, {
+    bridgeName: config.bridgeName,
+    internal: config.internal,
+    ipv4: endpoint.ipv4,
+  })
 }
 
-/** Removes an endpoint's veth pair (deleting one end removes both). */
-export function leaveBridgeEndpoint(tx: Tx, endpoint: Endpoint): void {
+/** Removes an endpoint's rules and its veth pair (deleting one end removes both). */
+export function leaveBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint): void {
+  const config = readBridgeConfig(network, tx.lab.profile.mtu)
+  firewallerOf(tx.lab).leaveEndpoint(tx, {
+    bridgeName: config.bridgeName,
+    internal: config.internal,
+    ipv4: endpoint.ipv4,
+  })
   if (!endpoint.hostVeth) return
   const host = namespaceOf(tx, 'host')
   if (findLink(host, endpoint.hostVeth)) deleteLink(tx, host, endpoint.hostVeth)
@@ -160,7 +172,7 @@ export const BRIDGE_DRIVER: NetworkDriver = Object.freeze({
   createNetwork: createBridgeNetwork,
   deleteNetwork: deleteBridgeNetwork,
   join: joinBridgeEndpoint,
-  leave: (tx: Tx, _network: Network, endpoint: Endpoint) => leaveBridgeEndpoint(tx, endpoint),
+  leave: (tx: Tx, network: Network, endpoint: Endpoint) => leaveBridgeEndpoint(tx, network, endpoint),
 } as const)
 
 export type { Container }

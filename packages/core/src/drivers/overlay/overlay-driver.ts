@@ -17,10 +17,10 @@ import {
   setLinkMac,
   setLinkUp,
   setMaster,
+  unusedVethName,
 } from '../../kernel/netlink.js'
 import type { Endpoint, Network } from '../../model/docker.js'
 import type { Tx } from '../../model/tx.js'
-import { drawHex } from '../../rng.js'
 import type { NetworkDriver } from '../network-driver.js'
 
 /** VXLAN adds 50 bytes (outer Ethernet, IP, UDP, VXLAN headers): 1500 - 50 (moby overlay.go). */
@@ -110,8 +110,9 @@ export function joinOverlayEndpoint(tx: Tx, network: Network, endpoint: Endpoint
   if (!network.instantiated) tx.set(network, 'instantiated', true)
   const ov = namespaceOf(tx, ovId)
   const ns = namespaceOf(tx, sandbox)
-  const hostVeth = `veth${drawHex(tx.lab.rng, 7)}`
-  const tmpPeer = `veth${drawHex(tx.lab.rng, 7)}`
+  // libnetwork netutils.GenerateIfaceName draws again when the name exists.
+  const hostVeth = unusedVethName(tx, ov)
+  const tmpPeer = unusedVethName(tx, ov, hostVeth)
   addVethPair(tx, ov, hostVeth, tmpPeer, OVERLAY_MTU)
   const hostEnd = findLink(ov, hostVeth)
   if (hostEnd) tx.set(hostEnd, 'address', randomKernelMac(tx.lab.rng))

@@ -44,6 +44,7 @@ function refusal(edit: (lab: Raw) => void): string {
 }
 
 const firstContainer = (lab: Raw) => Object.values(lab.containers)[0] as Raw
+const containerNamed = (lab: Raw, name: string) => lab.containers[lab.containerNames[name]] as Raw
 
 describe('every lab netmodes makes is a valid lab', () => {
   test.each(scenarioFiles)('after each command of %s', (file) => {
@@ -180,6 +181,17 @@ describe('a lab whose ids do not meet is refused', () => {
       'a chain dockerd made is gone (the engine threw appending to it)',
       (l) => delete l.netfilter.filter.chains.DOCKER,
       /^netfilter\.filter\.chains\.DOCKER: is missing \(a chain dockerd creates at start\)$/,
+    ],
+    [
+      // Fuzz seed 784187249: `docker stop web` then deleted the namespace side still ran in.
+      'a container: mode container that lost its sharesWith',
+      (l) => delete containerNamed(l, 'side').sharesWith,
+      /^containers\.[0-9a-f]{64}\.sandbox: container [0-9a-f]{64} owns this namespace too \(a container that joins another's names it in sharesWith\)$/,
+    ],
+    [
+      'a container that shares a namespace it is not in',
+      (l) => (containerNamed(l, 'side').sandbox = containerNamed(l, 'ovc').sandbox),
+      /^containers\.[0-9a-f]{64}\.sandbox: must be the namespace of the container it shares with$/,
     ],
   ])('%s', (_, edit, message) => {
     expect(refusal(edit)).toMatch(message)

@@ -18,6 +18,7 @@ import {
   object,
   oneOf,
   optional,
+  type Path,
   record,
   refine,
   string,
@@ -108,12 +109,30 @@ const namespace = object({
   nextIfindex: ifindex,
 })
 
+/**
+ * A configuration network (`--config-only`) keeps its IPAM fields as the CLI
+ * sent them: the daemon parses only the subnet (daemon/network.go
+ * getIpamConfig) and validates the rest when a network is made from it
+ * (seen on a real 20.10.24: Gateway "10.204.0.128/25" stored verbatim). Every
+ * other network holds them well formed; `network` below checks that.
+ */
 const ipamConfig = object({
   subnet: cidr,
-  gateway: optional(ipv4),
-  ipRange: optional(cidr),
+  gateway: optional(text),
+  ipRange: optional(text),
   auxAddresses: optional(record(name)),
 })
+
+function ipamFieldProblem(config: Infer<typeof ipamConfig>[], path: Path): string | undefined {
+  for (const [i, c] of config.entries()) {
+    const at = `${formatPath(path)}.ipam.config[${i}]`
+    if (c.gateway !== undefined && parseIPv4(c.gateway) === undefined)
+      return `${at}.gateway: must be an IPv4 address`
+    if (c.ipRange !== undefined && parseCidr(c.ipRange) === undefined)
+      return `${at}.ipRange: must be an IPv4 subnet (a.b.c.d/n)`
+  }
+  return undefined
+}
 
 /**
  * A subnet's allocation bitmap as runs: [start, end) offsets, each run
@@ -154,29 +173,32 @@ const endpoint = object({
   gateway: either(oneOf(''), ipv4, 'must be "" or an IPv4 address'),
 })
 
-const network = object({
-  id: name,
-  name,
-  driver: oneOf('bridge', 'host', 'null', 'macvlan', 'ipvlan', 'overlay'),
-  scope: oneOf('local', 'swarm'),
-  created: time,
-  internal: boolean,
-  attachable: boolean,
-  ingress: boolean,
-  enableIPv6: boolean,
-  ipam: object({ driver: oneOf('default'), config: array(ipamConfig), options: nullable(record(text)) }),
-  options: record(text),
-  labels,
-  device: optional(name),
-  instantiated: optional(boolean),
-  /** VXLAN network identifiers are 24 bits (RFC 7348). */
-  vni: optional(integer(0, 2 ** 24 - 1)),
-  gateway: optional(ipv4),
-  pool: optional(pool),
-  endpoints: record(endpoint),
-  configOnly: optional(boolean),
-  configFrom: optional(name),
-})
+const network = refine(
+  object({
+    id: name,
+    name,
+    driver: oneOf('bridge', 'host', 'null', 'macvlan', 'ipvlan', 'overlay'),
+    scope: oneOf('local', 'swarm'),
+    created: time,
+    internal: boolean,
+    attachable: boolean,
+    ingress: boolean,
+    enableIPv6: boolean,
+    ipam: object({ driver: oneOf('default'), config: array(ipamConfig), options: nullable(record(text)) }),
+    options: record(text),
+    labels,
+    device: optional(name),
+    instantiated: optional(boolean),
+    /** VXLAN network identifiers are 24 bits (RFC 7348). */
+    vni: optional(integer(0, 2 ** 24 - 1)),
+    gateway: optional(ipv4),
+    pool: optional(pool),
+    endpoints: record(endpoint),
+    configOnly: optional(boolean),
+    configFrom: optional(name),
+  }),
+  (n, path) => (n.configOnly ? undefined : ipamFieldProblem(n.ipam.config, path)),
+)
 
 const container = object({
   id: name,
