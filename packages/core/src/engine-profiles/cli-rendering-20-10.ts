@@ -16,6 +16,7 @@ export const CLI_20_10: CliRendering = {
   noPublicPortAsTyped: false,
   swarmInitEndsWithBlankLine: true,
   declinedPruneReportsSpace: true,
+  networkListHasIPv4: false,
   forceRemoveIgnoresMissing: false,
   // The parser (script/) words these as docker 20.10 does.
   argCountError: () => undefined,

@@ -51,6 +51,7 @@ export const CLI_28: CliRendering = {
   noPublicPortAsTyped: true,
   swarmInitEndsWithBlankLine: false,
   declinedPruneReportsSpace: false,
+  networkListHasIPv4: true,
   forceRemoveIgnoresMissing: true,
   argCountError,
   flagError: (reason, path, useLine) =>

@@ -46,6 +46,8 @@ export interface CliRendering {
   noPublicPortAsTyped: boolean
   /** `docker rm -f` of a missing container: reported on stderr without failing (28.2) or a failure (20.10). */
   forceRemoveIgnoresMissing: boolean
+  /** `docker network ls`: the 28.2 CLI's list context has an IPv4 field (`{{.IPv4}}`, `{{json .}}`). */
+  networkListHasIPv4: boolean
   /** `docker container prune` answered "no": 20.10 still prints "Total reclaimed space: 0B", 28.2 nothing more. */
   declinedPruneReportsSpace: boolean
   /** `docker swarm init` ends its instructions with a blank line (20.10) or without (28.2). */

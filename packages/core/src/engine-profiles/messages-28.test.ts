@@ -608,3 +608,12 @@ describe('recorded on 28 (conformance/recorded/28/prune.json)', () => {
     })
   })
 })
+
+describe('recorded on 28 (conformance/recorded/28/user-bridge.json)', () => {
+  test("network ls --format '{{json .}}' has the 28.2 CLI's IPv4 field", () => {
+    const out = run(lab28(), "docker network ls --format '{{json .}}'").output
+    expect(out.split('\n')[0]).toMatch(
+      /^\{"CreatedAt":"[^"]+","Driver":"bridge","ID":"[0-9a-f]{12}","IPv4":"true","IPv6":"false","Internal":"false","Labels":"","Name":"bridge","Scope":"local"\}$/,
+    )
+  })
+})

@@ -262,6 +262,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
         renderNetworkList(networks, {
           quiet: cmd.quiet,
           noTrunc: cmd.noTrunc,
+          ipv4: cliRenderingOf(lab).networkListHasIPv4,
           ...(cmd.format ? { format: cmd.format } : {}),
         }),
       )
