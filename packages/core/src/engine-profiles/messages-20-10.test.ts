@@ -33,7 +33,7 @@ describe('the 20.10 catalog', () => {
 })
 
 describe('20.10 through runDocker', () => {
-  test('an overlapping subnet and a bad one (E28 L537, L538)', () => {
+  test('an overlapping subnet and a bad one (E28 L539, L540)', () => {
     const lab = createLab()
     expect(
       run(
@@ -47,13 +47,13 @@ describe('20.10 through runDocker', () => {
     )
   })
 
-  test('a subnet with host bits set is kept as given (E28 L540)', () => {
+  test('a subnet with host bits set is kept as given (E28 L542)', () => {
     const lab = createLab()
     expect(run(lab, 'docker network create --subnet 10.56.0.5/24 nonaligned').exitCode).toBe(0)
     expect(findNetwork(lab, 'nonaligned')?.ipam.config[0]?.subnet).toBe('10.56.0.5/24')
   })
 
-  test('network rm of a network in use, and of a missing one: no "exit status 1" (E28 L541, L632)', () => {
+  test('network rm of a network in use, and of a missing one: no "exit status 1" (E28 L543, L634)', () => {
     const lab = createLab()
     const r = run(
       lab,
@@ -79,13 +79,13 @@ describe('20.10 through runDocker', () => {
     expect(r.output).toBe(`${findContainer(lab, 'xx2')?.id}\n`)
   })
 
-  test('--ip and --network-alias without --network are dropped (E28 L621-L627)', () => {
+  test('--ip and --network-alias without --network are dropped (E28 L623-L629)', () => {
     const lab = createLab()
     expect(run(lab, `docker run -d --name xx --ip 172.17.0.50 ${IMG} sleep 3600`).exitCode).toBe(0)
     expect(run(lab, `docker run -d --name xx3 --network-alias foo ${IMG} sleep 3600`).exitCode).toBe(0)
   })
 
-  test('--mac-address with container: is refused; a second macvlan on a parent too (E28 L596-L602)', () => {
+  test('--mac-address with container: is refused; a second macvlan on a parent too (E28 L598-L604)', () => {
     const lab = createLab()
     expect(
       run(
@@ -106,7 +106,7 @@ describe('20.10 through runDocker', () => {
     )
   })
 
-  test('the CLI: option errors with a period and the old hint, :::8080 in docker port (E28 L617, L636)', () => {
+  test('the CLI: option errors with a period and the old hint, :::8080 in docker port (E28 L619, L638)', () => {
     const lab = createLab()
     expect(run(lab, `docker run -d -p 70000:80 ${IMG}`).error).toBe(
       "docker: Invalid hostPort: 70000.\nSee 'docker run --help'.\n",

@@ -31,7 +31,7 @@ const id = (lab: LabState, name: string) => findContainer(lab, name)?.id ?? 'mis
 const netId = (lab: LabState, name: string) => findNetwork(lab, name)?.id ?? 'missing'
 
 describe('network create (E28 section 7.1, section 3)', () => {
-  test('an overlapping --subnet is an invalid pool request (E28 L537)', () => {
+  test('an overlapping --subnet is an invalid pool request (E28 L539)', () => {
     const lab = lab28()
     const r = run(
       lab,
@@ -44,7 +44,7 @@ describe('network create (E28 section 7.1, section 3)', () => {
     expect(r.exitCode).toBe(1)
   })
 
-  test('a bad --subnet is an invalid network config (E28 L538, L539)', () => {
+  test('a bad --subnet is an invalid network config (E28 L540, L541)', () => {
     const lab = lab28()
     expect(run(lab, 'docker network create --subnet 10.0.0.0/33 badmask').error).toBe(
       'Error response from daemon: invalid network config:\ninvalid subnet 10.0.0.0/33: invalid CIDR block notation\n',
@@ -54,7 +54,7 @@ describe('network create (E28 section 7.1, section 3)', () => {
     )
   })
 
-  test('a --subnet with host bits set is refused, exit 1 (E28 L441, L540, L605)', () => {
+  test('a --subnet with host bits set is refused, exit 1 (E28 L443, L542, L608)', () => {
     const lab = lab28()
     const r = run(lab, 'docker network create --subnet 10.56.0.5/24 nonaligned')
     expect(r.error).toBe(
@@ -64,7 +64,7 @@ describe('network create (E28 section 7.1, section 3)', () => {
     expect(findNetwork(lab, 'nonaligned')).toBeUndefined()
   })
 
-  test('no predefined pool left: "all predefined address pools have been fully subnetted" (E28 L432, L558)', () => {
+  test('no predefined pool left: "all predefined address pools have been fully subnetted" (E28 L434, L560)', () => {
     const lab = lab28()
     let r = runDocker(lab, 'docker network create p1')
     for (let i = 2; r.ok && i < 100; i++) r = runDocker(lab, `docker network create p${i}`)
@@ -74,7 +74,7 @@ describe('network create (E28 section 7.1, section 3)', () => {
     expect(r.exitCode).toBe(1)
   })
 
-  test('a second macvlan network on a used parent is created (E28 L601-L603); ipvlan still refuses (E28 L604)', () => {
+  test('a second macvlan network on a used parent is created (E28 L603-L605); ipvlan still refuses (E28 L606)', () => {
     const lab = lab28()
     const mv = run(
       lab,
@@ -94,7 +94,7 @@ describe('network create (E28 section 7.1, section 3)', () => {
   })
 })
 
-describe('rm and network rm (E28 L541, L542, L629-L635)', () => {
+describe('rm and network rm (E28 L543, L544, L631-L637)', () => {
   test('network rm of a network in use names its endpoints, then "exit status 1"', () => {
     const lab = lab28()
     const r = run(
@@ -145,8 +145,8 @@ describe('rm and network rm (E28 L541, L542, L629-L635)', () => {
   })
 })
 
-describe('docker run: start failures are networking failures, with the new hint (E28 L543-L553, L614)', () => {
-  test('an address in use (E28 L543)', () => {
+describe('docker run: start failures are networking failures, with the new hint (E28 L545-L555, L616)', () => {
+  test('an address in use (E28 L545)', () => {
     const lab = lab28()
     const r = run(
       lab,
@@ -160,7 +160,7 @@ describe('docker run: start failures are networking failures, with the new hint 
     expect(r.output).toBe(`${id(lab, 'aa')}\n`)
   })
 
-  test('a missing network, at run (E28 L544) and at start (seen)', () => {
+  test('a missing network, at run (E28 L546) and at start (seen)', () => {
     const lab = lab28()
     const r = run(lab, `docker run -d --name cc --network nosuchnet ${IMG} sleep 3600`)
     expect(r.error).toBe(
@@ -171,7 +171,7 @@ describe('docker run: start failures are networking failures, with the new hint 
     )
   })
 
-  test('no address left (E28 L545)', () => {
+  test('no address left (E28 L547)', () => {
     const lab = lab28()
     const r = run(
       lab,
@@ -184,7 +184,7 @@ describe('docker run: start failures are networking failures, with the new hint 
     )
   })
 
-  test('ipvlan without kernel support (E28 L546), macvlan passthru taken (E28 L548)', () => {
+  test('ipvlan without kernel support (E28 L548), macvlan passthru taken (E28 L550)', () => {
     const lab = lab28({ kernel: { ipvlan: false, dummy: true, vlan: true } })
     const iv = run(
       lab,
@@ -205,7 +205,7 @@ describe('docker run: start failures are networking failures, with the new hint 
     )
   })
 
-  test('an overlay network that is not attachable (E28 L549)', () => {
+  test('an overlay network that is not attachable (E28 L551)', () => {
     const lab = lab28()
     const r = run(
       lab,
@@ -218,7 +218,7 @@ describe('docker run: start failures are networking failures, with the new hint 
     )
   })
 
-  test('sctp through the userland proxy (E28 L550) and a port already allocated (E28 L551)', () => {
+  test('sctp through the userland proxy (E28 L552) and a port already allocated (E28 L553)', () => {
     const lab = lab28()
     const sctp = run(lab, `docker run -d --name p11 -p 8081:80/sctp ${IMG} sleep 3600`)
     // The endpoint's id is gone with the failed start: matched by shape.
@@ -235,7 +235,7 @@ describe('docker run: start failures are networking failures, with the new hint 
     )
   })
 
-  test('container: mode on a missing or a not running container (E28 L552, L553)', () => {
+  test('container: mode on a missing or a not running container (E28 L554, L555)', () => {
     const lab = lab28()
     expect(run(lab, `docker run -d --name e1 --network container:nosuch ${IMG} sleep 3600`).error).toBe(
       `docker: Error response from daemon: joining network namespace of container: No such container: nosuch${HINT}`,
@@ -250,7 +250,7 @@ describe('docker run: start failures are networking failures, with the new hint 
     )
   })
 
-  test('a daemon error before the container exists ends with the hint too (E28 L614)', () => {
+  test('a daemon error before the container exists ends with the hint too (E28 L616)', () => {
     const lab = lab28()
     const r = run(lab, `docker run -d --name x ${IMG}`)
     expect(r.error).toBe(
@@ -286,14 +286,14 @@ describe('endpoint settings are checked at create: no container is left behind (
     return lab
   }
 
-  test('--ip on the default bridge (E28 L574)', () => {
+  test('--ip on the default bridge (E28 L576)', () => {
     refused(
       [`docker run -d --name xx2 --network bridge --ip 172.17.0.51 ${IMG} sleep 3600`],
       `docker: Error response from daemon: invalid config for network bridge: invalid endpoint settings:\n* user specified IP address is supported on user defined networks only\n* user specified IP address is supported only when connecting to networks with user configured subnets${HINT}`,
     )
   })
 
-  test('--ip outside the subnet (E28 L577)', () => {
+  test('--ip outside the subnet (E28 L579)', () => {
     refused(
       [
         'docker network create --subnet 10.50.0.0/24 base',
@@ -303,14 +303,14 @@ describe('endpoint settings are checked at create: no container is left behind (
     )
   })
 
-  test('--ip on a network whose subnet the daemon chose (E28 L581)', () => {
+  test('--ip on a network whose subnet the daemon chose (E28 L583)', () => {
     refused(
       ['docker network create plain', `docker run -d --name p1 --network plain --ip 172.18.0.9 ${IMG}`],
       `docker: Error response from daemon: invalid config for network plain: invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets${HINT}`,
     )
   })
 
-  test('--ip on none (E28 L584) and on container: (E28 L586)', () => {
+  test('--ip on none (E28 L586) and on container: (E28 L588)', () => {
     refused(
       [`docker run -d --name n1 --network none --ip 10.1.1.1 ${IMG}`],
       `docker: Error response from daemon: invalid config for network none: invalid endpoint settings:\n* user specified IP address is supported on user defined networks only\n* user specified IP address is supported only when connecting to networks with user configured subnets${HINT}`,
@@ -334,7 +334,7 @@ describe('endpoint settings are checked at create: no container is left behind (
     )
   })
 
-  test('--ip without --network: the 28.2 CLI sends it for the default bridge (E28 L621-L623)', () => {
+  test('--ip without --network: the 28.2 CLI sends it for the default bridge (E28 L623-L625)', () => {
     refused(
       [`docker run -d --name xx --ip 172.17.0.50 ${IMG} sleep 3600`],
       `docker: Error response from daemon: invalid config for network bridge: invalid endpoint settings:\n* user specified IP address is supported on user defined networks only\n* user specified IP address is supported only when connecting to networks with user configured subnets${HINT}`,
@@ -348,7 +348,7 @@ describe('endpoint settings are checked at create: no container is left behind (
     })
   })
 
-  test('--network-alias without --network: the 28.2 CLI refuses it (E28 L625-L627)', () => {
+  test('--network-alias without --network: the 28.2 CLI refuses it (E28 L627-L629)', () => {
     refused(
       [`docker run -d --name xx3 --network-alias foo ${IMG} sleep 3600`],
       `docker: network-scoped aliases are only supported for user-defined networks${HINT}`,
@@ -356,7 +356,7 @@ describe('endpoint settings are checked at create: no container is left behind (
   })
 })
 
-describe('network connect and disconnect (E28 L554-L557)', () => {
+describe('network connect and disconnect (E28 L556-L559)', () => {
   test('host network: disconnect from a host-mode container, connect of another one', () => {
     const lab = lab28()
     expect(
@@ -412,7 +412,7 @@ describe('network connect and disconnect (E28 L554-L557)', () => {
 })
 
 describe('exit codes that changed (E28 section 7.3)', () => {
-  test('--mac-address with --network container: or host is accepted (E28 L596-L600)', () => {
+  test('--mac-address with --network container: or host is accepted (E28 L598-L602)', () => {
     const lab = lab28()
     const e5 = run(
       lab,
@@ -438,7 +438,7 @@ describe('exit codes that changed (E28 section 7.3)', () => {
 })
 
 describe('the 28.2 CLI itself (E28 section 7.4)', () => {
-  test('its own run/create errors: lower case, no final period, the new hint (E28 L617, L619)', () => {
+  test('its own run/create errors: lower case, no final period, the new hint (E28 L619, L621)', () => {
     const lab = lab28()
     expect(run(lab, `docker run -d -p 70000:80 ${IMG}`)).toMatchObject({
       error: `docker: invalid hostPort: 70000${HINT}`,
@@ -461,7 +461,7 @@ describe('the 28.2 CLI itself (E28 section 7.4)', () => {
     )
   })
 
-  test('docker port and the PORTS column write IPv6 as [::] (E28 L636-L638)', () => {
+  test('docker port and the PORTS column write IPv6 as [::] (E28 L638-L640)', () => {
     const lab = lab28()
     run(lab, `docker run -d --name web -p 8080:80 -p 127.0.0.1:9090:90/udp ${IMG} sleep 3600`)
     expect(run(lab, 'docker port web').output).toBe(
@@ -478,7 +478,7 @@ describe('the 28.2 CLI itself (E28 section 7.4)', () => {
     )
   })
 
-  test('docker swarm init ends with one newline fewer (E28 L641)', () => {
+  test('docker swarm init ends with one newline fewer (E28 L643)', () => {
     const out = run(lab28(), 'docker swarm init --advertise-addr 127.0.0.1').output
     expect(out.endsWith("run 'docker swarm join-token manager' and follow the instructions.\n")).toBe(true)
     expect(out.endsWith('\n\n')).toBe(false)
