@@ -1,4 +1,7 @@
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
+import { daemonChecksOf } from '../engine-profiles/daemon-checks.js'
+import { endpointSettingsProblems } from '../engine-profiles/endpoint-settings.js'
+import { cliRenderingOf, messagesOf } from '../engine-profiles/messages.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import {
   noteEndpointJoined,
@@ -14,13 +17,7 @@ import { isUserDefined } from '../model/network-kind.js'
 import type { Tx } from '../model/tx.js'
 import { drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
-import {
-  attachEndpoint,
-  attachServiceEndpoint,
-  checkRequestedIp,
-  detachEndpoint,
-  refreshGateway,
-} from './endpoints.js'
+import { attachEndpoint, attachServiceEndpoint, detachEndpoint, refreshGateway } from './endpoints.js'
 import { unpublishPorts } from './ports.js'
 
 type RunCommand = Extract<DockerCommand, { kind: 'run' | 'create' }>
@@ -37,7 +34,8 @@ function modeNetworkName(mode: string): string {
   return mode === 'default' ? 'bridge' : mode
 }
 
-const conflicting = (what: string) => new DockerDaemonError('INVALID_INPUT', `conflicting options: ${what}`)
+const conflicting = (lab: Tx['lab'], what: string) =>
+  new DockerDaemonError('INVALID_INPUT', messagesOf(lab).conflictingOptions(what))
 
 /**
  * The checks `docker create` makes before a container exists
@@ -45,61 +43,57 @@ const conflicting = (what: string) => new DockerDaemonError('INVALID_INPUT', `co
  */
 function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
   const lab = tx.lab
+  const isContainerMode = mode.startsWith('container:')
+  // The 28.2 CLI sends --ip/--network-alias given without --network for the default network.
+  const unattached = cliRenderingOf(lab).sendsSettingsWithoutNetwork ? cmd.withoutNetwork : undefined
+  const aliases = unattached?.aliases ?? cmd.aliases
+  if (aliases.length > 0 && (['default', 'bridge', 'host', 'none'].includes(mode) || isContainerMode)) {
+    throw new DockerCliError('network-scoped aliases are only supported for user-defined networks', 125)
+  }
+  const checks = daemonChecksOf(lab)
+  if (checks.endpointSettingsAtCreate) refuseEndpointSettings(tx, cmd, mode, unattached?.ip)
   if (cmd.name !== undefined) {
     if (!NAME_RE.test(cmd.name)) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        `Invalid container name (${cmd.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
-      )
+      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidContainerName(cmd.name))
     }
     const existing = containerByName(lab, cmd.name.replace(/^\//, ''))
     if (existing) {
-      throw new DockerDaemonError(
-        'CONFLICT',
-        `Conflict. The container name "/${existing.name}" is already in use by container "${existing.id}". You have to remove (or rename) that container to be able to reuse that name.`,
-      )
+      throw new DockerDaemonError('CONFLICT', messagesOf(lab).containerNameTaken(existing))
     }
-  }
-  const isContainerMode = mode.startsWith('container:')
-  const macNeedsOwnNetns = behaviourOf(lab).macAddressNeedsOwnNetns
-  if (cmd.aliases.length > 0 && (['default', 'bridge', 'host', 'none'].includes(mode) || isContainerMode)) {
-    throw new DockerCliError('network-scoped aliases are only supported for user-defined networks', 125)
   }
   if (isContainerMode) {
     if (mode === 'container:')
-      throw new DockerDaemonError('INVALID_INPUT', 'invalid container format container:<name|id>')
-    if (cmd.hostname !== undefined) throw conflicting('hostname and the network mode')
-    if (cmd.mac !== undefined && macNeedsOwnNetns) throw conflicting('mac-address and the network mode')
-    if (cmd.dns.length > 0) throw conflicting('dns and the network mode')
-    if (cmd.addHosts.length > 0) throw conflicting('custom host-to-IP mapping and the network mode')
+      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidContainerNetworkMode())
+    if (cmd.hostname !== undefined) throw conflicting(lab, 'hostname and the network mode')
+    if (cmd.mac !== undefined && checks.refusesMacWithSharedNamespace)
+      throw conflicting(lab, 'mac-address and the network mode')
+    if (cmd.dns.length > 0) throw conflicting(lab, 'dns and the network mode')
+    if (cmd.addHosts.length > 0) throw conflicting(lab, 'custom host-to-IP mapping and the network mode')
     if (cmd.publish.length > 0 || cmd.publishAll)
-      throw conflicting('port publishing and the container type network mode')
-    if (cmd.expose.length > 0) throw conflicting('port exposing and the container type network mode')
+      throw conflicting(lab, 'port publishing and the container type network mode')
+    if (cmd.expose.length > 0) throw conflicting(lab, 'port exposing and the container type network mode')
   }
-  if (mode === 'host' && cmd.mac !== undefined && macNeedsOwnNetns)
-    throw conflicting('mac-address and the network mode')
+  if (mode === 'host' && cmd.mac !== undefined && checks.refusesMacWithSharedNamespace)
+    throw conflicting(lab, 'mac-address and the network mode')
   if (mode === 'default' || mode === 'bridge') registeredLinks(lab, cmd.links)
-  if (behaviourOf(lab).validatesEndpointsAtCreate) validateEndpointAtCreate(tx, cmd, mode)
 }
 
 /**
- * Docker 28 checks the endpoint settings when the container is created
- * (daemon validateNetworkingConfig), so a bad `--ip` leaves no container
- * behind (ENGINE-28.md 7.2): the checks the endpoint would meet at start.
- * A network that does not exist yet is the start's to report; with no
- * `--network` the daemon ignores `--ip` (the endpoint config is keyed
- * "default"), and a shared namespace takes no address of its own.
+ * Docker 28 checks the first network's endpoint settings at create, so a
+ * refused --ip leaves no container behind (ENGINE-28.md 7.2); `ip` stands
+ * for an --ip the 28.2 CLI sent for the default network.
  */
-function validateEndpointAtCreate(tx: Tx, cmd: RunCommand, mode: string): void {
-  if (!cmd.ip || mode === 'default') return
-  if (mode.startsWith('container:') || mode === 'host') {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'user specified IP address is supported on user defined networks only',
-    )
-  }
-  const network = findNetwork(tx.lab, mode)
-  if (network) checkRequestedIp(network, { network: mode, aliases: [], ip: cmd.ip })
+function refuseEndpointSettings(tx: Tx, cmd: RunCommand, mode: string, ip: string | undefined): void {
+  const name = mode === 'default' ? 'bridge' : mode
+  const requested = cmd.ip ?? ip
+  const network = mode.startsWith('container:') ? undefined : findNetwork(tx.lab, name)
+  const messages = messagesOf(tx.lab)
+  const problems = endpointSettingsProblems(messages, name, network, {
+    ...(requested ? { ip: requested } : {}),
+    aliases: cmd.aliases,
+  })
+  const refusal = messages.invalidEndpointSettings(problems, name)
+  if (refusal !== undefined) throw new DockerDaemonError('INVALID_INPUT', refusal)
 }
 
 /**
@@ -113,24 +107,19 @@ function registeredLinks(lab: Tx['lab'], links: readonly string[]): string[] {
     const [name = '', given] = link.split(':')
     let child = findContainer(lab, name)
     if (!child) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        `could not get container for ${name}: No such container: ${name}`,
-      )
+      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).linkTargetMissing(name))
     }
     while (child.networkMode.startsWith('container:')) {
       const ref = child.networkMode.slice('container:'.length)
       const owner = findContainer(lab, ref)
       if (!owner) {
-        throw new DockerDaemonError(
-          'INVALID_INPUT',
-          `Could not get container for ${ref}: No such container: ${ref}`,
-        )
+        throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).linkOwnerMissing(ref))
       }
       child = owner
     }
     if (child.networkMode === 'host') {
       throw conflicting(
+        lab,
         "host type networking can't be used with links. This would result in undefined behavior",
       )
     }
@@ -266,7 +255,7 @@ function refuseStoppedLinks(lab: Tx['lab'], container: Container): void {
     if (child && child.state !== 'running') {
       const error = new DockerDaemonError(
         'INVALID_INPUT',
-        `Cannot link to a non running container: /${child.name} AS /${container.name}/${alias}`,
+        messagesOf(lab).linkTargetNotRunning(child.name, container.name, alias),
       )
       FAILED_AFTER_NETWORKING.add(error)
       throw error
@@ -300,9 +289,9 @@ export function startContainer(tx: Tx, container: Container): void {
   if (mode.startsWith('container:')) {
     const ref = mode.slice('container:'.length)
     const target = findContainer(lab, ref)
-    if (!target) throw new DockerDaemonError('NOT_FOUND', `No such container: ${ref}`)
+    if (!target) throw new DockerDaemonError('NOT_FOUND', messagesOf(lab).sharedNamespaceMissing(ref))
     if (target.state !== 'running' || !target.sandbox) {
-      throw new DockerDaemonError('CONFLICT', `cannot join network of a non running container: ${target.id}`)
+      throw new DockerDaemonError('CONFLICT', messagesOf(lab).sharedNamespaceNotRunning(target))
     }
     tx.set(container, 'sharesWith', target.id)
     tx.set(container, 'sandbox', target.sandbox)
@@ -320,11 +309,15 @@ export function startContainer(tx: Tx, container: Container): void {
     )
     const requests = ordered.map((r) => {
       const network = findNetwork(lab, r.network)
-      if (!network) throw new DockerDaemonError('NOT_FOUND', `network ${r.network} not found`)
+      if (!network)
+        throw networkSetupFailed(
+          lab,
+          new DockerDaemonError('NOT_FOUND', messagesOf(lab).networkNotFound(r.network)),
+        )
       if (network.driver === 'overlay' && !network.attachable) {
-        throw new DockerDaemonError(
-          'UNSUPPORTED',
-          `Could not attach to network ${r.network}: rpc error: code = PermissionDenied desc = network ${r.network} not manually attachable`,
+        throw networkSetupFailed(
+          lab,
+          new DockerDaemonError('UNSUPPORTED', messagesOf(lab).overlayNotAttachable(r.network)),
         )
       }
       return { network, request: r }
@@ -357,7 +350,8 @@ export function startContainer(tx: Tx, container: Container): void {
         }
       }
       refreshGateway(tx, container)
-    } catch (error) {
+    } catch (caught) {
+      const error = networkSetupFailed(lab, caught)
       if (sandboxMade && error instanceof Error) FAILED_AFTER_SANDBOX.add(error)
       throw error
     }
@@ -388,6 +382,13 @@ function attachGwBridge(tx: Tx, container: Container, sandbox: string): void {
   attachEndpoint(tx, container, gw, { network: gw.name, aliases: [] }, sandbox, {
     name: `gateway_${sandboxId}`,
   })
+}
+
+/** A daemon error while joining networks at start, as the engine words it (28 says it was the networking). */
+function networkSetupFailed(lab: Tx['lab'], error: unknown): unknown {
+  if (!(error instanceof DockerDaemonError)) return error
+  const message = messagesOf(lab).networkSetupFailed(error.message)
+  return message === error.message ? error : new DockerDaemonError(error.code, message, { cause: error })
 }
 
 /** `docker stop`: every endpoint is released (addresses return to their pools) and the namespace goes. */
@@ -425,14 +426,11 @@ export function stopContainer(tx: Tx, container: Container): void {
   tx.set(container, 'finishedAt', lab.clock)
 }
 
-/** `docker rm [-f]`. */
-export function removeContainer(tx: Tx, container: Container, force: boolean): void {
+/** `docker rm [-f]`; `ref` is the container as the user named it (28 quotes it). */
+export function removeContainer(tx: Tx, container: Container, force: boolean, ref = container.name): void {
   if (container.state === 'running') {
     if (!force) {
-      throw new DockerDaemonError(
-        'CONFLICT',
-        `You cannot remove a running container ${container.id}. Stop the container before attempting removal or force remove`,
-      )
+      throw new DockerDaemonError('CONFLICT', messagesOf(tx.lab).removeRunningContainer(container, ref))
     }
     stopContainer(tx, container)
   }
@@ -448,32 +446,27 @@ export function connectContainer(
   request: EndpointRequest,
 ): void {
   const mode = container.networkMode
+  const messages = messagesOf(tx.lab)
   if (network.configOnly && container.state === 'running') {
-    throw new DockerDaemonError('INVALID_INPUT', 'cannot create endpoint on configuration-only network')
+    throw new DockerDaemonError('INVALID_INPUT', messages.configOnlyEndpoint())
   }
   if (network.driver !== 'host' && (mode.startsWith('container:') || mode === 'host')) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'container sharing network namespace with another container or host cannot be connected to any other network',
-    )
+    throw new DockerDaemonError('INVALID_INPUT', messages.sharedNamespaceConnect())
   }
   if (mode === 'host' || network.driver === 'host') {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'container cannot be disconnected from host network or connected to host network',
-    )
+    const refusal = messages.connectToHostNetwork(mode === 'host')
+    if (refusal !== undefined) throw new DockerDaemonError('INVALID_INPUT', refusal)
+    // 28: a host-mode container already has its endpoint on the host network.
+    throw new DockerDaemonError('CONFLICT', messages.endpointExists(container.name, network.name))
   }
+  const invalid = messages.invalidEndpointSettings(
+    endpointSettingsProblems(messages, network.name, network, request),
+  )
+  if (invalid !== undefined) throw new DockerDaemonError('INVALID_INPUT', invalid)
   if (!isUserDefined(network)) {
-    if (request.ip)
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        'user specified IP address is supported on user defined networks only',
-      )
+    if (request.ip) throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
     if (request.aliases.length > 0) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        'network-scoped alias is supported only for containers in user defined networks',
-      )
+      throw new DockerDaemonError('INVALID_INPUT', messages.aliasOnNonUserDefinedNetwork())
     }
   }
   const connected = Object.keys(container.endpoints)
@@ -482,10 +475,7 @@ export function connectContainer(
       ? connected.length > 0
       : connected.some((id) => tx.lab.networks.find((n) => n.id === id)?.driver === 'null')
   ) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'container cannot be connected to multiple networks with one of the networks in private (none) mode',
-    )
+    throw new DockerDaemonError('INVALID_INPUT', messages.privateModeMultipleNetworks())
   }
   if (container.state === 'running' && container.sandbox) {
     const endpoint = attachEndpoint(tx, container, network, request, container.sandbox)
@@ -502,17 +492,12 @@ export function connectContainer(
 /** `docker network disconnect`. */
 export function disconnectContainer(tx: Tx, network: Network, container: Container): void {
   if (container.networkMode === 'host' || network.driver === 'host') {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'container cannot be disconnected from host network or connected to host network',
-    )
+    const refusal = messagesOf(tx.lab).disconnectFromHostNetwork(container.networkMode === 'host')
+    if (refusal !== undefined) throw new DockerDaemonError('INVALID_INPUT', refusal)
   }
   const configured = container.endpointConfigs.some((r) => findNetwork(tx.lab, r.network)?.id === network.id)
   if (!container.endpoints[network.id] && !configured) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      `container ${container.id} is not connected to network ${network.name}`,
-    )
+    throw new DockerDaemonError('INVALID_INPUT', messagesOf(tx.lab).notConnected(container.id, network.name))
   }
   if (container.endpoints[network.id]) {
     const leaving = network.endpoints[container.endpoints[network.id] ?? '']?.ipv4 ?? ''

@@ -1,5 +1,6 @@
 import { driverOf } from '../drivers/registry.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
+import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
@@ -20,38 +21,6 @@ function drawEndpointId(lab: LabState): string {
 }
 
 /**
- * The daemon's checks of a static `--ip` against the network it is for
- * (libnetwork's endpoint settings validation), with 20.10's messages. 20.10
- * makes them when the endpoint is created (at start or connect); 28 also at
- * `docker create` (the engine behaviour's validatesEndpointsAtCreate).
- */
-export function checkRequestedIp(network: Network, request: EndpointRequest): void {
-  if (!request.ip) return
-  if (!isUserDefined(network)) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'user specified IP address is supported on user defined networks only',
-    )
-  }
-  const pool = network.pool
-  const cidr = pool ? parseCidr(pool.subnet) : undefined
-  if (!pool || !cidr) return
-  if (pool.predefined) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'user specified IP address is supported only when connecting to networks with user configured subnets',
-    )
-  }
-  const ip = parseCidr(`${request.ip}/32`)
-  if (!ip || !(ip.ip >>> 0 >= cidr.ip && ip.ip < cidr.ip + 2 ** (32 - cidr.prefix))) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      `Invalid address ${request.ip}: It does not belong to any of this network's subnets`,
-    )
-  }
-}
-
-/**
  * Allocates and joins one endpoint: address (static --ip or lowest free),
  * MAC (--mac-address on the first network, else the engine's: derived from
  * the IP on 20.10), the sandbox's next ethN (as the engine names it), then
@@ -68,14 +37,12 @@ export function attachEndpoint(
   onCreated?: () => void,
 ): Endpoint {
   // libnetwork CreateEndpoint: a configuration network is never joined.
+  const messages = messagesOf(tx.lab)
   if (network.configOnly) {
-    throw new DockerDaemonError('INVALID_INPUT', 'cannot create endpoint on configuration-only network')
+    throw new DockerDaemonError('INVALID_INPUT', messages.configOnlyEndpoint())
   }
   if (request.ip && !isUserDefined(network)) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      'user specified IP address is supported on user defined networks only',
-    )
+    throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
   }
   const driver = driverOf(network)
   if (!driver.addressed) {
@@ -99,15 +66,23 @@ export function attachEndpoint(
   }
   const epName = identity.name ?? container.name
   if (Object.values(network.endpoints).some((e) => e.name === epName)) {
-    throw new DockerDaemonError(
-      'CONFLICT',
-      `endpoint with name ${epName} already exists in network ${network.name}`,
-    )
+    throw new DockerDaemonError('CONFLICT', messages.endpointExists(epName, network.name))
   }
   const pool = network.pool
   const cidr = pool ? parseCidr(pool.subnet) : undefined
   if (!pool || !cidr) throw new Error(`network ${network.name} has no pool`)
-  checkRequestedIp(network, request)
+  if (request.ip) {
+    if (!isUserDefined(network)) {
+      throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
+    }
+    if (pool.predefined) {
+      throw new DockerDaemonError('INVALID_INPUT', messages.ipWithoutUserSubnet())
+    }
+    const ip = parseCidr(`${request.ip}/32`)
+    if (!ip || !(ip.ip >>> 0 >= cidr.ip && ip.ip < cidr.ip + 2 ** (32 - cidr.prefix))) {
+      throw new DockerDaemonError('INVALID_INPUT', messages.ipOutsideSubnet(request.ip))
+    }
+  }
   const ipRange = network.ipam.config[0]?.ipRange
   const ipv4 = (() => {
     try {
@@ -118,10 +93,7 @@ export function attachEndpoint(
       })
     } catch (error) {
       if ((error as DockerDaemonError).code === 'EXHAUSTED') {
-        throw new DockerDaemonError(
-          'EXHAUSTED',
-          `no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`,
-        )
+        throw new DockerDaemonError('EXHAUSTED', messages.noAvailableIpv4(network))
       }
       throw error
     }
@@ -248,7 +220,7 @@ export function refreshGateway(tx: Tx, container: Container): void {
       if (!(error instanceof DockerDaemonError)) throw error
       throw new DockerDaemonError(
         error.code,
-        `driver failed programming external connectivity on endpoint ${chosen.endpoint.name} (${chosen.endpoint.id}): ${error.message}`,
+        messagesOf(tx.lab).externalConnectivityFailed(chosen.endpoint, error.message),
       )
     }
     tx.set(container, 'ports', ports)

@@ -1,4 +1,5 @@
 import { appendAll } from '../collections/append-all.js'
+import { type CliRendering, cliRenderingOf, messagesOf } from '../engine-profiles/messages.js'
 import { DockerCliError, DockerDaemonError, NetmodesError } from '../errors.js'
 import { keepSandboxPaths } from '../etc/container-files.js'
 import type { Container } from '../model/docker.js'
@@ -11,8 +12,10 @@ import {
 } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import { Tx } from '../model/tx.js'
+import { ArgCountError, FlagUsageError, UnknownCommandError } from '../script/cobra-errors.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { parseDockerCommand } from '../script/parse-docker-command.js'
+import { RunOptionError } from '../script/run-option-error.js'
 import { tokenizeCommandLine } from '../script/tokenize.js'
 import { UnsupportedCommandError } from '../script/unsupported-command-error.js'
 import { UsageError } from '../script/usage-error.js'
@@ -56,7 +59,6 @@ export interface StepResult {
 }
 
 const daemon = (e: Error) => `Error response from daemon: ${e.message}`
-const withDot = (s: string) => (s.endsWith('.') ? s : `${s}.`)
 
 class Failure extends Error {
   constructor(
@@ -110,7 +112,7 @@ export function runDocker(lab: LabState, line: string): StepResult {
   try {
     command = parseDockerCommand(tokenizeCommandLine(line))
   } catch (error) {
-    const failure = toFailure(error, line)
+    const failure = toFailure(error, line, cliRenderingOf(lab))
     return {
       command: line,
       ok: false,
@@ -155,7 +157,7 @@ export function executeDocker(
   } catch (error) {
     let failure: Failure
     try {
-      failure = toFailure(error, line)
+      failure = toFailure(error, line, cliRenderingOf(lab))
     } catch (internal) {
       // Not a failure Docker has (a damaged lab, a bug): what the command's
       // earlier steps did is undone too, so the lab is left as it was (`run`'s
@@ -175,8 +177,27 @@ export function executeDocker(
   }
 }
 
-function toFailure(error: unknown, line: string): Failure {
+function toFailure(error: unknown, line: string, cli: CliRendering): Failure {
   if (error instanceof Failure) return error
+  // run/create option errors are worded by the CLI of the lab's engine version.
+  if (error instanceof RunOptionError) {
+    return new Failure(
+      `${error.before}${cli.runError(cli.optionMessage(error.reason), error.command)}`,
+      cli.exitCodes.run,
+    )
+  }
+  if (error instanceof ArgCountError) {
+    const text = cli.argCountError(error.path, error.useLine, error.expected)
+    if (text !== undefined) return new Failure(text, error.exitCode)
+  }
+  if (error instanceof FlagUsageError) {
+    const text = cli.flagError(error.reason, error.path, error.useLine)
+    if (text !== undefined) return new Failure(text, error.exitCode)
+  }
+  if (error instanceof UnknownCommandError) {
+    const text = cli.unknownCommand(error.path, error.word)
+    if (text !== undefined) return new Failure(text, error.exitCode)
+  }
   if (error instanceof UsageError) return new Failure(`${error.message}\n`, error.exitCode)
   // A real docker command this simulator does not model: said plainly, never dressed as a daemon error.
   if (error instanceof UnsupportedCommandError) return new Failure(`netmodes: ${error.message}\n`, 1)
@@ -185,8 +206,8 @@ function toFailure(error: unknown, line: string): Failure {
   if (error instanceof DockerCliError) {
     return isRun
       ? new Failure(
-          `docker: ${withDot(error.message)}\nSee 'docker ${line.includes(' create') ? 'create' : 'run'} --help'.\n`,
-          125,
+          cli.runError(error.message, line.includes(' create') ? 'create' : 'run'),
+          cli.exitCodes.run,
         )
       : new Failure(`${error.message}\n`, error.exitCode)
   }
@@ -194,8 +215,8 @@ function toFailure(error: unknown, line: string): Failure {
   const isRunOnly = /^docker\s+(container\s+)?run\b/.test(line.trim())
   if (error instanceof NetmodesError) {
     return isRunOnly
-      ? new Failure(`docker: ${withDot(daemon(error))}\nSee 'docker run --help'.\n`, 125)
-      : new Failure(`${daemon(error)}\n`, 1)
+      ? new Failure(cli.runError(daemon(error), 'run'), cli.exitCodes.run)
+      : new Failure(`${daemon(error)}\n`, cli.exitCodes.createDaemonError)
   }
   throw error
 }
@@ -241,6 +262,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
         renderNetworkList(networks, {
           quiet: cmd.quiet,
           noTrunc: cmd.noTrunc,
+          ipv4: cliRenderingOf(lab).networkListHasIPv4,
           ...(cmd.format ? { format: cmd.format } : {}),
         }),
       )
@@ -253,7 +275,8 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       const out = formatted(docs, cmd.format)
       if (missing.length) {
         const stdout = docs.length || cmd.format ? out : '[]\n'
-        throw new Failure(missing.map((m) => `Error: No such network: ${m}\n`).join(''), 1, stdout)
+        const cli = cliRenderingOf(lab)
+        throw new Failure(missing.map((m) => `${cli.networkNotFound(m)}\n`).join(''), 1, stdout)
       }
       return out
     }
@@ -267,7 +290,8 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
         start(step, container)
       } catch (error) {
         if (!(error instanceof NetmodesError)) throw error
-        throw new Failure(`docker: ${withDot(daemon(error))}\n`, 125, `${container.id}\n`)
+        const cli = cliRenderingOf(lab)
+        throw new Failure(cli.runStartError(daemon(error)), cli.exitCodes.run, `${container.id}\n`)
       }
       return cmd.detach ? `${container.id}\n` : ''
     }
@@ -293,8 +317,15 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
     case 'rm':
       return perContainer(cmd.containers, (ref) => {
         const c = findContainer(lab, ref)
-        if (!c) throw new DockerCliError(`Error: No such container: ${ref}`, 1)
-        step((tx) => removeContainer(tx, c, cmd.force))
+        const cli = cliRenderingOf(lab)
+        if (!c && cmd.force && cli.forceRemoveIgnoresMissing) {
+          // rm.go: with -f a missing container is reported, not counted as a failure.
+          step((tx) => tx.warn(cli.containerNotFound(ref)))
+          return 'skipped'
+        }
+        if (!c) throw new DockerCliError(cli.containerNotFound(ref), 1)
+        step((tx) => removeContainer(tx, c, cmd.force, ref))
+        return 'done'
       })
     case 'ps': {
       // list.go: the template is checked (and asked whether it reads .Size) before the daemon is.
@@ -313,6 +344,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
             quiet: cmd.quiet,
             noTrunc: cmd.noTrunc,
             size: sized.size,
+            bracketIPv6: cliRenderingOf(lab).bracketsIPv6,
             ...(cmd.format ? { format: cmd.format } : {}),
           },
           lab.clock * 1000,
@@ -337,11 +369,13 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
     case 'port': {
       // The CLI's ContainerInspect: a missing container is the client's own "Error: No such container".
       const container = findContainer(lab, cmd.container)
-      if (!container) throw new DockerCliError(`Error: No such container: ${cmd.container}`, 1)
-      return renderDockerPort(container, cmd.container, cmd.port)
+      if (!container) throw new DockerCliError(cliRenderingOf(lab).containerNotFound(cmd.container), 1)
+      return renderDockerPort(container, cmd.container, cmd.port, cliRenderingOf(lab))
     }
-    case 'swarm init':
-      return step((tx) => initSwarm(tx, cmd.advertiseAddr))
+    case 'swarm init': {
+      const out = step((tx) => initSwarm(tx, cmd.advertiseAddr))
+      return cliRenderingOf(lab).swarmInitEndsWithBlankLine ? out : out.replace(/\n\n$/, '\n')
+    }
     case 'swarm leave':
       return step((tx) => leaveSwarm(tx, cmd.force))
     case 'network prune': {
@@ -351,7 +385,10 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       return deleted.length > 0 ? `Deleted Networks:\n${deleted.map((n) => `${n}\n`).join('')}\n` : ''
     }
     case 'container prune': {
-      if (!cmd.force) return `${confirmationPrompt(cmd.kind)}Total reclaimed space: 0B\n`
+      if (!cmd.force) {
+        const total = cliRenderingOf(lab).declinedPruneReportsSpace ? 'Total reclaimed space: 0B\n' : ''
+        return `${confirmationPrompt(cmd.kind)}${total}`
+      }
       const deleted = step((tx) => pruneContainers(tx, cmd, (c) => removeContainer(tx, c, false)))
       const list =
         deleted.length > 0 ? `Deleted Containers:\n${deleted.map((id) => `${id}\n`).join('')}\n` : ''
@@ -378,15 +415,15 @@ function printed(output: ListOutput): string {
 /** Commands over several containers go on after a failure, then exit 1 (as the CLI does). */
 function perContainer(
   refs: string[],
-  fn: (ref: string) => void,
+  /** 'skipped': nothing to print for this one (and no failure). */
+  fn: (ref: string) => unknown,
   summarize?: (errors: string) => string,
 ): string {
   let out = ''
   let errors = ''
   for (const ref of refs) {
     try {
-      fn(ref)
-      out += `${ref}\n`
+      if (fn(ref) !== 'skipped') out += `${ref}\n`
     } catch (error) {
       if (error instanceof DockerCliError) errors += `${error.message}\n`
       else if (error instanceof NetmodesError) errors += `${daemon(error)}\n`
@@ -403,15 +440,12 @@ function removeNetworks(lab: LabState, refs: string[], step: Step): string {
   for (const ref of refs) {
     const network = findNetwork(lab, ref)
     if (!network) {
-      errors += `Error: No such network: ${ref}\n`
+      errors += `${cliRenderingOf(lab).networkNotFound(ref)}\n`
       continue
     }
     try {
       if (isPredefinedNetwork(network)) {
-        throw new DockerDaemonError(
-          'UNSUPPORTED',
-          `${network.name} is a pre-defined network and cannot be removed`,
-        )
+        throw new DockerDaemonError('UNSUPPORTED', messagesOf(lab).predefinedNetworkRemove(network.name))
       }
       step((tx) => removeNetwork(tx, network))
       out += `${ref}\n`
@@ -420,6 +454,6 @@ function removeNetworks(lab: LabState, refs: string[], step: Step): string {
       errors += `${daemon(error)}\n`
     }
   }
-  if (errors) throw new Failure(errors, 1, out)
+  if (errors) throw new Failure(`${errors}${cliRenderingOf(lab).networkRemoveFailed}`, 1, out)
   return out
 }

@@ -1,3 +1,4 @@
+import type { DaemonMessages } from '../engine-profiles/messages.js'
 /**
  * filters.Args of moby (api/types/filters/parse.go) as the CLI's
  * `--filter key=value` flags build them (opts.FilterOpt: the key lowered and
@@ -24,10 +25,14 @@ export function parseFilterArgs(filters: readonly string[] | undefined): FilterA
   return args
 }
 
-/** Args.Validate: "Invalid filter 'KEY'" (HTTP 400) for a key the endpoint does not take. */
-export function validateFilterKeys(args: FilterArgs, accepted: readonly string[]): void {
+/** Args.Validate: "Invalid filter 'KEY'" (HTTP 400) for a key the endpoint does not take, in the engine's words. */
+export function validateFilterKeys(
+  args: FilterArgs,
+  accepted: readonly string[],
+  messages: Pick<DaemonMessages, 'invalidFilterKey'>,
+): void {
   for (const key of args.keys()) {
-    if (!accepted.includes(key)) throw new DockerDaemonError('INVALID_INPUT', `Invalid filter '${key}'`)
+    if (!accepted.includes(key)) throw new DockerDaemonError('INVALID_INPUT', messages.invalidFilterKey(key))
   }
 }
 

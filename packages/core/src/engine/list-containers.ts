@@ -4,6 +4,7 @@
  * their filters, and the summary of each with its status on the lab's
  * clock ("Up 3 seconds", "Exited (137) 2 minutes ago").
  */
+import { type DaemonMessages, messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Container } from '../model/docker.js'
 import { findContainer } from '../model/lookup.js'
@@ -113,7 +114,11 @@ function referenced(lab: LabState, ref: string): Container {
   return c
 }
 
-function portFilter(args: FilterArgs, key: 'publish' | 'expose'): Set<string> {
+function portFilter(
+  args: FilterArgs,
+  key: 'publish' | 'expose',
+  messages: Pick<DaemonMessages, 'invalidPortFilter'>,
+): Set<string> {
   const out = new Set<string>()
   for (const value of args.get(key) ?? []) {
     if (value.includes(':')) {
@@ -122,10 +127,7 @@ function portFilter(args: FilterArgs, key: 'publish' | 'expose'): Set<string> {
     const [range = '', proto = 'tcp'] = value.split('/')
     const m = range.match(/^(\d+)(?:-(\d+))?$/)
     if (!m) {
-      throw new DockerDaemonError(
-        'INTERNAL',
-        `error while looking up for ${key} ${value}: invalid port range: ${range}`,
-      )
+      throw new DockerDaemonError('INTERNAL', messages.invalidPortFilter(key, value, range))
     }
     for (let p = Number(m[1]); p <= Number(m[2] ?? m[1]); p++) out.add(`${p}/${proto.toLowerCase()}`)
   }
@@ -141,33 +143,33 @@ function portFilter(args: FilterArgs, key: 'publish' | 'expose'): Set<string> {
  */
 export function listContainers(lab: LabState, options: ListContainersOptions = {}): ContainerSummary[] {
   const args = parseFilterArgs(options.filters)
-  validateFilterKeys(args, ACCEPTED)
+  validateFilterKeys(args, ACCEPTED, messagesOf(lab))
   const limit = options.limit ?? -1
   let all = !!options.all
   const exited = [...(args.get('exited') ?? [])].map((v) => {
     if (!/^[+-]?\d+$/.test(v)) {
-      throw new DockerDaemonError('INTERNAL', `strconv.Atoi: parsing "${v}": invalid syntax`)
+      throw new DockerDaemonError('INTERNAL', messagesOf(lab).invalidExitedFilter(v))
     }
     return Number(v)
   })
   for (const value of args.get('status') ?? []) {
     if (!STATES.includes(value))
-      throw new DockerDaemonError('INVALID_INPUT', `Invalid filter 'status=${value}'`)
+      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidStatusFilter(value))
     all = true
   }
   const isTask = args.get('is-task')
   if (isTask && !(isTask.size === 1 && (isTask.has('true') || isTask.has('false')))) {
-    throw new DockerDaemonError('INVALID_INPUT', `Invalid filter 'is-task=[${[...isTask].join(' ')}]'`)
+    throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidIsTaskFilter([...isTask]))
   }
   for (const value of args.get('health') ?? []) {
     if (!['starting', 'healthy', 'unhealthy', 'none'].includes(value)) {
-      throw new DockerDaemonError('INVALID_INPUT', `Unrecognised filter value for health: ${value}`)
+      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidHealthFilter(value))
     }
   }
   let before = [...(args.get('before') ?? [])].map((v) => referenced(lab, v)).pop()
   const since = [...(args.get('since') ?? [])].map((v) => referenced(lab, v)).pop()
-  const publish = portFilter(args, 'publish')
-  const expose = portFilter(args, 'expose')
+  const publish = portFilter(args, 'publish', messagesOf(lab))
+  const expose = portFilter(args, 'expose', messagesOf(lab))
 
   const newestFirst = Object.values(lab.containers).sort((a, b) => b.created - a.created)
   const out: ContainerSummary[] = []

@@ -1,5 +1,8 @@
 import { networkDriver } from '../drivers/registry.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
+import { daemonChecksOf } from '../engine-profiles/daemon-checks.js'
+import { rewordIpamError } from '../engine-profiles/ipam-wording.js'
+import { type DaemonMessages, messagesOf } from '../engine-profiles/messages.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import { cidrContains, formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
@@ -61,10 +64,14 @@ function consolidateIpam(cmd: NetworkCreate): IpamConfig[] {
 }
 
 /** daemon/network.go getIpamConfig: each subnet must parse as a CIDR. */
-function checkSubnetSyntax(configs: readonly IpamConfig[]): void {
+function checkSubnetSyntax(messages: DaemonMessages, configs: readonly IpamConfig[]): void {
   for (const c of configs) {
-    if (!parseCidr(c.subnet))
-      throw daemonError(`Invalid subnet ${c.subnet} : invalid CIDR address: ${c.subnet}`)
+    const cidr = parseCidr(c.subnet)
+    if (!cidr) throw daemonError(messages.invalidSubnet(c.subnet))
+    // 28 refuses host bits (ValidateIPAM); 20.10 keeps the subnet as given.
+    const aligned = formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix)
+    const unaligned = aligned === c.subnet ? undefined : messages.unalignedSubnet(c.subnet, aligned)
+    if (unaligned !== undefined) throw daemonError(unaligned)
   }
 }
 
@@ -81,18 +88,15 @@ function daemonError(
  * libnetwork's validateConfiguration: a configuration network holds only
  * network-specific fields; a network made from one takes all of them from it.
  */
-function validateConfiguration(cmd: NetworkCreate, configs: IpamConfig[]): void {
+function validateConfiguration(messages: DaemonMessages, cmd: NetworkCreate, configs: IpamConfig[]): void {
   if (cmd.configOnly) {
     if (cmd.ingress || cmd.internal || cmd.attachable || cmd.scope !== '') {
-      throw daemonError(
-        'configuration network can only contain network specific fields. Network operator fields like [ ingress | internal | attachable | scope ] are not supported.',
-        'UNSUPPORTED',
-      )
+      throw daemonError(messages.configOnlyOperatorFields(), 'UNSUPPORTED')
     }
   }
   if (cmd.configFrom === undefined) return
   if (cmd.configOnly) {
-    throw daemonError('a configuration network cannot depend on another configuration network', 'UNSUPPORTED')
+    throw daemonError(messages.configFromConfigOnly(), 'UNSUPPORTED')
   }
   if (
     (cmd.ipamDriver !== '' && cmd.ipamDriver !== 'default') ||
@@ -101,16 +105,10 @@ function validateConfiguration(cmd: NetworkCreate, configs: IpamConfig[]): void 
     Object.keys(cmd.ipamOptions).length > 0 ||
     configs.length > 0
   ) {
-    throw daemonError(
-      'user specified configurations are not supported if the network depends on a configuration network',
-      'UNSUPPORTED',
-    )
+    throw daemonError(messages.configFromUserSettings(), 'UNSUPPORTED')
   }
   if (Object.keys(cmd.options).length > 0) {
-    throw daemonError(
-      'network driver options are not supported if the network depends on a configuration network',
-      'UNSUPPORTED',
-    )
+    throw daemonError(messages.configFromDriverOptions(), 'UNSUPPORTED')
   }
 }
 
@@ -146,7 +144,7 @@ function createConfigOnlyNetwork(tx: Tx, cmd: NetworkCreate, configs: IpamConfig
 function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
   const name = cmd.configFrom ?? ''
   const config = tx.lab.networks.find((n) => n.configOnly && n.name === name)
-  if (!config) throw daemonError(`configuration network "${name}" does not exist`, 'NOT_FOUND')
+  if (!config) throw daemonError(messagesOf(tx.lab).configNetworkMissing(name), 'NOT_FOUND')
   const ipam = config.ipam.config
   const { configFrom: _, ...rest } = cmd
   return {
@@ -163,69 +161,46 @@ function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
 }
 
 /**
- * Docker 28 refuses a `--subnet` with host bits set (libnetwork's network
- * config validation; ENGINE-28.md section 3: `10.56.0.5/24` fails, where
- * 20.10 kept it as given).
- */
-function refuseHostBits(configs: IpamConfig[]): void {
-  for (const c of configs) {
-    const cidr = parseCidr(c.subnet)
-    if (!cidr) continue
-    const aligned = formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix)
-    if (aligned !== c.subnet) {
-      throw daemonError(`invalid network config:\ninvalid subnet ${c.subnet}: it should be ${aligned}`)
-    }
-  }
-}
-
-/**
  * `docker network create`: validates as the CLI and the daemon do, allocates
  * the subnet and gateway, then lets the driver build the network.
  */
 export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boolean } = {}): Network {
   const lab = tx.lab
+  const messages = messagesOf(lab)
   const configs = consolidateIpam(cmd)
   const found = networkDriver(cmd.driver)
-  if (!found) throw daemonError(`plugin "${cmd.driver}" not found`, 'NOT_FOUND')
+  if (!found) throw daemonError(messages.pluginNotFound(cmd.driver), 'NOT_FOUND')
   const driver = found.name
-  if (found.singleInstance) {
-    throw daemonError(`only one instance of "${driver}" network is allowed`, 'CONFLICT')
-  }
+  if (found.singleInstance) throw daemonError(messages.singleInstanceDriver(driver), 'CONFLICT')
   if (findNetwork(lab, cmd.name)?.name === cmd.name) {
-    throw daemonError(`network with name ${cmd.name} already exists`, 'CONFLICT')
+    throw daemonError(messages.networkNameTaken(cmd.name), 'CONFLICT')
   }
   // daemon/network.go createNetwork parses every subnet (getIpamConfig) before
   // libnetwork sees the request, so a configuration network gets the same answer.
-  if (cmd.configOnly) checkSubnetSyntax(configs)
-  validateConfiguration(cmd, configs)
+  if (cmd.configOnly) checkSubnetSyntax(messages, configs)
+  validateConfiguration(messages, cmd, configs)
   if (cmd.configOnly) return createConfigOnlyNetwork(tx, cmd, configs)
   if (cmd.configFrom !== undefined) return createNetwork(tx, withConfigurationOf(tx, cmd), origin)
+  const global = found.scope === 'global' || cmd.scope === 'swarm'
+  // 28 asks for a swarm manager before it looks at the scope (observed: `-d overlay --scope local`).
+  if (global && !lab.swarm && daemonChecksOf(lab).managerBeforeScope) {
+    throw daemonError(messages.notSwarmManager(), 'UNSUPPORTED')
+  }
   // daemon/network.go: a driver whose data scope is global cannot make a local network.
   if (found.scope === 'global' && cmd.scope === 'local') {
-    throw daemonError(`cannot downgrade network scope for ${driver} networks`, 'INVALID_INPUT')
+    throw daemonError(messages.scopeDowngrade(driver), 'INVALID_INPUT')
   }
-  const global = found.scope === 'global' || cmd.scope === 'swarm'
   if (global && !lab.swarm) {
-    throw daemonError(
-      'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
-      'UNSUPPORTED',
-    )
+    throw daemonError(messages.notSwarmManager(), 'UNSUPPORTED')
   }
   const behaviour = behaviourOf(lab)
-  if (cmd.ipv6 && behaviour.ipv6WithoutSubnet === 'random-ula') {
-    // 28 gives the network a random ULA /64 (ENGINE-28.md section 3): an IPv6 network, not modelled.
-    throw new NotSimulatedError('IPv6 networks (--ipv6: Docker 28 gives the network a ULA /64)')
-  }
   if (cmd.ipv6) {
-    throw daemonError(
-      'could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network',
-      'UNSUPPORTED',
-    )
+    // 28 would create it with a random ULA /64 (ENGINE-28.md section 3): IPv6 is not simulated.
+    if (daemonChecksOf(lab).defaultIpv6Pool) throw new NotSimulatedError('IPv6 networks (--ipv6)')
+    throw daemonError(messages.predefinedPoolsExhausted(6), 'UNSUPPORTED')
   }
-  checkSubnetSyntax(configs)
-  if (configs.length > 1)
-    throw daemonError(`${driver} driver doesn't support multiple subnets`, 'UNSUPPORTED')
-  if (behaviour.subnetMustBeAligned) refuseHostBits(configs)
+  checkSubnetSyntax(messages, configs)
+  if (configs.length > 1) throw daemonError(messages.multipleSubnets(driver), 'UNSUPPORTED')
 
   // Swarm-scoped networks get swarm's 25-character IDs; local ones libnetwork's 64 hex digits.
   const id = drawUnused(
@@ -263,10 +238,18 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   if (requested) {
     const cidr = parseCidr(requested.subnet)
     const subnet = cidr ? formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix) : requested.subnet
-    checkSubnetFree(lab, space, subnet)
+    try {
+      checkSubnetFree(lab, space, subnet)
+    } catch (error) {
+      throw rewordIpamError(messages, error)
+    }
     config = { ...requested, subnet: requested.subnet }
   } else {
-    config = { subnet: behaviour.selectPredefinedSubnet(tx, space) }
+    try {
+      config = { subnet: behaviour.selectPredefinedSubnet(tx, space) }
+    } catch (error) {
+      throw rewordIpamError(messages, error)
+    }
   }
   const cidr = parseCidr(config.subnet)
   const poolSubnet = cidr ? formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix) : config.subnet
@@ -307,9 +290,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     try {
       requestAddress(tx, pool, { preferred: ip })
     } catch (error) {
-      throw daemonError(
-        `failed to allocate secondary ip address (${name}:${ip}): ${(error as Error).message}`,
-      )
+      throw daemonError(messages.secondaryAddressFailed(name, ip, (error as Error).message))
     }
   }
   found.createNetwork(tx, network)

@@ -1,4 +1,5 @@
 import { driverOf } from '../drivers/registry.js'
+import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Network } from '../model/docker.js'
 import type { Tx } from '../model/tx.js'
@@ -7,15 +8,12 @@ import type { Tx } from '../model/tx.js'
 export function removeNetwork(tx: Tx, network: Network): void {
   // libnetwork network.delete: a configuration network stays while a network made from it exists.
   if (network.configOnly && tx.lab.networks.some((n) => n.configFrom === network.name)) {
-    throw new DockerDaemonError(
-      'CONFLICT',
-      `error while removing network: configuration network "${network.name}" is in use`,
-    )
+    throw new DockerDaemonError('CONFLICT', messagesOf(tx.lab).configNetworkInUse(network.name))
   }
   if (Object.keys(network.endpoints).length > 0) {
     throw new DockerDaemonError(
       'CONFLICT',
-      `error while removing network: network ${network.name} id ${network.id} has active endpoints`,
+      messagesOf(tx.lab).networkHasActiveEndpoints(network, Object.values(network.endpoints)),
     )
   }
   const driver = driverOf(network)

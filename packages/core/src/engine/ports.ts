@@ -1,6 +1,7 @@
 import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { firewallerOf } from '../engine-profiles/firewaller-of.js'
+import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import { iptables, iptablesDeleteAll } from '../kernel/iptables.js'
 import type { Container, Endpoint, Network, PortMapping } from '../model/docker.js'
@@ -41,10 +42,7 @@ function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string):
     for (let port = lo; port <= (hi ?? lo); port++) {
       if (!conflicts(lab.hostPorts, proto, ip, port)) return port
     }
-    throw new DockerDaemonError(
-      'CONFLICT',
-      `Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${lo} failed: port is already allocated`,
-    )
+    throw new DockerDaemonError('CONFLICT', messagesOf(lab).portAllocated(ip, lo))
   }
   const [first, last] = lab.profile.ephemeralPorts
   const cursorKey = `${proto}/${ip}`
@@ -57,7 +55,7 @@ function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string):
       return port
     }
   }
-  throw new DockerDaemonError('EXHAUSTED', `Bind for ${ip}:0 failed: all ports are allocated`)
+  throw new DockerDaemonError('EXHAUSTED', messagesOf(lab).ephemeralPortsExhausted(ip))
 }
 
 /** Binds a container's published ports on its gateway endpoint; returns NetworkSettings.Ports entries. */
@@ -76,7 +74,13 @@ export function publishPorts(
   const ordered = [...container.portBindings].sort(firewaller.comparePortBindings)
   for (const binding of ordered) {
     if (binding.proto === 'sctp' && lab.profile.userlandProxy) {
-      throw new DockerDaemonError('UNSUPPORTED', 'Error starting userland proxy: protocol not supported')
+      throw new DockerDaemonError(
+        'UNSUPPORTED',
+        messagesOf(lab).proxyProtocolNotSupported(
+          binding.hostIp === '' ? config.hostBinding : binding.hostIp,
+          Number(binding.hostPort.split('-')[0]),
+        ),
+      )
     }
     const defaultIp = binding.hostIp === '' ? config.hostBinding : binding.hostIp
     const ips =

@@ -2,6 +2,7 @@
  * `docker network prune` and `docker container prune` (daemon/prune.go of
  * moby 20.10, cli/command/{network,container}/prune.go of docker/cli 20.10).
  */
+import { type DaemonMessages, messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Container, Network } from '../model/docker.js'
 import { isPredefinedNetwork } from '../model/lookup.js'
@@ -16,7 +17,10 @@ export const PRUNE_WARNINGS = {
 } as const
 
 /** Label filters (`label=k`, `label=k=v`, `label!=...`) as filters.Args.MatchKVList checks them. */
-function labelFilter(filters: string[]): (labels: Record<string, string>) => boolean {
+function labelFilter(
+  filters: string[],
+  messages: Pick<DaemonMessages, 'invalidFilterKey'>,
+): (labels: Record<string, string>) => boolean {
   const wanted: { negate: boolean; key: string; value?: string }[] = []
   for (const filter of filters) {
     const eq = filter.indexOf('=')
@@ -25,7 +29,7 @@ function labelFilter(filters: string[]): (labels: Record<string, string>) => boo
     if (name === 'until')
       throw new NotSimulatedError('prune --filter until=... is not simulated (the lab has no wall clock)')
     if (name !== 'label' && name !== 'label!') {
-      throw new DockerDaemonError('INVALID_INPUT', `Invalid filter '${name}'`)
+      throw new DockerDaemonError('INVALID_INPUT', messages.invalidFilterKey(name))
     }
     const [key = '', ...rest] = value.split('=')
     wanted.push({ negate: name === 'label!', key, ...(rest.length > 0 ? { value: rest.join('=') } : {}) })
@@ -43,7 +47,7 @@ function labelFilter(filters: string[]): (labels: Record<string, string>) => boo
  * order (the order the engine reports them). Returns their names.
  */
 export function pruneNetworks(tx: Tx, cmd: PruneCommand, remove: (network: Network) => void): string[] {
-  const matches = labelFilter(cmd.filters)
+  const matches = labelFilter(cmd.filters, messagesOf(tx.lab))
   const deleted: string[] = []
   for (const network of [...tx.lab.networks]) {
     if (isPredefinedNetwork(network) || network.configOnly || network.ingress) continue
@@ -56,7 +60,7 @@ export function pruneNetworks(tx: Tx, cmd: PruneCommand, remove: (network: Netwo
 
 /** Removes every container that is not running, newest first (daemon.List's order). Returns their ids. */
 export function pruneContainers(tx: Tx, cmd: PruneCommand, remove: (container: Container) => void): string[] {
-  const matches = labelFilter(cmd.filters)
+  const matches = labelFilter(cmd.filters, messagesOf(tx.lab))
   const stopped = Object.values(tx.lab.containers)
     .filter((c) => c.state !== 'running' && matches(c.labels))
     .reverse()

@@ -1,3 +1,4 @@
+import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import { releaseAddress } from '../ipam/pool.js'
 import { createNamespace, deleteLink, deleteNamespace, findLink, namespaceOf } from '../kernel/netlink.js'
@@ -30,10 +31,7 @@ const baseCreate = {
 export function initSwarm(tx: Tx, advertiseAddr: string | undefined): string {
   const lab = tx.lab
   if (lab.swarm) {
-    throw new DockerDaemonError(
-      'CONFLICT',
-      'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.',
-    )
+    throw new DockerDaemonError('CONFLICT', messagesOf(lab).alreadyInSwarm())
   }
   const nodeId = drawBase36(lab.rng, 25)
   tx.set(lab, 'swarm', {
@@ -95,13 +93,8 @@ export function initSwarm(tx: Tx, advertiseAddr: string | undefined): string {
 /** `docker swarm leave --force`: swarm-scoped networks go (docker_gwbridge stays, as on a real node). */
 export function leaveSwarm(tx: Tx, force: boolean): string {
   const lab = tx.lab
-  if (!lab.swarm) throw new DockerDaemonError('CONFLICT', 'This node is not part of a swarm')
-  if (!force) {
-    throw new DockerDaemonError(
-      'CONFLICT',
-      'You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.',
-    )
-  }
+  if (!lab.swarm) throw new DockerDaemonError('CONFLICT', messagesOf(lab).notInSwarm())
+  if (!force) throw new DockerDaemonError('CONFLICT', messagesOf(lab).leaveLastManager())
   const gw = lab.networks.find((n) => n.name === 'docker_gwbridge')
   for (const ep of Object.values(gw?.endpoints ?? {})) {
     if (ep.containerId !== 'ingress-sbox' || !gw) continue

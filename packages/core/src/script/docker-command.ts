@@ -91,6 +91,11 @@ export interface RunCommand {
   mac?: string
   /** Aliases on the first network (`--network-alias` or its long-syntax `alias=`). */
   aliases: string[]
+  /**
+   * `--ip` and `--network-alias` given without any `--network`: docker 20.10
+   * drops them, the 28.2 CLI sends them for the default network.
+   */
+  withoutNetwork?: { ip?: string; aliases: string[] }
   hostname?: string
   /** `--dns` servers, as Go prints them (docker normalizes them). */
   dns: string[]

@@ -14,6 +14,7 @@ import { CONTAINER_USAGE, NETWORK_USAGE, SWARM_USAGE } from './cli/management-us
 import { NETWORK_COMMANDS } from './cli/network-commands.js'
 import { SWARM_COMMANDS } from './cli/swarm-commands.js'
 import { findSubcommand } from './cli/traverse.js'
+import { type ArgCount, ArgCountError, FlagUsageError, UnknownCommandError } from './cobra-errors.js'
 import type { DockerCommand } from './docker-command.js'
 import { quoteGo } from './go/go-quote.js'
 import { GoValueError } from './go/go-value-error.js'
@@ -159,29 +160,32 @@ function checkArgs(
 ): void {
   const tail = `.\nSee '${path} --help'.\n\nUsage:  ${useLine}\n\n${short}`
   const plural = (n: number): string => (n === 1 ? 'argument' : 'arguments')
+  const refuse = (requirement: string, expected: ArgCount) =>
+    new ArgCountError(`${quoteGo(path)} ${requirement}${tail}`, path, useLine, expected)
   if (rule === 'none') {
-    if (args.length > 0) throw new UsageError(`${quoteGo(path)} accepts no arguments${tail}`, 1)
+    if (args.length > 0) throw refuse('accepts no arguments', { kind: 'none' })
   } else if ('exactly' in rule) {
     if (args.length !== rule.exactly) {
-      throw new UsageError(
-        `${quoteGo(path)} requires exactly ${rule.exactly} ${plural(rule.exactly)}${tail}`,
-        1,
-      )
+      throw refuse(`requires exactly ${rule.exactly} ${plural(rule.exactly)}`, {
+        kind: 'exactly',
+        count: rule.exactly,
+      })
     }
   } else if ('between' in rule) {
     // cobra RequiresRangeArgs: "requires at least 1 and at most 2 arguments".
     const [min, max] = rule.between
     if (args.length < min || args.length > max) {
-      throw new UsageError(
-        `${quoteGo(path)} requires at least ${min} and at most ${max} ${plural(max)}${tail}`,
-        1,
-      )
+      throw refuse(`requires at least ${min} and at most ${max} ${plural(max)}`, {
+        kind: 'between',
+        min,
+        max,
+      })
     }
   } else if (args.length < rule.atLeast) {
-    throw new UsageError(
-      `${quoteGo(path)} requires at least ${rule.atLeast} ${plural(rule.atLeast)}${tail}`,
-      1,
-    )
+    throw refuse(`requires at least ${rule.atLeast} ${plural(rule.atLeast)}`, {
+      kind: 'atLeast',
+      count: rule.atLeast,
+    })
   }
 }
 
@@ -218,7 +222,7 @@ function executeLeaf(
   try {
     set.parse(args)
   } catch (error) {
-    if (error instanceof FlagError) throw new UsageError(`${error.message}\nSee '${path} --help'.`, 125)
+    if (error instanceof FlagError) throw new FlagUsageError(error.message, path, `${parentPath} ${leaf.use}`)
     if (error instanceof HelpRequested) throw new UnsupportedCommandError(`${path} --help`)
     throw error
   }
@@ -264,13 +268,20 @@ function executeGroup(group: GroupSpec, args: readonly string[], values: FlagVal
     set.parse(args)
   } catch (error) {
     if (error instanceof FlagError) {
-      throw new UsageError(`${error.message}\nSee '${path} --help'.\n\n${group.usage}\n`, 125)
+      throw new FlagUsageError(
+        error.message,
+        path,
+        path,
+        `${error.message}\nSee '${path} --help'.\n\n${group.usage}\n`,
+      )
     }
     if (error instanceof HelpRequested) throw new UnsupportedCommandError(`${path} --help`)
     throw error
   }
   if (values.value(HELP)) throw new UnsupportedCommandError(`${path} --help`)
-  throw new UsageError(`\n${group.usage}`, set.args.length > 0 ? 1 : 0)
+  const unknown = set.args[0]
+  if (unknown !== undefined) throw new UnknownCommandError(`\n${group.usage}`, path, unknown)
+  throw new UsageError(`\n${group.usage}`, 0)
 }
 
 /**
@@ -317,5 +328,9 @@ export function parseDockerCommand(argv: readonly string[]): DockerCommand {
   if (values.value(VERSION)) throw new UnsupportedCommandError('docker --version')
   const word = set.args[0]
   if (word === undefined) throw new UnsupportedCommandError('docker')
-  throw new UsageError(`docker: '${word}' is not a docker command.\nSee 'docker --help'`, 1)
+  throw new UnknownCommandError(
+    `docker: '${word}' is not a docker command.\nSee 'docker --help'`,
+    'docker',
+    word,
+  )
 }

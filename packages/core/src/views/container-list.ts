@@ -47,7 +47,13 @@ function familiarImage(image: string, imageId: string): string {
 }
 
 /** What `docker ps` shows of one container (formatter.ContainerContext), as a template's dot. */
-function containerContext(c: ContainerSummary, trunc: boolean, now: number, onSize: () => void) {
+function containerContext(
+  c: ContainerSummary,
+  trunc: boolean,
+  now: number,
+  onSize: () => void,
+  bracketIPv6 = false,
+) {
   const names = (c.Names ?? []).map((n) => n.replace(/^\//, ''))
   // With truncation, the first name that is not a legacy link name ("other/alias").
   const shown = trunc ? [names.find((n) => !n.includes('/')) ?? names.join(',')] : names
@@ -61,7 +67,7 @@ function containerContext(c: ContainerSummary, trunc: boolean, now: number, onSi
       Command: JSON.stringify(trunc ? ellipsis(c.Command, 20) : c.Command),
       CreatedAt: goTimeString(created),
       RunningFor: `${humanDuration(now - c.Created * 1000)} ago`,
-      Ports: displayablePorts(c.Ports ?? []),
+      Ports: displayablePorts(c.Ports ?? [], { bracketIPv6 }),
       State: c.State,
       Status: c.Status,
       // ContainerContext.Size notes that it was asked for: list.go then requests sizes.
@@ -136,7 +142,7 @@ export function containerListSize(
  */
 export function renderContainerList(
   containers: ContainerSummary[],
-  options: { quiet: boolean; noTrunc: boolean; size: boolean; format?: string },
+  options: { quiet: boolean; noTrunc: boolean; size: boolean; format?: string; bracketIPv6?: boolean },
   now: number,
 ): ListOutput {
   let format = options.format || 'table'
@@ -152,7 +158,7 @@ export function renderContainerList(
     const stdout = writeList(
       format,
       containers,
-      (c) => containerContext(c, !options.noTrunc, now, () => {}),
+      (c) => containerContext(c, !options.noTrunc, now, () => {}, options.bracketIPv6),
       {
         ID: 'CONTAINER ID',
         Names: 'NAMES',

@@ -19,7 +19,9 @@ export interface PortSummary {
  * @example
  * displayablePorts([{ IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' }]) // '0.0.0.0:8080->80/tcp'
  */
-export function displayablePorts(ports: PortSummary[]): string {
+export function displayablePorts(ports: PortSummary[], options: { bracketIPv6?: boolean } = {}): string {
+  // docker 28.2 joins host and port with net.JoinHostPort: "[::]:8080".
+  const host = (ip: string) => (options.bracketIPv6 && ip.includes(':') ? `[${ip}]` : ip)
   const sorted = [...ports].sort((a, b) => {
     if (a.PrivatePort !== b.PrivatePort) return a.PrivatePort - b.PrivatePort
     const ipA = a.IP ?? ''
@@ -36,7 +38,7 @@ export function displayablePorts(ports: PortSummary[]): string {
     const ip = parts.length > 1 ? parts[0] : ''
     const type = parts.length > 1 ? parts[1] : parts[0]
     let group = first === last ? String(first) : `${first}-${last}`
-    if (ip) group = `${ip}:${group}->${group}`
+    if (ip) group = `${host(ip)}:${group}->${group}`
     return `${group}/${type}`
   }
   for (const port of sorted) {
@@ -44,7 +46,7 @@ export function displayablePorts(ports: PortSummary[]): string {
     let key = port.Type
     if (port.IP) {
       if ((port.PublicPort ?? 0) !== current) {
-        hostMappings.push(`${port.IP}:${port.PublicPort ?? 0}->${port.PrivatePort}/${port.Type}`)
+        hostMappings.push(`${host(port.IP)}:${port.PublicPort ?? 0}->${port.PrivatePort}/${port.Type}`)
         continue
       }
       key = `${port.IP}/${port.Type}`

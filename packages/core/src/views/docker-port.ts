@@ -36,8 +36,12 @@ function parsePortRange(text: string): [number, number] {
   return [start, end]
 }
 
-const hostSocket = (hostIp: string, hostPort: number) =>
-  hostIp === '::' ? `:::${hostPort}` : `${hostIp}:${hostPort}`
+const hostSocket = (hostIp: string, hostPort: number, bracketIPv6: boolean) =>
+  bracketIPv6 && hostIp.includes(':')
+    ? `[${hostIp}]:${hostPort}`
+    : hostIp === '::'
+      ? `:::${hostPort}`
+      : `${hostIp}:${hostPort}`
 
 /**
  * What `docker port` prints for a container the CLI found (`ref` as the
@@ -49,7 +53,16 @@ const hostSocket = (hostIp: string, hostPort: number) =>
  * renderDockerPort(web, 'web', '80') // '0.0.0.0:8080\n:::8080\n'
  * renderDockerPort(web, 'web', '80/udp') // throws "Error: No public port '80/udp' published for web"
  */
-export function renderDockerPort(container: Container, ref: string, only?: string): string {
+export function renderDockerPort(
+  container: Container,
+  ref: string,
+  only?: string,
+  /** The docker 28.2 CLI: `[::]:8080`, and the port named as typed in "No public port". */
+  cli: { bracketsIPv6: boolean; noPublicPortAsTyped: boolean } = {
+    bracketsIPv6: false,
+    noPublicPortAsTyped: false,
+  },
+): string {
   // Only a running container has bindings in NetworkSettings.Ports.
   const bindings = container.state === 'running' ? container.ports : []
   if (only === undefined || only === '') {
@@ -57,7 +70,7 @@ export function renderDockerPort(container: Container, ref: string, only?: strin
       .sort(
         (a, b) => a.containerPort - b.containerPort || (a.proto < b.proto ? -1 : a.proto > b.proto ? 1 : 0),
       )
-      .map((p) => `${p.containerPort}/${p.proto} -> ${hostSocket(p.hostIp, p.hostPort)}\n`)
+      .map((p) => `${p.containerPort}/${p.proto} -> ${hostSocket(p.hostIp, p.hostPort, cli.bracketsIPv6)}\n`)
       .join('')
   }
   // port.go: "PORT/PROTO" splits at the first "/", an empty proto is tcp.
@@ -69,9 +82,10 @@ export function renderDockerPort(container: Container, ref: string, only?: strin
   const key = start === end ? `${start}/${proto}` : `${start}-${end}/${proto}`
   const lines = bindings
     .filter((p) => `${p.containerPort}/${p.proto}` === key)
-    .map((p) => `${hostSocket(p.hostIp, p.hostPort)}\n`)
+    .map((p) => `${hostSocket(p.hostIp, p.hostPort, cli.bracketsIPv6)}\n`)
   if (lines.length === 0) {
-    throw new DockerCliError(`Error: No public port '${port}/${proto}' published for ${ref}`, 1)
+    const named = cli.noPublicPortAsTyped ? only : `${port}/${proto}`
+    throw new DockerCliError(`Error: No public port '${named}' published for ${ref}`, 1)
   }
   return lines.join('')
 }

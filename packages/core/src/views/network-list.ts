@@ -15,6 +15,8 @@ export interface NetworkSummary {
   Driver: string
   Scope: string
   Created: string
+  /** API 1.47+ (engine 28); absent before, where every network has IPv4. */
+  EnableIPv4?: boolean
   EnableIPv6: boolean
   Internal: boolean
   Labels: Record<string, string> | null
@@ -28,7 +30,8 @@ export interface NetworkSummary {
  */
 export function renderNetworkList(
   networks: NetworkSummary[],
-  options: { quiet: boolean; noTrunc: boolean; format?: string },
+  /** `ipv4`: the 28.2 CLI's context has an IPv4 field (`{{.IPv4}}`, and in `{{json .}}`). */
+  options: { quiet: boolean; noTrunc: boolean; format?: string; ipv4?: boolean },
 ): ListOutput {
   let format = options.format || 'table'
   if (format === 'table') format = options.quiet ? '{{.ID}}' : DEFAULT_NETWORK_TABLE
@@ -45,6 +48,7 @@ export function renderNetworkList(
         Name: n.Name,
         Driver: n.Driver,
         Scope: n.Scope,
+        ...(options.ipv4 ? { IPv4: String(n.EnableIPv4 ?? true) } : {}),
         IPv6: String(n.EnableIPv6),
         Internal: String(n.Internal),
         Labels: joinLabels(n.Labels),
@@ -58,6 +62,7 @@ export function renderNetworkList(
       Name: 'NAME',
       Driver: 'DRIVER',
       Scope: 'SCOPE',
+      IPv4: 'IPV4',
       IPv6: 'IPV6',
       Internal: 'INTERNAL',
       Labels: 'LABELS',

@@ -1,5 +1,6 @@
 import { behaviourOf } from '../../engine-profiles/behaviour-of.js'
 import { firewallerOf } from '../../engine-profiles/firewaller-of.js'
+import { messagesOf } from '../../engine-profiles/messages.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import { randomKernelMac } from '../../kernel/mac.js'
@@ -41,7 +42,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
   if (twin) {
     throw new DockerDaemonError(
       'CONFLICT',
-      `cannot create network ${network.id} (${config.bridgeName}): conflicts with network ${twin.id} (${config.bridgeName}): networks have same bridge name`,
+      messagesOf(tx.lab).bridgeNameConflict(network, twin, config.bridgeName),
     )
   }
   const { gateway, prefix, subnet } = gatewayPrefix(network)

@@ -1,4 +1,5 @@
-import { behaviourOf } from '../../engine-profiles/behaviour-of.js'
+import { daemonChecksOf } from '../../engine-profiles/daemon-checks.js'
+import { messagesOf } from '../../engine-profiles/messages.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import {
@@ -39,28 +40,23 @@ export function parentOf(driver: SubinterfaceDriver, network: Network): string {
 
 /** Validates options and binds the network to its parent (creating a dummy or 802.1Q parent when needed). */
 export function createSubinterfaceNetwork(tx: Tx, driver: SubinterfaceDriver, network: Network): void {
+  const messages = messagesOf(tx.lab)
   const mode = network.options[driver.modeOption] ?? driver.defaultMode
   if (!driver.modes.includes(mode)) {
-    throw new DockerDaemonError(
-      'INVALID_INPUT',
-      driver.kind === 'macvlan'
-        ? `requested macvlan mode '${mode}' is not valid, 'bridge' mode is the macvlan driver default`
-        : `requested ipvlan mode '${mode}' is not valid, 'l2' mode is the ipvlan driver default`,
-    )
+    throw new DockerDaemonError('INVALID_INPUT', messages.invalidSubinterfaceMode(driver.kind, mode))
   }
   const parent = parentOf(driver, network)
   const other = tx.lab.networks.find((n) => n.driver === driver.kind && parentOf(driver, n) === parent)
-  const shared = driver.kind === 'macvlan' && behaviourOf(tx.lab).macvlanParentShared
-  if (other && !shared) {
-    throw new DockerDaemonError(
-      'CONFLICT',
-      `network ${driver.dummyPrefix}${other.id.slice(0, 12)} is already using parent interface ${parent}`,
-    )
+  // 28's macvlan lets networks share a parent; ipvlan still refuses (ENGINE-28.md 7.3).
+  const exclusive = driver.kind === 'ipvlan' || daemonChecksOf(tx.lab).macvlanParentExclusive
+  if (other && exclusive) {
+    throw new DockerDaemonError('CONFLICT', messages.parentInUse(driver.dummyPrefix, other.id, parent))
   }
   const host = namespaceOf(tx, 'host')
   if (!network.options.parent) {
     // No parent: an internal network on a dummy link (`ip link add dm-<id> type dummy`).
-    if (!tx.lab.profile.kernel.dummy) throw new DockerDaemonError('UNSUPPORTED', 'operation not supported')
+    if (!tx.lab.profile.kernel.dummy)
+      throw new DockerDaemonError('UNSUPPORTED', messages.operationNotSupported())
     tx.log(`ip link add ${parent} type dummy`)
     addLink(tx, host, {
       ifname: parent,
@@ -75,19 +71,13 @@ export function createSubinterfaceNetwork(tx: Tx, driver: SubinterfaceDriver, ne
   } else if (!findLink(host, parent)) {
     const [base, vlan] = parent.split('.')
     if (!vlan || !base) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        `invalid subinterface vlan name ${parent}, example formatting is eth0.10`,
-      )
+      throw new DockerDaemonError('INVALID_INPUT', messages.invalidVlanName(parent))
     }
     if (!findLink(host, base)) {
-      throw new DockerDaemonError('NOT_FOUND', `-o parent interface was not found on the host: ${base}`)
+      throw new DockerDaemonError('NOT_FOUND', messages.parentNotFound(base))
     }
     if (!tx.lab.profile.kernel.vlan) {
-      throw new DockerDaemonError(
-        'UNSUPPORTED',
-        `failed to create ${parent} vlan link: operation not supported`,
-      )
+      throw new DockerDaemonError('UNSUPPORTED', messages.vlanUnsupported(parent))
     }
     tx.log(`ip link add link ${base} name ${parent} type vlan id ${vlan}`)
     const baseLink = findLink(host, base)
@@ -119,17 +109,14 @@ export function joinSubinterface(
   const host = namespaceOf(tx, 'host')
   const ns = namespaceOf(tx, sandbox)
   const parent = findLink(host, parentOf(driver, network))
-  if (!parent)
-    throw new DockerDaemonError(
-      'NOT_FOUND',
-      `-o parent interface was not found on the host: ${parentOf(driver, network)}`,
-    )
+  const messages = messagesOf(tx.lab)
+  if (!parent) throw new DockerDaemonError('NOT_FOUND', messages.parentNotFound(parentOf(driver, network)))
   const mode = network.options[driver.modeOption] ?? driver.defaultMode
   if (driver.kind === 'ipvlan' && !tx.lab.profile.kernel.ipvlan) {
-    throw new DockerDaemonError('UNSUPPORTED', 'failed to create the ipvlan port: operation not supported')
+    throw new DockerDaemonError('UNSUPPORTED', messages.ipvlanPortUnsupported())
   }
   if (driver.kind === 'macvlan' && mode === 'passthru' && Object.keys(network.endpoints).length > 0) {
-    throw new DockerDaemonError('INVALID_INPUT', 'failed to create the macvlan port: invalid argument')
+    throw new DockerDaemonError('INVALID_INPUT', messages.macvlanPortInvalid())
   }
   const tmp = `${driver.kind === 'macvlan' ? 'macvlan' : 'ipvlan'}${drawHex(tx.lab.rng, 7)}`.slice(0, 15)
   tx.log(`ip link add ${tmp} link ${parent.ifname} type ${driver.kind} mode ${mode}`)

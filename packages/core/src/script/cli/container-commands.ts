@@ -7,7 +7,6 @@ import type { DockerCommand } from '../docker-command.js'
 import { quoteGo } from '../go/go-quote.js'
 import { GoValueError } from '../go/go-value-error.js'
 import { runOptionError } from '../run-option-error.js'
-import { UsageError } from '../usage-error.js'
 import { type LeafSpec, withFlags } from './command-spec.js'
 import { AttachDetachConflict, buildRunCommand, InvalidReference } from './container-config.js'
 import { CONTAINER_FLAG_LISTS, CONTAINER_FLAGS } from './container-flags.js'
@@ -36,7 +35,7 @@ function runOrCreate(kind: 'run' | 'create'): LeafSpec {
           // Warnings already on stderr come first.
           const before = error.warnings.map((warning) => `${warning}\n`).join('')
           if (kind === 'create') throw new GoValueError(`${before}${error.message}`)
-          throw new UsageError(`${before}${runOptionError(error.message, kind).message}`, 125)
+          throw runOptionError(error.message, kind, before)
         }
         if (error instanceof GoValueError) throw runOptionError(error.message, kind)
         throw error

@@ -299,6 +299,14 @@ export function buildRunCommand(
     ...(first?.ip !== undefined ? { ip: first.ip } : {}),
     ...(mac !== '' ? { mac } : {}),
     aliases: first === undefined ? [] : [...first.aliases],
+    ...(first === undefined && (flags.ip.value !== '' || flags.networkAlias.value.length > 0)
+      ? {
+          withoutNetwork: {
+            ...(flags.ip.value !== '' ? { ip: flags.ip.value } : {}),
+            aliases: [...flags.networkAlias.value],
+          },
+        }
+      : {}),
     ...(flags.hostname.value !== '' ? { hostname: flags.hostname.value } : {}),
     dns: [...flags.dns.value],
     addHosts: [...flags.addHost.value],

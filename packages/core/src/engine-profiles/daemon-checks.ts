@@ -1,0 +1,45 @@
+import type { EngineVersion, LabState } from '../model/state.js'
+
+/**
+ * Requests one engine version refuses and the other accepts, beyond the
+ * wording of its messages (conformance/ENGINE-28.md sections 7.2 and 7.3).
+ */
+export interface DaemonChecks {
+  /** `--mac-address` with `--network host` or `container:`: 20.10 refuses it ("conflicting options"), 28 takes it. */
+  refusesMacWithSharedNamespace: boolean
+  /** A second macvlan network on a parent already in use: 20.10 refuses it, 28 creates it (ipvlan refuses on both). */
+  macvlanParentExclusive: boolean
+  /** 28 checks a container's endpoint settings at create (no container is left behind), 20.10 at start. */
+  endpointSettingsAtCreate: boolean
+  /** A swarm-scoped `network create` off a manager: 28 says so before checking `--scope local` (20.10 after). */
+  managerBeforeScope: boolean
+  /** `network create --ipv6` without an IPv6 subnet: 20.10 has no IPv6 pool and refuses, 28 draws a random ULA /64. */
+  defaultIpv6Pool: boolean
+}
+
+const CHECKS: Record<EngineVersion, DaemonChecks> = {
+  '20.10': {
+    refusesMacWithSharedNamespace: true,
+    macvlanParentExclusive: true,
+    endpointSettingsAtCreate: false,
+    managerBeforeScope: false,
+    defaultIpv6Pool: false,
+  },
+  '28': {
+    refusesMacWithSharedNamespace: false,
+    macvlanParentExclusive: false,
+    endpointSettingsAtCreate: true,
+    managerBeforeScope: true,
+    defaultIpv6Pool: true,
+  },
+}
+
+/**
+ * The checks of the lab's engine version.
+ *
+ * @example
+ * daemonChecksOf(lab).macvlanParentExclusive // true on 20.10
+ */
+export function daemonChecksOf(lab: Pick<LabState, 'profile'>): DaemonChecks {
+  return CHECKS[lab.profile.version]
+}

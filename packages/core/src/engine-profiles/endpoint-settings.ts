@@ -1,0 +1,58 @@
+import { cidrContains, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
+import type { Network } from '../model/docker.js'
+import { isUserDefined } from '../model/network-kind.js'
+import type { DaemonMessages } from './daemon-messages.js'
+
+/** What a container asks of one network: `--ip` and `--alias`/`--network-alias`. */
+export interface EndpointSettings {
+  ip?: string
+  aliases: readonly string[]
+}
+
+// container.NetworkMode(name).IsUserDefined: by the name the user gave.
+function isUserDefinedName(name: string): boolean {
+  return !['default', 'bridge', 'host', 'none'].includes(name) && !name.startsWith('container:')
+}
+
+// The address lies in one of the network's subnets; an --ip-range does not narrow it (observed on 28.5.2).
+function contains(network: Network, ip: number): boolean {
+  return network.ipam.config.some((c) => {
+    const cidr = parseCidr(c.subnet)
+    return cidr !== undefined && cidrContains(cidr.ip, cidr.prefix, ip)
+  })
+}
+
+/**
+ * Every problem Docker 28 finds in a container's settings for one network
+ * (daemon/network.go validateEndpointSettings), in its order: static
+ * address or alias on a network that is not user-defined, a bad address,
+ * an address on a network whose subnet the daemon chose, an address outside
+ * the subnet. `name` is the network as the user named it; `network` is
+ * undefined when there is none to look at (`container:`, or not found: the
+ * start reports that).
+ *
+ * @example
+ * endpointSettingsProblems(msgs, 'none', none, { ip: '10.1.1.1', aliases: [] }) // two problems
+ */
+export function endpointSettingsProblems(
+  messages: DaemonMessages,
+  name: string,
+  network: Network | undefined,
+  settings: EndpointSettings,
+): string[] {
+  const problems: string[] = []
+  const userDefined = network ? isUserDefined(network) : isUserDefinedName(name)
+  if (!userDefined) {
+    if (settings.ip) problems.push(messages.ipOnNonUserDefinedNetwork())
+    if (settings.aliases.length > 0) problems.push(messages.aliasOnNonUserDefinedNetwork())
+  }
+  if (!settings.ip) return problems
+  const ip = parseIPv4(settings.ip)
+  if (ip === undefined) problems.push(messages.invalidIpv4(settings.ip))
+  if (!network) return problems
+  // The default bridge counts as one whose subnet the daemon chose (observed with and without --ip).
+  const userSubnet = isUserDefined(network) && network.pool !== undefined && !network.pool.predefined
+  if (!userSubnet) problems.push(messages.ipWithoutUserSubnet())
+  else if (ip === undefined || !contains(network, ip)) problems.push(messages.ipOutsideSubnet(settings.ip))
+  return problems
+}
