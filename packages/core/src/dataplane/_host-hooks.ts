@@ -9,7 +9,7 @@
  * the inverse of each manipulation to the reply direction).
  */
 
-import { firewallerOf } from '../engine-profiles/firewaller-of.js'
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { parseIPv4 } from '../ipam/ipv4.js'
 import type { Link } from '../model/namespace.js'
 import type { Rule, TableName } from '../model/netfilter.js'
@@ -79,7 +79,7 @@ function classifyDrop(lab: LabState, v: ChainVerdict, hook: string, ctx: PacketC
   const by = v.decidedBy
   if (!by) return { code: 'filtered', table: 'filter', chain: hook, policy: v.policy ?? 'DROP' }
   const r = by.rule
-  const { stage1, stage2 } = firewallerOf(lab).isolationChains
+  const { stage1, stage2 } = behaviourOf(lab).firewaller.isolationChains
   if (by.chain === stage2 && r.outIface && !r.notOut) {
     return {
       code: 'isolated-networks',

@@ -5,7 +5,7 @@
  * engine by the 28.2 CLI (conformance/ENGINE-28.md section 7.4).
  *
  * @example
- * cliRenderingOf(lab).runError('Error response from daemon: Address already in use', 'run')
+ * behaviourOf(lab).cli.runError('Error response from daemon: Address already in use', 'run')
  * // 20.10: "docker: Error response from daemon: Address already in use.\nSee 'docker run --help'.\n"
  */
 /** How many arguments a command takes (docker's cli/required.go). */

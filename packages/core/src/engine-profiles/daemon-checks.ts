@@ -1,5 +1,3 @@
-import type { EngineVersion, LabState } from '../model/state.js'
-
 /**
  * Requests one engine version refuses and the other accepts, beyond the
  * wording of its messages (conformance/ENGINE-28.md sections 7.2 and 7.3).
@@ -17,29 +15,18 @@ export interface DaemonChecks {
   defaultIpv6Pool: boolean
 }
 
-const CHECKS: Record<EngineVersion, DaemonChecks> = {
-  '20.10': {
-    refusesMacWithSharedNamespace: true,
-    macvlanParentExclusive: true,
-    endpointSettingsAtCreate: false,
-    managerBeforeScope: false,
-    defaultIpv6Pool: false,
-  },
-  '28': {
-    refusesMacWithSharedNamespace: false,
-    macvlanParentExclusive: false,
-    endpointSettingsAtCreate: true,
-    managerBeforeScope: true,
-    defaultIpv6Pool: true,
-  },
-}
+export const CHECKS_20_10: DaemonChecks = Object.freeze({
+  refusesMacWithSharedNamespace: true,
+  macvlanParentExclusive: true,
+  endpointSettingsAtCreate: false,
+  managerBeforeScope: false,
+  defaultIpv6Pool: false,
+})
 
-/**
- * The checks of the lab's engine version.
- *
- * @example
- * daemonChecksOf(lab).macvlanParentExclusive // true on 20.10
- */
-export function daemonChecksOf(lab: Pick<LabState, 'profile'>): DaemonChecks {
-  return CHECKS[lab.profile.version]
-}
+export const CHECKS_28: DaemonChecks = Object.freeze({
+  refusesMacWithSharedNamespace: false,
+  macvlanParentExclusive: false,
+  endpointSettingsAtCreate: true,
+  managerBeforeScope: true,
+  defaultIpv6Pool: true,
+})

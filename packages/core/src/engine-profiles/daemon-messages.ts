@@ -14,11 +14,11 @@ export interface NamedEndpoint {
 /**
  * The daemon's texts, one per thing that happened, as the docker CLI shows
  * them after "Error response from daemon: ". Each engine version has its own
- * catalog ({@link messagesOf}); a method returning `undefined` means that
+ * catalog (its engine behaviour's `messages`); a method returning `undefined` means that
  * engine does not refuse (the request goes on).
  *
  * @example
- * messagesOf(lab).poolOverlap() // 'Pool overlaps with other one on this address space' on 20.10
+ * behaviourOf(lab).messages.poolOverlap() // 'Pool overlaps with other one on this address space' on 20.10
  */
 export interface DaemonMessages {
   // --- network create ---

@@ -1,6 +1,10 @@
 import { selectPredefinedSubnet } from '../ipam/subnet-selection.js'
 import { macFromIp, randomDockerMac } from '../kernel/mac.js'
+import { CLI_20_10 } from './cli-rendering-20-10.js'
+import { CHECKS_20_10 } from './daemon-checks.js'
 import type { DockerProxyRequest, EngineBehaviour } from './engine-behaviour.js'
+import { firewaller2010 } from './firewaller-20-10.js'
+import { MESSAGES_20_10 } from './messages-20-10.js'
 
 /** docker-proxy's arguments, as 20.10's portmapper starts it (the proxy opens the socket itself). */
 export function dockerProxyArgv20(r: DockerProxyRequest): string[] {
@@ -28,6 +32,10 @@ function joinOrder20(networks: readonly string[]): string[] {
  */
 export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   version: '20.10',
+  firewaller: firewaller2010,
+  messages: MESSAGES_20_10,
+  cli: CLI_20_10,
+  checks: CHECKS_20_10,
   apiVersion: '1.41',
   documentApiVersion: '1.41',
   endpointMac: (_tx, request) => macFromIp(request.ipv4),
@@ -37,11 +45,6 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   interfaceName: (_tx, sandbox) => `eth${sandbox.nextIfIndex}`,
   joinOrder: joinOrder20,
   internalBridgeGateway: true,
-  subnetMustBeAligned: false,
-  ipv6WithoutSubnet: 'no-default-pool',
-  validatesEndpointsAtCreate: false,
-  macAddressNeedsOwnNetns: true,
-  macvlanParentShared: false,
   internalMacvlanReservesGateway: true,
   // The allocator is asked once per address: 0.0.0.0:32770 and [::]:32769 were seen (ports.sh p8).
   ephemeralPortSharedByFamilies: false,

@@ -1,8 +1,12 @@
 import { selectLowestFreeSubnet } from '../ipam/subnet-selection.js'
 import { macFromIp, randomKernelMac } from '../kernel/mac.js'
 import type { Namespace } from '../model/namespace.js'
+import { CLI_28 } from './cli-rendering-28.js'
+import { CHECKS_28 } from './daemon-checks.js'
 import { dockerProxyArgv20 } from './engine-20-10.js'
 import type { DockerProxyRequest, EndpointMacRequest, EngineBehaviour } from './engine-behaviour.js'
+import { firewaller28 } from './firewaller-28.js'
+import { MESSAGES_28 } from './messages-28.js'
 
 /**
  * ENGINE-28.md section 2: bridge (docker0, user bridges, docker_gwbridge) and
@@ -49,6 +53,10 @@ function dockerProxyArgv28(r: DockerProxyRequest): string[] {
  */
 export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   version: '28',
+  firewaller: firewaller28,
+  messages: MESSAGES_28,
+  cli: CLI_28,
+  checks: CHECKS_28,
   apiVersion: '1.51',
   documentApiVersion: '1.50',
   endpointMac: endpointMac28,
@@ -61,15 +69,6 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   joinOrder: joinOrder28,
   // Section 5: no default route, and the endpoint's Gateway is "".
   internalBridgeGateway: false,
-  // Section 3: `--subnet 10.56.0.5/24` is refused.
-  subnetMustBeAligned: true,
-  ipv6WithoutSubnet: 'random-ula',
-  // Section 7.2.
-  validatesEndpointsAtCreate: true,
-  // Section 7.3: modes-errors e5 (container:web) and e13 (host) run.
-  macAddressNeedsOwnNetns: false,
-  // Section 7.3: macvlan.sh mv2 on nmparent0 beside mv is created; ipvlan keeps the refusal.
-  macvlanParentShared: true,
   // Section 3: mvinternal's first container gets 10.99.9.1 (20.10: .2).
   internalMacvlanReservesGateway: false,
   // Section 1.5: ports.sh p8 got 0.0.0.0:32770 and [::]:32770.

@@ -2,6 +2,10 @@ import type { DriverName } from '../model/docker.js'
 import type { Namespace } from '../model/namespace.js'
 import type { EngineVersion } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
+import type { CliRendering } from './cli-rendering.js'
+import type { DaemonChecks } from './daemon-checks.js'
+import type { DaemonMessages } from './daemon-messages.js'
+import type { Firewaller } from './firewaller.js'
 
 /** What an endpoint's MAC is derived from, when `--mac-address` did not set it. */
 export interface EndpointMacRequest {
@@ -56,19 +60,23 @@ export interface SandboxFilesPolicy {
 }
 
 /**
- * Everything a Docker Engine version does differently, outside iptables and
- * message texts: one object per version, chosen once per lab by
- * `behaviourOf(lab)` (behaviour-of.ts) from `lab.profile.version`. Engine
+ * Everything a Docker Engine version does differently: its iptables (the
+ * firewaller), its texts (the daemon's catalog and the CLI's rendering),
+ * what it refuses or accepts, and its MACs, subnets, interface names, routes,
+ * documents and files. One object per version, chosen once per lab by
+ * `behaviourOf(lab)` (behaviour-of.ts) from `lab.profile.version`: engine
  * code asks the behaviour, never the version.
- *
- * Merge slots, filled when the other parts of the 28 profile land (they are
- * not stubbed here, so nothing pretends to be 28's):
- * - `firewaller`: the iptables programming (a `Firewaller`, today
- *   firewaller-20-10.ts called directly by the bridge driver);
- * - `messages`: the daemon's and the CLI's texts and exit codes.
  */
 export interface EngineBehaviour {
   readonly version: EngineVersion
+  /** What the daemon writes to iptables (moby's firewaller: iptabler in 28). */
+  readonly firewaller: Firewaller
+  /** The daemon's texts. */
+  readonly messages: DaemonMessages
+  /** How the docker CLI of the same version renders errors and lists. */
+  readonly cli: CliRendering
+  /** Requests this version refuses where another accepts them (and the reverse). */
+  readonly checks: DaemonChecks
   /** The Engine API version the daemon reports as `ApiVersion` in `/version`. */
   readonly apiVersion: string
   /** The API version the inspect documents are written for (the version's own docker CLI negotiates it). */
@@ -93,18 +101,8 @@ export interface EngineBehaviour {
   joinOrder(networks: readonly string[]): string[]
   /** An `--internal` bridge network gives its endpoints a gateway and the container a default route. */
   readonly internalBridgeGateway: boolean
-  /** `--subnet` with host bits set (10.56.0.5/24) is refused at network create. */
-  readonly subnetMustBeAligned: boolean
-  /** `--ipv6` without an IPv6 subnet: 20.10 has no default IPv6 pool; 28 allocates a random ULA /64. */
-  readonly ipv6WithoutSubnet: 'no-default-pool' | 'random-ula'
-  /** Endpoint settings (--ip and friends) are checked at `docker create`, before the container exists. */
-  readonly validatesEndpointsAtCreate: boolean
-  /** `--mac-address` is refused with `--network host` or `container:` ("conflicting options"). */
-  readonly macAddressNeedsOwnNetns: boolean
   /** An `--internal` macvlan network without `--gateway` still has a gateway address reserved in its pool. */
   readonly internalMacvlanReservesGateway: boolean
-  /** A second macvlan network may use a parent interface another macvlan network uses. */
-  readonly macvlanParentShared: boolean
   /** `-P` (an ephemeral host port) on 0.0.0.0 and [::] takes the same port number for both families. */
   readonly ephemeralPortSharedByFamilies: boolean
   /** The docker-proxy command line for one published port (what `ps` shows). */

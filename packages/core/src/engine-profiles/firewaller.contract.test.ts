@@ -14,10 +14,10 @@ import type { PortBinding } from '../model/docker.js'
 import type { EngineVersion, LabState } from '../model/state.js'
 import { Tx } from '../model/tx.js'
 import { renderIptablesSave } from '../netfilter/iptables-save.js'
+import { behaviourOf } from './behaviour-of.js'
 import type { BridgeRulesConfig, Firewaller } from './firewaller.js'
 import { firewaller2010 } from './firewaller-20-10.js'
 import { firewaller28 } from './firewaller-28.js'
-import { firewallerOf } from './firewaller-of.js'
 
 const IMPLEMENTATIONS: [EngineVersion, Firewaller][] = [
   ['20.10', firewaller2010],
@@ -49,8 +49,8 @@ const binding = fc.record({
 })
 
 describe.each(IMPLEMENTATIONS)('the %s firewaller', (version, fw) => {
-  test('is the one firewallerOf picks for its version', () => {
-    expect(firewallerOf(createLab({ profile: { version } }))).toBe(fw)
+  test('is the one its engine behaviour holds', () => {
+    expect(behaviourOf(createLab({ profile: { version } })).firewaller).toBe(fw)
   })
 
   test('created the isolation chains it names', () => {

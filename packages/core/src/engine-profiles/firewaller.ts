@@ -3,7 +3,7 @@
  * contract, so each engine version writes its own rules (libnetwork's
  * bridge driver up to 20.10 `setup_ip_tables.go`; 28's
  * `drivers/bridge/internal/iptabler`). Callers never look at the version:
- * `firewallerOf(lab)` picks the implementation.
+ * `behaviourOf(lab).firewaller` picks the implementation.
  */
 import type { PortBinding } from '../model/docker.js'
 import type { Rule, TableName } from '../model/netfilter.js'
@@ -51,7 +51,7 @@ export type UserChainMoment = 'daemon-start' | 'network-created'
  * The iptables side of one Docker Engine version.
  *
  * @example
- * const fw = firewallerOf(tx.lab)
+ * const fw = behaviourOf(tx.lab).firewaller
  * fw.programBridgeRules(tx, { bridgeName: 'br-0123456789ab', subnet: '172.18.0.0/16', icc: true, masquerade: true, internal: false, hairpin: false })
  */
 export interface Firewaller {

@@ -7,7 +7,7 @@ import type { DaemonMessages } from './daemon-messages.js'
  * fails on it (the IPAM layer itself speaks 20.10); anything else unchanged.
  *
  * @example
- * throw rewordIpamError(messagesOf(lab), error)
+ * throw rewordIpamError(behaviourOf(lab).messages, error)
  */
 export function rewordIpamError(messages: DaemonMessages, error: unknown): unknown {
   if (!(error instanceof IpamError)) return error

@@ -9,7 +9,7 @@ import { createLab } from '../engine/lab.js'
 import { ipamErrors } from '../ipam/ipam-errors.js'
 import { findContainer, findNetwork } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
-import { cliRenderingOf, messagesOf } from './messages.js'
+import { behaviourOf } from './behaviour-of.js'
 
 const IMG = 'netmodes/busybox:test'
 
@@ -20,15 +20,17 @@ function run(lab: LabState, ...lines: string[]) {
 describe('the 20.10 catalog', () => {
   test('words the IPAM errors as the IPAM layer does', () => {
     const lab = createLab()
-    expect(messagesOf(lab).poolOverlap()).toBe(ipamErrors.poolOverlap().message)
-    expect(messagesOf(lab).predefinedPoolsExhausted(4)).toBe(ipamErrors.noMoreSubnets(4).message)
-    expect(messagesOf(lab).predefinedPoolsExhausted(6)).toBe(ipamErrors.noMoreSubnets(6).message)
+    expect(behaviourOf(lab).messages.poolOverlap()).toBe(ipamErrors.poolOverlap().message)
+    expect(behaviourOf(lab).messages.predefinedPoolsExhausted(4)).toBe(ipamErrors.noMoreSubnets(4).message)
+    expect(behaviourOf(lab).messages.predefinedPoolsExhausted(6)).toBe(ipamErrors.noMoreSubnets(6).message)
   })
 
   test('is the one a lab gets by default, and 28 is another', () => {
     expect(createLab().profile.version).toBe('20.10')
-    expect(messagesOf(createLab())).not.toBe(messagesOf(createLab({ profile: { version: '28' } })))
-    expect(cliRenderingOf(createLab())).not.toBe(cliRenderingOf(createLab({ profile: { version: '28' } })))
+    expect(behaviourOf(createLab()).messages).not.toBe(
+      behaviourOf(createLab({ profile: { version: '28' } })).messages,
+    )
+    expect(behaviourOf(createLab()).cli).not.toBe(behaviourOf(createLab({ profile: { version: '28' } })).cli)
   })
 })
 

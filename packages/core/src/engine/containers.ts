@@ -1,7 +1,5 @@
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
-import { daemonChecksOf } from '../engine-profiles/daemon-checks.js'
 import { endpointSettingsProblems } from '../engine-profiles/endpoint-settings.js'
-import { cliRenderingOf, messagesOf } from '../engine-profiles/messages.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import {
   noteEndpointJoined,
@@ -35,7 +33,7 @@ function modeNetworkName(mode: string): string {
 }
 
 const conflicting = (lab: Tx['lab'], what: string) =>
-  new DockerDaemonError('INVALID_INPUT', messagesOf(lab).conflictingOptions(what))
+  new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.conflictingOptions(what))
 
 /**
  * The checks `docker create` makes before a container exists
@@ -45,25 +43,25 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
   const lab = tx.lab
   const isContainerMode = mode.startsWith('container:')
   // The 28.2 CLI sends --ip/--network-alias given without --network for the default network.
-  const unattached = cliRenderingOf(lab).sendsSettingsWithoutNetwork ? cmd.withoutNetwork : undefined
+  const unattached = behaviourOf(lab).cli.sendsSettingsWithoutNetwork ? cmd.withoutNetwork : undefined
   const aliases = unattached?.aliases ?? cmd.aliases
   if (aliases.length > 0 && (['default', 'bridge', 'host', 'none'].includes(mode) || isContainerMode)) {
     throw new DockerCliError('network-scoped aliases are only supported for user-defined networks', 125)
   }
-  const checks = daemonChecksOf(lab)
+  const checks = behaviourOf(lab).checks
   if (checks.endpointSettingsAtCreate) refuseEndpointSettings(tx, cmd, mode, unattached?.ip)
   if (cmd.name !== undefined) {
     if (!NAME_RE.test(cmd.name)) {
-      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidContainerName(cmd.name))
+      throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidContainerName(cmd.name))
     }
     const existing = containerByName(lab, cmd.name.replace(/^\//, ''))
     if (existing) {
-      throw new DockerDaemonError('CONFLICT', messagesOf(lab).containerNameTaken(existing))
+      throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.containerNameTaken(existing))
     }
   }
   if (isContainerMode) {
     if (mode === 'container:')
-      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidContainerNetworkMode())
+      throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidContainerNetworkMode())
     if (cmd.hostname !== undefined) throw conflicting(lab, 'hostname and the network mode')
     if (cmd.mac !== undefined && checks.refusesMacWithSharedNamespace)
       throw conflicting(lab, 'mac-address and the network mode')
@@ -87,7 +85,7 @@ function refuseEndpointSettings(tx: Tx, cmd: RunCommand, mode: string, ip: strin
   const name = mode === 'default' ? 'bridge' : mode
   const requested = cmd.ip ?? ip
   const network = mode.startsWith('container:') ? undefined : findNetwork(tx.lab, name)
-  const messages = messagesOf(tx.lab)
+  const messages = behaviourOf(tx.lab).messages
   const problems = endpointSettingsProblems(messages, name, network, {
     ...(requested ? { ip: requested } : {}),
     aliases: cmd.aliases,
@@ -107,13 +105,13 @@ function registeredLinks(lab: Tx['lab'], links: readonly string[]): string[] {
     const [name = '', given] = link.split(':')
     let child = findContainer(lab, name)
     if (!child) {
-      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).linkTargetMissing(name))
+      throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.linkTargetMissing(name))
     }
     while (child.networkMode.startsWith('container:')) {
       const ref = child.networkMode.slice('container:'.length)
       const owner = findContainer(lab, ref)
       if (!owner) {
-        throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).linkOwnerMissing(ref))
+        throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.linkOwnerMissing(ref))
       }
       child = owner
     }
@@ -255,7 +253,7 @@ function refuseStoppedLinks(lab: Tx['lab'], container: Container): void {
     if (child && child.state !== 'running') {
       const error = new DockerDaemonError(
         'INVALID_INPUT',
-        messagesOf(lab).linkTargetNotRunning(child.name, container.name, alias),
+        behaviourOf(lab).messages.linkTargetNotRunning(child.name, container.name, alias),
       )
       FAILED_AFTER_NETWORKING.add(error)
       throw error
@@ -289,9 +287,10 @@ export function startContainer(tx: Tx, container: Container): void {
   if (mode.startsWith('container:')) {
     const ref = mode.slice('container:'.length)
     const target = findContainer(lab, ref)
-    if (!target) throw new DockerDaemonError('NOT_FOUND', messagesOf(lab).sharedNamespaceMissing(ref))
+    if (!target)
+      throw new DockerDaemonError('NOT_FOUND', behaviourOf(lab).messages.sharedNamespaceMissing(ref))
     if (target.state !== 'running' || !target.sandbox) {
-      throw new DockerDaemonError('CONFLICT', messagesOf(lab).sharedNamespaceNotRunning(target))
+      throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.sharedNamespaceNotRunning(target))
     }
     tx.set(container, 'sharesWith', target.id)
     tx.set(container, 'sandbox', target.sandbox)
@@ -312,12 +311,12 @@ export function startContainer(tx: Tx, container: Container): void {
       if (!network)
         throw networkSetupFailed(
           lab,
-          new DockerDaemonError('NOT_FOUND', messagesOf(lab).networkNotFound(r.network)),
+          new DockerDaemonError('NOT_FOUND', behaviourOf(lab).messages.networkNotFound(r.network)),
         )
       if (network.driver === 'overlay' && !network.attachable) {
         throw networkSetupFailed(
           lab,
-          new DockerDaemonError('UNSUPPORTED', messagesOf(lab).overlayNotAttachable(r.network)),
+          new DockerDaemonError('UNSUPPORTED', behaviourOf(lab).messages.overlayNotAttachable(r.network)),
         )
       }
       return { network, request: r }
@@ -387,7 +386,7 @@ function attachGwBridge(tx: Tx, container: Container, sandbox: string): void {
 /** A daemon error while joining networks at start, as the engine words it (28 says it was the networking). */
 function networkSetupFailed(lab: Tx['lab'], error: unknown): unknown {
   if (!(error instanceof DockerDaemonError)) return error
-  const message = messagesOf(lab).networkSetupFailed(error.message)
+  const message = behaviourOf(lab).messages.networkSetupFailed(error.message)
   return message === error.message ? error : new DockerDaemonError(error.code, message, { cause: error })
 }
 
@@ -430,7 +429,10 @@ export function stopContainer(tx: Tx, container: Container): void {
 export function removeContainer(tx: Tx, container: Container, force: boolean, ref = container.name): void {
   if (container.state === 'running') {
     if (!force) {
-      throw new DockerDaemonError('CONFLICT', messagesOf(tx.lab).removeRunningContainer(container, ref))
+      throw new DockerDaemonError(
+        'CONFLICT',
+        behaviourOf(tx.lab).messages.removeRunningContainer(container, ref),
+      )
     }
     stopContainer(tx, container)
   }
@@ -446,7 +448,7 @@ export function connectContainer(
   request: EndpointRequest,
 ): void {
   const mode = container.networkMode
-  const messages = messagesOf(tx.lab)
+  const messages = behaviourOf(tx.lab).messages
   if (network.configOnly && container.state === 'running') {
     throw new DockerDaemonError('INVALID_INPUT', messages.configOnlyEndpoint())
   }
@@ -492,12 +494,15 @@ export function connectContainer(
 /** `docker network disconnect`. */
 export function disconnectContainer(tx: Tx, network: Network, container: Container): void {
   if (container.networkMode === 'host' || network.driver === 'host') {
-    const refusal = messagesOf(tx.lab).disconnectFromHostNetwork(container.networkMode === 'host')
+    const refusal = behaviourOf(tx.lab).messages.disconnectFromHostNetwork(container.networkMode === 'host')
     if (refusal !== undefined) throw new DockerDaemonError('INVALID_INPUT', refusal)
   }
   const configured = container.endpointConfigs.some((r) => findNetwork(tx.lab, r.network)?.id === network.id)
   if (!container.endpoints[network.id] && !configured) {
-    throw new DockerDaemonError('INVALID_INPUT', messagesOf(tx.lab).notConnected(container.id, network.name))
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      behaviourOf(tx.lab).messages.notConnected(container.id, network.name),
+    )
   }
   if (container.endpoints[network.id]) {
     const leaving = network.endpoints[container.endpoints[network.id] ?? '']?.ipv4 ?? ''

@@ -1,6 +1,5 @@
 import { driverOf } from '../drivers/registry.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
-import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
@@ -37,7 +36,7 @@ export function attachEndpoint(
   onCreated?: () => void,
 ): Endpoint {
   // libnetwork CreateEndpoint: a configuration network is never joined.
-  const messages = messagesOf(tx.lab)
+  const messages = behaviourOf(tx.lab).messages
   if (network.configOnly) {
     throw new DockerDaemonError('INVALID_INPUT', messages.configOnlyEndpoint())
   }
@@ -220,7 +219,7 @@ export function refreshGateway(tx: Tx, container: Container): void {
       if (!(error instanceof DockerDaemonError)) throw error
       throw new DockerDaemonError(
         error.code,
-        messagesOf(tx.lab).externalConnectivityFailed(chosen.endpoint, error.message),
+        behaviourOf(tx.lab).messages.externalConnectivityFailed(chosen.endpoint, error.message),
       )
     }
     tx.set(container, 'ports', ports)

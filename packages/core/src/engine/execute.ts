@@ -1,5 +1,6 @@
 import { appendAll } from '../collections/append-all.js'
-import { type CliRendering, cliRenderingOf, messagesOf } from '../engine-profiles/messages.js'
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
+import type { CliRendering } from '../engine-profiles/messages.js'
 import { DockerCliError, DockerDaemonError, NetmodesError } from '../errors.js'
 import { keepSandboxPaths } from '../etc/container-files.js'
 import type { Container } from '../model/docker.js'
@@ -112,7 +113,7 @@ export function runDocker(lab: LabState, line: string): StepResult {
   try {
     command = parseDockerCommand(tokenizeCommandLine(line))
   } catch (error) {
-    const failure = toFailure(error, line, cliRenderingOf(lab))
+    const failure = toFailure(error, line, behaviourOf(lab).cli)
     return {
       command: line,
       ok: false,
@@ -157,7 +158,7 @@ export function executeDocker(
   } catch (error) {
     let failure: Failure
     try {
-      failure = toFailure(error, line, cliRenderingOf(lab))
+      failure = toFailure(error, line, behaviourOf(lab).cli)
     } catch (internal) {
       // Not a failure Docker has (a damaged lab, a bug): what the command's
       // earlier steps did is undone too, so the lab is left as it was (`run`'s
@@ -262,7 +263,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
         renderNetworkList(networks, {
           quiet: cmd.quiet,
           noTrunc: cmd.noTrunc,
-          ipv4: cliRenderingOf(lab).networkListHasIPv4,
+          ipv4: behaviourOf(lab).cli.networkListHasIPv4,
           ...(cmd.format ? { format: cmd.format } : {}),
         }),
       )
@@ -275,7 +276,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       const out = formatted(docs, cmd.format)
       if (missing.length) {
         const stdout = docs.length || cmd.format ? out : '[]\n'
-        const cli = cliRenderingOf(lab)
+        const cli = behaviourOf(lab).cli
         throw new Failure(missing.map((m) => `${cli.networkNotFound(m)}\n`).join(''), 1, stdout)
       }
       return out
@@ -290,7 +291,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
         start(step, container)
       } catch (error) {
         if (!(error instanceof NetmodesError)) throw error
-        const cli = cliRenderingOf(lab)
+        const cli = behaviourOf(lab).cli
         throw new Failure(cli.runStartError(daemon(error)), cli.exitCodes.run, `${container.id}\n`)
       }
       return cmd.detach ? `${container.id}\n` : ''
@@ -317,7 +318,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
     case 'rm':
       return perContainer(cmd.containers, (ref) => {
         const c = findContainer(lab, ref)
-        const cli = cliRenderingOf(lab)
+        const cli = behaviourOf(lab).cli
         if (!c && cmd.force && cli.forceRemoveIgnoresMissing) {
           // rm.go: with -f a missing container is reported, not counted as a failure.
           step((tx) => tx.warn(cli.containerNotFound(ref)))
@@ -344,7 +345,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
             quiet: cmd.quiet,
             noTrunc: cmd.noTrunc,
             size: sized.size,
-            bracketIPv6: cliRenderingOf(lab).bracketsIPv6,
+            bracketIPv6: behaviourOf(lab).cli.bracketsIPv6,
             ...(cmd.format ? { format: cmd.format } : {}),
           },
           lab.clock * 1000,
@@ -369,12 +370,12 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
     case 'port': {
       // The CLI's ContainerInspect: a missing container is the client's own "Error: No such container".
       const container = findContainer(lab, cmd.container)
-      if (!container) throw new DockerCliError(cliRenderingOf(lab).containerNotFound(cmd.container), 1)
-      return renderDockerPort(container, cmd.container, cmd.port, cliRenderingOf(lab))
+      if (!container) throw new DockerCliError(behaviourOf(lab).cli.containerNotFound(cmd.container), 1)
+      return renderDockerPort(container, cmd.container, cmd.port, behaviourOf(lab).cli)
     }
     case 'swarm init': {
       const out = step((tx) => initSwarm(tx, cmd.advertiseAddr))
-      return cliRenderingOf(lab).swarmInitEndsWithBlankLine ? out : out.replace(/\n\n$/, '\n')
+      return behaviourOf(lab).cli.swarmInitEndsWithBlankLine ? out : out.replace(/\n\n$/, '\n')
     }
     case 'swarm leave':
       return step((tx) => leaveSwarm(tx, cmd.force))
@@ -386,7 +387,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
     }
     case 'container prune': {
       if (!cmd.force) {
-        const total = cliRenderingOf(lab).declinedPruneReportsSpace ? 'Total reclaimed space: 0B\n' : ''
+        const total = behaviourOf(lab).cli.declinedPruneReportsSpace ? 'Total reclaimed space: 0B\n' : ''
         return `${confirmationPrompt(cmd.kind)}${total}`
       }
       const deleted = step((tx) => pruneContainers(tx, cmd, (c) => removeContainer(tx, c, false)))
@@ -440,12 +441,15 @@ function removeNetworks(lab: LabState, refs: string[], step: Step): string {
   for (const ref of refs) {
     const network = findNetwork(lab, ref)
     if (!network) {
-      errors += `${cliRenderingOf(lab).networkNotFound(ref)}\n`
+      errors += `${behaviourOf(lab).cli.networkNotFound(ref)}\n`
       continue
     }
     try {
       if (isPredefinedNetwork(network)) {
-        throw new DockerDaemonError('UNSUPPORTED', messagesOf(lab).predefinedNetworkRemove(network.name))
+        throw new DockerDaemonError(
+          'UNSUPPORTED',
+          behaviourOf(lab).messages.predefinedNetworkRemove(network.name),
+        )
       }
       step((tx) => removeNetwork(tx, network))
       out += `${ref}\n`
@@ -454,6 +458,6 @@ function removeNetworks(lab: LabState, refs: string[], step: Step): string {
       errors += `${daemon(error)}\n`
     }
   }
-  if (errors) throw new Failure(`${errors}${cliRenderingOf(lab).networkRemoveFailed}`, 1, out)
+  if (errors) throw new Failure(`${errors}${behaviourOf(lab).cli.networkRemoveFailed}`, 1, out)
   return out
 }

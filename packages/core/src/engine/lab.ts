@@ -1,6 +1,6 @@
 import { BRIDGE_OPTIONS } from '../drivers/bridge/bridge-options.js'
 import { NETWORK_DRIVERS } from '../drivers/registry.js'
-import { firewallerOf } from '../engine-profiles/firewaller-of.js'
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { nameserversOf } from '../etc/resolv-conf.js'
 import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
@@ -70,7 +70,7 @@ function predefinedNetwork(
  * (the firewaller decides what that means for its engine).
  */
 export function arrangeUserFilterRule(tx: Tx): void {
-  firewallerOf(tx.lab).arrangeUserFilterRule(tx, 'network-created')
+  behaviourOf(tx.lab).firewaller.arrangeUserFilterRule(tx, 'network-created')
 }
 
 /**
@@ -112,7 +112,7 @@ export function createLab(options: CreateLabOptions = {}): LabState {
     nextPid: 1000,
   }
   const tx = new Tx(lab)
-  firewallerOf(lab).setupDaemonChains(tx)
+  behaviourOf(lab).firewaller.setupDaemonChains(tx)
   const bip = lab.profile.bip
   const subnet = bip
     ? bip
@@ -138,6 +138,6 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   lab.networks.push(predefinedNetwork(tx, 'none', 'null', {}))
   // Docker sets FORWARD's policy to DROP when it has to enable IP forwarding, as on a fresh host.
   iptables(tx, { op: 'policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' })
-  firewallerOf(lab).arrangeUserFilterRule(tx, 'daemon-start')
+  behaviourOf(lab).firewaller.arrangeUserFilterRule(tx, 'daemon-start')
   return lab
 }

@@ -1,10 +1,11 @@
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 /**
  * GET /containers/json of moby 20.10 (daemon/list.go, container/view.go,
  * container/state.go): which containers `docker ps` gets, newest first,
  * their filters, and the summary of each with its status on the lab's
  * clock ("Up 3 seconds", "Exited (137) 2 minutes ago").
  */
-import { type DaemonMessages, messagesOf } from '../engine-profiles/messages.js'
+import type { DaemonMessages } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Container } from '../model/docker.js'
 import { findContainer } from '../model/lookup.js'
@@ -143,33 +144,33 @@ function portFilter(
  */
 export function listContainers(lab: LabState, options: ListContainersOptions = {}): ContainerSummary[] {
   const args = parseFilterArgs(options.filters)
-  validateFilterKeys(args, ACCEPTED, messagesOf(lab))
+  validateFilterKeys(args, ACCEPTED, behaviourOf(lab).messages)
   const limit = options.limit ?? -1
   let all = !!options.all
   const exited = [...(args.get('exited') ?? [])].map((v) => {
     if (!/^[+-]?\d+$/.test(v)) {
-      throw new DockerDaemonError('INTERNAL', messagesOf(lab).invalidExitedFilter(v))
+      throw new DockerDaemonError('INTERNAL', behaviourOf(lab).messages.invalidExitedFilter(v))
     }
     return Number(v)
   })
   for (const value of args.get('status') ?? []) {
     if (!STATES.includes(value))
-      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidStatusFilter(value))
+      throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidStatusFilter(value))
     all = true
   }
   const isTask = args.get('is-task')
   if (isTask && !(isTask.size === 1 && (isTask.has('true') || isTask.has('false')))) {
-    throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidIsTaskFilter([...isTask]))
+    throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidIsTaskFilter([...isTask]))
   }
   for (const value of args.get('health') ?? []) {
     if (!['starting', 'healthy', 'unhealthy', 'none'].includes(value)) {
-      throw new DockerDaemonError('INVALID_INPUT', messagesOf(lab).invalidHealthFilter(value))
+      throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidHealthFilter(value))
     }
   }
   let before = [...(args.get('before') ?? [])].map((v) => referenced(lab, v)).pop()
   const since = [...(args.get('since') ?? [])].map((v) => referenced(lab, v)).pop()
-  const publish = portFilter(args, 'publish', messagesOf(lab))
-  const expose = portFilter(args, 'expose', messagesOf(lab))
+  const publish = portFilter(args, 'publish', behaviourOf(lab).messages)
+  const expose = portFilter(args, 'expose', behaviourOf(lab).messages)
 
   const newestFirst = Object.values(lab.containers).sort((a, b) => b.created - a.created)
   const out: ContainerSummary[] = []

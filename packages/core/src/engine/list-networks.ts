@@ -1,8 +1,8 @@
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 /**
  * GET /networks of moby 20.10 (api/server/router/network, daemon/network
  * FilterNetworks): the network list and its filters.
  */
-import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Network } from '../model/docker.js'
 import { isPredefinedNetwork } from '../model/lookup.js'
@@ -21,7 +21,7 @@ const ACCEPTED = ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type']
  */
 export function listNetworks(lab: LabState, filters: readonly string[] = []): NetworkSummary[] {
   const args = parseFilterArgs(filters)
-  validateFilterKeys(args, ACCEPTED, messagesOf(lab))
+  validateFilterKeys(args, ACCEPTED, behaviourOf(lab).messages)
   let list = lab.networks.filter(
     (n) =>
       (!args.has('driver') || exactMatch(args, 'driver', n.driver)) &&

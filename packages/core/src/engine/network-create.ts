@@ -1,8 +1,7 @@
 import { networkDriver } from '../drivers/registry.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
-import { daemonChecksOf } from '../engine-profiles/daemon-checks.js'
 import { rewordIpamError } from '../engine-profiles/ipam-wording.js'
-import { type DaemonMessages, messagesOf } from '../engine-profiles/messages.js'
+import type { DaemonMessages } from '../engine-profiles/messages.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import { cidrContains, formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
@@ -144,7 +143,7 @@ function createConfigOnlyNetwork(tx: Tx, cmd: NetworkCreate, configs: IpamConfig
 function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
   const name = cmd.configFrom ?? ''
   const config = tx.lab.networks.find((n) => n.configOnly && n.name === name)
-  if (!config) throw daemonError(messagesOf(tx.lab).configNetworkMissing(name), 'NOT_FOUND')
+  if (!config) throw daemonError(behaviourOf(tx.lab).messages.configNetworkMissing(name), 'NOT_FOUND')
   const ipam = config.ipam.config
   const { configFrom: _, ...rest } = cmd
   return {
@@ -166,7 +165,7 @@ function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
  */
 export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boolean } = {}): Network {
   const lab = tx.lab
-  const messages = messagesOf(lab)
+  const messages = behaviourOf(lab).messages
   const configs = consolidateIpam(cmd)
   const found = networkDriver(cmd.driver)
   if (!found) throw daemonError(messages.pluginNotFound(cmd.driver), 'NOT_FOUND')
@@ -183,7 +182,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   if (cmd.configFrom !== undefined) return createNetwork(tx, withConfigurationOf(tx, cmd), origin)
   const global = found.scope === 'global' || cmd.scope === 'swarm'
   // 28 asks for a swarm manager before it looks at the scope (observed: `-d overlay --scope local`).
-  if (global && !lab.swarm && daemonChecksOf(lab).managerBeforeScope) {
+  if (global && !lab.swarm && behaviourOf(lab).checks.managerBeforeScope) {
     throw daemonError(messages.notSwarmManager(), 'UNSUPPORTED')
   }
   // daemon/network.go: a driver whose data scope is global cannot make a local network.
@@ -196,7 +195,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   const behaviour = behaviourOf(lab)
   if (cmd.ipv6) {
     // 28 would create it with a random ULA /64 (ENGINE-28.md section 3): IPv6 is not simulated.
-    if (daemonChecksOf(lab).defaultIpv6Pool) throw new NotSimulatedError('IPv6 networks (--ipv6)')
+    if (behaviourOf(lab).checks.defaultIpv6Pool) throw new NotSimulatedError('IPv6 networks (--ipv6)')
     throw daemonError(messages.predefinedPoolsExhausted(6), 'UNSUPPORTED')
   }
   checkSubnetSyntax(messages, configs)

@@ -1,5 +1,5 @@
 import { driverOf } from '../drivers/registry.js'
-import { messagesOf } from '../engine-profiles/messages.js'
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Network } from '../model/docker.js'
 import type { Tx } from '../model/tx.js'
@@ -8,12 +8,12 @@ import type { Tx } from '../model/tx.js'
 export function removeNetwork(tx: Tx, network: Network): void {
   // libnetwork network.delete: a configuration network stays while a network made from it exists.
   if (network.configOnly && tx.lab.networks.some((n) => n.configFrom === network.name)) {
-    throw new DockerDaemonError('CONFLICT', messagesOf(tx.lab).configNetworkInUse(network.name))
+    throw new DockerDaemonError('CONFLICT', behaviourOf(tx.lab).messages.configNetworkInUse(network.name))
   }
   if (Object.keys(network.endpoints).length > 0) {
     throw new DockerDaemonError(
       'CONFLICT',
-      messagesOf(tx.lab).networkHasActiveEndpoints(network, Object.values(network.endpoints)),
+      behaviourOf(tx.lab).messages.networkHasActiveEndpoints(network, Object.values(network.endpoints)),
     )
   }
   const driver = driverOf(network)

@@ -1,7 +1,5 @@
 import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
-import { firewallerOf } from '../engine-profiles/firewaller-of.js'
-import { messagesOf } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import { iptables, iptablesDeleteAll } from '../kernel/iptables.js'
 import type { Container, Endpoint, Network, PortMapping } from '../model/docker.js'
@@ -42,7 +40,7 @@ function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string):
     for (let port = lo; port <= (hi ?? lo); port++) {
       if (!conflicts(lab.hostPorts, proto, ip, port)) return port
     }
-    throw new DockerDaemonError('CONFLICT', messagesOf(lab).portAllocated(ip, lo))
+    throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.portAllocated(ip, lo))
   }
   const [first, last] = lab.profile.ephemeralPorts
   const cursorKey = `${proto}/${ip}`
@@ -55,7 +53,7 @@ function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string):
       return port
     }
   }
-  throw new DockerDaemonError('EXHAUSTED', messagesOf(lab).ephemeralPortsExhausted(ip))
+  throw new DockerDaemonError('EXHAUSTED', behaviourOf(lab).messages.ephemeralPortsExhausted(ip))
 }
 
 /** Binds a container's published ports on its gateway endpoint; returns NetworkSettings.Ports entries. */
@@ -69,14 +67,14 @@ export function publishPorts(
   const config = readBridgeConfig(network, lab.profile.mtu)
   const mappings: PortMapping[] = []
   const programmed = new Set<string>()
-  const firewaller = firewallerOf(lab)
+  const firewaller = behaviourOf(lab).firewaller
   // The order in which the engine programs bindings is the firewaller's (it shows in iptables).
   const ordered = [...container.portBindings].sort(firewaller.comparePortBindings)
   for (const binding of ordered) {
     if (binding.proto === 'sctp' && lab.profile.userlandProxy) {
       throw new DockerDaemonError(
         'UNSUPPORTED',
-        messagesOf(lab).proxyProtocolNotSupported(
+        behaviourOf(lab).messages.proxyProtocolNotSupported(
           binding.hostIp === '' ? config.hostBinding : binding.hostIp,
           Number(binding.hostPort.split('-')[0]),
         ),
@@ -154,7 +152,7 @@ export function unpublishPorts(tx: Tx, container: Container, network: Network | 
     const a = bound.find((x) => x.containerId === container.id && x.hostIp === mapping.hostIp)
     if (!a) continue
     if (config && family(a.hostIp) === 4) {
-      const rules = firewallerOf(lab).portRules(a, {
+      const rules = behaviourOf(lab).firewaller.portRules(a, {
         bridgeName: config.bridgeName,
         hairpin: !lab.profile.userlandProxy,
       })

@@ -1,8 +1,9 @@
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 /**
  * `docker network prune` and `docker container prune` (daemon/prune.go of
  * moby 20.10, cli/command/{network,container}/prune.go of docker/cli 20.10).
  */
-import { type DaemonMessages, messagesOf } from '../engine-profiles/messages.js'
+import type { DaemonMessages } from '../engine-profiles/messages.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Container, Network } from '../model/docker.js'
 import { isPredefinedNetwork } from '../model/lookup.js'
@@ -47,7 +48,7 @@ function labelFilter(
  * order (the order the engine reports them). Returns their names.
  */
 export function pruneNetworks(tx: Tx, cmd: PruneCommand, remove: (network: Network) => void): string[] {
-  const matches = labelFilter(cmd.filters, messagesOf(tx.lab))
+  const matches = labelFilter(cmd.filters, behaviourOf(tx.lab).messages)
   const deleted: string[] = []
   for (const network of [...tx.lab.networks]) {
     if (isPredefinedNetwork(network) || network.configOnly || network.ingress) continue
@@ -60,7 +61,7 @@ export function pruneNetworks(tx: Tx, cmd: PruneCommand, remove: (network: Netwo
 
 /** Removes every container that is not running, newest first (daemon.List's order). Returns their ids. */
 export function pruneContainers(tx: Tx, cmd: PruneCommand, remove: (container: Container) => void): string[] {
-  const matches = labelFilter(cmd.filters, messagesOf(tx.lab))
+  const matches = labelFilter(cmd.filters, behaviourOf(tx.lab).messages)
   const stopped = Object.values(tx.lab.containers)
     .filter((c) => c.state !== 'running' && matches(c.labels))
     .reverse()

@@ -1,4 +1,4 @@
-import { messagesOf } from '../engine-profiles/messages.js'
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { DockerDaemonError } from '../errors.js'
 import { releaseAddress } from '../ipam/pool.js'
 import { createNamespace, deleteLink, deleteNamespace, findLink, namespaceOf } from '../kernel/netlink.js'
@@ -31,7 +31,7 @@ const baseCreate = {
 export function initSwarm(tx: Tx, advertiseAddr: string | undefined): string {
   const lab = tx.lab
   if (lab.swarm) {
-    throw new DockerDaemonError('CONFLICT', messagesOf(lab).alreadyInSwarm())
+    throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.alreadyInSwarm())
   }
   const nodeId = drawBase36(lab.rng, 25)
   tx.set(lab, 'swarm', {
@@ -93,8 +93,8 @@ export function initSwarm(tx: Tx, advertiseAddr: string | undefined): string {
 /** `docker swarm leave --force`: swarm-scoped networks go (docker_gwbridge stays, as on a real node). */
 export function leaveSwarm(tx: Tx, force: boolean): string {
   const lab = tx.lab
-  if (!lab.swarm) throw new DockerDaemonError('CONFLICT', messagesOf(lab).notInSwarm())
-  if (!force) throw new DockerDaemonError('CONFLICT', messagesOf(lab).leaveLastManager())
+  if (!lab.swarm) throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.notInSwarm())
+  if (!force) throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.leaveLastManager())
   const gw = lab.networks.find((n) => n.name === 'docker_gwbridge')
   for (const ep of Object.values(gw?.endpoints ?? {})) {
     if (ep.containerId !== 'ingress-sbox' || !gw) continue

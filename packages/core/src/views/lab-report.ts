@@ -1,4 +1,4 @@
-import { firewallerOf } from '../engine-profiles/firewaller-of.js'
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { containerByName } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import { renderIptablesSave } from '../netfilter/iptables-save.js'
@@ -50,7 +50,9 @@ export function labReport(lab: LabState) {
       nat: renderIptablesSave(lab.netfilter, 'nat'),
       filter: renderIptablesSave(lab.netfilter, 'filter'),
       // `iptables-save -t raw` of an engine that writes raw (28), empty before the first endpoint.
-      ...(firewallerOf(lab).tables.includes('raw') ? { raw: renderIptablesSave(lab.netfilter, 'raw') } : {}),
+      ...(behaviourOf(lab).firewaller.tables.includes('raw')
+        ? { raw: renderIptablesSave(lab.netfilter, 'raw') }
+        : {}),
     },
   }
 }

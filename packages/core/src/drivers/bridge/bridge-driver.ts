@@ -1,6 +1,4 @@
 import { behaviourOf } from '../../engine-profiles/behaviour-of.js'
-import { firewallerOf } from '../../engine-profiles/firewaller-of.js'
-import { messagesOf } from '../../engine-profiles/messages.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import { randomKernelMac } from '../../kernel/mac.js'
@@ -42,7 +40,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
   if (twin) {
     throw new DockerDaemonError(
       'CONFLICT',
-      messagesOf(tx.lab).bridgeNameConflict(network, twin, config.bridgeName),
+      behaviourOf(tx.lab).messages.bridgeNameConflict(network, twin, config.bridgeName),
     )
   }
   const { gateway, prefix, subnet } = gatewayPrefix(network)
@@ -54,7 +52,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
     broadcast: brd,
     scope: 'global',
   })
-  firewallerOf(tx.lab).programBridgeRules(tx, {
+  behaviourOf(tx.lab).firewaller.programBridgeRules(tx, {
     bridgeName: config.bridgeName,
     subnet,
     icc: config.icc,
@@ -82,7 +80,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
 export function deleteBridgeNetwork(tx: Tx, network: Network): void {
   const config = readBridgeConfig(network, tx.lab.profile.mtu)
   const { subnet } = gatewayPrefix(network)
-  firewallerOf(tx.lab).removeBridgeRules(tx, {
+  behaviourOf(tx.lab).firewaller.removeBridgeRules(tx, {
     bridgeName: config.bridgeName,
     subnet,
     icc: config.icc,
@@ -134,7 +132,7 @@ export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint,
     },
   )
   tx.set(endpoint, 'hostVeth', hostVeth)
-  firewallerOf(tx.lab).joinEndpoint(tx, {
+  behaviourOf(tx.lab).firewaller.joinEndpoint(tx, {
     bridgeName: config.bridgeName,
     internal: config.internal,
     ipv4: endpoint.ipv4,
@@ -144,7 +142,7 @@ export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint,
 /** Removes an endpoint's rules and its veth pair (deleting one end removes both). */
 export function leaveBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint): void {
   const config = readBridgeConfig(network, tx.lab.profile.mtu)
-  firewallerOf(tx.lab).leaveEndpoint(tx, {
+  behaviourOf(tx.lab).firewaller.leaveEndpoint(tx, {
     bridgeName: config.bridgeName,
     internal: config.internal,
     ipv4: endpoint.ipv4,

@@ -1,5 +1,4 @@
-import { daemonChecksOf } from '../../engine-profiles/daemon-checks.js'
-import { messagesOf } from '../../engine-profiles/messages.js'
+import { behaviourOf } from '../../engine-profiles/behaviour-of.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import {
@@ -40,7 +39,7 @@ export function parentOf(driver: SubinterfaceDriver, network: Network): string {
 
 /** Validates options and binds the network to its parent (creating a dummy or 802.1Q parent when needed). */
 export function createSubinterfaceNetwork(tx: Tx, driver: SubinterfaceDriver, network: Network): void {
-  const messages = messagesOf(tx.lab)
+  const messages = behaviourOf(tx.lab).messages
   const mode = network.options[driver.modeOption] ?? driver.defaultMode
   if (!driver.modes.includes(mode)) {
     throw new DockerDaemonError('INVALID_INPUT', messages.invalidSubinterfaceMode(driver.kind, mode))
@@ -48,7 +47,7 @@ export function createSubinterfaceNetwork(tx: Tx, driver: SubinterfaceDriver, ne
   const parent = parentOf(driver, network)
   const other = tx.lab.networks.find((n) => n.driver === driver.kind && parentOf(driver, n) === parent)
   // 28's macvlan lets networks share a parent; ipvlan still refuses (ENGINE-28.md 7.3).
-  const exclusive = driver.kind === 'ipvlan' || daemonChecksOf(tx.lab).macvlanParentExclusive
+  const exclusive = driver.kind === 'ipvlan' || behaviourOf(tx.lab).checks.macvlanParentExclusive
   if (other && exclusive) {
     throw new DockerDaemonError('CONFLICT', messages.parentInUse(driver.dummyPrefix, other.id, parent))
   }
@@ -109,7 +108,7 @@ export function joinSubinterface(
   const host = namespaceOf(tx, 'host')
   const ns = namespaceOf(tx, sandbox)
   const parent = findLink(host, parentOf(driver, network))
-  const messages = messagesOf(tx.lab)
+  const messages = behaviourOf(tx.lab).messages
   if (!parent) throw new DockerDaemonError('NOT_FOUND', messages.parentNotFound(parentOf(driver, network)))
   const mode = network.options[driver.modeOption] ?? driver.defaultMode
   if (driver.kind === 'ipvlan' && !tx.lab.profile.kernel.ipvlan) {

@@ -4,7 +4,7 @@
  * name, namespace, the container it shares one with) exist. The engine looks
  * these up without checking, so a file that breaks one is refused on load.
  */
-import { firewallerOf } from '../../engine-profiles/firewaller-of.js'
+import { behaviourOf } from '../../engine-profiles/behaviour-of.js'
 import type { LabState } from '../../model/state.js'
 import { pathStep } from './field-schema.js'
 
@@ -24,7 +24,7 @@ const BUILTIN_CHAINS = {
 export function labReferenceProblem(lab: LabState): string | undefined {
   if (!Object.hasOwn(lab.namespaces, 'host')) return 'namespaces.host: is missing (the host namespace)'
   for (const table of ['nat', 'filter'] as const) {
-    for (const chain of [...BUILTIN_CHAINS[table], ...firewallerOf(lab).daemonChains[table]]) {
+    for (const chain of [...BUILTIN_CHAINS[table], ...behaviourOf(lab).firewaller.daemonChains[table]]) {
       if (!Object.hasOwn(lab.netfilter[table].chains, chain))
         return `netfilter.${table}.chains${pathStep(chain)}: is missing (a chain dockerd creates at start)`
     }
