@@ -4,9 +4,8 @@
  * glance and the modes side by side.
  */
 import { existsSync } from 'node:fs'
-import { parseScenario, renderLabSummary, runScenario } from '@netmodes/core'
+import { type Lang, messagesFor, parseScenario, renderLabSummary, runScenario } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
-import { type Lang, messagesFor } from '../i18n/index.js'
 import { LabFileError, saveLab } from '../lab/lab-file.js'
 import { renderModeTable } from '../modes/mode-table.js'
 import { DEMO_SCRIPT } from './demo-script.js'

@@ -1,18 +1,19 @@
-import type { LabState, TraceProtocol, TraceResult } from '@netmodes/core'
+import type { LabState, Lang, TraceProtocol, TraceResult } from '@netmodes/core'
 import {
   defineOwn,
   describeHop,
   explainContainer,
   explainIptables,
+  explainMode,
+  isModeName as isMode,
   matrixCell,
+  messagesFor,
   NetmodesError,
   reachabilityMatrix,
+  ruleTypeOf,
   trace,
 } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
-import type { Lang } from '../i18n/index.js'
-import { messagesFor } from '../i18n/index.js'
-import { MODE_NAMES, type ModeName, RULE_TYPES, type RuleType } from '../i18n/messages.js'
 import { printModes } from '../modes/mode-table.js'
 import { renderMatrixText } from './matrix-text.js'
 
@@ -130,21 +131,6 @@ export function runMatrix(
   )
   return 0
 }
-
-/** A mode explained from the catalog: how a container gets it, isolation, own IP, ports, performance, when to use it. */
-function explainMode(mode: ModeName, lang: Lang): Record<string, string> {
-  const m = messagesFor(lang).modes
-  const row = m.rows[mode]
-  return Object.fromEntries(
-    Object.entries(m.headers).map(([key, header]) => [
-      header,
-      key === 'mode' ? mode : row[key as keyof typeof row],
-    ]),
-  )
-}
-
-const isMode = (topic: string): topic is ModeName => (MODE_NAMES as readonly string[]).includes(topic)
-const ruleTypeOf = (topic: string): RuleType | undefined => RULE_TYPES.find((t) => t === topic.toUpperCase())
 
 /**
  * Whether `netmodes explain TOPIC` needs a lab: a mode, a rule type (DNAT,
