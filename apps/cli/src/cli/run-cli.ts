@@ -167,6 +167,11 @@ export async function runCli(root: CommandDef, argv: readonly string[]): Promise
 export function internalErrorText(error: unknown, debug: boolean): string {
   const message = escapeControl((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '')
   const stack = debug && error instanceof Error ? (error.stack ?? '') : ''
-  const where = stack ? `${stack.split('\n').map((line) => escapeControl(line)).join('\n')}\n` : ''
+  const where = stack
+    ? `${stack
+        .split('\n')
+        .map((line) => escapeControl(line))
+        .join('\n')}\n`
+    : ''
   return `netmodes: internal error (please report it, NETMODES_DEBUG=1 shows where): ${message}\n${where}`
 }

@@ -1,0 +1,41 @@
+/**
+ * `netmodes serve`: starts @netmodes/server and keeps it until SIGINT or
+ * SIGTERM. The server is a separate package, loaded only by this command
+ * (its SQLite binding and worker threads cost nothing to the other ones).
+ */
+
+export interface ServeApiOptions {
+  port: string
+  host: string
+  dataDir: string
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+/** Resolves with the exit code once the server has stopped (2 when it cannot start). */
+export async function serveApi(options: ServeApiOptions): Promise<number> {
+  const port = Number(options.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    options.stderr(`netmodes: --port "${options.port}": must be a number from 0 to 65535\n`)
+    return 2
+  }
+  const { startServer } = await import('@netmodes/server')
+  let server: Awaited<ReturnType<typeof startServer>>
+  try {
+    server = await startServer({ port, host: options.host, dataDir: options.dataDir })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    options.stderr(
+      `netmodes: cannot listen on ${options.host}:${port}: ${code ?? (error as Error).message}\n`,
+    )
+    return 2
+  }
+  options.stdout(`netmodes API on ${server.url} (docs: ${server.url}/api/docs)\n`)
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await server.close()
+  return 0
+}
