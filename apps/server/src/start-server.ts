@@ -25,6 +25,8 @@ export interface StartServerOptions {
   /** Simulation threads (default: the CPUs less one, 1 to 4). */
   workers?: number
   store?: LabStore
+  /** The simulation worker script; default: worker.js beside this module (dist/). */
+  workerScript?: URL
 }
 
 export interface RunningServer {
@@ -44,7 +46,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const timeLimitMs = options.timeLimitMs ?? 5000
   const pool = new WorkerPool({
     size: options.workers ?? Math.min(4, Math.max(1, availableParallelism() - 1)),
-    script: new URL('./worker.js', import.meta.url),
+    script: options.workerScript ?? new URL('./worker.js', import.meta.url),
   })
   const store =
     options.store ?? (options.dataDir ? sqliteLabStore({ dataDir: options.dataDir }) : memoryLabStore())

@@ -1,12 +1,15 @@
 import { request } from 'node:http'
-import type { RunningServer, StartServerOptions } from '../dist/index.js'
-import { startServer } from '../dist/index.js'
+import type { RunningServer, StartServerOptions } from '../src/index.js'
+import { startServer } from '../src/index.js'
 
 export type { RunningServer }
 
+// Threads run JavaScript: the built worker (turbo builds the package before its tests).
+const workerScript = new URL('../dist/worker.js', import.meta.url)
+
 /** A server on an ephemeral loopback port, as `netmodes serve --port 0` would start it. */
 export function serve(options: StartServerOptions = {}): Promise<RunningServer> {
-  return startServer({ port: 0, workers: 2, ...options })
+  return startServer({ port: 0, workers: 2, workerScript, ...options })
 }
 
 export interface Answer {

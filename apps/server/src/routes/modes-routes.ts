@@ -5,6 +5,13 @@ import { DocumentSchema, ModesQuerySchema } from '../schemas.js'
 
 /** The modes table as data (`netmodes modes --json`): no lab, so no worker. */
 export function modesRoutes() {
+  // The catalogs never change while the server runs: one JSON text per language.
+  const cache = new Map<string, string>()
+  const textOf = (lang: 'en' | 'zh-CN') => {
+    const text = cache.get(lang) ?? JSON.stringify(modeTable(lang))
+    cache.set(lang, text)
+    return text
+  }
   return new OpenAPIHono<AppEnv>().openapi(
     createRoute({
       method: 'get',
@@ -15,6 +22,9 @@ export function modesRoutes() {
         200: { description: 'The table.', content: { 'application/json': { schema: DocumentSchema } } },
       },
     }),
-    (c) => c.json(modeTable(c.req.valid('query').lang ?? 'en') as unknown as Record<string, unknown>, 200),
+    (c) =>
+      c.body(textOf(c.req.valid('query').lang ?? 'en'), 200, {
+        'content-type': 'application/json',
+      }) as unknown as ReturnType<typeof c.json<Record<string, unknown>, 200>>,
   )
 }
