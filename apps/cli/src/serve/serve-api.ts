@@ -1,7 +1,9 @@
 /**
  * `netmodes serve`: starts @netmodes/server and keeps it until SIGINT or
  * SIGTERM. The server is a separate package, loaded only by this command
- * (its SQLite binding and worker threads cost nothing to the other ones).
+ * and not a dependency of the published CLI (its native SQLite binding
+ * would weigh on every install): in the workspace it is there; elsewhere
+ * the command says what to install.
  */
 
 export interface ServeApiOptions {
@@ -19,7 +21,14 @@ export async function serveApi(options: ServeApiOptions): Promise<number> {
     options.stderr(`netmodes: --port "${options.port}": must be a number from 0 to 65535\n`)
     return 2
   }
-  const { startServer } = await import('@netmodes/server')
+  let startServer: typeof import('@netmodes/server').startServer
+  try {
+    ;({ startServer } = await import('@netmodes/server'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
+    options.stderr('netmodes: serve needs the @netmodes/server package next to netmodes\n')
+    return 2
+  }
   let server: Awaited<ReturnType<typeof startServer>>
   try {
     server = await startServer({ port, host: options.host, dataDir: options.dataDir })
