@@ -7,18 +7,13 @@ import type { EngineVersion, LabState, Lang, TraceProtocol } from '@netmodes/cor
 import {
   type DiagramFormat,
   doctor,
-  explainContainer,
-  explainIptables,
-  explainMode,
-  isModeName,
+  explainNeedsLab,
+  explainTopic,
   isNetmodesError,
   matrixCell,
-  messagesFor,
-  modeTable,
   parseScenario,
   reachabilityMatrix,
   renderDiagram,
-  ruleTypeOf,
   runScenario,
   ScenarioLineError,
   trace,
@@ -107,45 +102,26 @@ function matrixOf(lab: LabState, port: number | undefined, proto: TraceProtocol 
   )
 }
 
-function labRules(lab: LabState, lang: Lang) {
-  return [...explainIptables(lab, 'nat', lang), ...explainIptables(lab, 'filter', lang)]
-}
-
-/** The documents of `netmodes explain TOPIC --json`, for the topics the server takes. */
-function explainTopic(lab: LabState | undefined, topic: string | undefined, lang: Lang): unknown {
-  const isContainer = (name: string) => lab !== undefined && Object.hasOwn(lab.containerNames, name)
-  if (topic === 'modes' && !isContainer(topic)) return modeTable(lang)
-  if (topic && isModeName(topic) && !isContainer(topic)) return explainMode(topic, lang)
-  const ruleType = topic ? ruleTypeOf(topic) : undefined
-  if (ruleType && !isContainer(topic ?? '')) {
-    const rules = lab
-      ? labRules(lab, lang).filter(
-          (r) => r.chain === ruleType || new RegExp(`-j ${ruleType}( |$)`).test(r.text),
-        )
-      : undefined
-    return {
-      type: ruleType,
-      what: messagesFor(lang).explain.ruleTypes[ruleType],
-      ...(rules ? { rules } : {}),
-    }
-  }
-  if (!lab) {
+/** The documents of `netmodes explain TOPIC --json`; with no topic, the rules and the containers in one. */
+function explainDocument(lab: LabState | undefined, topic: string | undefined, lang: Lang): unknown {
+  if (!lab && explainNeedsLab(topic)) {
     throw new JobError(400, {
       error: { code: 'INVALID_INPUT', message: `explaining "${topic ?? ''}" needs a scenario` },
     })
   }
-  if (topic === 'rules' || topic === 'iptables') return labRules(lab, lang)
-  const names = topic ? [topic] : Object.values(lab.containers).map((c) => c.name)
-  const out: Record<string, string[]> = {}
-  for (const name of names) {
-    if (!isContainer(name)) {
-      throw new JobError(422, {
-        error: { code: 'NOT_FOUND', message: `no container named ${name} in the lab` },
-      })
-    }
-    Object.defineProperty(out, name, { value: explainContainer(lab, name, lang), enumerable: true })
+  const e = explainTopic(lab, topic, lang)
+  switch (e.kind) {
+    case 'modes':
+      return e.table
+    case 'mode':
+      return e.info
+    case 'rule-type':
+      return { type: e.type, what: e.what, ...(e.rules ? { rules: e.rules } : {}) }
+    case 'rules':
+      return e.rules
+    case 'containers':
+      return e.rules ? { rules: e.rules, containers: e.containers } : e.containers
   }
-  return out
 }
 
 function answer(job: Job): unknown {
@@ -164,7 +140,7 @@ function answer(job: Job): unknown {
     case 'matrix':
       return matrixOf(labOf(job.lab), job.port, job.proto)
     case 'explain':
-      return explainTopic(job.lab ? labOf(job.lab) : undefined, job.topic, job.lang)
+      return explainDocument(job.lab ? labOf(job.lab) : undefined, job.topic, job.lang)
     case 'diagram':
       return renderDiagram(labOf(job.lab), job.format)
     case 'doctor':

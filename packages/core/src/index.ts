@@ -37,6 +37,8 @@ export { DockerCliError, DockerDaemonError, isNetmodesError, NetmodesError } fro
 export type { ContainerFiles } from './etc/container-files.js'
 export { containerFiles } from './etc/container-files.js'
 export { explainContainer, explainIptables, explainRule } from './explain/explain.js'
+export type { ExplainedRule, TopicExplanation } from './explain/explain-topic.js'
+export { explainNeedsLab, explainTopic } from './explain/explain-topic.js'
 export { messagesFor } from './i18n/index.js'
 export type { Lang, Messages, ModeName, ModeRow, RuleType } from './i18n/messages.js'
 export { LANGS, MODE_NAMES, RULE_TYPES } from './i18n/messages.js'
