@@ -2,7 +2,8 @@
  * Load test on loopback, bounded in time (BENCH_SECONDS per case, default 5):
  * requests/s and latency p50/p99 for bare Hono serving the modes document,
  * the same GET through the full middleware stack, a saved lab read from
- * SQLite, and simulating a 10-container scenario. The servers run in a
+ * SQLite, and simulating a 10-container scenario; with BENCH_REQUESTS=N,
+ * the heap before and after N more GETs. The servers run in a
  * child process of their own, so the load generator does not share their
  * event loop; the server's RSS is printed after each case.
  */
@@ -32,7 +33,7 @@ let ask
 async function measure(name, options) {
   const result = await autocannon({ connections, duration: seconds, ...options })
   const errors = result.non2xx + result.errors + result.timeouts
-  const mb = ((await ask('rss')) / 1024 / 1024).toFixed(0)
+  const mb = ((await ask('rss')).rss / 1024 / 1024).toFixed(0)
   console.log(
     `${name.padEnd(34)} ${String(Math.round(result.requests.average)).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(3)} ms   p99 ${String(result.latency.p99).padStart(3)} ms   ${result.requests.total} requests, ${errors} errors, rss ${mb} MB`,
   )
@@ -62,7 +63,12 @@ if (process.argv[2] === '--serve') {
   ).json()
 
   process.on('message', (m) => {
-    if (m === 'rss') process.send({ rss: process.memoryUsage().rss })
+    if (m === 'rss') {
+      // Collected first, so what is left is what the server holds on to.
+      globalThis.gc?.()
+      const { rss, heapUsed } = process.memoryUsage()
+      process.send({ rss, heap: heapUsed })
+    }
     if (m === 'stop') {
       bare.s.close()
       server.close().then(() => {
@@ -73,7 +79,7 @@ if (process.argv[2] === '--serve') {
   })
   process.send({ bare: bare.port, url: server.url, id: saved.id, ten })
 } else {
-  const child = fork(new URL(import.meta.url), ['--serve'])
+  const child = fork(new URL(import.meta.url), ['--serve'], { execArgv: ['--expose-gc'] })
   const replies = []
   child.on('message', (m) => replies.shift()?.(m))
   const next = () => new Promise((resolve) => replies.push(resolve))
@@ -81,7 +87,7 @@ if (process.argv[2] === '--serve') {
   ask = async (what) => {
     const reply = next()
     child.send(what)
-    return (await reply)[what]
+    return await reply
   }
   console.log(`${seconds} s per case, ${connections} connections, loopback\n`)
   try {
@@ -97,6 +103,17 @@ if (process.argv[2] === '--serve') {
       body: JSON.stringify({ scenario: ten }),
     })
     console.log(`\nfull stack / bare Hono: ${(g.requests.average / b.requests.average).toFixed(2)}`)
+    const amount = Number(process.env.BENCH_REQUESTS ?? 0)
+    if (amount > 0) {
+      // Memory over many requests: the heap after a collection, before and after `amount` GETs.
+      const before = await ask('rss')
+      const r = await autocannon({ connections, amount, url: `${url}/api/modes` })
+      const after = await ask('rss')
+      const mib = (n) => (n / 1024 / 1024).toFixed(1)
+      console.log(
+        `${r.requests.total} GETs: heap ${mib(before.heap)} -> ${mib(after.heap)} MiB, rss ${mib(before.rss)} -> ${mib(after.rss)} MiB, ${r.non2xx + r.errors} errors`,
+      )
+    }
   } finally {
     child.send('stop')
   }
