@@ -50,7 +50,7 @@ const PROBES = {
     "import { ownValue } from '../model/own-record.js'\n\nexport const x = ownValue\n",
   ],
   viewsImportDiagram: [
-    probe('views'),
+    probe('views', 'diagram'),
     "import { renderDiagram } from '../diagram/render-diagram.js'\n\nexport const x = renderDiagram\n",
   ],
   diagramAllowed: [
