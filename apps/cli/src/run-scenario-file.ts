@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { HostDescription, TraceResult } from '@netmodes/core'
 import {
+  ERROR_CODES,
   escapeControl,
   NetmodesError,
   renderLabSummary,
@@ -104,11 +105,11 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
     if (error instanceof ScenarioLineError) {
       // Nothing ran to the end, so nothing was printed but this (the lab was never shown).
       options.stderr(`netmodes: ${escapeControl(options.script)}:${error.line}: ${error.detail}\n`)
-      return EXIT.usage
+      return ERROR_CODES[error.code].exitCode
     }
     if (error instanceof NetmodesError) {
       options.stderr(`netmodes: ${escapeControl(error.message)}\n`)
-      return EXIT.usage
+      return ERROR_CODES[error.code].exitCode
     }
     throw error
   }

@@ -1,7 +1,7 @@
 /**
  * The server's one error shape, `{ "error": { "code", "message", "line"? } }`,
- * and the one table from core's error codes to HTTP statuses (as trpc's
- * getHTTPStatusCode does). No stack trace is ever part of it.
+ * whose codes are core's (their statuses from core's ERROR_CODES table, the
+ * CLI's exit codes' twin) and HTTP's own. No stack trace is ever part of it.
  */
 import type { ErrorCode } from '@netmodes/core'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -20,20 +20,6 @@ export type ApiErrorCode =
 
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; line?: number }
-}
-
-/**
- * A core error's status when it comes out of a request's own fields (a
- * trace to a container the lab lacks): the request was understood but
- * cannot be answered, 422, except for a missing thing (404) and our bugs.
- */
-export const STATUS_OF_CODE: Record<ErrorCode, ContentfulStatusCode> = {
-  INVALID_INPUT: 422,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  EXHAUSTED: 422,
-  UNSUPPORTED: 422,
-  INTERNAL: 500,
 }
 
 /**

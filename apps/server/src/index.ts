@@ -3,7 +3,7 @@
  * (for tests with no port); `startServer` listens.
  */
 export type { ApiErrorBody, ApiErrorCode } from './api-error.js'
-export { ApiError, STATUS_OF_CODE } from './api-error.js'
+export { ApiError } from './api-error.js'
 export { createApp } from './app.js'
 export type { AppDeps } from './app-env.js'
 export type { Job, JobResult } from './job.js'

@@ -7,6 +7,7 @@ import type { EngineVersion, LabState, Lang, TraceProtocol } from '@netmodes/cor
 import {
   type DiagramFormat,
   doctor,
+  ERROR_CODES,
   explainNeedsLab,
   explainTopic,
   isNetmodesError,
@@ -19,7 +20,6 @@ import {
   trace,
 } from '@netmodes/core'
 import type { ApiErrorBody } from './api-error.js'
-import { STATUS_OF_CODE } from './api-error.js'
 
 export interface LabInput {
   scenario: string
@@ -168,7 +168,7 @@ export function runJob(job: Job): JobResult {
       }
     }
     if (isNetmodesError(error)) {
-      const status = STATUS_OF_CODE[error.code] === 404 ? 422 : STATUS_OF_CODE[error.code]
+      const status = ERROR_CODES[error.code].httpStatus
       return { ok: false, status, body: { error: { code: error.code, message: error.message } } }
     }
     return { ok: false, status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } }

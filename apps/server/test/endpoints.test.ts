@@ -91,8 +91,12 @@ describe('the endpoints', () => {
       true,
     )
     const missing = await post(server, '/api/explain', { scenario: SCENARIO, topic: 'nosuch' })
-    expect(missing.status).toBe(422)
-    expect(missing.json().error.message).toBe('no container named nosuch in the lab')
+    // Core's ERROR_CODES: NOT_FOUND is 404, told apart from an unknown route by its code.
+    expect(missing.status).toBe(404)
+    expect(missing.json().error).toEqual({
+      code: 'NOT_FOUND',
+      message: 'no container named nosuch in the lab',
+    })
   })
 
   test('modes, in both languages', async () => {
