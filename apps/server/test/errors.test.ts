@@ -98,9 +98,32 @@ describe('errors', () => {
 
   test('404: an unknown route, an unknown lab', async () => {
     const route = await fetch(`${server.url}/api/nope`)
+    // Errors carry the security headers too.
+    expect(route.headers.get('content-security-policy')).toContain("default-src 'none'")
     expectError({ status: route.status, text: await route.text() }, 404, 'ROUTE_NOT_FOUND')
     const lab = await fetch(`${server.url}/api/labs/AAAAAAAAAAAA`)
     expectError({ status: lab.status, text: await lab.text() }, 404, 'NOT_FOUND')
+  })
+
+  test('500: a failure of ours says only that it happened', async () => {
+    // A store whose disk is gone: its error text (with a file and line) must not reach the client.
+    const broken = await serve({
+      store: {
+        save: async () => {
+          throw new TypeError('EIO: disk gone at /var/lib/labs.sqlite (store.js:12:7)')
+        },
+        get: async () => undefined,
+        close: async () => {},
+      },
+    })
+    try {
+      const r = await post(broken, '/api/labs', { scenario: SCENARIO })
+      expectError(r, 500, 'INTERNAL')
+      expect(r.json().error.message).toBe('internal error')
+      expect(r.text).not.toContain('EIO')
+    } finally {
+      await broken.close()
+    }
   })
 
   test('503: a 100,000-container scenario is cut off at the time limit, and the server keeps answering', async () => {
