@@ -1,9 +1,29 @@
 import type { ObservationComparison, RawObservation } from '@netmodes/core'
 
+/** An engine the scenarios are recorded on (see conformance.mjs). */
+export interface RecordedEngine {
+  hostEnv: string
+  pidfileEnv?: string
+  cli: string | undefined
+  clientVersion: RegExp | undefined
+  simulated: boolean
+}
+
 export const here: string
-export const recordedDir: string
-export function recordedScenarios(): string[]
-export function recordedSnapshots(): string[]
-export function readRecording(name: string): RawObservation
+export const engines: Record<string, RecordedEngine>
+export const engineVersions: string[]
+export function recordedDir(engine: string): string
+export function recordedScenarios(engine: string): string[]
+export function recordedSnapshots(engine: string): string[]
+export function readRecording(engine: string, name: string): RawObservation
 export function readScenario(name: string): string
-export function scoreRecording(recording: RawObservation, name?: string): ObservationComparison
+export function compareRuns(
+  engine: string,
+  expected: RawObservation,
+  actual: RawObservation,
+): ObservationComparison
+export function scoreRecording(
+  engine: string,
+  recording: RawObservation,
+  name?: string,
+): ObservationComparison

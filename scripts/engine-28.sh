@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a real Docker Engine 28 beside the 20.10 one that
-# scripts/test-engine.sh installs (run that first: it brings runc, iptables,
-# iproute2, busybox-static and curl). Debian root only; idempotent.
+# scripts/test-engine.sh installs. On a fresh Debian machine it installs what
+# it needs itself (runc, iptables, iproute2, util-linux, curl, busybox-static,
+# the Debian archive keyring). Debian root only; idempotent.
 #
 #   bash scripts/engine-28.sh         # start (or check) the engine, print its version
 #   bash scripts/engine-28.sh stop    # stop the dockerd and containerd this script started
@@ -23,9 +24,13 @@
 # sits alone, up and without an address, in namespace netmodes-28-uplink:
 # default routes and MASQUERADE behave as on a host, yet nothing can leave the
 # machine; forwarded traffic out of it is dropped in mangle as on the host.
+#
+# NETMODES_28_NAME (default netmodes-28) replaces netmodes-28 in every name
+# above: a second instance, e.g. to check this script from nothing on a
+# machine whose engine must keep running.
 set -euo pipefail
 
-name=netmodes-28
+name=${NETMODES_28_NAME:-netmodes-28}
 state=/var/lib/$name
 run=/run/$name
 sock=/run/$name.sock
@@ -59,9 +64,21 @@ if [ "${1:-start}" = stop ]; then
 fi
 [ "${1:-start}" = start ] || { echo "usage: engine-28.sh [start|stop]" >&2; exit 2; }
 
-for tool in apt-get dpkg ip nsenter iptables curl runc busybox; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "engine-28.sh: $tool missing; run scripts/test-engine.sh first" >&2; exit 1; }
+for tool in apt-get dpkg; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "engine-28.sh: $tool missing: a Debian machine is needed" >&2; exit 1; }
 done
+# The machine's own tools, from its own release: the daemon's runc, the host-side
+# views and namespaces, the engine check and the test image.
+missing=()
+for pair in ip:iproute2 nsenter:util-linux setsid:util-linux iptables:iptables curl:curl runc:runc busybox:busybox-static; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+done
+[ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || missing+=(debian-archive-keyring)
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 
 # --- The packages: docker.io and containerd from the newer suite -----------------
 # The mirror is whatever the machine's own sources name for its release.

@@ -1,28 +1,42 @@
 /**
- * The simulator must reproduce every recorded observation of the real
- * engine, exactly (after normalization of random IDs and names).
+ * The simulator must reproduce every recorded observation of each real
+ * engine it is held to (conformance.mjs `simulated`), exactly (after
+ * normalization of random IDs and names).
  */
 import { renderObservationDiff } from '@netmodes/core'
 import { describe, expect, test } from 'vitest'
-import { readRecording, recordedScenarios, recordedSnapshots, scoreRecording } from '../conformance.mjs'
+import {
+  engines,
+  engineVersions,
+  readRecording,
+  recordedScenarios,
+  recordedSnapshots,
+  scoreRecording,
+} from '../conformance.mjs'
 
-const scenarios: string[] = [...recordedScenarios(), ...recordedSnapshots()]
-
-describe('the simulator reproduces Docker Engine 20.10.24', () => {
-  test('there are recordings for every mode', () => {
-    expect(recordedScenarios().length).toBeGreaterThanOrEqual(15)
-  })
-  test.each(scenarios)('%s', (name) => {
-    const result = scoreRecording(readRecording(name), name)
-    if (result.mismatches.length) expect.fail(renderObservationDiff(result))
-    expect(result.matched).toBe(result.total)
-  })
+test('every engine has recordings for every mode', () => {
+  for (const engine of engineVersions) expect(recordedScenarios(engine).length).toBeGreaterThanOrEqual(15)
 })
+
+test('both engines have recordings of the same scenarios', () => {
+  expect(recordedScenarios('28')).toEqual(recordedScenarios('20.10'))
+})
+
+for (const engine of engineVersions.filter((v) => engines[v]?.simulated)) {
+  describe(`the simulator reproduces Docker Engine ${engine}`, () => {
+    const scenarios: string[] = [...recordedScenarios(engine), ...recordedSnapshots(engine)]
+    test.each(scenarios)('%s', (name) => {
+      const result = scoreRecording(engine, readRecording(engine, name), name)
+      if (result.mismatches.length) expect.fail(renderObservationDiff(result))
+      expect(result.matched).toBe(result.total)
+    })
+  })
+}
 
 describe('a snapshot of the real host (labFromObservation) predicts the real probes', () => {
   test('probes: every trace line traced on the recorded host, read back into a lab', async () => {
     const { labFromObservation, traceLine } = await import('@netmodes/core')
-    const recording = readRecording('probes')
+    const recording = readRecording('20.10', 'probes')
     const lab = labFromObservation(recording, { kernel: { ipvlan: false, dummy: false, vlan: false } })
     const predicted = (recording.traces ?? []).map((t) => ({
       command: t.command,

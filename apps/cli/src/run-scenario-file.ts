@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { HostDescription, TraceResult } from '@netmodes/core'
+import type { EngineVersion, HostDescription, TraceResult } from '@netmodes/core'
 import {
   ERROR_CODES,
   escapeControl,
@@ -16,6 +16,8 @@ export const EXIT = { ok: 0, dockerError: 1, usage: 2 } as const
 export interface RunScenarioFileOptions {
   script: string
   host?: string
+  /** The engine the scenario runs on (default 20.10). */
+  engine?: EngineVersion
   json: boolean
   explain: boolean
   stdout: (text: string) => void
@@ -80,7 +82,10 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
   try {
     const source = readText(options.script, 'scenario')
     const host = options.host ? readHost(options.host) : undefined
-    const { lab, outcomes, report } = runScenario(source, host ? { host } : {})
+    const { lab, outcomes, report } = runScenario(source, {
+      ...(host ? { host } : {}),
+      ...(options.engine ? { engine: options.engine } : {}),
+    })
     if (options.json) {
       options.stdout(`${JSON.stringify(report, null, 2)}\n`)
       return EXIT.ok

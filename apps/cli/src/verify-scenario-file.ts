@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
-import type { ObservationComparison, RawObservation } from '@netmodes/core'
+import type { EngineVersion, ObservationComparison, RawObservation } from '@netmodes/core'
 import {
   compareObservations,
+  engineOfServerVersion,
   escapeControl,
   hostFromObservation,
   isNetmodesError,
@@ -17,6 +18,8 @@ import { EXIT } from './run-scenario-file.js'
 export interface VerifyScenarioFileOptions {
   script: string
   against?: string
+  /** The engine to simulate; default: the live engine's (or the recording's) own version. */
+  engine?: EngineVersion
   json: boolean
   stdout: (text: string) => void
   stderr: (text: string) => void
@@ -34,7 +37,11 @@ function readText(path: string, what: string): string {
 }
 
 /** Compares the simulator with a recorded observation of the same scenario. */
-function verifyAgainstRecording(source: string, recordingPath: string): ObservationComparison {
+function verifyAgainstRecording(
+  source: string,
+  recordingPath: string,
+  asked: EngineVersion | undefined,
+): ObservationComparison {
   let recording: RawObservation
   try {
     recording = JSON.parse(readText(recordingPath, 'recording')) as RawObservation
@@ -48,7 +55,9 @@ function verifyAgainstRecording(source: string, recordingPath: string): Observat
   const commands = parseScenario(source)
     .filter((s) => s.kind === 'docker')
     .map((s) => s.text)
-  const simulated = simulateObservation(commands, { host: hostFromObservation(recording) })
+  // The recording names the engine it was made on; a recording without one is of 20.10.
+  const engine = asked ?? (recording.engine ? engineOfServerVersion(recording.engine) : '20.10')
+  const simulated = simulateObservation(commands, { host: hostFromObservation(recording), engine })
   // A recording made before the recorder read the containers' /etc files has none to compare.
   if (!recording.files) delete simulated.files
   return compareObservations(normalizeObservation(recording), normalizeObservation(simulated))
@@ -57,15 +66,20 @@ function verifyAgainstRecording(source: string, recordingPath: string): Observat
 /** Compares the simulator with a live engine through @netmodes/docker (loaded only when needed). */
 async function verifyAgainstEngine(
   source: string,
+  asked: EngineVersion | undefined,
   stderr: (s: string) => void,
 ): Promise<ObservationComparison> {
   const docker = await import('@netmodes/docker')
   const { startProgress } = await import('./inspect/live.js')
   const conn = await docker.connectDocker()
-  stderr(`verifying against Docker Engine ${conn.serverVersion} at ${conn.endpoint}…\n`)
+  // Without --engine the live engine's own version picks the profile (an unmodelled one is refused).
+  const engine = asked ?? engineOfServerVersion(conn.serverVersion)
+  stderr(
+    `verifying against Docker Engine ${conn.serverVersion} at ${conn.endpoint} (simulated as ${engine})…\n`,
+  )
   const stop = startProgress('replaying on the engine and on the simulator…')
   try {
-    return await docker.verifyScenario(conn, source)
+    return await docker.verifyScenario(conn, source, { engine })
   } finally {
     stop()
   }
@@ -81,8 +95,8 @@ export async function verifyScenarioFile(options: VerifyScenarioFileOptions): Pr
     // A bad statement is refused before the engine (or the recording) is touched.
     parseScenario(source)
     const result = options.against
-      ? verifyAgainstRecording(source, options.against)
-      : await verifyAgainstEngine(source, options.stderr)
+      ? verifyAgainstRecording(source, options.against, options.engine)
+      : await verifyAgainstEngine(source, options.engine, options.stderr)
     if (options.json) options.stdout(`${JSON.stringify(result, null, 2)}\n`)
     else options.stdout(renderObservationDiff(result))
     return result.mismatches.length === 0 ? EXIT.ok : EXIT.dockerError

@@ -3,7 +3,7 @@
  * (`netmodes exec C cat /etc/...`), the inspect fields that record the
  * settings they come from, and `docker network|container prune`. The
  * expected texts are those Docker Engine 20.10.24 wrote
- * (conformance/recorded/etc-files.json, prune.json, config-only.json).
+ * (conformance/recorded/20.10/etc-files.json, prune.json, config-only.json).
  */
 import { beforeAll, describe, expect, test } from 'vitest'
 import { labSession, type Run } from './helpers.js'

@@ -19,7 +19,7 @@ function netmodes(...args: string[]) {
 
 describe('netmodes verify --against a recording', () => {
   const scenario = join(conformance, 'scenarios/user-bridge.sh')
-  const recording = join(conformance, 'recorded/user-bridge.json')
+  const recording = join(conformance, 'recorded/20.10/user-bridge.json')
 
   test('the real recording: every fact matches, exit 0', () => {
     const r = netmodes('verify', scenario, '--against', recording)

@@ -34,7 +34,7 @@ describe('the endpoints', () => {
     try {
       expected = {
         status: 200,
-        body: JSON.parse(JSON.stringify(runScenario(SCENARIO, { profile: { version: '28' } }).report)),
+        body: JSON.parse(JSON.stringify(runScenario(SCENARIO, { engine: '28' }).report)),
       }
     } catch (error) {
       expected = { status: 422, message: (error as Error).message }

@@ -1,5 +1,6 @@
 /**
- * @netmodes/core: a twin of Docker networking (Docker Engine 20.10).
+ * @netmodes/core: a twin of Docker networking (Docker Engine 20.10, and 28:
+ * `createLab({ engine: '28' })`).
  * Pure and isomorphic: no Node built-ins, no I/O, no clock, no Math.random.
  */
 
@@ -32,6 +33,17 @@ export { PRUNE_WARNINGS } from './engine/prune.js'
 export type { ScenarioOutcome, ScenarioReport, ScenarioStep, ScenarioTrace } from './engine/run-scenario.js'
 export { runScenario, traceLine } from './engine/run-scenario.js'
 export { fromJSON, toJSON } from './engine/serialize.js'
+export { behaviourOf, behaviourOfVersion, ENGINE_VERSIONS } from './engine-profiles/behaviour-of.js'
+export { ENGINE_20_10 } from './engine-profiles/engine-20-10.js'
+export { ENGINE_28 } from './engine-profiles/engine-28.js'
+export type {
+  DockerProxyRequest,
+  EndpointMacRequest,
+  EngineBehaviour,
+  InspectDocumentPolicy,
+  SandboxFilesPolicy,
+} from './engine-profiles/engine-behaviour.js'
+export { engineOfServerVersion, parseEngineVersion } from './engine-profiles/engine-version.js'
 export type { ErrorCodeMeaning } from './error-codes.js'
 export { ERROR_CODES } from './error-codes.js'
 export type { ErrorCode } from './errors.js'

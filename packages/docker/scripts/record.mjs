@@ -8,16 +8,24 @@
 // `snapshot LABEL` to OUT/snapshots/NAME/LABEL.json). The engine is left
 // fresh and running at the end.
 //
-// The engine is the one at DOCKER_HOST (default unix:///var/run/docker.sock),
-// found through its socket (or --pidfile) and reset alone, in whatever network
-// namespace it runs. OUT defaults to conformance/recorded/.
+// --engine VERSION (default 20.10) names the engine recorded, one of
+// conformance.mjs's `engines`: its recordings go to conformance/recorded/VERSION/
+// (or --out DIR), and its docker lines run the way that engine's client prints
+// them: 20.10 through the adapter (which renders the 20.10 CLI's texts), 28
+// through the real docker 28.2 client on PATH (`docker`, checked), with
+// DOCKER_HOST set to the engine. The engine is the one at that version's
+// variable (NETMODES_DOCKER_HOST_28 for 28), else DOCKER_HOST (default
+// unix:///var/run/docker.sock), found through its socket (or --pidfile, for 28
+// default NETMODES_DOCKER_PIDFILE_28) and
+// reset alone, in whatever network namespace it runs; its version must be
+// the one named.
 //
 // --no-reset records on the engine as it is, for an engine others share that
 // must not be restarted: it must hold no container and no network but its
 // predefined ones (else nothing is recorded), and each scenario removes what
 // it made.
 //
-// usage: node packages/docker/scripts/record.mjs [--out DIR] [--pidfile FILE] [--no-reset] [NAME...]
+// usage: node packages/docker/scripts/record.mjs [--engine 20.10|28] [--out DIR] [--pidfile FILE] [--no-reset] [NAME...]
 //        (after `pnpm --filter @netmodes/docker build`)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -25,19 +33,49 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { compareObservations, normalizeObservation } from '@netmodes/core'
+import { engines } from '../../../conformance/conformance.mjs'
 import { connectDocker, recordScenario, resetEngine } from '../dist/index.js'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 const scenariosDir = `${repo}conformance/scenarios/`
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string' }, pidfile: { type: 'string' }, 'no-reset': { type: 'boolean' } },
+  options: {
+    engine: { type: 'string', default: '20.10' },
+    out: { type: 'string' },
+    pidfile: { type: 'string' },
+    'no-reset': { type: 'boolean' },
+  },
 })
-const recordedDir = `${resolve(values.out ?? `${repo}conformance/recorded`)}/`
+const version = values.engine
+const setup = engines[version]
+if (!setup) throw new Error(`--engine ${version}: one of ${Object.keys(engines).join(', ')}`)
+const recordedDir = `${resolve(values.out ?? `${repo}conformance/recorded/${version}`)}/`
 const engine = {
-  host: process.env.DOCKER_HOST || 'unix:///var/run/docker.sock',
-  ...(values.pidfile ? { pidfile: values.pidfile } : {}),
+  host: process.env[setup.hostEnv] || process.env.DOCKER_HOST || 'unix:///var/run/docker.sock',
 }
+const pidfile = values.pidfile ?? (setup.pidfileEnv ? process.env[setup.pidfileEnv] : undefined)
+if (pidfile) engine.pidfile = pidfile
+
+// The client whose texts are recorded must be the one the recordings stand for.
+if (setup.cli) {
+  const client = spawnSync(setup.cli, ['version', '--format', '{{.Client.Version}}'], {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_HOST: engine.host },
+  })
+  const seen = client.stdout?.trim() ?? ''
+  if (!setup.clientVersion.test(seen))
+    throw new Error(
+      `--engine ${version} records the texts of docker ${setup.clientVersion}; \`${setup.cli}\` is ${seen || client.error?.message || 'missing'}`,
+    )
+}
+const sameEngine = (serverVersion) => serverVersion.split('.')[0] === version.split('.')[0]
+// Before anything is reset: the engine there must be of the version named.
+const found = await connectDocker({ host: engine.host })
+if (!sameEngine(found.serverVersion))
+  throw new Error(
+    `--engine ${version}: the engine at ${engine.host} is ${found.serverVersion}; nothing was reset`,
+  )
 
 const names =
   positionals.length > 0
@@ -86,27 +124,30 @@ for (const name of names) {
   const script = readFileSync(`${scenariosDir}${name}.sh`, 'utf8')
   const t0 = Date.now()
   const conn = await freshEngine()
+  if (!sameEngine(conn.serverVersion))
+    throw new Error(`--engine ${version}: the engine at ${engine.host} is ${conn.serverVersion}`)
   log(
     `${name}: ${values['no-reset'] ? 'engine as it is' : 'fresh engine'} ${conn.serverVersion} at ${engine.host} (${Date.now() - t0} ms)`,
   )
   const snapshotDir = `${recordedDir}snapshots/${name}/`
   rmSync(snapshotDir, { recursive: true, force: true })
   const observation = await recordScenario(conn, script, {
+    ...(setup.cli ? { cli: setup.cli } : {}),
     onStep: (step, line) => log(`  ${String(line).padStart(3)} [${step.exit}] ${step.command}`),
     onSnapshot: (
       label,
-      { engine: version, steps, networks, containers, namespaces, iptables, files, machine },
+      { engine: server, steps, networks, containers, namespaces, iptables, files, machine },
     ) => {
       mkdirSync(snapshotDir, { recursive: true })
       const file = `${snapshotDir}${label}.json`
-      const snapshot = { engine: version, steps, networks, containers, namespaces, iptables, files, machine }
+      const snapshot = { engine: server, steps, networks, containers, namespaces, iptables, files, machine }
       writeFileSync(file, `${JSON.stringify(snapshot, null, 2)}\n`)
       written.push(file)
       log(`  snapshot ${label}`)
     },
   })
   const {
-    engine: version,
+    engine: server,
     steps,
     traces,
     networks,
@@ -119,7 +160,7 @@ for (const name of names) {
   const file = `${recordedDir}${name}.json`
   const comparison = versusPrevious(file, observation)
   const recording = {
-    engine: version,
+    engine: server,
     steps,
     ...(traces ? { traces } : {}),
     networks,

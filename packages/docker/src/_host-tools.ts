@@ -47,15 +47,15 @@ export function readTool(file: string, args: readonly string[], netns?: string):
 
 /**
  * Runs a line with `bash -c` as the recorder does (stdin closed), keeping
- * its output and exit status whatever they are.
+ * its output and exit status whatever they are (in `env` when given, else ours).
  *
  * @example
  * await runShell('ip link add nmparent0 type bridge') // { stdout: '', stderr: '', exit: 0 }
  */
-export function runShell(command: string, netns?: string): Promise<ProcessOutput> {
+export function runShell(command: string, netns?: string, env?: NodeJS.ProcessEnv): Promise<ProcessOutput> {
   const [program, argv] = inNetns(netns, 'bash', ['-c', command])
   return new Promise((resolve, reject) => {
-    const child = spawn(program, argv, { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(program, argv, { stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => {

@@ -15,15 +15,33 @@ import { DockerUnavailableError } from './docker-unavailable-error.js'
  */
 export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock'
 
-// The newest Engine API the docker 20.10 CLI speaks: it negotiates down to it
-// with a newer daemon, so requests and answers keep 20.10's shapes.
-const CLI_API_VERSION = '1.41'
+// The Engine API the docker CLI of an engine's generation negotiates: the
+// 20.10 CLI speaks at most 1.41, the 28.2 CLI at most 1.50 (a 28.5 daemon
+// offers 1.51). Requests and answers then have that client's shapes: what the
+// adapter reads is what that CLI's `docker inspect` prints.
+const CLI_API_BY_ENGINE: readonly (readonly [major: number, api: string])[] = [
+  [28, '1.50'],
+  [0, '1.41'],
+]
+
+/**
+ * The API version the docker CLI of an engine's generation asks for: 1.50
+ * (docker 28.2) for an engine 28 or newer, else 1.41 (docker 20.10).
+ *
+ * @example
+ * cliApiVersion('28.5.2+dfsg4') // "1.50"
+ * cliApiVersion('20.10.24+dfsg1') // "1.41"
+ */
+export function cliApiVersion(serverVersion: string): string {
+  const major = Number.parseInt(serverVersion, 10) || 0
+  return CLI_API_BY_ENGINE.find(([from]) => major >= from)?.[1] ?? '1.41'
+}
 
 const PING_TIMEOUT_MS = 5000
 
 /** A live connection to a Docker Engine. */
 export interface DockerConnection {
-  /** The dockerode client, with the API version negotiated as the 20.10 CLI does. */
+  /** The dockerode client, with the API version negotiated as the CLI of the engine's generation does. */
   docker: Docker
   /** Where the engine answered, e.g. `unix:///var/run/docker.sock` or `tcp://10.0.0.5:2375`. */
   endpoint: string
@@ -46,6 +64,11 @@ export interface DockerConnection {
 export interface ConnectDockerOptions {
   /** `unix:///path` or `tcp://host:port`; defaults to DOCKER_HOST, then {@link DEFAULT_DOCKER_HOST}. */
   host?: string
+  /**
+   * The newest API version to ask for, as a client of that version would
+   * (default {@link cliApiVersion} of the engine: 1.41, or 1.50 for 28).
+   */
+  apiVersion?: string
 }
 
 function compareApiVersions(a: string, b: string): number {
@@ -111,7 +134,8 @@ function describeFailure(error: unknown): string {
 /**
  * Connects to a Docker Engine the way the docker CLI finds one (`host`
  * option, else DOCKER_HOST, else the local socket), checks that it answers,
- * and negotiates the API version as the 20.10 CLI does (at most 1.41).
+ * and negotiates the API version as the docker CLI of the engine's
+ * generation does (at most 1.41 for 20.10, 1.50 for 28: {@link cliApiVersion}).
  * Throws {@link DockerUnavailableError} when nothing answers.
  *
  * @example
@@ -144,8 +168,9 @@ export async function connectDocker(options: ConnectDockerOptions = {}): Promise
   } catch (error) {
     throw new DockerUnavailableError(endpoint, describeFailure(error), { cause: error })
   }
-  const apiVersion = compareApiVersions(serverApi, CLI_API_VERSION) < 0 ? serverApi : CLI_API_VERSION
-  // Every later request goes to /v1.41/..., as the 20.10 CLI's do.
+  const wanted = options.apiVersion ?? cliApiVersion(serverVersion)
+  const apiVersion = compareApiVersions(serverApi, wanted) < 0 ? serverApi : wanted
+  // Every later request goes to /v1.41/... (or /v1.50/...), as that CLI's do.
   ;(docker.modem as unknown as { version: string }).version = `v${apiVersion}`
   const netns = local ? engineNetns(endpoint.slice('unix://'.length)) : undefined
   return { docker, endpoint, local, serverVersion, apiVersion, ...(netns ? { netns } : {}) }

@@ -22,6 +22,7 @@ import { childrenOf, startTime } from './_proc.js'
 import { connectDocker, DEFAULT_DOCKER_HOST, type DockerConnection } from './connect-docker.js'
 import { DockerUnavailableError } from './docker-unavailable-error.js'
 import { type EngineIdentity, identifyEngine } from './engine-identity.js'
+import { writesRawTable } from './observe-engine.js'
 
 /** Options of {@link resetEngine}. */
 export interface ResetEngineOptions {
@@ -150,8 +151,17 @@ async function guardEgress(uplink: string | false, netns: string | undefined): P
   }
 }
 
-async function resetFirewall(netns: string | undefined): Promise<void> {
-  for (const table of ['nat', 'filter']) {
+// Engine 28 also writes raw (per-endpoint PREROUTING DROPs); it removes them with the
+// endpoints, but a daemon that died leaves them. Known from the running daemon's version,
+// else from the table itself naming a Docker bridge.
+async function writesRaw(running: DockerConnection | undefined, netns: string | undefined): Promise<boolean> {
+  if (running) return writesRawTable(running.serverVersion)
+  const raw = await readTool('iptables-save', ['-t', 'raw'], netns).catch(() => '')
+  return /^-A PREROUTING .*! -i (docker0|docker_gwbridge|br-)/m.test(raw)
+}
+
+async function resetFirewall(netns: string | undefined, raw: boolean): Promise<void> {
+  for (const table of ['nat', 'filter', ...(raw ? ['raw'] : [])]) {
     await readTool('iptables', ['-t', table, '-F'], netns)
     await readTool('iptables', ['-t', table, '-X'], netns)
   }
@@ -183,7 +193,8 @@ function logFileOf(pid: number): string | undefined {
  * network and swarm state under its data root and the namespace mounts
  * under its exec root, and, in the network namespace it runs in, deletes
  * leftover bridges (br-*, docker0, docker_gwbridge, mybr0, vx-*) and the
- * scenarios' nmparent* interfaces, flushes the nat and filter tables, sets
+ * scenarios' nmparent* interfaces, flushes the nat and filter tables (and
+ * raw, which an engine 28 writes), sets
  * the FORWARD policy to DROP and keeps an egress guard on the uplink. It
  * starts the same binary again with the same arguments, environment and
  * working directory, in the same network namespace (`nsenter --net`), and
@@ -215,9 +226,10 @@ export async function resetEngine(options: ResetEngineOptions = {}): Promise<Doc
     const uplink = options.egressGuard ?? (await defaultUplink(netns))
     const running = await connectDocker({ host }).catch(() => undefined)
     if (running) await emptyEngine(running)
+    const raw = await writesRaw(running, netns)
     await stopDaemon(engine, timeoutMs)
     await removeLeftovers(engine, netns)
-    await resetFirewall(netns)
+    await resetFirewall(netns, raw)
     await guardEgress(uplink, netns)
 
     const log = openSync(logFile, 'a')

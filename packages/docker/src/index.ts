@@ -6,7 +6,7 @@
  */
 
 export type { ConnectDockerOptions, DockerConnection } from './connect-docker.js'
-export { connectDocker, DEFAULT_DOCKER_HOST } from './connect-docker.js'
+export { cliApiVersion, connectDocker, DEFAULT_DOCKER_HOST } from './connect-docker.js'
 export type { CreatedObjects } from './created-objects.js'
 export { DockerUnavailableError } from './docker-unavailable-error.js'
 export type { EngineIdentity, IdentifyEngineOptions } from './engine-identity.js'

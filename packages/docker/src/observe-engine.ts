@@ -35,6 +35,17 @@ async function gone<T>(request: Promise<T>): Promise<T | undefined> {
   }
 }
 
+/**
+ * Whether an engine of this version writes the raw table: moby 28 added
+ * direct-access filtering (`raw PREROUTING -d <ip> ! -i <bridge> -j DROP`).
+ *
+ * @example
+ * writesRawTable('28.5.2+dfsg4') // true
+ */
+export function writesRawTable(serverVersion: string): boolean {
+  return (Number.parseInt(serverVersion, 10) || 0) >= 28
+}
+
 /** Options of {@link observeEngine}. */
 export interface ObserveEngineOptions {
   /**
@@ -52,7 +63,8 @@ export interface ObserveEngineOptions {
  * `docker inspect` of every container (oldest first) and, when the engine
  * is local, `ip -j addr` / `ip -j route` of the host and of each running
  * container plus `iptables-save` of nat and filter (the host being the
- * network namespace the engine runs in, `conn.netns` when not ours). Container namespaces are
+ * network namespace the engine runs in, `conn.netns` when not ours; raw too
+ * for an engine 28 or newer). Container namespaces are
  * read from the host with `nsenter -t PID -n ip -j ...`, because images
  * such as busybox have no `ip -j` of their own. For a remote engine the
  * host parts are left empty (no namespaces, empty iptables texts). Each
@@ -98,7 +110,7 @@ export async function observeEngine(
   })
 
   const namespaces: Record<string, ObservedNamespace> = {}
-  let iptables = { nat: '', filter: '' }
+  let iptables: RawObservation['iptables'] = { nat: '', filter: '' }
   if (conn.local) {
     // The engine's host is the network namespace it runs in, ours or another (conn.netns).
     namespaces.host = await namespaceOf([], conn.netns)
@@ -119,6 +131,11 @@ export async function observeEngine(
     iptables = {
       nat: await readTool('iptables-save', ['-t', 'nat'], conn.netns),
       filter: await readTool('iptables-save', ['-t', 'filter'], conn.netns),
+      // From 28 on the engine also writes raw (moby's direct-access filtering:
+      // one PREROUTING DROP per bridge endpoint); 20.10 never touches it.
+      ...(writesRawTable(conn.serverVersion)
+        ? { raw: await readTool('iptables-save', ['-t', 'raw'], conn.netns) }
+        : {}),
     }
   }
   const files: Record<string, ObservedFiles> = {}

@@ -30,6 +30,8 @@ export async function machineLinks(conn: DockerConnection): Promise<string[]> {
 
 /** Options of {@link recordScenario}. */
 export interface RecordScenarioOptions {
+  /** Docker lines through this docker client rather than the adapter (see ReplayOptions.cli). */
+  cli?: string
   /** Called after each line, e.g. to log progress. */
   onStep?: (step: ObservedStep, line: number) => void
   /** Called at each `snapshot LABEL` line with the observation at that point (without traces). */
@@ -72,6 +74,7 @@ export async function recordScenario(
       hostCommands: true,
       probes: true,
       unsupported: 'record',
+      ...(options.cli ? { cli: options.cli } : {}),
       ...(options.onStep ? { onStep: options.onStep } : {}),
       ...(options.onSnapshot
         ? {

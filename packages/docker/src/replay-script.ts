@@ -8,6 +8,7 @@ import {
   UsageError,
 } from '@netmodes/core'
 import { cleanupCreated } from './_cleanup.js'
+import { createdSince, type DockerCli, dockerCli, engineContents } from './_docker-cli.js'
 import { executeCommand } from './_execute-command.js'
 import { runShell } from './_host-tools.js'
 import { type ReplayStatement, splitScenario } from './_scenario-statements.js'
@@ -37,6 +38,16 @@ export interface ReplayOptions {
    * and records the line with exit 127 and the reason on stderr.
    */
   unsupported?: 'throw' | 'record'
+  /**
+   * Run each docker line through this docker client program (e.g. "docker")
+   * with DOCKER_HOST set to the connection's endpoint and an empty
+   * configuration, and record what it printed, instead of sending the
+   * requests and rendering the 20.10 CLI's texts. For an engine whose
+   * client words things otherwise (the docker 28.2 CLI for an engine 28).
+   * What the lines created is then whatever appeared on the engine during
+   * the replay.
+   */
+  cli?: string
   /** Called after each line, e.g. to log progress. */
   onStep?: (step: ObservedStep, line: number) => void
   /** Called at each `snapshot LABEL` line (a recorder directive); without it they are skipped. */
@@ -76,9 +87,14 @@ async function replayStatement(
   statement: Exclude<ReplayStatement, { kind: 'snapshot' }>,
   created: CreatedObjects,
   options: ReplayOptions,
+  cli: DockerCli | undefined,
 ): Promise<ObservedStep> {
   if (statement.kind === 'host') {
     const out = await runShell(statement.command, conn.netns)
+    return { command: statement.text, exit: out.exit, stdout: out.stdout, stderr: out.stderr }
+  }
+  if (cli) {
+    const out = await cli.run(statement.text)
     return { command: statement.text, exit: out.exit, stdout: out.stdout, stderr: out.stderr }
   }
   try {
@@ -102,7 +118,8 @@ async function replayStatement(
  * tokenized and parsed by @netmodes/core (so the simulator and the engine
  * give it one meaning), sent as Engine API requests through dockerode, and
  * recorded with the stdout, stderr and exit status the docker 20.10 CLI
- * would have printed. A line that fails is recorded, not thrown. When the
+ * would have printed (or, with `cli`, run through a real docker client and
+ * recorded as it printed them). A line that fails is recorded, not thrown. When the
  * replay itself stops (engine gone, unsupported line) what it created is
  * removed before the error propagates.
  *
@@ -126,7 +143,13 @@ export async function replayScript(
   }
   const created: CreatedObjects = { containers: [], networks: [], swarm: false }
   const gwbridgeBefore = await hasNetwork(conn, 'docker_gwbridge')
-  const cleanup = () => cleanupCreated(conn.docker, created, { removeGwbridge: !gwbridgeBefore })
+  const before = options.cli ? await engineContents(conn.docker) : undefined
+  const cli = options.cli ? dockerCli(options.cli, conn.endpoint) : undefined
+  const cleanup = async () => {
+    // A client's lines report no ids to the adapter: what they made is what appeared meanwhile.
+    if (before) Object.assign(created, await createdSince(conn.docker, before))
+    await cleanupCreated(conn.docker, created, { removeGwbridge: !gwbridgeBefore })
+  }
   const steps: ObservedStep[] = []
   const traces: ObservedTrace[] = []
   try {
@@ -143,7 +166,7 @@ export async function replayScript(
         }
         continue
       }
-      const step = await replayStatement(conn, statement, created, options)
+      const step = await replayStatement(conn, statement, created, options, cli)
       steps.push(step)
       options.onStep?.(step, statement.line)
     }
@@ -158,6 +181,8 @@ export async function replayScript(
       )
     }
     throw error
+  } finally {
+    cli?.close()
   }
   return { steps, traces, created, cleanup }
 }

@@ -1,4 +1,4 @@
-import type { ObservationComparison } from '@netmodes/core'
+import type { EngineVersion, ObservationComparison } from '@netmodes/core'
 import {
   compareObservations,
   labFromObservation,
@@ -23,9 +23,17 @@ import { withReplay } from './replay-script.js'
  * const result = await verifyScenario(conn, 'docker network create app')
  * result.mismatches // [] when netmodes is right
  */
-export async function verifyScenario(conn: DockerConnection, source: string): Promise<ObservationComparison> {
+export async function verifyScenario(
+  conn: DockerConnection,
+  source: string,
+  options: { engine?: EngineVersion } = {},
+): Promise<ObservationComparison> {
   const before = await observeEngine(conn)
-  const profile = conn.local ? { kernel: await kernelProfile() } : {}
+  const profile = {
+    ...(conn.local ? { kernel: await kernelProfile() } : {}),
+    // The engine whose behaviour the simulator follows (default: core's, 20.10).
+    ...(options.engine ? { version: options.engine } : {}),
+  }
   const real = await withReplay(conn, source, async (replay) => ({
     ...(await observeEngine(conn)),
     steps: replay.steps,

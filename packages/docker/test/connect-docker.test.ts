@@ -1,6 +1,6 @@
 import { NetmodesError } from '@netmodes/core'
 import { afterEach, describe, expect, test } from 'vitest'
-import { connectDocker, DockerUnavailableError } from '../src/index.js'
+import { cliApiVersion, connectDocker, DockerUnavailableError } from '../src/index.js'
 import { noEngine } from './engine.js'
 
 describe('connectDocker without an engine', () => {
@@ -32,6 +32,16 @@ describe('connectDocker without an engine', () => {
     await expect(connectDocker({ host: 'http://localhost:2375' })).rejects.toThrowErrorMatchingInlineSnapshot(
       `[NetmodesError: Docker host "http://localhost:2375": expected unix:///path/to/docker.sock or tcp://host:port]`,
     )
+  })
+})
+
+describe("the API version a client of the engine's generation asks for", () => {
+  test('1.41 (docker 20.10) below 28, 1.50 (docker 28.2) from 28 on', () => {
+    expect(cliApiVersion('20.10.24+dfsg1')).toBe('1.41')
+    expect(cliApiVersion('27.5.1')).toBe('1.41')
+    expect(cliApiVersion('28.5.2+dfsg4')).toBe('1.50')
+    expect(cliApiVersion('29.0.0')).toBe('1.50')
+    expect(cliApiVersion('unknown')).toBe('1.41')
   })
 })
 

@@ -172,4 +172,39 @@ describe.skipIf(noEngine)('replayScript on the real engine', () => {
     ])
     await replay.cleanup()
   })
+
+  test('with cli, lines run through that docker client: its texts are recorded, and cleanup removes what it made', async () => {
+    const net = uniqueName('cli')
+    const web = uniqueName('cliweb')
+    const { subnet } = uniqueSubnet()
+    const replay = await replayScript(
+      conn(),
+      [
+        `docker network create --subnet ${subnet} ${net}`,
+        `docker run -d --name ${web} --network ${net} ${IMAGE} sleep 3600`,
+        `docker network rm ${uniqueName('nosuch')}`,
+        `docker network ls --filter name=${net} --format '{{.Name}}'`,
+      ].join('\n'),
+      { cli: 'docker' },
+    )
+    try {
+      const [created, ran, missing, listed] = replay.steps
+      expect(created?.stdout).toMatch(ID)
+      expect(ran?.stdout).toMatch(ID)
+      // The client's own wording, whatever its version: the daemon's text is inside it.
+      expect(missing?.exit).toBe(1)
+      expect(missing?.stderr).toMatch(/nmt-nosuch-[0-9a-f]{6}/)
+      expect(listed).toEqual({
+        command: `docker network ls --filter name=${net} --format '{{.Name}}'`,
+        exit: 0,
+        stdout: `${net}\n`,
+        stderr: '',
+      })
+      expect(await exists('container', web)).toBe(true)
+    } finally {
+      await replay.cleanup()
+    }
+    expect(await exists('container', web)).toBe(false)
+    expect(await exists('network', net)).toBe(false)
+  })
 })

@@ -10,6 +10,8 @@ export interface GlobalOptions {
   lab?: string
   /** `--explain` given before the command. */
   explain: boolean
+  /** `--engine VERSION` given before the command (checked against the engines netmodes models). */
+  engine?: string
 }
 
 export const globalOptions: GlobalOptions = { explain: false }

@@ -10,6 +10,7 @@ import type { ArgsDef, CommandDef, CommandMeta } from 'citty'
 import { runCommand } from 'citty'
 import { createColors } from './color.js'
 import { cliRoot, globalOptions, isPassthrough } from './context.js'
+import { ENGINE_CHOICES, ENGINE_COMMANDS } from './engine-option.js'
 import { renderCommandHelp, renderRootHelp, resolve } from './help.js'
 import { parseCommandLine, UsageError } from './parse-args.js'
 import { suggest } from './suggest.js'
@@ -52,8 +53,17 @@ function readGlobalOptions(argv: readonly string[]): Front {
       const value = word === '--lab' ? argv[++i] : word.slice('--lab='.length)
       if (value === undefined || value === '') throw new UsageError('option --lab needs a value (a file)')
       globalOptions.lab = value
+    } else if (word === '--engine' || word.startsWith('--engine=')) {
+      const value = word === '--engine' ? argv[++i] : word.slice('--engine='.length)
+      if (value === undefined || value === '') {
+        throw new UsageError(`option --engine needs a value (${ENGINE_CHOICES.join(' or ')})`)
+      }
+      if (!ENGINE_CHOICES.includes(value as (typeof ENGINE_CHOICES)[number])) {
+        throw new UsageError(`invalid value "${value}" for --engine: expected ${ENGINE_CHOICES.join(', ')}`)
+      }
+      globalOptions.engine = value
     } else {
-      const close = suggest(word, ['--lab', '--explain', '--help', '--version'])
+      const close = suggest(word, ['--lab', '--explain', '--engine', '--help', '--version'])
       throw new UsageError(
         `unknown option ${word}${close ? ` (did you mean ${close}?)` : ''}; netmodes' options go before the command, each command's after its name`,
       )
@@ -139,6 +149,9 @@ export async function runCli(root: CommandDef, argv: readonly string[]): Promise
     // `netmodes --lab F run x.sh` would silently use no lab at all: say so.
     if (globalOptions.lab !== undefined && !Object.hasOwn(argsDef, 'lab') && name !== 'docker') {
       return usageError(`netmodes ${name} reads no lab file: --lab does nothing here`, helpHint)
+    }
+    if (globalOptions.engine !== undefined && !ENGINE_COMMANDS.has(name)) {
+      return usageError(`netmodes ${name} models no engine: --engine does nothing here`, helpHint)
     }
     await runCommand(command, { rawArgs: [...rest] })
   } catch (error) {

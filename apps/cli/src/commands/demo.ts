@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty'
 import { globalOptions } from '../cli/context.js'
+import { engineArgs, engineField } from '../cli/engine-option.js'
 
 export default defineCommand({
   meta: {
@@ -44,6 +45,7 @@ Examples:
       valueHint: 'FILE',
       description: 'Lab file for --save (default: $NETMODES_LAB, else ./.netmodes/lab.json)',
     },
+    ...engineArgs,
   },
   async run({ args }) {
     const [{ runDemo }, { outputWidth }, { pickLang }, { resolveLabPath }, { guard }, { createColors }] =
@@ -62,6 +64,7 @@ Examples:
       () =>
         runDemo({
           lang: pickLang(args.lang, process.env),
+          ...engineField(args.engine),
           json: Boolean(args.json),
           script: Boolean(args.script),
           explain: args.explain !== false,

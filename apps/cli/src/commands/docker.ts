@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty'
 import { envFlag, globalOptions, passthrough } from '../cli/context.js'
+import { engineField } from '../cli/engine-option.js'
 
 export default passthrough(
   defineCommand({
@@ -7,7 +8,7 @@ export default passthrough(
       name: 'docker',
       description: `Run a docker command on the persistent lab, in Docker's own syntax: what docker prints, with docker's exit code.
 
-Everything after \`docker\` is docker's own command line, so netmodes' options go before it: \`netmodes --lab x.json --explain docker ps\`. The lab is the file given by --lab, else $NETMODES_LAB, else ./.netmodes/lab.json; the first command creates it (a freshly started Docker 20.10 host), every command that changes the lab saves it. --explain (or NETMODES_EXPLAIN=1) prints the operations Docker performed underneath on stderr, as \`  | ip link add ...\` lines, so stdout stays exactly docker's.
+Everything after \`docker\` is docker's own command line, so netmodes' options go before it: \`netmodes --lab x.json --explain docker ps\`. The lab is the file given by --lab, else $NETMODES_LAB, else ./.netmodes/lab.json; the first command creates it (a freshly started Docker 20.10 host, or 28 with \`netmodes --engine 28 docker ...\`; the lab file records its engine), every command that changes the lab saves it. --explain (or NETMODES_EXPLAIN=1) prints the operations Docker performed underneath on stderr, as \`  | ip link add ...\` lines, so stdout stays exactly docker's.
 
 Modelled: network create|rm|ls|inspect|connect|disconnect, run, create, start, stop, restart, rm, ps, inspect, port, swarm init|leave, and exec CONTAINER ip addr|route|link. With \`alias docker='netmodes docker'\` the lab answers your usual commands.
 
@@ -18,6 +19,7 @@ Examples:
   netmodes docker ps
   netmodes docker network inspect app
   netmodes --lab /tmp/other.json docker network ls
+  netmodes --engine 28 --lab /tmp/lab28.json docker network create app
   NETMODES_LAB=/tmp/other.json NETMODES_EXPLAIN=1 netmodes docker run -d busybox`,
     },
     args: {
@@ -36,6 +38,7 @@ Examples:
       process.exitCode = runDockerCommand({
         argv: rawArgs,
         labPath: resolveLabPath({ flag: globalOptions.lab, env: process.env }),
+        ...engineField(undefined),
         explain: globalOptions.explain || envFlag(process.env.NETMODES_EXPLAIN),
         stdout: (s) => process.stdout.write(s),
         stderr: (s) => process.stderr.write(s),

@@ -1,4 +1,5 @@
 import { defineCommand } from 'citty'
+import { engineArgs, engineField } from '../cli/engine-option.js'
 import { flowArgs, flowOptions, labArgs, output, withLabFile } from '../inspect/lab-command.js'
 
 export default defineCommand({
@@ -13,7 +14,7 @@ Examples:
   netmodes matrix --port 80
   netmodes matrix --proto udp --port 53 --json`,
   },
-  args: { ...flowArgs, ...labArgs },
+  args: { ...flowArgs, ...labArgs, ...engineArgs },
   async run({ args }) {
     const [{ runMatrix }, { outputWidth }, { createColors }] = await Promise.all([
       import('../inspect/lab-questions.js'),
@@ -21,15 +22,18 @@ Examples:
       import('../cli/color.js'),
     ])
     const colors = createColors(process.stdout)
-    await withLabFile(args.lab, (lab) =>
-      runMatrix(lab, {
-        ...flowOptions(args),
-        json: Boolean(args.json),
-        width: outputWidth(process.stdout, process.env),
-        wrapNotes: process.stdout.isTTY === true,
-        ...(colors.enabled ? { colors } : {}),
-        ...output,
-      }),
+    await withLabFile(
+      args.lab,
+      (lab) =>
+        runMatrix(lab, {
+          ...flowOptions(args),
+          json: Boolean(args.json),
+          width: outputWidth(process.stdout, process.env),
+          wrapNotes: process.stdout.isTTY === true,
+          ...(colors.enabled ? { colors } : {}),
+          ...output,
+        }),
+      engineField(args.engine),
     )
   },
 })

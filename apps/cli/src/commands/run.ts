@@ -1,11 +1,12 @@
 import { defineCommand } from 'citty'
+import { engineArgs, engineField } from '../cli/engine-option.js'
 import { runScenarioFile } from '../run-scenario-file.js'
 
 export default defineCommand({
   meta: {
     name: 'run',
     description:
-      'Replay a scenario file (docker commands, trace lines, # comments) on a simulated Docker 20.10 host.\n\nEach docker command is printed as `$ docker ...` with what docker prints; each `trace FROM -> TO[:PORT][/PROTO]` line with its verdict (delivered or dropped and why, and whether the reply gets back).\n\nExamples:\n  netmodes run examples/bridge.sh\n  netmodes run lab.sh --explain\n  netmodes run lab.sh --host my-host.json --json',
+      'Replay a scenario file (docker commands, trace lines, # comments) on a simulated Docker 20.10 host (or 28: --engine 28).\n\nEach docker command is printed as `$ docker ...` with what docker prints; each `trace FROM -> TO[:PORT][/PROTO]` line with its verdict (delivered or dropped and why, and whether the reply gets back).\n\nExamples:\n  netmodes run examples/bridge.sh\n  netmodes run lab.sh --explain\n  netmodes run lab.sh --host my-host.json --json\n  netmodes run lab.sh --engine 28',
   },
   args: {
     script: { type: 'positional', description: 'Scenario file', required: true },
@@ -18,11 +19,13 @@ export default defineCommand({
       type: 'boolean',
       description: 'Show the low-level operations Docker performed for each command',
     },
+    ...engineArgs,
   },
   async run({ args }) {
     const { createColors } = await import('../cli/color.js')
     const colors = createColors(process.stdout)
     const code = runScenarioFile({
+      ...engineField(args.engine),
       ...(colors.enabled ? { colors } : {}),
       script: String(args.script),
       ...(args.host ? { host: String(args.host) } : {}),

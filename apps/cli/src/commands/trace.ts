@@ -1,4 +1,5 @@
 import { defineCommand } from 'citty'
+import { engineArgs, engineField } from '../cli/engine-option.js'
 import { flowArgs, flowOptions, labArgs, output, withLabFile } from '../inspect/lab-command.js'
 
 export default defineCommand({
@@ -20,17 +21,21 @@ Examples:
     to: { type: 'positional', required: true, description: 'Where it goes' },
     ...flowArgs,
     ...labArgs,
+    ...engineArgs,
   },
   async run({ args }) {
     const { runTrace } = await import('../inspect/lab-questions.js')
-    await withLabFile(args.lab, (lab) =>
-      runTrace(lab, {
-        from: String(args.from),
-        to: String(args.to),
-        ...flowOptions(args),
-        json: Boolean(args.json),
-        ...output,
-      }),
+    await withLabFile(
+      args.lab,
+      (lab) =>
+        runTrace(lab, {
+          from: String(args.from),
+          to: String(args.to),
+          ...flowOptions(args),
+          json: Boolean(args.json),
+          ...output,
+        }),
+      engineField(args.engine),
     )
   },
 })

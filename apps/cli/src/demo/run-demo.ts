@@ -4,7 +4,8 @@
  * glance and the modes side by side.
  */
 import { existsSync } from 'node:fs'
-import { type Lang, messagesFor, parseScenario, renderLabSummary, runScenario } from '@netmodes/core'
+import type { EngineVersion, Lang } from '@netmodes/core'
+import { messagesFor, parseScenario, renderLabSummary, runScenario } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
 import { LabFileError, saveLab } from '../lab/lab-file.js'
 import { renderModeTable } from '../modes/mode-table.js'
@@ -12,6 +13,8 @@ import { DEMO_SCRIPT } from './demo-script.js'
 
 export interface DemoOptions {
   lang: Lang
+  /** The engine the demo runs on (default 20.10); a saved lab records it. */
+  engine?: EngineVersion
   /** Print core's runScenario report instead of the walk-through. */
   json: boolean
   /** Print the scenario itself (to replay it elsewhere, on a real engine too). */
@@ -52,7 +55,7 @@ export function runDemo(options: DemoOptions): number {
       `lab file ${options.save} already exists: remove it, or save the demo elsewhere with --lab FILE`,
     )
   }
-  const { lab, results, report } = runScenario(DEMO_SCRIPT)
+  const { lab, results, report } = runScenario(DEMO_SCRIPT, options.engine ? { engine: options.engine } : {})
   if (options.save !== undefined) saveLab({ path: options.save, lab, saved: undefined })
   if (options.json) {
     options.stdout(`${JSON.stringify(report, null, 2)}\n`)

@@ -1,4 +1,4 @@
-import type { LabState } from '@netmodes/core'
+import type { EngineVersion, LabState } from '@netmodes/core'
 import { globalOptions } from '../cli/context.js'
 
 /** The options every command that reads the lab file shares. */
@@ -43,10 +43,15 @@ export function labFlagOf(commandFlag: unknown): string | undefined {
 
 /**
  * Opens the lab file (never creating one) and answers a question about it;
- * a missing or damaged lab file is a message on stderr and exit 2.
+ * a missing or damaged lab file is a message on stderr and exit 2, and so is
+ * a lab of another engine than `--engine` asked for.
  */
-export async function withLabFile(labFlag: unknown, body: (lab: LabState) => number): Promise<void> {
-  await withOptionalLabFile(labFlag, { required: true }, (lab) => {
+export async function withLabFile(
+  labFlag: unknown,
+  body: (lab: LabState) => number,
+  options: { engine?: EngineVersion } = {},
+): Promise<void> {
+  await withOptionalLabFile(labFlag, { required: true, ...options }, (lab) => {
     if (!lab) throw new Error('unreachable: a required lab file was not opened')
     return body(lab)
   })
@@ -61,7 +66,7 @@ export async function withLabFile(labFlag: unknown, body: (lab: LabState) => num
  */
 export async function withOptionalLabFile(
   labFlag: unknown,
-  options: { required: boolean },
+  options: { required: boolean; engine?: EngineVersion },
   body: (lab: LabState | undefined) => number,
 ): Promise<void> {
   const [{ existsSync }, { openLab, resolveLabPath }, { guard }] = await Promise.all([
@@ -74,6 +79,6 @@ export async function withOptionalLabFile(
     const path = resolveLabPath({ flag, env: process.env })
     const named = flag !== undefined || Boolean(process.env.NETMODES_LAB)
     if (!options.required && !named && !existsSync(path)) return body(undefined)
-    return body(openLab(path, { create: false }).lab)
+    return body(openLab(path, { create: false, ...(options.engine ? { engine: options.engine } : {}) }).lab)
   })
 }

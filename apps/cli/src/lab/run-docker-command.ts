@@ -4,6 +4,7 @@
  * docker's; `--explain` adds the daemon's operations on stderr, so stdout can
  * still be piped as docker's.
  */
+import type { EngineVersion } from '@netmodes/core'
 import { escapeControl, NetmodesError, runDocker } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
 import { dockerLine } from './docker-line.js'
@@ -15,6 +16,8 @@ export interface DockerCommandOptions {
   /** The words after `docker`, as the shell passed them. */
   argv: string[]
   labPath: string
+  /** `--engine`: the engine of a lab this command creates; an existing lab must model it. */
+  engine?: EngineVersion
   explain: boolean
   stdout: (text: string) => void
   stderr: (text: string) => void
@@ -79,6 +82,9 @@ function runOnLab(file: LabFile, options: DockerCommandOptions): number {
  */
 export function runDockerCommand(options: DockerCommandOptions): number {
   return guard(options.stderr, options.colors, () =>
-    runOnLab(openLab(options.labPath, { create: true }), options),
+    runOnLab(
+      openLab(options.labPath, { create: true, ...(options.engine ? { engine: options.engine } : {}) }),
+      options,
+    ),
   )
 }

@@ -1,5 +1,7 @@
 /**
- * Netfilter in the host namespace, where Docker writes all its rules: the
+ * Netfilter in the host namespace, where Docker writes all its rules: raw
+ * PREROUTING (Docker 28's direct-access DROPs; before conntrack and nat, as
+ * the raw table hooks at priority -300), the
  * filter hooks (INPUT, FORWARD, OUTPUT) that accept or drop, the nat hooks
  * that rewrite the first packet of a flow (DNAT in PREROUTING/OUTPUT,
  * MASQUERADE in POSTROUTING), and conntrack, which skips the nat table for
@@ -7,10 +9,10 @@
  * the inverse of each manipulation to the reply direction).
  */
 
-import { ISOLATION_1, ISOLATION_2 } from '../engine-profiles/firewaller-20-10.js'
+import { firewallerOf } from '../engine-profiles/firewaller-of.js'
 import { parseIPv4 } from '../ipam/ipv4.js'
 import type { Link } from '../model/namespace.js'
-import type { Rule } from '../model/netfilter.js'
+import type { Rule, TableName } from '../model/netfilter.js'
 import type { LabState } from '../model/state.js'
 import type { Arrival, Packet, Walk } from './_walk-context.js'
 import { dropped, socketText } from './_walk-context.js'
@@ -45,7 +47,7 @@ function track(w: Walk, pkt: Packet, iface: string): void {
   w.hops.push({ kind: 'conntrack', namespace: 'host', iface, state: w.reply ? 'ESTABLISHED' : 'NEW', tuple })
 }
 
-function pushVerdict(w: Walk, v: ChainVerdict, table: 'nat' | 'filter', hook: string, iface: string): void {
+function pushVerdict(w: Walk, v: ChainVerdict, table: TableName, hook: string, iface: string): void {
   for (const m of v.matched) {
     w.hops.push({
       kind: 'rule',
@@ -69,12 +71,16 @@ export function networkOfDevice(lab: LabState, device: string): string {
   return lab.networks.find((n) => n.driver === 'bridge' && n.device === device)?.name ?? device
 }
 
-/** Says which of Docker's rules dropped a packet, in Docker's terms. */
+/**
+ * Says which of Docker's rules dropped a packet, in Docker's terms, by what
+ * the rule matches (20.10 puts the ICC DROP in FORWARD, 28 in DOCKER-FORWARD).
+ */
 function classifyDrop(lab: LabState, v: ChainVerdict, hook: string, ctx: PacketContext): ReasonDetail {
   const by = v.decidedBy
   if (!by) return { code: 'filtered', table: 'filter', chain: hook, policy: v.policy ?? 'DROP' }
   const r = by.rule
-  if (by.chain === ISOLATION_2 && r.outIface && !r.notOut) {
+  const { stage1, stage2 } = firewallerOf(lab).isolationChains
+  if (by.chain === stage2 && r.outIface && !r.notOut) {
     return {
       code: 'isolated-networks',
       fromNetwork: networkOfDevice(lab, ctx.inIface),
@@ -82,17 +88,67 @@ function classifyDrop(lab: LabState, v: ChainVerdict, hook: string, ctx: PacketC
       rule: by.text,
     }
   }
-  if (by.chain === ISOLATION_1 && (r.notSrc || r.notDst)) {
+  if (by.chain === stage1 && (r.notSrc || r.notDst)) {
     return {
       code: 'internal-network',
       network: networkOfDevice(lab, r.outIface ?? r.inIface ?? ''),
       rule: by.text,
     }
   }
-  if (by.chain === 'FORWARD' && r.inIface && r.inIface === r.outIface && !r.notIn && !r.notOut) {
+  if (r.inIface && r.inIface === r.outIface && !r.notIn && !r.notOut && !r.dst && !r.src && !r.proto) {
     return { code: 'icc-disabled', network: networkOfDevice(lab, r.inIface), rule: by.text }
   }
   return { code: 'filtered', table: by.table, chain: by.chain, rule: by.text }
+}
+
+/**
+ * A raw PREROUTING DROP in Docker's terms: `-d <container> ! -i <bridge>`
+ * keeps a container's address reachable only through its own bridge;
+ * `-d 127.0.0.1 ! -i lo --dport P` keeps a port published on a loopback
+ * address from being reached from another interface (moby#45610).
+ */
+function classifyRawDrop(lab: LabState, v: ChainVerdict, pkt: Packet, inIface: string): ReasonDetail {
+  const by = v.decidedBy
+  if (!by) return { code: 'filtered', table: 'raw', chain: 'PREROUTING', policy: v.policy ?? 'DROP' }
+  const r = by.rule
+  if (r.jump === 'DROP' && r.dst && r.notIn && r.inIface === 'lo' && r.dport !== undefined) {
+    return {
+      code: 'remote-loopback',
+      address: r.dst,
+      port: pkt.dport,
+      protocol: pkt.proto,
+      inIface,
+      rule: by.text,
+    }
+  }
+  if (r.jump === 'DROP' && r.dst && r.notIn && r.inIface && !r.proto) {
+    return {
+      code: 'direct-access',
+      address: r.dst,
+      network: networkOfDevice(lab, r.inIface),
+      bridge: r.inIface,
+      inIface,
+      rule: by.text,
+    }
+  }
+  return { code: 'filtered', table: by.table, chain: by.chain, rule: by.text }
+}
+
+/**
+ * raw PREROUTING for a packet the host receives on `inIface`; returns the
+ * drop, or undefined when the packet goes on. An empty chain decides nothing
+ * and is not shown: a lab whose engine never wrote the raw table (20.10), or
+ * a 28 lab before its first endpoint, traces as before.
+ *
+ * @example
+ * rawPrerouting(w, pkt, 'eth0') // a drop when pkt.dst is a container's address (Docker 28)
+ */
+export function rawPrerouting(w: Walk, pkt: Packet, inIface: string): Arrival | undefined {
+  if (!w.lab.netfilter.raw?.chains.PREROUTING?.rules.length) return undefined
+  const v = evaluateChain(w.lab.netfilter, 'raw', 'PREROUTING', context(w, pkt, inIface, ''))
+  pushVerdict(w, v, 'raw', 'PREROUTING', inIface)
+  if (v.verdict !== 'DROP') return undefined
+  return dropped(w, classifyRawDrop(w.lab, v, pkt, inIface))
 }
 
 /**

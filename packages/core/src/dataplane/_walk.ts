@@ -1,7 +1,8 @@
 /**
  * The packet walker: a packet's way through namespaces, in the kernel's
  * order. Locally generated: routing, nat OUTPUT (and re-routing after a
- * DNAT), filter OUTPUT, nat POSTROUTING, out. Received: nat PREROUTING,
+ * DNAT), filter OUTPUT, nat POSTROUTING, out. Received: raw PREROUTING (when
+ * the engine wrote the raw table), nat PREROUTING,
  * routing, then filter INPUT and the socket, or (the host forwards, a
  * container does not) filter FORWARD, nat POSTROUTING, out. Netfilter acts
  * in the host namespace only, where Docker writes its rules; frames bridged
@@ -12,7 +13,7 @@
 import type { Link, Namespace } from '../model/namespace.js'
 import type { LabState } from '../model/state.js'
 import { deliverLocal } from './_deliver-local.js'
-import { filterHook, natHook, undoDnat } from './_host-hooks.js'
+import { filterHook, natHook, rawPrerouting, undoDnat } from './_host-hooks.js'
 import type { ListenerBook } from './_listeners.js'
 import { namespaceOwner } from './_listeners.js'
 import type { Arrival, FlowState, Packet, Roles, Walk } from './_walk-context.js'
@@ -160,7 +161,11 @@ function arriveOn(w: Walk, ns: Namespace, link: Link, nextHop: number, pkt: Pack
 function receive(w: Walk, ns: Namespace, link: Link, pkt: Packet): Arrival {
   const loop = tooManyHops(w, ns, pkt)
   if (loop) return loop
-  if (ns.id === 'host') natHook(w, 'PREROUTING', pkt, link.ifname, '', undefined)
+  if (ns.id === 'host') {
+    const denied = rawPrerouting(w, pkt, link.ifname)
+    if (denied) return denied
+    natHook(w, 'PREROUTING', pkt, link.ifname, '', undefined)
+  }
   return routeReceived(w, ns, link, pkt)
 }
 
@@ -280,6 +285,8 @@ function bridgeFrame(
   let target = bridgeNeighbors(w.lab, index, bridge.ifname).get(nextHop)
   if (target && inPort && ns.id === 'host') {
     const before = pkt.dst
+    const raw = rawPrerouting(w, pkt, bridge.ifname)
+    if (raw) return raw
     natHook(w, 'PREROUTING', pkt, bridge.ifname, '', undefined)
     if (pkt.dst !== before) {
       target = bridgeNeighbors(w.lab, index, bridge.ifname).get(pkt.dst)

@@ -97,6 +97,10 @@ export const reasonsEn: ReasonCatalog = {
     p.rule
       ? `${who(p.from)} cannot reach ${who(p.to)}: ${p.table} ${p.chain} drops it (${p.rule})`
       : `${who(p.from)} cannot reach ${who(p.to)}: no rule of ${p.table} ${p.chain} accepts it and the chain's policy is ${p.policy}`,
+  'direct-access': (p) =>
+    `${who(p.from)} cannot reach ${who(p.to)}: ${p.address} is a container address on network ${p.network}, and Docker drops packets for it that do not come in through its bridge ${p.bridge} (this one came in on ${p.inIface}), before any NAT or forwarding (${p.rule})`,
+  'remote-loopback': (p) =>
+    `${who(p.from)} cannot reach ${who(p.to)}: port ${p.port}/${p.protocol} is published on ${p.address}, a loopback address, and Docker drops packets for it that do not come in on lo (this one came in on ${p.inIface}), so only the host itself reaches it (${p.rule})`,
   'container-not-running': (p) =>
     `${who(p.side === 'from' ? p.from : p.to)} is not running (${p.state}), so it has no network namespace`,
   'no-neighbor': (p) =>

@@ -220,6 +220,27 @@ export type ReasonDetail =
       networks: string[]
     }
   | { code: 'filtered'; table: TableName; chain: string; rule?: string; policy?: string }
+  /**
+   * Docker 28's raw PREROUTING DROP of a container address (`address`, on
+   * `network`'s `bridge`) for a packet that came in on another interface.
+   */
+  | {
+      code: 'direct-access'
+      address: string
+      network: string
+      bridge: string
+      inIface: string
+      rule: string
+    }
+  /** Docker 28's raw PREROUTING DROP of a port published on a loopback address, for a packet not from lo. */
+  | {
+      code: 'remote-loopback'
+      address: string
+      port: number
+      protocol: TraceProtocol
+      inIface: string
+      rule: string
+    }
   | { code: 'container-not-running'; side: 'from' | 'to'; state: string }
   | { code: 'no-neighbor'; where: string; device: string; address: string; vni?: number }
   /**

@@ -1,6 +1,14 @@
 import { iptables } from '../kernel/iptables.js'
+import type { PortBinding } from '../model/docker.js'
 import type { Rule } from '../model/netfilter.js'
 import type { Tx } from '../model/tx.js'
+import type {
+  BridgeRulesConfig,
+  Firewaller,
+  PortRuleOp,
+  PublishedPort,
+  UserChainMoment,
+} from './firewaller.js'
 
 /**
  * The iptables rules the bridge driver of Docker 20.10 programs for one
@@ -13,14 +21,43 @@ import type { Tx } from '../model/tx.js'
 export const ISOLATION_1 = 'DOCKER-ISOLATION-STAGE-1'
 export const ISOLATION_2 = 'DOCKER-ISOLATION-STAGE-2'
 
-export interface BridgeRulesConfig {
-  bridgeName: string
-  subnet: string
-  icc: boolean
-  masquerade: boolean
-  internal: boolean
-  /** userland-proxy=false turns on hairpin NAT. */
-  hairpin: boolean
+export type { BridgeRulesConfig }
+
+/**
+ * The chains dockerd creates at start (20.10): nat and filter DOCKER, the two
+ * isolation stages ending in RETURN, the PREROUTING/OUTPUT jumps to nat
+ * DOCKER. DOCKER-USER comes with {@link arrangeUserFilterRule}.
+ */
+export function setupDaemonChains(tx: Tx): void {
+  iptables(tx, { op: 'new-chain', table: 'nat', chain: 'DOCKER' })
+  iptables(tx, { op: 'new-chain', table: 'filter', chain: 'DOCKER' })
+  iptables(tx, { op: 'new-chain', table: 'filter', chain: ISOLATION_1 })
+  iptables(tx, { op: 'new-chain', table: 'filter', chain: ISOLATION_2 })
+  iptables(tx, { op: 'append', table: 'filter', chain: ISOLATION_1, rule: { jump: 'RETURN' } })
+  iptables(tx, { op: 'append', table: 'filter', chain: ISOLATION_2, rule: { jump: 'RETURN' } })
+  iptables(tx, {
+    op: 'append',
+    table: 'nat',
+    chain: 'PREROUTING',
+    rule: { dstType: 'LOCAL', jump: 'DOCKER' },
+  })
+  const output = tx.lab.profile.userlandProxy
+    ? { dst: '127.0.0.0/8', notDst: true, dstType: 'LOCAL' as const, jump: 'DOCKER' }
+    : { dstType: 'LOCAL' as const, jump: 'DOCKER' }
+  iptables(tx, { op: 'append', table: 'nat', chain: 'OUTPUT', rule: output })
+}
+
+/**
+ * `arrangeUserFilterRule`: DOCKER-USER exists, returns, and is jumped to
+ * first. 20.10 runs it at start and again after every network it creates.
+ */
+export function arrangeUserFilterRule(tx: Tx, _moment?: UserChainMoment): void {
+  iptables(tx, { op: 'new-chain', table: 'filter', chain: 'DOCKER-USER' })
+  const chain = tx.lab.netfilter.filter.chains['DOCKER-USER']
+  if (chain && chain.rules.length === 0) {
+    iptables(tx, { op: 'append', table: 'filter', chain: 'DOCKER-USER', rule: { jump: 'RETURN' } })
+  }
+  ensureJumpRule(tx, 'DOCKER-USER')
 }
 
 function iccRule(bridge: string, jump: 'ACCEPT' | 'DROP'): Rule {
@@ -123,18 +160,8 @@ export function removeBridgeRules(tx: Tx, c: BridgeRulesConfig): void {
   for (const { table, chain, rule } of bridgeRules(c)) iptables(tx, { op: 'delete', table, chain, rule })
 }
 
-/** The three rules of one published port (`iptables.Forward` in 20.10). */
-export function portRules(
-  p: {
-    hostIp: string
-    hostPort: number
-    proto: 'tcp' | 'udp' | 'sctp'
-    containerIp: string
-    containerPort: number
-  },
-  bridge: string,
-  hairpin: boolean,
-): { table: 'nat' | 'filter'; chain: string; rule: Rule }[] {
+/** The three rules of one published port (`iptables.Forward` in 20.10), each appended. */
+export function portRules(p: PublishedPort, bridge: string, hairpin: boolean): PortRuleOp[] {
   const dnat: Rule = {
     ...(p.hostIp === '0.0.0.0' ? {} : { dst: p.hostIp }),
     ...(hairpin ? {} : { inIface: bridge, notIn: true }),
@@ -144,8 +171,9 @@ export function portRules(
     toDestination: `${p.containerIp}:${p.containerPort}`,
   }
   return [
-    { table: 'nat', chain: 'DOCKER', rule: dnat },
+    { op: 'append', table: 'nat', chain: 'DOCKER', rule: dnat },
     {
+      op: 'append',
       table: 'filter',
       chain: 'DOCKER',
       rule: {
@@ -159,6 +187,7 @@ export function portRules(
       },
     },
     {
+      op: 'append',
       table: 'nat',
       chain: 'POSTROUTING',
       rule: {
@@ -171,3 +200,38 @@ export function portRules(
     },
   ]
 }
+
+/**
+ * The daemon programs ports in descending port order, tcp before udp
+ * (container_operations.go). Two tcp bindings of one port both compare as
+ * "first": kept as is, since a fix could reorder 20.10's output, which must
+ * stay as it was.
+ */
+export function comparePortBindings(a: PortBinding, b: PortBinding): number {
+  return b.containerPort - a.containerPort || (a.proto === 'tcp' ? -1 : b.proto === 'tcp' ? 1 : 0)
+}
+
+/**
+ * Docker 20.10's firewaller. Endpoints have no rules of their own: a
+ * container's address is protected only by FORWARD (and its policy).
+ *
+ * @example
+ * firewaller2010.setupDaemonChains(tx)
+ */
+export const firewaller2010: Firewaller = Object.freeze({
+  tables: Object.freeze(['nat', 'filter'] as const),
+  daemonChains: Object.freeze({
+    nat: Object.freeze(['DOCKER']),
+    filter: Object.freeze(['DOCKER', ISOLATION_1, ISOLATION_2, 'DOCKER-USER']),
+  }),
+  isolationChains: Object.freeze({ stage1: ISOLATION_1, stage2: ISOLATION_2 }),
+  setupDaemonChains,
+  arrangeUserFilterRule,
+  programBridgeRules,
+  removeBridgeRules,
+  portRules: (p: PublishedPort, c: { bridgeName: string; hairpin: boolean }) =>
+    portRules(p, c.bridgeName, c.hairpin),
+  comparePortBindings,
+  joinEndpoint: () => {},
+  leaveEndpoint: () => {},
+})

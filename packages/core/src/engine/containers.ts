@@ -1,3 +1,4 @@
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import {
   noteEndpointJoined,
@@ -13,7 +14,13 @@ import { isUserDefined } from '../model/network-kind.js'
 import type { Tx } from '../model/tx.js'
 import { drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
-import { attachEndpoint, attachServiceEndpoint, detachEndpoint, refreshGateway } from './endpoints.js'
+import {
+  attachEndpoint,
+  attachServiceEndpoint,
+  checkRequestedIp,
+  detachEndpoint,
+  refreshGateway,
+} from './endpoints.js'
 import { unpublishPorts } from './ports.js'
 
 type RunCommand = Extract<DockerCommand, { kind: 'run' | 'create' }>
@@ -54,6 +61,7 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
     }
   }
   const isContainerMode = mode.startsWith('container:')
+  const macNeedsOwnNetns = behaviourOf(lab).macAddressNeedsOwnNetns
   if (cmd.aliases.length > 0 && (['default', 'bridge', 'host', 'none'].includes(mode) || isContainerMode)) {
     throw new DockerCliError('network-scoped aliases are only supported for user-defined networks', 125)
   }
@@ -61,15 +69,37 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
     if (mode === 'container:')
       throw new DockerDaemonError('INVALID_INPUT', 'invalid container format container:<name|id>')
     if (cmd.hostname !== undefined) throw conflicting('hostname and the network mode')
-    if (cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
+    if (cmd.mac !== undefined && macNeedsOwnNetns) throw conflicting('mac-address and the network mode')
     if (cmd.dns.length > 0) throw conflicting('dns and the network mode')
     if (cmd.addHosts.length > 0) throw conflicting('custom host-to-IP mapping and the network mode')
     if (cmd.publish.length > 0 || cmd.publishAll)
       throw conflicting('port publishing and the container type network mode')
     if (cmd.expose.length > 0) throw conflicting('port exposing and the container type network mode')
   }
-  if (mode === 'host' && cmd.mac !== undefined) throw conflicting('mac-address and the network mode')
+  if (mode === 'host' && cmd.mac !== undefined && macNeedsOwnNetns)
+    throw conflicting('mac-address and the network mode')
   if (mode === 'default' || mode === 'bridge') registeredLinks(lab, cmd.links)
+  if (behaviourOf(lab).validatesEndpointsAtCreate) validateEndpointAtCreate(tx, cmd, mode)
+}
+
+/**
+ * Docker 28 checks the endpoint settings when the container is created
+ * (daemon validateNetworkingConfig), so a bad `--ip` leaves no container
+ * behind (ENGINE-28.md 7.2): the checks the endpoint would meet at start.
+ * A network that does not exist yet is the start's to report; with no
+ * `--network` the daemon ignores `--ip` (the endpoint config is keyed
+ * "default"), and a shared namespace takes no address of its own.
+ */
+function validateEndpointAtCreate(tx: Tx, cmd: RunCommand, mode: string): void {
+  if (!cmd.ip || mode === 'default') return
+  if (mode.startsWith('container:') || mode === 'host') {
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      'user specified IP address is supported on user defined networks only',
+    )
+  }
+  const network = findNetwork(tx.lab, mode)
+  if (network) checkRequestedIp(network, { network: mode, aliases: [], ip: cmd.ip })
 }
 
 /**
@@ -283,17 +313,10 @@ export function startContainer(tx: Tx, container: Container): void {
     writeSandboxFiles(tx, container)
     attachEndpoint(tx, container, host, { network: 'host', aliases: [] }, 'host')
   } else {
-    // 20.10 joins the default bridge first, then the others (observed in name order).
-    const ordered = [...container.endpointConfigs].sort((a, b) =>
-      a.network === 'bridge'
-        ? -1
-        : b.network === 'bridge'
-          ? 1
-          : a.network < b.network
-            ? -1
-            : a.network > b.network
-              ? 1
-              : 0,
+    // The engine's join order (20.10: the default bridge first, then the others in name order).
+    const order = behaviourOf(lab).joinOrder(container.endpointConfigs.map((r) => r.network))
+    const ordered = [...container.endpointConfigs].sort(
+      (a, b) => order.indexOf(a.network) - order.indexOf(b.network),
     )
     const requests = ordered.map((r) => {
       const network = findNetwork(lab, r.network)
@@ -492,8 +515,9 @@ export function disconnectContainer(tx: Tx, network: Network, container: Contain
     )
   }
   if (container.endpoints[network.id]) {
+    const leaving = network.endpoints[container.endpoints[network.id] ?? '']?.ipv4 ?? ''
     detachEndpoint(tx, container, network)
-    noteEndpointLeft(tx, container)
+    noteEndpointLeft(tx, container, leaving)
     refreshGateway(tx, container)
   }
   tx.set(

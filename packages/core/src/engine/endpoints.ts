@@ -1,8 +1,8 @@
 import { driverOf } from '../drivers/registry.js'
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { DockerDaemonError } from '../errors.js'
 import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
-import { macFromIp } from '../kernel/mac.js'
 import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
 import { endpointAliases, isUserDefined } from '../model/network-kind.js'
@@ -20,9 +20,42 @@ function drawEndpointId(lab: LabState): string {
 }
 
 /**
+ * The daemon's checks of a static `--ip` against the network it is for
+ * (libnetwork's endpoint settings validation), with 20.10's messages. 20.10
+ * makes them when the endpoint is created (at start or connect); 28 also at
+ * `docker create` (the engine behaviour's validatesEndpointsAtCreate).
+ */
+export function checkRequestedIp(network: Network, request: EndpointRequest): void {
+  if (!request.ip) return
+  if (!isUserDefined(network)) {
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      'user specified IP address is supported on user defined networks only',
+    )
+  }
+  const pool = network.pool
+  const cidr = pool ? parseCidr(pool.subnet) : undefined
+  if (!pool || !cidr) return
+  if (pool.predefined) {
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      'user specified IP address is supported only when connecting to networks with user configured subnets',
+    )
+  }
+  const ip = parseCidr(`${request.ip}/32`)
+  if (!ip || !(ip.ip >>> 0 >= cidr.ip && ip.ip < cidr.ip + 2 ** (32 - cidr.prefix))) {
+    throw new DockerDaemonError(
+      'INVALID_INPUT',
+      `Invalid address ${request.ip}: It does not belong to any of this network's subnets`,
+    )
+  }
+}
+
+/**
  * Allocates and joins one endpoint: address (static --ip or lowest free),
- * MAC (--mac-address on the first network, else derived from the IP), the
- * next ethN of the sandbox, then the driver's plumbing.
+ * MAC (--mac-address on the first network, else the engine's: derived from
+ * the IP on 20.10), the sandbox's next ethN (as the engine names it), then
+ * the driver's plumbing.
  */
 export function attachEndpoint(
   tx: Tx,
@@ -73,28 +106,8 @@ export function attachEndpoint(
   }
   const pool = network.pool
   const cidr = pool ? parseCidr(pool.subnet) : undefined
-  if (!pool || !cidr || !network.gateway) throw new Error(`network ${network.name} has no pool`)
-  if (request.ip) {
-    if (!isUserDefined(network)) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        'user specified IP address is supported on user defined networks only',
-      )
-    }
-    if (pool.predefined) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        'user specified IP address is supported only when connecting to networks with user configured subnets',
-      )
-    }
-    const ip = parseCidr(`${request.ip}/32`)
-    if (!ip || !(ip.ip >>> 0 >= cidr.ip && ip.ip < cidr.ip + 2 ** (32 - cidr.prefix))) {
-      throw new DockerDaemonError(
-        'INVALID_INPUT',
-        `Invalid address ${request.ip}: It does not belong to any of this network's subnets`,
-      )
-    }
-  }
+  if (!pool || !cidr) throw new Error(`network ${network.name} has no pool`)
+  checkRequestedIp(network, request)
   const ipRange = network.ipam.config[0]?.ipRange
   const ipv4 = (() => {
     try {
@@ -113,7 +126,11 @@ export function attachEndpoint(
       throw error
     }
   })()
-  const ifname = `eth${container.nextIfIndex}`
+  const behaviour = behaviourOf(tx.lab)
+  const ifname = behaviour.interfaceName(tx, {
+    namespace: namespaceOf(tx, sandbox),
+    nextIfIndex: container.nextIfIndex,
+  })
   tx.set(container, 'nextIfIndex', container.nextIfIndex + 1)
   const endpoint: Endpoint = {
     id: drawEndpointId(tx.lab),
@@ -122,12 +139,13 @@ export function attachEndpoint(
     containerId: identity.containerId ?? container.id,
     ipv4,
     prefixlen: cidr.prefix,
-    mac: request.mac ?? macFromIp(ipv4),
+    mac: request.mac ?? behaviour.endpointMac(tx, { ipv4, driver: network.driver }),
     ifname,
     aliases: endpointAliases(container, network, request.aliases),
     ...(request.ip ? { requestedIp: request.ip } : {}),
-    // Overlay endpoints, and macvlan/ipvlan endpoints of an internal network, are given no gateway.
-    gateway: driver.givesGateway(network) ? network.gateway : '',
+    // Overlay endpoints, and macvlan/ipvlan endpoints of an internal network, are given no gateway;
+    // on 28 no internal network gives one (ENGINE-28.md section 5).
+    gateway: givesGateway(tx, network) ? (network.gateway ?? '') : '',
   }
   onCreated?.()
   // Drivers plumb the interface; the default route comes from refreshGateway (the sandbox's gateway endpoint).
@@ -152,6 +170,12 @@ export function detachEndpoint(tx: Tx, container: Container, network: Network): 
   driver.endpointLeft?.(tx, network)
 }
 
+/** Whether a network's endpoints get its gateway (and so can carry the default route). */
+function givesGateway(tx: Tx, network: Network): boolean {
+  if (network.internal && !behaviourOf(tx.lab).internalBridgeGateway) return false
+  return driverOf(network).givesGateway(network)
+}
+
 /**
  * The endpoint that provides the default route (libnetwork's epHeap order in
  * 20.10): not docker_gwbridge, not internal, then network name ascending.
@@ -166,7 +190,7 @@ export function gatewayEndpoint(
     const endpoint = network?.endpoints[endpointId]
     // Overlay endpoints give no gateway (north-south traffic leaves through docker_gwbridge),
     // nor do macvlan/ipvlan endpoints of an internal network; an internal bridge still does.
-    if (network && endpoint?.ipv4 && driverOf(network).givesGateway(network)) {
+    if (network && endpoint?.ipv4 && givesGateway(tx, network)) {
       candidates.push({ network, endpoint })
     }
   }
@@ -269,7 +293,7 @@ export function attachServiceEndpoint(
       containerId: options.key,
       ipv4,
       prefixlen: parseCidr(network.pool!.subnet)!.prefix,
-      mac: macFromIp(ipv4),
+      mac: behaviourOf(tx.lab).endpointMac(tx, { ipv4, driver: network.driver }),
       ifname: 'eth0',
       aliases: [],
       gateway: network.gateway ?? '',

@@ -34,7 +34,7 @@ describe("IPv6 is refused as netmodes' own limit, and changes nothing", () => {
     expect(toJSON(lab)).toBe(before)
   })
   test.each([
-    // Docker 20.10's own answers (recorded on a real engine: conformance/recorded/errors.json for --ipv6).
+    // Docker 20.10's own answers (recorded on a real engine: conformance/recorded/20.10/errors.json for --ipv6).
     [
       'docker network create --ipv6 v6',
       'Error response from daemon: could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network\n',

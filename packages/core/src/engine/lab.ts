@@ -1,13 +1,13 @@
 import { BRIDGE_OPTIONS } from '../drivers/bridge/bridge-options.js'
 import { NETWORK_DRIVERS } from '../drivers/registry.js'
-import { ensureJumpRule, ISOLATION_1, ISOLATION_2 } from '../engine-profiles/firewaller-20-10.js'
+import { firewallerOf } from '../engine-profiles/firewaller-of.js'
 import { nameserversOf } from '../etc/resolv-conf.js'
 import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
 import { collidesWithHost } from '../ipam/subnet-selection.js'
 import { iptables } from '../kernel/iptables.js'
 import type { Network } from '../model/docker.js'
-import type { EngineProfile, LabState } from '../model/state.js'
+import type { EngineProfile, EngineVersion, LabState } from '../model/state.js'
 import { Tx } from '../model/tx.js'
 import { createNetfilter } from '../netfilter/tables.js'
 import { drawHex } from '../rng.js'
@@ -26,6 +26,12 @@ export const DEFAULT_PROFILE: EngineProfile = {
 }
 
 export interface CreateLabOptions {
+  /**
+   * The Docker Engine the lab models (default '20.10'). It sets
+   * `profile.version`, from which the lab's behaviour is chosen once; it
+   * wins over a `profile.version` given as well.
+   */
+  engine?: EngineVersion
   /** The host: `ip -j addr` and `ip -j route` of a real machine; default: {@link TYPICAL_HOST}. */
   host?: HostDescription
   profile?: Partial<EngineProfile>
@@ -60,38 +66,11 @@ function predefinedNetwork(
 }
 
 /**
- * The chains dockerd creates at start (20.10): nat and filter DOCKER, the two
- * isolation stages ending in RETURN, the PREROUTING/OUTPUT jumps to nat
- * DOCKER, and DOCKER-USER first in FORWARD. Docker also sets FORWARD's policy
- * to DROP when it has to enable IP forwarding, as on a fresh host.
+ * `arrangeUserFilterRule`, as the daemon runs it after creating a network
+ * (the firewaller decides what that means for its engine).
  */
-function setupDaemonChains(tx: Tx): void {
-  iptables(tx, { op: 'new-chain', table: 'nat', chain: 'DOCKER' })
-  iptables(tx, { op: 'new-chain', table: 'filter', chain: 'DOCKER' })
-  iptables(tx, { op: 'new-chain', table: 'filter', chain: ISOLATION_1 })
-  iptables(tx, { op: 'new-chain', table: 'filter', chain: ISOLATION_2 })
-  iptables(tx, { op: 'append', table: 'filter', chain: ISOLATION_1, rule: { jump: 'RETURN' } })
-  iptables(tx, { op: 'append', table: 'filter', chain: ISOLATION_2, rule: { jump: 'RETURN' } })
-  iptables(tx, {
-    op: 'append',
-    table: 'nat',
-    chain: 'PREROUTING',
-    rule: { dstType: 'LOCAL', jump: 'DOCKER' },
-  })
-  const output = tx.lab.profile.userlandProxy
-    ? { dst: '127.0.0.0/8', notDst: true, dstType: 'LOCAL' as const, jump: 'DOCKER' }
-    : { dstType: 'LOCAL' as const, jump: 'DOCKER' }
-  iptables(tx, { op: 'append', table: 'nat', chain: 'OUTPUT', rule: output })
-}
-
-/** `arrangeUserFilterRule`: DOCKER-USER exists, returns, and is jumped to first. */
 export function arrangeUserFilterRule(tx: Tx): void {
-  iptables(tx, { op: 'new-chain', table: 'filter', chain: 'DOCKER-USER' })
-  const chain = tx.lab.netfilter.filter.chains['DOCKER-USER']
-  if (chain && chain.rules.length === 0) {
-    iptables(tx, { op: 'append', table: 'filter', chain: 'DOCKER-USER', rule: { jump: 'RETURN' } })
-  }
-  ensureJumpRule(tx, 'DOCKER-USER')
+  firewallerOf(tx.lab).arrangeUserFilterRule(tx, 'network-created')
 }
 
 /**
@@ -102,12 +81,17 @@ export function arrangeUserFilterRule(tx: Tx): void {
  * @example
  * const lab = createLab()
  * lab.networks.map((n) => n.name) // ['bridge', 'host', 'none']
+ * createLab({ engine: '28' }).profile.version // '28'
  */
 export function createLab(options: CreateLabOptions = {}): LabState {
   const host = options.host ?? TYPICAL_HOST
   const lab: LabState = {
     schema: 1,
-    profile: { ...DEFAULT_PROFILE, ...options.profile },
+    profile: {
+      ...DEFAULT_PROFILE,
+      ...options.profile,
+      ...(options.engine !== undefined ? { version: options.engine } : {}),
+    },
     rng: { seed: options.seed ?? 1, counter: 0 },
     clock: options.epoch ?? 1767225600,
     host: {
@@ -128,7 +112,7 @@ export function createLab(options: CreateLabOptions = {}): LabState {
     nextPid: 1000,
   }
   const tx = new Tx(lab)
-  setupDaemonChains(tx)
+  firewallerOf(lab).setupDaemonChains(tx)
   const bip = lab.profile.bip
   const subnet = bip
     ? bip
@@ -152,7 +136,8 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   lab.networks.push(bridge)
   lab.networks.push(predefinedNetwork(tx, 'host', 'host', {}))
   lab.networks.push(predefinedNetwork(tx, 'none', 'null', {}))
+  // Docker sets FORWARD's policy to DROP when it has to enable IP forwarding, as on a fresh host.
   iptables(tx, { op: 'policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' })
-  arrangeUserFilterRule(tx)
+  firewallerOf(lab).arrangeUserFilterRule(tx, 'daemon-start')
   return lab
 }

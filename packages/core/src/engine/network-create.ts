@@ -1,14 +1,16 @@
 import { networkDriver } from '../drivers/registry.js'
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import { cidrContains, formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
-import { checkSubnetFree, selectPredefinedSubnet } from '../ipam/subnet-selection.js'
+import { checkSubnetFree } from '../ipam/subnet-selection.js'
 import type { IpamConfig, Network } from '../model/docker.js'
 import { findNetwork } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
+import { NotSimulatedError } from './ipv6-not-simulated.js'
 import { arrangeUserFilterRule } from './lab.js'
 
 // configFromNetwork: set once a --config-from network's configuration has been taken in.
@@ -161,6 +163,22 @@ function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
 }
 
 /**
+ * Docker 28 refuses a `--subnet` with host bits set (libnetwork's network
+ * config validation; ENGINE-28.md section 3: `10.56.0.5/24` fails, where
+ * 20.10 kept it as given).
+ */
+function refuseHostBits(configs: IpamConfig[]): void {
+  for (const c of configs) {
+    const cidr = parseCidr(c.subnet)
+    if (!cidr) continue
+    const aligned = formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix)
+    if (aligned !== c.subnet) {
+      throw daemonError(`invalid network config:\ninvalid subnet ${c.subnet}: it should be ${aligned}`)
+    }
+  }
+}
+
+/**
  * `docker network create`: validates as the CLI and the daemon do, allocates
  * the subnet and gateway, then lets the driver build the network.
  */
@@ -193,6 +211,11 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
       'UNSUPPORTED',
     )
   }
+  const behaviour = behaviourOf(lab)
+  if (cmd.ipv6 && behaviour.ipv6WithoutSubnet === 'random-ula') {
+    // 28 gives the network a random ULA /64 (ENGINE-28.md section 3): an IPv6 network, not modelled.
+    throw new NotSimulatedError('IPv6 networks (--ipv6: Docker 28 gives the network a ULA /64)')
+  }
   if (cmd.ipv6) {
     throw daemonError(
       'could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network',
@@ -202,6 +225,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   checkSubnetSyntax(configs)
   if (configs.length > 1)
     throw daemonError(`${driver} driver doesn't support multiple subnets`, 'UNSUPPORTED')
+  if (behaviour.subnetMustBeAligned) refuseHostBits(configs)
 
   // Swarm-scoped networks get swarm's 25-character IDs; local ones libnetwork's 64 hex digits.
   const id = drawUnused(
@@ -242,7 +266,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     checkSubnetFree(lab, space, subnet)
     config = { ...requested, subnet: requested.subnet }
   } else {
-    config = { subnet: selectPredefinedSubnet(tx, space) }
+    config = { subnet: behaviour.selectPredefinedSubnet(tx, space) }
   }
   const cidr = parseCidr(config.subnet)
   const poolSubnet = cidr ? formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix) : config.subnet
@@ -264,14 +288,19 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     endpoints: {},
     ...(cmd.configFromNetwork !== undefined ? { configFrom: cmd.configFromNetwork } : {}),
   }
-  // The gateway is requested first (libnetwork ipamAllocateVersion), then the aux addresses.
-  const gateway = requestAddress(tx, pool, {
-    ...(config.gateway ? { preferred: config.gateway } : {}),
-    ...(config.ipRange ? { ipRange: config.ipRange } : {}),
-    serial: global,
-  })
-  network.gateway = gateway
-  if (!config.gateway && !requested) config.gateway = gateway
+  // The gateway is requested first (libnetwork ipamAllocateVersion), then the aux addresses;
+  // 28 reserves none for an internal macvlan network given no --gateway (ENGINE-28.md section 3).
+  const gatewayless =
+    driver === 'macvlan' && cmd.internal && !config.gateway && !behaviour.internalMacvlanReservesGateway
+  if (!gatewayless) {
+    const gateway = requestAddress(tx, pool, {
+      ...(config.gateway ? { preferred: config.gateway } : {}),
+      ...(config.ipRange ? { ipRange: config.ipRange } : {}),
+      serial: global,
+    })
+    network.gateway = gateway
+    if (!config.gateway && !requested) config.gateway = gateway
+  }
   for (const [name, ip] of Object.entries(config.auxAddresses ?? {})) {
     if (parseIPv4(ip) === undefined)
       throw daemonError(`non parsable secondary ip address (${name}:${ip}) passed for network ${cmd.name}`)

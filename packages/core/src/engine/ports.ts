@@ -1,5 +1,6 @@
 import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
-import { portRules } from '../engine-profiles/firewaller-20-10.js'
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
+import { firewallerOf } from '../engine-profiles/firewaller-of.js'
 import { DockerDaemonError } from '../errors.js'
 import { iptables, iptablesDeleteAll } from '../kernel/iptables.js'
 import type { Container, Endpoint, Network, PortMapping } from '../model/docker.js'
@@ -70,10 +71,9 @@ export function publishPorts(
   const config = readBridgeConfig(network, lab.profile.mtu)
   const mappings: PortMapping[] = []
   const programmed = new Set<string>()
-  // The daemon programs ports in descending port order, tcp before udp (container_operations.go).
-  const ordered = [...container.portBindings].sort(
-    (a, b) => b.containerPort - a.containerPort || (a.proto === 'tcp' ? -1 : b.proto === 'tcp' ? 1 : 0),
-  )
+  const firewaller = firewallerOf(lab)
+  // The order in which the engine programs bindings is the firewaller's (it shows in iptables).
+  const ordered = [...container.portBindings].sort(firewaller.comparePortBindings)
   for (const binding of ordered) {
     if (binding.proto === 'sctp' && lab.profile.userlandProxy) {
       throw new DockerDaemonError('UNSUPPORTED', 'Error starting userland proxy: protocol not supported')
@@ -83,8 +83,13 @@ export function publishPorts(
       binding.hostIp === '' && defaultIp === '0.0.0.0' && lab.profile.ipv6Proxy
         ? ['0.0.0.0', '::']
         : [defaultIp]
+    // 28 asks the allocator for one ephemeral port for both families (20.10: one per address).
+    const shareEphemeral = binding.hostPort === '' && behaviourOf(lab).ephemeralPortSharedByFamilies
+    let firstPort: number | undefined
     for (const ip of ips) {
-      const hostPort = allocateHostPort(tx, binding.proto, ip, binding.hostPort)
+      const requested = shareEphemeral && firstPort !== undefined ? String(firstPort) : binding.hostPort
+      const hostPort = allocateHostPort(tx, binding.proto, ip, requested)
+      firstPort ??= hostPort
       const allocation: HostPortAllocation = {
         hostIp: ip,
         hostPort,
@@ -96,13 +101,18 @@ export function publishPorts(
       const key = keyOf(binding.proto, hostPort)
       tx.set(lab.hostPorts, key, [...(lab.hostPorts[key] ?? []), allocation])
       if (lab.profile.userlandProxy) {
-        tx.log(
-          `/usr/bin/docker-proxy -proto ${binding.proto} -host-ip ${ip} -host-port ${hostPort} -container-ip ${endpoint.ipv4} -container-port ${binding.containerPort} &`,
-        )
+        const argv = behaviourOf(lab).dockerProxyArgv({
+          proto: binding.proto,
+          hostIp: ip,
+          hostPort,
+          containerIp: endpoint.ipv4,
+          containerPort: binding.containerPort,
+        })
+        tx.log(`${argv.join(' ')} &`)
       }
       // IPv4 rules only: an IPv4-only container is reached from [::] through the proxy alone.
       if (family(ip) === 4) {
-        const rules = portRules(
+        const rules = firewaller.portRules(
           {
             hostIp: ip,
             hostPort,
@@ -110,8 +120,7 @@ export function publishPorts(
             containerIp: endpoint.ipv4,
             containerPort: binding.containerPort,
           },
-          config.bridgeName,
-          !lab.profile.userlandProxy,
+          { bridgeName: config.bridgeName, hairpin: !lab.profile.userlandProxy },
         )
         // libnetwork's ProgramRule appends only a rule that is not there yet (`iptables -C` first):
         // two host ports for one container port share their ACCEPT and MASQUERADE rules. Only this
@@ -120,7 +129,7 @@ export function publishPorts(
           const key = `${r.table} ${r.chain} ${renderRuleSpec(r.rule)}`
           if (programmed.has(key)) continue
           programmed.add(key)
-          iptables(tx, { op: 'append', ...r })
+          iptables(tx, r)
         }
       }
       mappings.push({ containerPort: binding.containerPort, proto: binding.proto, hostIp: ip, hostPort })
@@ -141,8 +150,11 @@ export function unpublishPorts(tx: Tx, container: Container, network: Network | 
     const a = bound.find((x) => x.containerId === container.id && x.hostIp === mapping.hostIp)
     if (!a) continue
     if (config && family(a.hostIp) === 4) {
-      for (const r of portRules(a, config.bridgeName, !lab.profile.userlandProxy))
-        steps.push({ delete: { op: 'delete', ...r } })
+      const rules = firewallerOf(lab).portRules(a, {
+        bridgeName: config.bridgeName,
+        hairpin: !lab.profile.userlandProxy,
+      })
+      for (const { table, chain, rule } of rules) steps.push({ delete: { op: 'delete', table, chain, rule } })
     }
     if (lab.profile.userlandProxy)
       steps.push({ log: `kill docker-proxy (${a.proto} ${a.hostIp}:${a.hostPort})` })

@@ -6,6 +6,7 @@
  * and leave (deleteHostsEntries). The daemon side (which options reach
  * libnetwork) is daemon/container_operations.go buildSandboxOptions.
  */
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import type { Container, Endpoint, Network } from '../model/docker.js'
 import { findContainer } from '../model/lookup.js'
 import { isUserDefined } from '../model/network-kind.js'
@@ -19,6 +20,7 @@ import {
   optionsOf,
   searchDomainsOf,
 } from './resolv-conf.js'
+import { generateResolvConf28 } from './resolv-conf-28.js'
 
 /** What `cat /etc/hosts`, `cat /etc/resolv.conf` and `cat /etc/hostname` print inside a container. */
 export interface ContainerFiles {
@@ -80,6 +82,8 @@ function linkRecords(lab: LabState, container: Container): [string, string][] {
 // servers, or rebuilt around --dns/--dns-search/--dns-option.
 function initialResolvConf(lab: LabState, container: Container, hostMode: boolean): string {
   const host = hostResolvConf(lab)
+  if (behaviourOf(lab).sandboxFiles.resolvConf === 'moby-28')
+    return resolvConf28(lab, container, hostMode ? 'none' : 'legacy')
   const dns = container.dns ?? []
   const search = container.dnsSearch ?? []
   const options = container.dnsOptions ?? []
@@ -102,7 +106,8 @@ export function writeSandboxFiles(tx: Tx, container: Container): void {
   const lab = tx.lab
   const hostMode = container.networkMode === 'host'
   const extra = [...extraHostRecords(lab, container), ...linkRecords(lab, container)]
-  const hosts = hostMode && extra.length === 0 ? hostHostsFile(lab) : buildHostsFile(extra)
+  const defaults = behaviourOf(lab).sandboxFiles.hostsDefaults
+  const hosts = hostMode && extra.length === 0 ? hostHostsFile(lab) : buildHostsFile(extra, defaults)
   tx.set(container, 'etc', { hosts, resolvConf: initialResolvConf(lab, container, hostMode) })
   tx.set(container, 'filesOf', container.id)
 }
@@ -123,6 +128,21 @@ export function shareSandboxFiles(tx: Tx, container: Container, target: Containe
 
 // rebuildDNS: the embedded server, the search domains and options kept, IPv6
 // servers kept, ndots:0 added unless the user set ndots.
+/** Docker 28's resolv.conf for this container: generated again from the host's file and its options. */
+function resolvConf28(
+  lab: LabState,
+  container: Container,
+  transform: 'none' | 'legacy' | 'internal resolver',
+): string {
+  return generateResolvConf28({
+    host: hostResolvConf(lab),
+    dns: container.dns ?? [],
+    search: container.dnsSearch ?? [],
+    options: container.dnsOptions ?? [],
+    transform,
+  })
+}
+
 function embeddedResolvConf(current: string): string {
   const options = optionsOf(current)
   const ipv6 = nameserversOf(current).filter((ns) => ns.includes(':'))
@@ -147,8 +167,12 @@ export function noteEndpointJoined(tx: Tx, container: Container, network: Networ
   if (endpoint.ipv4 !== '') {
     hosts += hostsRecord(endpoint.ipv4, ownHostNames(container.hostname, container.domainname ?? ''))
   }
-  if (isUserDefined(network) && network.name !== 'docker_gwbridge')
-    resolvConf = embeddedResolvConf(resolvConf)
+  if (isUserDefined(network) && network.name !== 'docker_gwbridge') {
+    resolvConf =
+      behaviourOf(tx.lab).sandboxFiles.resolvConf === 'moby-28'
+        ? resolvConf28(tx.lab, container, 'internal resolver')
+        : embeddedResolvConf(resolvConf)
+  }
   tx.set(container, 'etc', { hosts, resolvConf })
 }
 
@@ -172,11 +196,16 @@ export function updateLinkParents(tx: Tx, child: Container, ip: string): void {
   }
 }
 
-/** An endpoint left (network disconnect): every line of the container's own names goes. */
-export function noteEndpointLeft(tx: Tx, container: Container): void {
+/**
+ * An endpoint left (network disconnect): every line of the container's own
+ * names goes (20.10), or only the line of the address that left (28).
+ */
+export function noteEndpointLeft(tx: Tx, container: Container, ip: string): void {
   const etc = container.etc
   if (!etc || container.networkMode === 'host') return
-  const hosts = deleteHostsRecords(etc.hosts, ownHostNames(container.hostname, container.domainname ?? ''))
+  const names = ownHostNames(container.hostname, container.domainname ?? '')
+  const only = behaviourOf(tx.lab).sandboxFiles.hostsLeave === 'endpoint-line' ? ip : undefined
+  const hosts = deleteHostsRecords(etc.hosts, names, only)
   tx.set(container, 'etc', { ...etc, hosts })
 }
 

@@ -4,7 +4,7 @@
  * then the extra records, then one line per network the container joins.
  */
 
-/** etchosts.defaultContent, in order. */
+/** etchosts.defaultContent, in order (20.10). */
 const DEFAULT_RECORDS: [string, string][] = [
   ['127.0.0.1', 'localhost'],
   ['::1', 'localhost ip6-localhost ip6-loopback'],
@@ -14,14 +14,24 @@ const DEFAULT_RECORDS: [string, string][] = [
   ['ff02::2', 'ip6-allrouters'],
 ]
 
+/** Docker 28's defaults: the same records, with the IPv6 addresses written `fe00::` and `ff00::` (netip). */
+const DEFAULT_RECORDS_28: [string, string][] = DEFAULT_RECORDS.map(([ip, hosts]) => [
+  ip.replace(/::0$/, '::'),
+  hosts,
+])
+
 /** One etchosts.Record, written as `IP<TAB>hosts`. */
 export function hostsRecord(ip: string, hosts: string): string {
   return `${ip}\t${hosts}\n`
 }
 
-/** etchosts.Build with no address of its own: the default records, then `extra`. */
-export function buildHostsFile(extra: [ip: string, hosts: string][]): string {
-  return [...DEFAULT_RECORDS, ...extra].map(([ip, hosts]) => hostsRecord(ip, hosts)).join('')
+/** etchosts.Build with no address of its own: the default records (20.10's or 28's), then `extra`. */
+export function buildHostsFile(
+  extra: [ip: string, hosts: string][],
+  defaults: 'libnetwork-20.10' | 'moby-28' = 'libnetwork-20.10',
+): string {
+  const records = defaults === 'moby-28' ? DEFAULT_RECORDS_28 : DEFAULT_RECORDS
+  return [...records, ...extra].map(([ip, hosts]) => hostsRecord(ip, hosts)).join('')
 }
 
 /**
@@ -42,10 +52,13 @@ export function ownHostNames(hostname: string, domainname: string): string {
  * network removes the container's lines for all of them, as 20.10 does);
  * empty lines go too, comments stay.
  */
-export function deleteHostsRecords(content: string, hosts: string): string {
+export function deleteHostsRecords(content: string, hosts: string, ip?: string): string {
+  // 28 deletes the leaving endpoint's record only (its address and names).
+  const doomed = (line: string) =>
+    ip === undefined ? line.endsWith(`\t${hosts}`) : line === `${ip}\t${hosts}`
   return content
     .split('\n')
-    .filter((line) => line !== '' && (line.startsWith('#') || !line.endsWith(`\t${hosts}`)))
+    .filter((line) => line !== '' && (line.startsWith('#') || !doomed(line)))
     .map((line) => `${line}\n`)
     .join('')
 }

@@ -120,3 +120,40 @@ describe('explanations are true of the lab they are about', () => {
     expect(out?.why).toContain('already dropped by the isolation chains')
   })
 })
+
+describe.each(['en', 'zh-CN'] as const)('Docker 28 rules explained in %s', (lang) => {
+  const lab = createLab({ profile: { version: '28' } })
+  for (const line of [
+    'docker network create app',
+    'docker network create --internal secret',
+    'docker network create -o com.docker.network.bridge.enable_icc=false noicc',
+    'docker run -d --name web --network app -p 8080:80 -p 127.0.0.1:9090:90 nginx',
+    'docker run -d --name db --network secret postgres',
+  ]) {
+    expect(runDocker(lab, line).exitCode, line).toBe(0)
+  }
+  test('every rule Docker 28 wrote, raw included, gets a sentence of its own', () => {
+    for (const table of ['nat', 'filter', 'raw'] as const) {
+      const rules = explainIptables(lab, table, lang)
+      expect(rules.length, table).toBeGreaterThan(table === 'raw' ? 1 : 8)
+      for (const r of rules) {
+        expect(r.why, r.text).not.toMatch(/not write|不是 Docker 写入/)
+        expect(r.why.length).toBeGreaterThan(10)
+      }
+    }
+  })
+  test('a rule is explained by what it does, not by its chain: the ICC DROP in DOCKER-FORWARD', () => {
+    const noicc = lab.networks.find((n) => n.name === 'noicc')?.device ?? ''
+    const why = (text: string) => explainIptables(lab, 'filter', lang).find((r) => r.text === text)?.why
+    expect(why(`-A DOCKER-FORWARD -i ${noicc} -o ${noicc} -j DROP`)).toMatch(/ICC|enable_icc/)
+  })
+  test('the raw DROPs say which address or port they protect', () => {
+    const raw = explainIptables(lab, 'raw', lang)
+    expect(raw.map((r) => r.text)).toEqual([
+      `-A PREROUTING -d 172.18.0.2/32 ! -i ${lab.networks.find((n) => n.name === 'app')?.device} -j DROP`,
+      '-A PREROUTING -d 127.0.0.1/32 ! -i lo -p tcp -m tcp --dport 9090 -j DROP',
+    ])
+    expect(raw[0]?.why).toContain('172.18.0.2')
+    expect(raw[1]?.why).toContain('9090/tcp')
+  })
+})

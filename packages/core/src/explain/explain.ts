@@ -104,6 +104,51 @@ function bridgeNetwork(lab: LabState, rule: Rule): Network | undefined {
   return lab.networks.find((n) => n.device && (rule.inIface === n.device || rule.outIface === n.device))
 }
 
+/** The filter chains Docker creates (20.10 and 28); FORWARD is shared with the user. */
+const DOCKER_FILTER_CHAINS = new Set([
+  'DOCKER',
+  'DOCKER-FORWARD',
+  'DOCKER-CT',
+  'DOCKER-BRIDGE',
+  'DOCKER-ISOLATION-STAGE-1',
+  'DOCKER-ISOLATION-STAGE-2',
+])
+
+/** A filter rule of Docker's, by what it does; undefined when it is none Docker writes. */
+function explainFilterRule(m: Messages, rule: Rule, bridge: string, subnet: string): string | undefined {
+  const ifaces = rule.inIface !== undefined || rule.outIface !== undefined
+  if (!ifaces && !rule.dst && !rule.src) {
+    if (rule.jump === 'DOCKER-USER') return m['rule.forward-user']()
+    if (rule.jump === 'DOCKER-ISOLATION-STAGE-1') return m['rule.forward-isolation']()
+    if (rule.jump === 'DOCKER-FORWARD') return m['rule.forward-docker-forward']()
+    if (rule.jump === 'DOCKER-CT') return m['rule.jump-conntrack']()
+    if (rule.jump === 'DOCKER-BRIDGE') return m['rule.jump-bridges']()
+  }
+  if (rule.ctstate) return m['rule.conntrack']({ bridge })
+  if (rule.jump === 'DOCKER-ISOLATION-STAGE-2') return m['rule.isolation-1']({ bridge })
+  if (rule.jump === 'DROP' && (rule.notSrc || rule.notDst)) {
+    if (rule.inIface) return m['rule.internal-in']({ bridge, subnet })
+    if (rule.outIface) return m['rule.internal-out']({ bridge, subnet })
+  }
+  if (rule.jump === 'DOCKER' && rule.outIface && !rule.inIface) return m['rule.forward-docker']({ bridge })
+  if (rule.jump === 'ACCEPT' && rule.dst && rule.notIn) {
+    return m['rule.dnat-accept']({ target: `${rule.dst}:${rule.dport}`, bridge })
+  }
+  if (rule.dst || rule.src || rule.proto) return undefined
+  if (rule.jump === 'ACCEPT' && rule.inIface && rule.outIface && rule.notOut)
+    return m['rule.outgoing']({ bridge })
+  if (rule.inIface && rule.outIface === rule.inIface && !rule.notIn && !rule.notOut) {
+    if (rule.jump === 'DROP') return m['rule.icc-drop']({ bridge })
+    if (rule.jump === 'ACCEPT') return m['rule.icc-accept']({ bridge })
+  }
+  if (rule.jump === 'ACCEPT' && rule.inIface && !rule.outIface) return m['rule.bridge-out']({ bridge })
+  if (rule.jump === 'DROP' && rule.notIn && rule.inIface === rule.outIface && rule.outIface) {
+    return m['rule.bridge-drop']({ bridge })
+  }
+  if (rule.jump === 'DROP' && rule.outIface && !rule.inIface) return m['rule.isolation-2']({ bridge })
+  return undefined
+}
+
 /**
  * One sentence saying why Docker wrote a rule.
  *
@@ -149,24 +194,23 @@ export function explainRule(
       })
     }
   }
-  if (chain === 'FORWARD') {
-    if (rule.jump === 'DOCKER-USER') return m['rule.forward-user']()
-    if (rule.jump === 'DOCKER-ISOLATION-STAGE-1') return m['rule.forward-isolation']()
-    if (rule.ctstate) return m['rule.conntrack']({ bridge })
-    if (rule.jump === 'DOCKER') return m['rule.forward-docker']({ bridge })
-    if (rule.inIface && rule.outIface && rule.notOut) return m['rule.outgoing']({ bridge })
-    if (rule.inIface && rule.outIface === rule.inIface) {
-      return rule.jump === 'DROP' ? m['rule.icc-drop']({ bridge }) : m['rule.icc-accept']({ bridge })
-    }
+  if (table === 'raw' && chain === 'PREROUTING' && rule.jump === 'DROP' && rule.dst && rule.notIn) {
+    if (rule.inIface === 'lo' && rule.dport !== undefined)
+      return m['rule.loopback-remote']({
+        address: rule.dst,
+        port: String(rule.dport),
+        proto: rule.proto ?? 'tcp',
+      })
+    if (rule.inIface && !rule.proto)
+      return m['rule.direct-access']({ address: rule.dst, bridge: rule.inIface })
   }
-  if (chain === 'DOCKER' && rule.jump === 'ACCEPT' && rule.dst)
-    return m['rule.dnat-accept']({ target: `${rule.dst}:${rule.dport}`, bridge })
-  if (chain === 'DOCKER-ISOLATION-STAGE-1') {
-    if (rule.jump === 'DOCKER-ISOLATION-STAGE-2') return m['rule.isolation-1']({ bridge })
-    if (rule.jump === 'DROP' && rule.inIface) return m['rule.internal-in']({ bridge, subnet })
-    if (rule.jump === 'DROP' && rule.outIface) return m['rule.internal-out']({ bridge, subnet })
+  // Filter rules are told by what they match, wherever the engine keeps them
+  // (20.10: FORWARD; 28: DOCKER-FORWARD, DOCKER-CT, DOCKER-BRIDGE), but only
+  // in Docker's own chains: DOCKER-USER and the built-ins belong to the user.
+  if (table === 'filter' && (chain === 'FORWARD' || DOCKER_FILTER_CHAINS.has(chain))) {
+    const explained = explainFilterRule(m, rule, bridge, subnet)
+    if (explained !== undefined) return explained
   }
-  if (chain === 'DOCKER-ISOLATION-STAGE-2' && rule.jump === 'DROP') return m['rule.isolation-2']({ bridge })
   if (chain === 'DOCKER-USER' && rule.jump === 'RETURN') return m['rule.return']()
   return m['rule.other']()
 }

@@ -104,6 +104,20 @@ export const en = {
     `${v.bridge} is internal: packets from it to anything outside ${v.subnet} are dropped.`,
   'rule.internal-out': (v: { bridge: string; subnet: string }) =>
     `${v.bridge} is internal: packets into it from anything outside ${v.subnet} are dropped.`,
+  'rule.forward-docker-forward': () =>
+    'After DOCKER-USER, FORWARD hands every forwarded packet to DOCKER-FORWARD, where Docker 28 keeps all its forwarding rules.',
+  'rule.jump-conntrack': () =>
+    'Replies to connections that were already let through are accepted first (DOCKER-CT holds one rule per bridge).',
+  'rule.jump-bridges': () =>
+    'New traffic into a Docker bridge goes through DOCKER-BRIDGE, which sends it on to the DOCKER chain: published ports, then one DROP per bridge.',
+  'rule.bridge-out': (v: { bridge: string }) =>
+    `Containers on ${v.bridge} may send anywhere, to each other too (traffic for another Docker network was already dropped by the isolation chains).`,
+  'rule.bridge-drop': (v: { bridge: string }) =>
+    `Whatever else enters ${v.bridge} from another interface is dropped: from outside, only its published ports (the ACCEPT rules above) are reachable.`,
+  'rule.direct-access': (v: { address: string; bridge: string }) =>
+    `${v.address}, a container's address, is reachable only through its bridge ${v.bridge}: a packet for it that comes in on any other interface is dropped before NAT and routing, so a neighbour that routes to it through the host gets nowhere.`,
+  'rule.loopback-remote': (v: { address: string; port: string; proto: string }) =>
+    `Port ${v.port}/${v.proto} is published on ${v.address} only: a packet for it that does not come in on lo is dropped, so only the host itself reaches it (moby#45610).`,
   'rule.return': () => 'Nothing matched here: go back to the calling chain.',
   'rule.other': () => "A rule Docker did not write (yours, or another tool's).",
 }

@@ -68,6 +68,19 @@ export const zhCN: Messages = {
   'rule.internal-in': (v) => `${v.bridge} 是内部网络（--internal）：从它发往 ${v.subnet} 以外的报文被丢弃。`,
   'rule.internal-out': (v) =>
     `${v.bridge} 是内部网络（--internal）：来自 ${v.subnet} 以外、进入它的报文被丢弃。`,
+  'rule.forward-docker-forward': () =>
+    'FORWARD 链在 DOCKER-USER 之后把所有转发的报文交给 DOCKER-FORWARD 链，Docker 28 的转发规则都在那里。',
+  'rule.jump-conntrack': () => '已放行连接的回包先被接受（DOCKER-CT 链中每个网桥一条规则）。',
+  'rule.jump-bridges': () =>
+    '进入 Docker 网桥的新流量经过 DOCKER-BRIDGE 链，再交给 DOCKER 链：先是映射的端口，最后每个网桥一条 DROP。',
+  'rule.bridge-out': (v) =>
+    `${v.bridge} 上的容器可以向任何地方发送报文，包括彼此之间（发往其他 Docker 网络的报文已先被隔离链丢弃）。`,
+  'rule.bridge-drop': (v) =>
+    `从其他网卡进入 ${v.bridge} 的其余流量都被丢弃：从外部只能访问它映射的端口（上面的 ACCEPT 规则）。`,
+  'rule.direct-access': (v) =>
+    `${v.address} 是容器的地址，只能经它的网桥 ${v.bridge} 访问：从其他任何网卡进入、发往它的报文在 NAT 和路由之前就被丢弃，即使邻居经宿主机路由过来也无法访问。`,
+  'rule.loopback-remote': (v) =>
+    `${v.port}/${v.proto} 端口只映射在 ${v.address} 上：不是从 lo 进入、发往它的报文被丢弃，因此只有宿主机自己能访问（moby#45610）。`,
   'rule.return': () => '此处没有匹配：返回调用它的链。',
   'rule.other': () => '这条规则不是 Docker 写入的（你自己或其他工具添加的）。',
 }

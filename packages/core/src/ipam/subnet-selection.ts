@@ -33,6 +33,29 @@ export function collidesWithHost(lab: LabState, subnet: string): boolean {
   })
 }
 
+/** The predefined pools of one address space: how many, and the i-th. */
+function predefinedPools(space: 'local' | 'global'): { count: number; at: (i: number) => string } {
+  return space === 'local'
+    ? { count: LOCAL_PREDEFINED_SUBNETS.length, at: (i) => LOCAL_PREDEFINED_SUBNETS[i] ?? '' }
+    : { count: GLOBAL_PREDEFINED_COUNT, at: globalPredefinedSubnet }
+}
+
+/**
+ * Walks the predefined pools from `start` (wrapping around), skipping pools
+ * that overlap a network of the same space or one already held, and returns
+ * the index of the first free one.
+ */
+function firstFreePool(lab: LabState, space: 'local' | 'global', start: number, held: string[]): number {
+  const taken = subnetsInSpace(lab, space)
+  const { count, at } = predefinedPools(space)
+  for (let k = 0; k < count; k++) {
+    const i = (start + k) % count
+    const candidate = at(i)
+    if (![...taken, ...held].some((s) => overlaps(s, candidate))) return i
+  }
+  throw ipamErrors.noMoreSubnets()
+}
+
 /**
  * Picks the subnet of a network created without `--subnet`, as Docker 20.10
  * does: the predefined pools are walked round-robin from a cursor that sits
@@ -43,26 +66,34 @@ export function collidesWithHost(lab: LabState, subnet: string): boolean {
  */
 export function selectPredefinedSubnet(tx: Tx, space: 'local' | 'global'): string {
   const lab = tx.lab
-  const taken = subnetsInSpace(lab, space)
-  const count = space === 'local' ? LOCAL_PREDEFINED_SUBNETS.length : GLOBAL_PREDEFINED_COUNT
-  const at = (i: number) =>
-    space === 'local' ? (LOCAL_PREDEFINED_SUBNETS[i] ?? '') : globalPredefinedSubnet(i)
+  const { at } = predefinedPools(space)
   const cursorKey = space === 'local' ? 'localCursor' : 'globalCursor'
   const held: string[] = []
   for (;;) {
-    const start = lab.ipam[cursorKey]
-    let found: string | undefined
-    for (let k = 0; k < count; k++) {
-      const i = (start + k) % count
-      const candidate = at(i)
-      if ([...taken, ...held].some((s) => overlaps(s, candidate))) continue
-      tx.set(lab.ipam, cursorKey, i + 1)
-      found = candidate
-      break
-    }
-    if (!found) throw ipamErrors.noMoreSubnets()
+    const i = firstFreePool(lab, space, lab.ipam[cursorKey], held)
+    tx.set(lab.ipam, cursorKey, i + 1)
+    const found = at(i)
     if (space === 'global' || !collidesWithHost(lab, found)) return found
     // libnetwork's requestPoolHelper keeps the colliding pool leased while it asks again.
+    held.push(found)
+  }
+}
+
+/**
+ * Picks the subnet of a network created without `--subnet` as Docker 28
+ * does (libnetwork ipams/defaultipam, observed on 28.5.2): the lowest
+ * predefined pool that overlaps no network of the address space and, for
+ * local pools, does not collide with the host. There is no cursor: a
+ * removed network's subnet is the first one handed out again
+ * (ENGINE-28.md section 3), so `lab.ipam` is left as it is.
+ */
+export function selectLowestFreeSubnet(tx: Tx, space: 'local' | 'global'): string {
+  const lab = tx.lab
+  const { at } = predefinedPools(space)
+  const held: string[] = []
+  for (;;) {
+    const found = at(firstFreePool(lab, space, 0, held))
+    if (space === 'global' || !collidesWithHost(lab, found)) return found
     held.push(found)
   }
 }

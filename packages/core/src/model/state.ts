@@ -23,7 +23,11 @@ export interface EngineProfile {
   ipv6Proxy: boolean
 }
 
-/** Global IPAM state: the predefined-pool cursors of Docker 20.10 (they survive network removal). */
+/**
+ * Global IPAM state: the predefined-pool cursors of Docker 20.10 (they
+ * survive network removal). Docker 28 picks the lowest free pool and has
+ * no cursor: a lab of 28 keeps these at 0, for one lab shape on both.
+ */
 export interface IpamState {
   /** Index into the local predefined pool list where the next search starts. */
   localCursor: number

@@ -1,5 +1,5 @@
-import type { Netfilter, Rule } from '../model/netfilter.js'
-import { createNetfilter } from './tables.js'
+import type { Netfilter, Rule, Table, TableName } from '../model/netfilter.js'
+import { createNetfilter, emptyTable } from './tables.js'
 
 /**
  * Parses one rule's options. A rule outside the grammar Docker's rules use is
@@ -90,24 +90,30 @@ function parseRuleSpec(words: string[]): Rule {
   return rule
 }
 
+const TABLES: readonly TableName[] = ['nat', 'filter', 'raw', 'mangle']
+
 /**
- * Parses the nat and filter tables of an `iptables-save` dump.
+ * Parses the tables of an `iptables-save` dump: nat and filter always (empty
+ * when the dump lacks them), raw and mangle when the dump has a section for
+ * them, as a host has them only once something wrote there.
  *
  * @example
  * parseIptablesSave(natText + filterText).nat.chains.DOCKER?.rules
+ * parseIptablesSave(rawText).raw?.chains.PREROUTING?.rules
  */
 export function parseIptablesSave(text: string): Netfilter {
   const nf = createNetfilter()
-  let table: 'nat' | 'filter' | undefined
+  // The chains of the section being read; undefined in a table netmodes does not know.
+  let chains: Table['chains'] | undefined
   for (const raw of text.split('\n')) {
     const line = raw.trim()
     if (line.startsWith('*')) {
-      const name = line.slice(1)
-      table = name === 'nat' || name === 'filter' ? name : undefined
+      const table = TABLES.find((t) => t === line.slice(1))
+      if (table && !nf[table]) nf[table] = emptyTable(table)
+      chains = table ? nf[table]?.chains : undefined
       continue
     }
-    if (!table || line === '' || line.startsWith('#') || line === 'COMMIT') continue
-    const chains = nf[table].chains
+    if (!chains || line === '' || line.startsWith('#') || line === 'COMMIT') continue
     const decl = line.match(/^:(\S+) (\S+)/)
     if (decl) {
       const [, name = '', policy = '-'] = decl

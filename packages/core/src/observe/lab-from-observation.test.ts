@@ -39,3 +39,28 @@ test('the lab read back keeps working: Docker picks the next address and subnet 
   expect(runDocker(read, 'docker network create more').exitCode).toBe(0)
   expect(read.networks.find((n) => n.name === 'more')?.ipam.config[0]?.subnet).toBe('172.19.0.0/16')
 })
+
+test('a Docker 28 observation carries the raw table, one fact per chain, and reads back', () => {
+  const lab = createLab({ profile: { version: '28' } })
+  // `iptables-save -t raw` prints the built-in chains of a table nothing wrote to yet.
+  expect(observeLab(lab).iptables.raw).toBe('*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n')
+  expect(lab.netfilter.raw).toBeUndefined()
+  for (const line of ['docker run -d --name web -p 127.0.0.1:8080:80 nginx']) {
+    expect(runDocker(lab, line).exitCode, line).toBe(0)
+  }
+  const observed = observeLab(lab)
+  const facts = normalizeObservation(observed)
+  expect(facts['iptables/raw/PREROUTING']).toBe(
+    [
+      'policy ACCEPT',
+      '-d 172.17.0.2/32 ! -i docker0 -j DROP',
+      '-d 127.0.0.1/32 ! -i lo -p tcp -m tcp --dport 8080 -j DROP',
+    ].join('\n'),
+  )
+  const read = labFromObservation(observed, { version: '28' })
+  expect(read.netfilter.raw).toEqual(lab.netfilter.raw)
+  // A 20.10 lab's observation has no raw facts at all.
+  expect(
+    Object.keys(normalizeObservation(observeLab(createLab()))).some((k) => k.startsWith('iptables/raw')),
+  ).toBe(false)
+})

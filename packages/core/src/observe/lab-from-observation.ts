@@ -360,7 +360,9 @@ export function labFromObservation(
           peerName: '',
         }
       : null,
-    netfilter: parseIptablesSave(`${raw.iptables.nat}\n${raw.iptables.filter}`),
+    netfilter: parseIptablesSave(
+      [raw.iptables.nat, raw.iptables.filter, ...(raw.iptables.raw ? [raw.iptables.raw] : [])].join('\n'),
+    ),
     hostPorts,
     portCursor: {},
     containerNames,

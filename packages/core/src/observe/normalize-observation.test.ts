@@ -42,3 +42,28 @@ test("FORWARD's jump to DOCKER-USER twice (libnetwork's race) compares as once; 
     normalizeObservation(raw)['iptables/filter/FORWARD'],
   )
 })
+
+test('on 28 (random MACs, ENGINE-28.md section 9) two seeds give the same facts; on 20.10 the MACs stay facts', () => {
+  const observe = (engine: '20.10' | '28', seed: number) => {
+    const lab = createLab({ engine, seed })
+    const steps = [
+      'docker network create app',
+      'docker run -d --name web --network app busybox',
+      'docker network inspect app',
+      'docker inspect web',
+    ].map((command) => {
+      const r = runDocker(lab, command)
+      return { command, exit: r.exitCode, stdout: r.output, stderr: r.error ?? '' }
+    })
+    return normalizeObservation(observeLab(lab, steps))
+  }
+  const a = observe('28', 1)
+  expect(observe('28', 2)).toEqual(a)
+  expect(a['containers/web/networks/app/MacAddress']).toBe('<mac>')
+  expect(observe('20.10', 1)['containers/web/networks/app/MacAddress']).toBe('02:42:ac:12:00:02')
+  // A real engine's observation names its version in full.
+  const real = observeLab(createLab({ engine: '28' }))
+  const docker0 = (o: ReturnType<typeof normalizeObservation>) => o['namespaces/host/links/docker0/address']
+  expect(docker0(normalizeObservation({ ...real, engine: '28.5.2+dfsg4' }))).toBe('<mac>')
+  expect(docker0(normalizeObservation(observeLab(createLab())))).toBe('02:42')
+})

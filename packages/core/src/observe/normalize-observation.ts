@@ -1,3 +1,6 @@
+import { behaviourOfVersion } from '../engine-profiles/behaviour-of.js'
+import { engineOfServerVersion } from '../engine-profiles/engine-version.js'
+import type { EngineVersion } from '../model/state.js'
 import { hostViewNamespaces } from './host-view.js'
 import { maskListAges } from './mask-list-ages.js'
 import { maskMachineFiles, maskMachineHostname } from './mask-machine-files.js'
@@ -17,7 +20,27 @@ const str = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? nul
 const obj = (v: unknown): Doc => (v && typeof v === 'object' ? (v as Doc) : {})
 
 /** Builds the renaming of every generated identifier to a stable name. */
+const MAC = /\b[0-9a-f]{2}(:[0-9a-f]{2}){5}\b/g
+
+/**
+ * On an engine whose endpoint and bridge MACs are random (28, ENGINE-28.md
+ * section 9), every MAC but a derived 02:42 one (overlay endpoints) is
+ * masked: two runs agree on them only as "some random MAC". Engines that
+ * derive MACs (20.10) keep them as facts.
+ */
+function macMask(engine: string): (text: string) => string {
+  let version: EngineVersion | undefined
+  try {
+    version = engineOfServerVersion(engine)
+  } catch {
+    version = undefined
+  }
+  if (version === undefined || !behaviourOfVersion(version).randomMacs) return (text) => text
+  return (text) => text.replace(MAC, (mac) => (mac.startsWith('02:42:') ? mac : '<mac>'))
+}
+
 function identities(raw: RawObservation): (text: string) => string {
+  const macs = macMask(raw.engine)
   const pairs: [string, string][] = []
   for (const n of raw.networks) {
     const id = str(n.Id)
@@ -59,6 +82,7 @@ function identities(raw: RawObservation): (text: string) => string {
         // A sandbox's namespace is mounted under the daemon's --exec-root (default
         // /var/run/docker): that is how the daemon was started, not what Docker did.
         .replace(/\/[^"\s]*\/netns\/(<sandbox:|default\b)/g, '<exec-root>/netns/$1')
+        .replace(MAC, (mac) => macs(mac))
     )
   }
 }
@@ -176,7 +200,7 @@ function normalizeLinks(addr: unknown[], rename: (s: string) => string, onlyDock
           `${str(a.local)}/${str(a.prefixlen)}${a.broadcast ? ` brd ${str(a.broadcast)}` : ''} scope ${str(a.scope)}`,
       )
     // The kernel gives veths random MACs; Docker sets only the container end's.
-    const mac = /^veth[0-9a-f]{7}$/.test(name) ? 'random' : str(l.address)
+    const mac = /^veth[0-9a-f]{7}$/.test(name) ? 'random' : rename(str(l.address))
     facts[rename(name)] = {
       flags: (Array.isArray(l.flags) ? l.flags : []).join(','),
       mtu: l.mtu,
@@ -266,7 +290,7 @@ export function normalizeObservation(raw: RawObservation): Observation {
     for (const ep of Object.values(obj(n.Containers)).map(obj)) {
       const at = `${base}/Containers/${rename(str(ep.Name))}`
       out[`${at}/IPv4Address`] = str(ep.IPv4Address)
-      out[`${at}/MacAddress`] = str(ep.MacAddress)
+      out[`${at}/MacAddress`] = rename(str(ep.MacAddress))
     }
   }
   for (const c of raw.containers) {
@@ -277,7 +301,7 @@ export function normalizeObservation(raw: RawObservation): Observation {
     out[`${base}/HostConfig/NetworkMode`] = rename(str(obj(c.HostConfig).NetworkMode))
     flatten(out, `${base}/NetworkSettings/Ports`, settings.Ports, rename)
     for (const f of ['IPAddress', 'Gateway', 'MacAddress', 'IPPrefixLen'] as const) {
-      out[`${base}/NetworkSettings/${f}`] = str(settings[f])
+      out[`${base}/NetworkSettings/${f}`] = rename(str(settings[f]))
     }
     // The name-resolution settings and where the daemon keeps the files made from them.
     for (const f of ['Dns', 'DnsSearch', 'DnsOptions', 'ExtraHosts', 'Links', 'Sysctls'] as const) {
@@ -309,8 +333,10 @@ export function normalizeObservation(raw: RawObservation): Observation {
     out[`files/${name}/etc/resolv.conf`] = rename(files.resolvConf)
     out[`files/${name}/etc/hostname`] = rename(files.hostname)
   }
-  for (const table of ['nat', 'filter'] as const) {
-    for (const [chain, rules] of Object.entries(normalizeIptables(raw.iptables[table], rename))) {
+  for (const table of ['nat', 'filter', 'raw'] as const) {
+    const text = raw.iptables[table]
+    if (text === undefined) continue
+    for (const [chain, rules] of Object.entries(normalizeIptables(text, rename))) {
       out[`iptables/${table}/${chain}`] = rules
     }
   }

@@ -1,3 +1,4 @@
+import { firewallerOf } from '../engine-profiles/firewaller-of.js'
 import { containerFiles } from '../etc/container-files.js'
 import type { LabState } from '../model/state.js'
 import { renderIptablesSave } from '../netfilter/iptables-save.js'
@@ -45,6 +46,9 @@ export function observeLab(lab: LabState, steps: ObservedStep[] = []): RawObserv
     iptables: {
       nat: renderIptablesSave(lab.netfilter, 'nat'),
       filter: renderIptablesSave(lab.netfilter, 'filter'),
+      // What the observer reads: `iptables-save -t raw` from an engine that writes raw (28),
+      // which prints the empty table before the first endpoint too.
+      ...(firewallerOf(lab).tables.includes('raw') ? { raw: renderIptablesSave(lab.netfilter, 'raw') } : {}),
     },
     files,
     machine: {

@@ -39,8 +39,11 @@ export interface RawObservation {
   namespaces: Record<string, ObservedNamespace>
   /** The scenario's `trace` lines, in order (absent when not probed). */
   traces?: ObservedTrace[]
-  /** `iptables-save -t nat` / `-t filter` text. */
-  iptables: { nat: string; filter: string }
+  /**
+   * `iptables-save -t nat` / `-t filter` text, and `-t raw` where the engine
+   * wrote that table (Docker 28's direct-access rules; never 20.10).
+   */
+  iptables: { nat: string; filter: string; raw?: string }
   /**
    * `cat /etc/hosts`, `/etc/resolv.conf` and `/etc/hostname` inside each
    * running container, by container name (absent from recordings made

@@ -1,3 +1,5 @@
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
+import type { InspectDocumentPolicy } from '../engine-profiles/engine-behaviour.js'
 import { containerFilePaths } from '../etc/container-files.js'
 import type { Container } from '../model/docker.js'
 import { findContainer } from '../model/lookup.js'
@@ -28,6 +30,69 @@ function storedAliases(container: Container, requested: string[]): string[] {
 }
 
 /**
+ * moby 28's buildEndpointDNSNames: the name, the network-scoped aliases, the
+ * short ID and the hostname, each once. Set when the endpoint joins a
+ * user-defined network and kept after the container stops (observed on
+ * 28.5.2: null after create, filled from the first start on).
+ */
+function dnsNames(container: Container, requested: string[]): string[] {
+  return [...new Set([container.name, ...requested, container.id.slice(0, 12), container.hostname])]
+}
+
+interface EndpointFields {
+  IPAMConfig: unknown
+  Links: string[] | null
+  Aliases: string[] | null
+  NetworkID: string
+  EndpointID: string
+  Gateway: string
+  IPAddress: string
+  IPPrefixLen: number
+  MacAddress: string
+  DriverOpts: Record<string, string> | null
+  DNSNames: string[] | null
+}
+
+/** `NetworkSettings.Networks.<name>` in the key order (and with the fields) of the engine's API version. */
+function endpointSettings(policy: InspectDocumentPolicy, f: EndpointFields): Record<string, unknown> {
+  if (policy.endpointSettings === 'api-1.41') {
+    return {
+      IPAMConfig: f.IPAMConfig,
+      Links: f.Links,
+      Aliases: f.Aliases,
+      NetworkID: f.NetworkID,
+      EndpointID: f.EndpointID,
+      Gateway: f.Gateway,
+      IPAddress: f.IPAddress,
+      IPPrefixLen: f.IPPrefixLen,
+      IPv6Gateway: '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      MacAddress: f.MacAddress,
+      DriverOpts: f.DriverOpts,
+    }
+  }
+  // ENGINE-28.md section 6: GwPriority and DNSNames are new; MacAddress and DriverOpts moved up.
+  return {
+    IPAMConfig: f.IPAMConfig,
+    Links: f.Links,
+    Aliases: f.Aliases,
+    MacAddress: f.MacAddress,
+    DriverOpts: f.DriverOpts,
+    GwPriority: 0,
+    NetworkID: f.NetworkID,
+    EndpointID: f.EndpointID,
+    Gateway: f.Gateway,
+    IPAddress: f.IPAddress,
+    IPPrefixLen: f.IPPrefixLen,
+    IPv6Gateway: '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    DNSNames: f.DNSNames,
+  }
+}
+
+/**
  * HostConfig.Links as the daemon reports them (getInspectData): for each
  * live legacy link "/child:/parent/alias"; null on a user-defined network,
  * where links live in the endpoint's settings instead.
@@ -42,6 +107,58 @@ function legacyLinks(lab: LabState, container: Container): string[] | null {
   return links.length > 0 ? links : null
 }
 
+interface SettingsFields {
+  SandboxID: string
+  SandboxKey: string
+  Ports: unknown
+  EndpointID: string
+  Gateway: string
+  IPAddress: string
+  IPPrefixLen: number
+  MacAddress: string
+  Networks: unknown
+}
+
+/** `NetworkSettings` in the key order of the engine's API version (20.10's, or 28's). */
+function networkSettings(policy: InspectDocumentPolicy, f: SettingsFields): Record<string, unknown> {
+  const ipv6 = { LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0 }
+  const legacy = {
+    SecondaryIPAddresses: null,
+    SecondaryIPv6Addresses: null,
+    EndpointID: f.EndpointID,
+    Gateway: f.Gateway,
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    IPAddress: f.IPAddress,
+    IPPrefixLen: f.IPPrefixLen,
+    IPv6Gateway: '',
+    MacAddress: f.MacAddress,
+    Networks: f.Networks,
+  }
+  if (policy.networkSettingsOrder === 'api-1.41') {
+    // Field order as the Engine API (20.10) writes NetworkSettings.
+    return {
+      Bridge: '',
+      SandboxID: f.SandboxID,
+      HairpinMode: false,
+      ...ipv6,
+      Ports: f.Ports,
+      SandboxKey: f.SandboxKey,
+      ...legacy,
+    }
+  }
+  // ENGINE-28.md section 6: SandboxKey and Ports come right after SandboxID.
+  return {
+    Bridge: '',
+    SandboxID: f.SandboxID,
+    SandboxKey: f.SandboxKey,
+    Ports: f.Ports,
+    HairpinMode: false,
+    ...ipv6,
+    ...legacy,
+  }
+}
+
 /**
  * The network part of `docker inspect CONTAINER` (plus identity and state),
  * shaped as the Engine API: NetworkSettings with its legacy top-level fields
@@ -49,6 +166,8 @@ function legacyLinks(lab: LabState, container: Container): string[] | null {
  */
 export function inspectContainer(lab: LabState, container: Container): Record<string, unknown> {
   const running = container.state === 'running'
+  const policy = behaviourOf(lab).inspect
+  const modern = policy.endpointSettings === 'api-1.50'
   const networks: Record<string, unknown> = {}
   let legacy = { EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '' }
   const shared = container.networkMode.startsWith('container:')
@@ -61,13 +180,13 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
       const swarm = network?.scope === 'swarm'
       // The daemon stores a user-defined network's aliases at create: they outlive the network.
       const gone = !network && request.userNetworkAtCreate === true
-      const aliases =
-        (network && isUserDefined(network) && (!swarm || ep)) || gone
-          ? storedAliases(container, request.aliases)
-          : request.aliases
+      const userDefined = (network && isUserDefined(network) && (!swarm || ep)) || gone
+      // API 1.45 moved the short ID (and hostname) from Aliases to DNSNames.
+      const aliases = userDefined && !modern ? storedAliases(container, request.aliases) : request.aliases
+      const joined = ep !== undefined || container.startedAt !== undefined
       const empty = request.fromConnect ? {} : null
       const ipam = request.ip ?? (swarm && ep ? ep.ipv4 : undefined)
-      networks[name] = {
+      networks[name] = endpointSettings(policy, {
         IPAMConfig: ipam ? { IPv4Address: ipam } : empty,
         Links: request.links?.length ? [...request.links] : null,
         Aliases: aliases.length > 0 ? aliases : request.fromConnect ? [] : null,
@@ -76,12 +195,12 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
         Gateway: ep?.gateway ?? '',
         IPAddress: ep?.ipv4 ?? '',
         IPPrefixLen: ep?.prefixlen ?? 0,
-        IPv6Gateway: '',
-        GlobalIPv6Address: '',
-        GlobalIPv6PrefixLen: 0,
-        MacAddress: ep?.mac ?? '',
+        // 28 (API 1.44+) keeps --mac-address in the endpoint settings: shown until the first start's
+        // endpoint replaces it, and "" once that endpoint is gone (seen on 28.5.2).
+        MacAddress: ep?.mac ?? (modern && !joined ? (request.mac ?? '') : ''),
         DriverOpts: request.fromConnect ? {} : null,
-      }
+        DNSNames: userDefined && joined ? dnsNames(container, request.aliases) : null,
+      })
       if (ep && network?.name === 'bridge' && network.driver === 'bridge') {
         legacy = {
           EndpointID: ep.id,
@@ -117,7 +236,11 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
     ...containerFilePaths(lab, container),
     Name: `/${container.name}`,
     HostConfig: {
-      NetworkMode: container.networkMode,
+      // 28 reports the default network by its name (ENGINE-28.md section 6), at every API version.
+      NetworkMode:
+        container.networkMode === 'default' && policy.defaultNetworkMode === 'bridge'
+          ? 'bridge'
+          : container.networkMode,
       PortBindings: sortedObject(bindings),
       Dns: [...(container.dns ?? [])],
       DnsOptions: [...(container.dnsOptions ?? [])],
@@ -134,26 +257,16 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
       Image: container.image,
       MacAddress: container.macAddress ?? null,
     },
-    // Field order as the Engine API (20.10) writes NetworkSettings.
-    NetworkSettings: {
-      Bridge: '',
+    NetworkSettings: networkSettings(policy, {
       SandboxID: sandboxId,
-      HairpinMode: false,
-      LinkLocalIPv6Address: '',
-      LinkLocalIPv6PrefixLen: 0,
-      Ports: running ? sortedObject(portsObject(container)) : {},
       SandboxKey: sandboxKey,
-      SecondaryIPAddresses: null,
-      SecondaryIPv6Addresses: null,
+      Ports: running ? sortedObject(portsObject(container)) : {},
       EndpointID: legacy.EndpointID,
       Gateway: legacy.Gateway,
-      GlobalIPv6Address: '',
-      GlobalIPv6PrefixLen: 0,
       IPAddress: legacy.IPAddress,
       IPPrefixLen: legacy.IPPrefixLen,
-      IPv6Gateway: '',
       MacAddress: legacy.MacAddress,
       Networks: sortedObject(networks),
-    },
+    }),
   }
 }

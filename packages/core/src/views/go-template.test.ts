@@ -61,3 +61,26 @@ describe('Go templates as docker --format runs them', () => {
     ).toBe('NETWORK ID\tNAME')
   })
 })
+
+describe('string constants are unquoted as Go does (strconv.Unquote)', () => {
+  const labels = { Labels: { '\team': 'tab', 'a"b': 'quote', é: 'accent', 'x\u0007': 'bell' } }
+  test.each([
+    // docker/cli turns `\t` into a tab before parsing, so a raw tab sits in the constant (fuzz seed 1095252105).
+    ['{{index .Labels "\team"}}', 'tab'],
+    [String.raw`{{index .Labels "a\"b"}}`, 'quote'],
+    [String.raw`{{index .Labels "\u00e9"}}`, 'accent'],
+    [String.raw`{{index .Labels "\U000000e9"}}`, 'accent'],
+    [String.raw`{{index .Labels "x\a"}}`, 'bell'],
+    [String.raw`{{index .Labels "x\007"}}`, 'bell'],
+    [String.raw`{{index .Labels "x\x07"}}`, 'bell'],
+    ['{{index .Labels `a"b`}}', 'quote'],
+  ])('%s', (source, expected) => {
+    expect(run(source, labels)).toBe(expected)
+  })
+  test.each([String.raw`{{"\q"}}`, String.raw`{{"\x1"}}`, String.raw`{{"\ud800"}}`, String.raw`{{"\'"}}`])(
+    '%s is invalid syntax',
+    (source) => {
+      expect(() => run(source, labels)).toThrow('template: :1: invalid syntax')
+    },
+  )
+})

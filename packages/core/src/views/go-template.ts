@@ -208,10 +208,57 @@ function lexAction(text: string, offset: number): Token[] {
   return tokens
 }
 
+const SIMPLE_ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+}
+
+/**
+ * Go's strconv.Unquote, as text/template applies it to a string constant: raw
+ * characters stand for themselves (a tab too: docker/cli has already turned
+ * `\t` into one before the template is parsed), escapes are Go's (\a \v \xHH
+ * \ooo \uHHHH \UHHHHHHHH, and the quote itself), anything else is
+ * `invalid syntax`. A raw string (backquotes) drops carriage returns.
+ */
 function unquote(token: string): string {
-  if (token.startsWith('`')) return token.slice(1, -1)
-  if (token.startsWith("'")) return JSON.parse(`"${token.slice(1, -1).replace(/"/g, '\\"')}"`)
-  return JSON.parse(token) as string
+  if (token.startsWith('`')) return token.slice(1, -1).replace(/\r/g, '')
+  const quote = token[0] as string
+  const body = token.slice(1, -1)
+  let out = ''
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string
+    if (c === '\n') throw new GoTemplateError('template: :1: invalid syntax')
+    if (c !== '\\') {
+      out += c
+      continue
+    }
+    const e = body[++i] ?? ''
+    const simple = SIMPLE_ESCAPES[e]
+    if (simple !== undefined) out += simple
+    else if (e === quote) out += e
+    else if (e === 'x' || e === 'u' || e === 'U' || (e >= '0' && e <= '7')) {
+      const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 3
+      const text = e >= '0' && e <= '7' ? body.slice(i, i + 3) : body.slice(i + 1, i + 1 + digits)
+      const valid =
+        e >= '0' && e <= '7' ? /^[0-7]{3}$/.test(text) : new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(text)
+      const code = valid ? Number.parseInt(text, e >= '0' && e <= '7' ? 8 : 16) : Number.NaN
+      // \ooo and \x are bytes (0-255); \u and \U are code points (no surrogates, at most U+10FFFF).
+      const bad =
+        Number.isNaN(code) ||
+        code > (e === 'u' || e === 'U' ? 0x10ffff : 255) ||
+        (code >= 0xd800 && code <= 0xdfff && (e === 'u' || e === 'U'))
+      if (bad) throw new GoTemplateError('template: :1: invalid syntax')
+      out += String.fromCodePoint(code)
+      i += e >= '0' && e <= '7' ? 2 : digits
+    } else throw new GoTemplateError('template: :1: invalid syntax')
+  }
+  return out
 }
 
 function parsePipeline(tokens: Token[], text: string): Pipeline {

@@ -1,3 +1,4 @@
+import { firewallerOf } from '../engine-profiles/firewaller-of.js'
 import { containerByName } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import { renderIptablesSave } from '../netfilter/iptables-save.js'
@@ -48,6 +49,8 @@ export function labReport(lab: LabState) {
     iptables: {
       nat: renderIptablesSave(lab.netfilter, 'nat'),
       filter: renderIptablesSave(lab.netfilter, 'filter'),
+      // `iptables-save -t raw` of an engine that writes raw (28), empty before the first endpoint.
+      ...(firewallerOf(lab).tables.includes('raw') ? { raw: renderIptablesSave(lab.netfilter, 'raw') } : {}),
     },
   }
 }

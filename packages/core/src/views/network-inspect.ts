@@ -1,3 +1,4 @@
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import type { Network } from '../model/docker.js'
 import type { LabState } from '../model/state.js'
 import { sortedObject } from './natural-order.js'
@@ -5,7 +6,9 @@ import { formatDockerTime } from './time.js'
 
 /**
  * `docker network inspect` of one network, with the Engine API's field names
- * and order (Docker 20.10).
+ * and order: Docker 20.10's, or the fields the lab's engine adds or changes
+ * (28: `EnableIPv4`, the default bridge's Gateway, `null` Config for host
+ * and none; ENGINE-28.md section 6).
  *
  * @example
  * inspectNetwork(lab, lab.networks[0])
@@ -21,21 +24,27 @@ export function inspectNetwork(lab: LabState, network: Network): Record<string, 
       IPv6Address: '',
     }
   }
+  const policy = behaviourOf(lab).inspect
   const predefinedBridge = network.name === 'bridge' && network.driver === 'bridge'
+  const showGateway = (c: { gateway?: string }) =>
+    c.gateway ||
+    (network.scope === 'swarm' && network.gateway) ||
+    (predefinedBridge && policy.defaultBridgeConfigGateway && network.gateway)
   const config = network.ipam.config.map((c) => ({
     Subnet: c.subnet,
     ...(c.ipRange ? { IPRange: c.ipRange } : {}),
-    ...(c.gateway || (network.scope === 'swarm' && network.gateway)
-      ? { Gateway: c.gateway ?? network.gateway }
-      : {}),
+    ...(showGateway(c) ? { Gateway: c.gateway ?? network.gateway } : {}),
     ...(c.auxAddresses ? { AuxiliaryAddresses: sortedObject(c.auxAddresses) } : {}),
   }))
+  const hostOrNone = network.driver === 'host' || (network.driver === 'null' && !network.configOnly)
   return {
     Name: network.name,
     Id: network.id,
     Created: formatDockerTime(network.created),
     Scope: network.scope,
     Driver: network.driver,
+    // API 1.47 added EnableIPv4; netmodes' networks are all IPv4.
+    ...(policy.networkEnableIPv4 ? { EnableIPv4: true } : {}),
     EnableIPv6: network.enableIPv6,
     IPAM: {
       Driver: network.ipam.driver,
@@ -43,7 +52,7 @@ export function inspectNetwork(lab: LabState, network: Network): Record<string, 
         predefinedBridge || network.driver === 'host' || (network.driver === 'null' && !network.configOnly)
           ? null
           : network.ipam.options,
-      Config: config,
+      Config: hostOrNone && policy.hostNoneConfig === 'null' && config.length === 0 ? null : config,
     },
     Internal: network.internal,
     Attachable: network.attachable,

@@ -1,7 +1,8 @@
-import { programBridgeRules, removeBridgeRules } from '../../engine-profiles/firewaller-20-10.js'
+import { behaviourOf } from '../../engine-profiles/behaviour-of.js'
+import { firewallerOf } from '../../engine-profiles/firewaller-of.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
-import { randomDockerMac, randomKernelMac } from '../../kernel/mac.js'
+import { randomKernelMac } from '../../kernel/mac.js'
 import {
   addAddress,
   addBridge,
@@ -44,7 +45,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
     )
   }
   const { gateway, prefix, subnet } = gatewayPrefix(network)
-  addBridge(tx, host, config.bridgeName, randomDockerMac(tx.lab.rng), config.mtu)
+  addBridge(tx, host, config.bridgeName, behaviourOf(tx.lab).bridgeMac(tx), config.mtu)
   const brd = formatIPv4(broadcastAddress(parseCidr(`${gateway}/${prefix}`)?.ip ?? 0, prefix))
   addAddress(tx, host, config.bridgeName, {
     local: gateway,
@@ -52,7 +53,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
     broadcast: brd,
     scope: 'global',
   })
-  programBridgeRules(tx, {
+  firewallerOf(tx.lab).programBridgeRules(tx, {
     bridgeName: config.bridgeName,
     subnet,
     icc: config.icc,
@@ -80,7 +81,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
 export function deleteBridgeNetwork(tx: Tx, network: Network): void {
   const config = readBridgeConfig(network, tx.lab.profile.mtu)
   const { subnet } = gatewayPrefix(network)
-  removeBridgeRules(tx, {
+  firewallerOf(tx.lab).removeBridgeRules(tx, {
     bridgeName: config.bridgeName,
     subnet,
     icc: config.icc,
@@ -132,10 +133,21 @@ export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint,
     },
   )
   tx.set(endpoint, 'hostVeth', hostVeth)
+  firewallerOf(tx.lab).joinEndpoint(tx, {
+    bridgeName: config.bridgeName,
+    internal: config.internal,
+    ipv4: endpoint.ipv4,
+  })
 }
 
-/** Removes an endpoint's veth pair (deleting one end removes both). */
-export function leaveBridgeEndpoint(tx: Tx, endpoint: Endpoint): void {
+/** Removes an endpoint's rules and its veth pair (deleting one end removes both). */
+export function leaveBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint): void {
+  const config = readBridgeConfig(network, tx.lab.profile.mtu)
+  firewallerOf(tx.lab).leaveEndpoint(tx, {
+    bridgeName: config.bridgeName,
+    internal: config.internal,
+    ipv4: endpoint.ipv4,
+  })
   if (!endpoint.hostVeth) return
   const host = namespaceOf(tx, 'host')
   if (findLink(host, endpoint.hostVeth)) deleteLink(tx, host, endpoint.hostVeth)
@@ -160,7 +172,7 @@ export const BRIDGE_DRIVER: NetworkDriver = Object.freeze({
   createNetwork: createBridgeNetwork,
   deleteNetwork: deleteBridgeNetwork,
   join: joinBridgeEndpoint,
-  leave: (tx: Tx, _network: Network, endpoint: Endpoint) => leaveBridgeEndpoint(tx, endpoint),
+  leave: (tx: Tx, network: Network, endpoint: Endpoint) => leaveBridgeEndpoint(tx, network, endpoint),
 } as const)
 
 export type { Container }

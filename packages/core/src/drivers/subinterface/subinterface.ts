@@ -1,3 +1,4 @@
+import { behaviourOf } from '../../engine-profiles/behaviour-of.js'
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import {
@@ -49,7 +50,8 @@ export function createSubinterfaceNetwork(tx: Tx, driver: SubinterfaceDriver, ne
   }
   const parent = parentOf(driver, network)
   const other = tx.lab.networks.find((n) => n.driver === driver.kind && parentOf(driver, n) === parent)
-  if (other) {
+  const shared = driver.kind === 'macvlan' && behaviourOf(tx.lab).macvlanParentShared
+  if (other && !shared) {
     throw new DockerDaemonError(
       'CONFLICT',
       `network ${driver.dummyPrefix}${other.id.slice(0, 12)} is already using parent interface ${parent}`,

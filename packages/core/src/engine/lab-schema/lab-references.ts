@@ -4,33 +4,27 @@
  * name, namespace, the container it shares one with) exist. The engine looks
  * these up without checking, so a file that breaks one is refused on load.
  */
+import { firewallerOf } from '../../engine-profiles/firewaller-of.js'
 import type { LabState } from '../../model/state.js'
 import { pathStep } from './field-schema.js'
 
 /**
  * The chains every lab has: iptables' built-in ones and those dockerd
- * creates at start (libnetwork's iptables.go and firewaller: DOCKER in nat
- * and filter, the two isolation stages, DOCKER-USER). The engine appends to
- * them without asking whether they exist, as dockerd may once it created them.
+ * creates at start (its firewaller's: 20.10 DOCKER in nat and filter, the
+ * two isolation stages, DOCKER-USER; 28 also DOCKER-FORWARD, DOCKER-BRIDGE,
+ * DOCKER-CT). The engine appends to them without asking whether they exist,
+ * as dockerd may once it created them.
  */
-const REQUIRED_CHAINS = {
-  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING', 'DOCKER'],
-  filter: [
-    'INPUT',
-    'FORWARD',
-    'OUTPUT',
-    'DOCKER',
-    'DOCKER-ISOLATION-STAGE-1',
-    'DOCKER-ISOLATION-STAGE-2',
-    'DOCKER-USER',
-  ],
+const BUILTIN_CHAINS = {
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
 } as const
 
 /** The first broken reference of a lab that passed the schema, as "path: problem"; undefined when none. */
 export function labReferenceProblem(lab: LabState): string | undefined {
   if (!Object.hasOwn(lab.namespaces, 'host')) return 'namespaces.host: is missing (the host namespace)'
   for (const table of ['nat', 'filter'] as const) {
-    for (const chain of REQUIRED_CHAINS[table]) {
+    for (const chain of [...BUILTIN_CHAINS[table], ...firewallerOf(lab).daemonChains[table]]) {
       if (!Object.hasOwn(lab.netfilter[table].chains, chain))
         return `netfilter.${table}.chains${pathStep(chain)}: is missing (a chain dockerd creates at start)`
     }

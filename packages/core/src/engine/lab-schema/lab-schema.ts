@@ -51,10 +51,8 @@ const cidr = refine(string(), (v, path) =>
 )
 
 const profile = object({
-  // Until the 28 behaviour is wired, a lab of 28 would silently act as 20.10: refuse it.
-  version: refine(oneOf('20.10', '28'), (v, path) =>
-    v === '28' ? `${formatPath(path)}: engine 28 is not modelled yet` : undefined,
-  ),
+  // The engine whose behaviour the lab follows (engine-profiles/behaviour-of.ts).
+  version: oneOf('20.10', '28'),
   userlandProxy: boolean,
   ephemeralPorts: tuple(integer(1, 65535), integer(1, 65535)),
   bip: text,

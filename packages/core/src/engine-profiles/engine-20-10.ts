@@ -1,0 +1,62 @@
+import { selectPredefinedSubnet } from '../ipam/subnet-selection.js'
+import { macFromIp, randomDockerMac } from '../kernel/mac.js'
+import type { DockerProxyRequest, EngineBehaviour } from './engine-behaviour.js'
+
+/** docker-proxy's arguments, as 20.10's portmapper starts it (the proxy opens the socket itself). */
+export function dockerProxyArgv20(r: DockerProxyRequest): string[] {
+  return [
+    '/usr/bin/docker-proxy',
+    ...['-proto', r.proto, '-host-ip', r.hostIp, '-host-port', String(r.hostPort)],
+    ...['-container-ip', r.containerIp, '-container-port', String(r.containerPort)],
+  ]
+}
+
+/**
+ * 20.10 joins the default bridge first, then the other networks in name
+ * order (observed: the bridge is always eth0).
+ */
+function joinOrder20(networks: readonly string[]): string[] {
+  return [...networks].sort((a, b) => (a === 'bridge' ? -1 : b === 'bridge' ? 1 : a < b ? -1 : a > b ? 1 : 0))
+}
+
+/**
+ * Docker Engine 20.10 (API 1.41), the engine the conformance recordings
+ * come from: MACs are 02:42 + the IPv4 address (netutils.GenerateMACFromIP),
+ * default pools are walked round-robin from the cursor in `lab.ipam`, ethN
+ * counts the joins since the start (osl's nextIfIndex), and an internal
+ * bridge still gives a default route.
+ */
+export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
+  version: '20.10',
+  apiVersion: '1.41',
+  documentApiVersion: '1.41',
+  endpointMac: (_tx, request) => macFromIp(request.ipv4),
+  bridgeMac: (tx) => randomDockerMac(tx.lab.rng),
+  randomMacs: false,
+  selectPredefinedSubnet,
+  interfaceName: (_tx, sandbox) => `eth${sandbox.nextIfIndex}`,
+  joinOrder: joinOrder20,
+  internalBridgeGateway: true,
+  subnetMustBeAligned: false,
+  ipv6WithoutSubnet: 'no-default-pool',
+  validatesEndpointsAtCreate: false,
+  macAddressNeedsOwnNetns: true,
+  macvlanParentShared: false,
+  internalMacvlanReservesGateway: true,
+  // The allocator is asked once per address: 0.0.0.0:32770 and [::]:32769 were seen (ports.sh p8).
+  ephemeralPortSharedByFamilies: false,
+  dockerProxyArgv: dockerProxyArgv20,
+  inspect: Object.freeze({
+    networkEnableIPv4: false,
+    defaultBridgeConfigGateway: false,
+    hostNoneConfig: 'empty',
+    defaultNetworkMode: 'default',
+    networkSettingsOrder: 'api-1.41',
+    endpointSettings: 'api-1.41',
+  }),
+  sandboxFiles: Object.freeze({
+    hostsDefaults: 'libnetwork-20.10',
+    hostsLeave: 'all-own-lines',
+    resolvConf: 'libnetwork-20.10',
+  }),
+})

@@ -1,0 +1,115 @@
+import type { DriverName } from '../model/docker.js'
+import type { Namespace } from '../model/namespace.js'
+import type { EngineVersion } from '../model/state.js'
+import type { Tx } from '../model/tx.js'
+
+/** What an endpoint's MAC is derived from, when `--mac-address` did not set it. */
+export interface EndpointMacRequest {
+  /** The endpoint's IPv4 address (20.10 and overlay endpoints derive the MAC from it). */
+  ipv4: string
+  /** The network's driver: 28 draws bridge and macvlan MACs, overlay keeps 02:42+IP. */
+  driver: DriverName
+}
+
+/** One docker-proxy process, as dockerd starts it for a published port. */
+export interface DockerProxyRequest {
+  proto: string
+  hostIp: string
+  hostPort: number
+  containerIp: string
+  containerPort: number
+}
+
+/**
+ * The fields of the inspect documents that depend on the engine (and the API
+ * version its client speaks), as flags the views read; the documents' other
+ * fields are the same on every engine.
+ */
+export interface InspectDocumentPolicy {
+  /** `docker network inspect` has `EnableIPv4` right after `Driver` (API 1.47+). */
+  networkEnableIPv4: boolean
+  /** The default bridge's `IPAM.Config` shows its `Gateway` (28; 20.10 showed only `Subnet`). */
+  defaultBridgeConfigGateway: boolean
+  /** `IPAM.Config` of `host` and `none`: `[]` (20.10) or `null` (28). */
+  hostNoneConfig: 'empty' | 'null'
+  /** `HostConfig.NetworkMode` of a container created without `--network`: 20.10 "default", 28 "bridge". */
+  defaultNetworkMode: 'default' | 'bridge'
+  /** Key order of `NetworkSettings`: 20.10's, or 28's (SandboxKey and Ports moved up). */
+  networkSettingsOrder: 'api-1.41' | 'api-1.50'
+  /**
+   * The endpoint settings (`NetworkSettings.Networks.<n>`): 20.10's fields,
+   * or 28's with `GwPriority` and `DNSNames`, in 28's key order, and
+   * `Aliases` holding only the user's aliases (the short ID and hostname
+   * moved to DNSNames at API 1.45).
+   */
+  endpointSettings: 'api-1.41' | 'api-1.50'
+}
+
+/** How the daemon writes a container's /etc/hosts and /etc/resolv.conf. */
+export interface SandboxFilesPolicy {
+  /** The default records: libnetwork 20.10's (`fe00::0`) or 28's (`fe00::`). */
+  hostsDefaults: 'libnetwork-20.10' | 'moby-28'
+  /** On leaving a network: every line of the container's names goes (20.10), or that endpoint's line (28). */
+  hostsLeave: 'all-own-lines' | 'endpoint-line'
+  /** resolv.conf: 20.10's filtered copy of the host's, or 28's generated file with its comments. */
+  resolvConf: 'libnetwork-20.10' | 'moby-28'
+}
+
+/**
+ * Everything a Docker Engine version does differently, outside iptables and
+ * message texts: one object per version, chosen once per lab by
+ * `behaviourOf(lab)` (behaviour-of.ts) from `lab.profile.version`. Engine
+ * code asks the behaviour, never the version.
+ *
+ * Merge slots, filled when the other parts of the 28 profile land (they are
+ * not stubbed here, so nothing pretends to be 28's):
+ * - `firewaller`: the iptables programming (a `Firewaller`, today
+ *   firewaller-20-10.ts called directly by the bridge driver);
+ * - `messages`: the daemon's and the CLI's texts and exit codes.
+ */
+export interface EngineBehaviour {
+  readonly version: EngineVersion
+  /** The Engine API version the daemon reports as `ApiVersion` in `/version`. */
+  readonly apiVersion: string
+  /** The API version the inspect documents are written for (the version's own docker CLI negotiates it). */
+  readonly documentApiVersion: string
+  /** The MAC of a new endpoint that did not ask for one; may draw from the lab's generator. */
+  endpointMac(tx: Tx, request: EndpointMacRequest): string
+  /** The MAC of a new bridge device (docker0, br-*). */
+  bridgeMac(tx: Tx): string
+  /**
+   * Endpoint and bridge MACs are random, not derived (02:42 + IP): two runs
+   * agree on them only as a set, so comparisons of observations mask them.
+   */
+  readonly randomMacs: boolean
+  /** The subnet of a network created without `--subnet`, from the predefined pools. */
+  selectPredefinedSubnet(tx: Tx, space: 'local' | 'global'): string
+  /**
+   * The name of the next interface in a sandbox. `nextIfIndex` is the
+   * container's join counter (20.10 counts joins since the start).
+   */
+  interfaceName(tx: Tx, sandbox: { namespace: Namespace; nextIfIndex: number }): string
+  /** The networks a container joins at start, in join order (network names of its endpoint configs). */
+  joinOrder(networks: readonly string[]): string[]
+  /** An `--internal` bridge network gives its endpoints a gateway and the container a default route. */
+  readonly internalBridgeGateway: boolean
+  /** `--subnet` with host bits set (10.56.0.5/24) is refused at network create. */
+  readonly subnetMustBeAligned: boolean
+  /** `--ipv6` without an IPv6 subnet: 20.10 has no default IPv6 pool; 28 allocates a random ULA /64. */
+  readonly ipv6WithoutSubnet: 'no-default-pool' | 'random-ula'
+  /** Endpoint settings (--ip and friends) are checked at `docker create`, before the container exists. */
+  readonly validatesEndpointsAtCreate: boolean
+  /** `--mac-address` is refused with `--network host` or `container:` ("conflicting options"). */
+  readonly macAddressNeedsOwnNetns: boolean
+  /** An `--internal` macvlan network without `--gateway` still has a gateway address reserved in its pool. */
+  readonly internalMacvlanReservesGateway: boolean
+  /** A second macvlan network may use a parent interface another macvlan network uses. */
+  readonly macvlanParentShared: boolean
+  /** `-P` (an ephemeral host port) on 0.0.0.0 and [::] takes the same port number for both families. */
+  readonly ephemeralPortSharedByFamilies: boolean
+  /** The docker-proxy command line for one published port (what `ps` shows). */
+  dockerProxyArgv(request: DockerProxyRequest): string[]
+  readonly inspect: InspectDocumentPolicy
+  /** The sandbox files (/etc/hosts, /etc/resolv.conf) the daemon writes for a container. */
+  readonly sandboxFiles: SandboxFilesPolicy
+}
