@@ -30,20 +30,10 @@ describe('the endpoints', () => {
     const twenty = await post(server, '/api/simulate', { scenario: SCENARIO, engine: '20.10' })
     expect(twenty.json()).toEqual(JSON.parse(JSON.stringify(runScenario(SCENARIO).report)))
     const r = await post(server, '/api/simulate', { scenario: SCENARIO, engine: '28' })
-    let expected: unknown
-    try {
-      expected = {
-        status: 200,
-        body: JSON.parse(JSON.stringify(runScenario(SCENARIO, { engine: '28' }).report)),
-      }
-    } catch (error) {
-      expected = { status: 422, message: (error as Error).message }
-    }
-    const got =
-      r.status === 200
-        ? { status: 200, body: r.json() }
-        : { status: r.status, message: r.json().error.message }
-    expect(got).toEqual(expected)
+    expect(r.status).toBe(200)
+    expect(r.json()).toEqual(JSON.parse(JSON.stringify(runScenario(SCENARIO, { engine: '28' }).report)))
+    // Docker 28 builds the lab differently (ENGINE-28.md): the documents differ.
+    expect(r.json()).not.toEqual(twenty.json())
   })
 
   test('simulate with continueOnError reports a failing step as `netmodes run` does', async () => {
