@@ -21,6 +21,7 @@ const main = defineCommand({
     matrix: () => import('./commands/matrix.js').then((m) => m.default),
     explain: () => import('./commands/explain.js').then((m) => m.default),
     live: () => import('./commands/live.js').then((m) => m.default),
+    serve: () => import('./commands/serve.js').then((m) => m.default),
   },
 })
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { EngineVersion, HostDescription, TraceResult } from '@netmodes/core'
 import {
+  ERROR_CODES,
   escapeControl,
   NetmodesError,
   renderLabSummary,
@@ -109,11 +110,11 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
     if (error instanceof ScenarioLineError) {
       // Nothing ran to the end, so nothing was printed but this (the lab was never shown).
       options.stderr(`netmodes: ${escapeControl(options.script)}:${error.line}: ${error.detail}\n`)
-      return EXIT.usage
+      return ERROR_CODES[error.code].exitCode
     }
     if (error instanceof NetmodesError) {
       options.stderr(`netmodes: ${escapeControl(error.message)}\n`)
-      return EXIT.usage
+      return ERROR_CODES[error.code].exitCode
     }
     throw error
   }

@@ -6,6 +6,18 @@
 
 export { appendAll, maxOf } from './collections/append-all.js'
 export * from './dataplane/index.js'
+export type {
+  BoxKind,
+  DeviceRole,
+  DiagramBox,
+  DiagramDevice,
+  DiagramEdge,
+  DiagramGraph,
+  EdgeKind,
+} from './diagram/graph.js'
+export { buildDiagramGraph } from './diagram/graph.js'
+export type { DiagramFormat } from './diagram/render-diagram.js'
+export { DIAGRAM_FORMATS, renderDiagram } from './diagram/render-diagram.js'
 export type { Finding } from './doctor/doctor.js'
 export { doctor } from './doctor/doctor.js'
 export type { StepResult } from './engine/execute.js'
@@ -32,12 +44,20 @@ export type {
   SandboxFilesPolicy,
 } from './engine-profiles/engine-behaviour.js'
 export { engineOfServerVersion, parseEngineVersion } from './engine-profiles/engine-version.js'
+export type { ErrorCodeMeaning } from './error-codes.js'
+export { ERROR_CODES } from './error-codes.js'
 export type { ErrorCode } from './errors.js'
 export { DockerCliError, DockerDaemonError, isNetmodesError, NetmodesError } from './errors.js'
 export type { ContainerFiles } from './etc/container-files.js'
 export { containerFiles } from './etc/container-files.js'
-export type { Lang } from './explain/explain.js'
 export { explainContainer, explainIptables, explainRule } from './explain/explain.js'
+export type { ExplainedRule, TopicExplanation } from './explain/explain-topic.js'
+export { explainNeedsLab, explainTopic } from './explain/explain-topic.js'
+export { messagesFor } from './i18n/index.js'
+export type { Lang, Messages, ModeName, ModeRow, RuleType } from './i18n/messages.js'
+export { LANGS, MODE_NAMES, RULE_TYPES } from './i18n/messages.js'
+export type { ModeTableJson } from './i18n/mode-table.js'
+export { explainMode, isModeName, modeTable, ruleTypeOf } from './i18n/mode-table.js'
 export * from './ipam/address-set.js'
 export { LOCAL_PREDEFINED_SUBNETS } from './ipam/default-pools.js'
 export * from './ipam/ipv4.js'

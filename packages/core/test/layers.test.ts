@@ -41,6 +41,22 @@ const PROBES = {
     probe('views'),
     "import { walk } from '../dataplane/_walk.js'\n\nexport const x = walk\n",
   ],
+  diagramImportsEngine: [
+    probe('diagram'),
+    "import { createLab } from '../engine/lab.js'\n\nexport const x = createLab\n",
+  ],
+  i18nImportsModel: [
+    probe('i18n'),
+    "import { ownValue } from '../model/own-record.js'\n\nexport const x = ownValue\n",
+  ],
+  viewsImportDiagram: [
+    probe('views', 'diagram'),
+    "import { renderDiagram } from '../diagram/render-diagram.js'\n\nexport const x = renderDiagram\n",
+  ],
+  diagramAllowed: [
+    probe('diagram', 'allowed'),
+    "import { ownValue } from '../model/own-record.js'\n\nexport const x = ownValue\n",
+  ],
   cycleA: [probe('model', 'a'), `import type { B } from './${tag}-b.js'\n\nexport type A = { b?: B }\n`],
   cycleB: [probe('model', 'b'), `import type { A } from './${tag}-a.js'\n\nexport type B = { a?: A }\n`],
   allowed: [
@@ -94,6 +110,12 @@ describe('layer rules (ARCHITECTURE.md), enforced by biome lint', () => {
     expect(fired.ipamImportsDriver).toContain('noRestrictedImports')
   })
 
+  test('diagram may import only the model, i18n nothing, and the layers below do not draw', () => {
+    expect(fired.diagramImportsEngine).toContain('noRestrictedImports')
+    expect(fired.i18nImportsModel).toContain('noRestrictedImports')
+    expect(fired.viewsImportDiagram).toContain('noRestrictedImports')
+  })
+
   test("importing another folder's private '_' file fails the lint", () => {
     expect(fired.privateOfAnotherFolder).toContain('noRestrictedImports')
   })
@@ -105,5 +127,6 @@ describe('layer rules (ARCHITECTURE.md), enforced by biome lint', () => {
 
   test('imports the rules allow pass', () => {
     expect(fired.allowed).toEqual([])
+    expect(fired.diagramAllowed).toEqual([])
   })
 })

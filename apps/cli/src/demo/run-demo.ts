@@ -4,10 +4,9 @@
  * glance and the modes side by side.
  */
 import { existsSync } from 'node:fs'
-import type { EngineVersion } from '@netmodes/core'
-import { parseScenario, renderLabSummary, runScenario } from '@netmodes/core'
+import type { EngineVersion, Lang } from '@netmodes/core'
+import { messagesFor, parseScenario, renderLabSummary, runScenario } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
-import { type Lang, messagesFor } from '../i18n/index.js'
 import { LabFileError, saveLab } from '../lab/lab-file.js'
 import { renderModeTable } from '../modes/mode-table.js'
 import { DEMO_SCRIPT } from './demo-script.js'

@@ -1,12 +1,12 @@
 /**
  * Picks the catalog: `--lang`, else the locale (LC_ALL, then LC_MESSAGES,
  * then LANG, as POSIX orders them): zh* is Chinese, anything else English.
+ * The catalogs themselves live in core, shared with the server.
  */
-import { en } from './en.js'
-import type { Lang, Messages } from './messages.js'
-import { zhCN } from './zh-CN.js'
+import type { Lang } from '@netmodes/core'
 
-export type { Lang, Messages } from './messages.js'
+export type { Lang, Messages } from '@netmodes/core'
+export { messagesFor } from '@netmodes/core'
 
 /**
  * The language to speak.
@@ -18,8 +18,4 @@ export function pickLang(flag: string | undefined, env: Readonly<Record<string, 
   if (flag === 'en' || flag === 'zh-CN') return flag
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || ''
   return /^zh/i.test(locale) ? 'zh-CN' : 'en'
-}
-
-export function messagesFor(lang: Lang): Messages {
-  return lang === 'zh-CN' ? zhCN : en
 }

@@ -1,18 +1,14 @@
-import type { LabState, TraceProtocol, TraceResult } from '@netmodes/core'
+import type { ExplainedRule, LabState, Lang, TraceProtocol, TraceResult } from '@netmodes/core'
 import {
-  defineOwn,
   describeHop,
-  explainContainer,
-  explainIptables,
+  explainTopic,
   matrixCell,
+  messagesFor,
   NetmodesError,
   reachabilityMatrix,
   trace,
 } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
-import type { Lang } from '../i18n/index.js'
-import { messagesFor } from '../i18n/index.js'
-import { MODE_NAMES, type ModeName, RULE_TYPES, type RuleType } from '../i18n/messages.js'
 import { printModes } from '../modes/mode-table.js'
 import { renderMatrixText } from './matrix-text.js'
 
@@ -131,117 +127,63 @@ export function runMatrix(
   return 0
 }
 
-/** A mode explained from the catalog: how a container gets it, isolation, own IP, ports, performance, when to use it. */
-function explainMode(mode: ModeName, lang: Lang): Record<string, string> {
-  const m = messagesFor(lang).modes
-  const row = m.rows[mode]
-  return Object.fromEntries(
-    Object.entries(m.headers).map(([key, header]) => [
-      header,
-      key === 'mode' ? mode : row[key as keyof typeof row],
-    ]),
-  )
-}
+export { explainNeedsLab } from '@netmodes/core'
 
-const isMode = (topic: string): topic is ModeName => (MODE_NAMES as readonly string[]).includes(topic)
-const ruleTypeOf = (topic: string): RuleType | undefined => RULE_TYPES.find((t) => t === topic.toUpperCase())
-
-/**
- * Whether `netmodes explain TOPIC` needs a lab: a mode, a rule type (DNAT,
- * DOCKER-USER...) and the modes table are explained from the catalogs;
- * containers, the lab's rules and rule texts need the lab.
- *
- * @example
- * explainNeedsLab('bridge') // false
- * explainNeedsLab('web') // true
- */
-export function explainNeedsLab(topic: string | undefined): boolean {
-  if (topic === undefined) return true
-  return !(topic === 'modes' || isMode(topic) || ruleTypeOf(topic) !== undefined)
-}
-
-function labRules(lab: LabState, lang: Lang) {
-  return [...explainIptables(lab, 'nat', lang), ...explainIptables(lab, 'filter', lang)]
-}
-
-const renderRules = (rules: { text: string; why: string }[]) =>
-  rules.map((r) => `${r.text}\n    # ${r.why}\n`).join('')
+const renderRules = (rules: ExplainedRule[]) => rules.map((r) => `${r.text}\n    # ${r.why}\n`).join('')
 
 /**
  * `netmodes explain [MODE|CONTAINER|RULE|rules|modes]`: a mode, a container
  * of the lab, a rule type (what it does, then the lab's rules of that type),
  * the rules whose text contains RULE (or a chain's), every rule, or the
- * modes table, in the user's language. `lab` is undefined only for topics
- * {@link explainNeedsLab} says need none.
+ * modes table, in the user's language; core's explainTopic decides which.
+ * `lab` is undefined only for topics explainNeedsLab says need none.
  */
 export function runExplain(
   lab: LabState | undefined,
   options: { topic?: string; lang: Lang; json: boolean; width: number; colors?: Colors } & Output,
 ): number {
-  const topic = options.topic
-  const isContainer = (name: string) => lab !== undefined && Object.hasOwn(lab.containerNames, name)
-  if (topic === 'modes' && !isContainer(topic)) {
-    return printModes({
-      lang: options.lang,
-      json: options.json,
-      width: options.width,
-      stdout: options.stdout,
-      ...(options.colors ? { colors: options.colors } : {}),
-    })
-  }
-  if (topic && isMode(topic) && !isContainer(topic)) {
-    const info = explainMode(topic, options.lang)
-    const text = Object.entries(info)
-      .map(([k, v]) => `${k}: ${v}\n`)
-      .join('')
-    options.stdout(options.json ? `${JSON.stringify(info, null, 2)}\n` : text)
-    return 0
-  }
-  const ruleType = topic ? ruleTypeOf(topic) : undefined
-  if (ruleType && !isContainer(topic ?? '')) {
-    const m = messagesFor(options.lang).explain
-    const rules = lab
-      ? labRules(lab, options.lang).filter(
-          // Rules of that chain, or jumping to that target or chain (not every rule naming DOCKER-*).
-          (r) => r.chain === ruleType || new RegExp(`-j ${ruleType}( |$)`).test(r.text),
-        )
-      : undefined
-    if (options.json) {
-      options.stdout(
-        `${JSON.stringify({ type: ruleType, what: m.ruleTypes[ruleType], ...(rules ? { rules } : {}) }, null, 2)}\n`,
+  const e = explainTopic(lab, options.topic, options.lang)
+  const print = (value: unknown, text: string) =>
+    options.stdout(options.json ? `${JSON.stringify(value, null, 2)}\n` : text)
+  switch (e.kind) {
+    case 'modes':
+      return printModes({
+        lang: options.lang,
+        json: options.json,
+        width: options.width,
+        stdout: options.stdout,
+        ...(options.colors ? { colors: options.colors } : {}),
+      })
+    case 'mode':
+      print(
+        e.info,
+        Object.entries(e.info)
+          .map(([k, v]) => `${k}: ${v}\n`)
+          .join(''),
       )
       return 0
+    case 'rule-type': {
+      const m = messagesFor(options.lang).explain
+      const rules = e.rules
+      const inLab = rules
+        ? rules.length
+          ? `\n${m.inTheLab}\n${renderRules(rules)}`
+          : `\n${m.noneInTheLab}\n`
+        : ''
+      print({ type: e.type, what: e.what, ...(rules ? { rules } : {}) }, `${e.what}\n${inLab}`)
+      return 0
     }
-    options.stdout(`${m.ruleTypes[ruleType]}\n`)
-    if (rules)
-      options.stdout(rules.length ? `\n${m.inTheLab}\n${renderRules(rules)}` : `\n${m.noneInTheLab}\n`)
-    return 0
+    case 'rules':
+      print(e.rules, renderRules(e.rules))
+      return 0
+    case 'containers':
+      if (e.rules) print(e.rules, renderRules(e.rules))
+      print(
+        e.containers,
+        Object.entries(e.containers)
+          .map(([name, lines]) => `${name}\n${lines.map((l) => `  ${l}\n`).join('')}\n`)
+          .join(''),
+      )
+      return 0
   }
-  if (!lab) throw new NetmodesError('INTERNAL', `explaining "${topic ?? ''}" needs a lab`)
-  if (topic && !isContainer(topic) && (topic.includes(' ') || /^[A-Z][A-Z0-9-]+$/.test(topic))) {
-    // A rule as iptables-save prints it (or part of it), or a chain's name.
-    const rules = labRules(lab, options.lang).filter((r) => r.text.includes(topic) || r.chain === topic)
-    if (rules.length === 0) throw new NetmodesError('NOT_FOUND', `no rule of the lab matches "${topic}"`)
-    options.stdout(options.json ? `${JSON.stringify(rules, null, 2)}\n` : renderRules(rules))
-    return 0
-  }
-  if (!topic || topic === 'rules' || topic === 'iptables') {
-    const rules = labRules(lab, options.lang)
-    options.stdout(options.json ? `${JSON.stringify(rules, null, 2)}\n` : renderRules(rules))
-    if (topic) return 0
-  }
-  const names =
-    topic && topic !== 'rules' && topic !== 'iptables'
-      ? [topic]
-      : Object.values(lab.containers).map((c) => c.name)
-  const out: Record<string, string[]> = {}
-  for (const name of names) {
-    if (!isContainer(name)) throw new NetmodesError('NOT_FOUND', `no container named ${name} in the lab`)
-    defineOwn(out, name, explainContainer(lab, name, options.lang))
-  }
-  if (options.json) options.stdout(`${JSON.stringify(out, null, 2)}\n`)
-  else
-    for (const [name, lines] of Object.entries(out))
-      options.stdout(`${name}\n${lines.map((l) => `  ${l}\n`).join('')}\n`)
-  return 0
 }

@@ -1,10 +1,10 @@
-import { isNetmodesError } from '@netmodes/core'
+import { ERROR_CODES, isNetmodesError } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
-import { EXIT } from '../run-scenario-file.js'
 
 /**
  * Runs a command's body and turns netmodes' own errors (a missing or
- * damaged lab file, bad input) into a message on stderr and exit 2.
+ * damaged lab file, bad input) into a message on stderr and the exit code
+ * core's table gives the error's code (2).
  */
 export function guard(
   stderr: (text: string) => void,
@@ -16,6 +16,6 @@ export function guard(
   } catch (error) {
     if (!isNetmodesError(error)) throw error
     stderr(`${colors ? colors.red('netmodes:') : 'netmodes:'} ${error.message}\n`)
-    return EXIT.usage
+    return ERROR_CODES[error.code].exitCode
   }
 }

@@ -1,38 +1,12 @@
 /**
- * `netmodes modes`: the seven network modes side by side, from the message
- * catalogs (English, Chinese).
+ * `netmodes modes`: the seven network modes side by side, from core's message
+ * catalogs (English, Chinese), laid out for a terminal.
  */
+import { type Lang, MODE_NAMES, messagesFor, modeTable } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
-import { type Lang, messagesFor } from '../i18n/index.js'
-import { MODE_NAMES, type ModeName, type ModeRow } from '../i18n/messages.js'
 import { displayWidth, padDisplay } from '../text/display-width.js'
 import { wrapText } from '../text/wrap.js'
 import { renderWrappedTable, tableFits } from '../text/wrapped-table.js'
-
-/** The JSON document `netmodes modes --json` prints. */
-export interface ModeTableJson {
-  lang: Lang
-  title: string
-  /** Column titles in this language, by field. */
-  columns: Record<'mode' | keyof ModeRow, string>
-  modes: ({ mode: ModeName } & ModeRow)[]
-}
-
-/**
- * The table as data.
- *
- * @example
- * modeTable('en').modes[1]?.ownIp // "No: no interface of its own; ..."
- */
-export function modeTable(lang: Lang): ModeTableJson {
-  const m = messagesFor(lang).modes
-  return {
-    lang,
-    title: m.title,
-    columns: m.headers,
-    modes: MODE_NAMES.map((mode) => ({ mode, ...m.rows[mode] })),
-  }
-}
 
 const FIELDS = ['flag', 'isolation', 'ownIp', 'portConflicts', 'performance', 'whenToUse'] as const
 

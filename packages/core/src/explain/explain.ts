@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/messages.js'
 import type { Container, Network } from '../model/docker.js'
 import { containerByName } from '../model/lookup.js'
 import type { Rule, TableName } from '../model/netfilter.js'
@@ -8,8 +9,7 @@ import type { Messages } from './messages-en.js'
 import { en } from './messages-en.js'
 import { zhCN } from './messages-zh-cn.js'
 
-/** The languages netmodes explains in. */
-export type Lang = 'en' | 'zh-CN'
+export type { Lang } from '../i18n/messages.js'
 
 const CATALOGS: Record<Lang, Messages> = { en, 'zh-CN': zhCN }
 

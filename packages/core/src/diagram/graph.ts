@@ -5,8 +5,10 @@
  * and the wires between them: veth pairs, bridge ports, macvlan/ipvlan
  * parents and VXLAN tunnels. Pure: a LabState in, plain data out.
  */
-import type { Container, LabState, Link, Namespace } from '@netmodes/core'
-import { ownValue } from '@netmodes/core'
+import type { Container } from '../model/docker.js'
+import type { Link, Namespace } from '../model/namespace.js'
+import { ownValue } from '../model/own-record.js'
+import type { LabState } from '../model/state.js'
 
 export type BoxKind = 'host' | 'container' | 'sandbox'
 

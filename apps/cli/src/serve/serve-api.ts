@@ -1,0 +1,50 @@
+/**
+ * `netmodes serve`: starts @netmodes/server and keeps it until SIGINT or
+ * SIGTERM. The server is a separate package, loaded only by this command
+ * and not a dependency of the published CLI (its native SQLite binding
+ * would weigh on every install): in the workspace it is there; elsewhere
+ * the command says what to install.
+ */
+
+export interface ServeApiOptions {
+  port: string
+  host: string
+  dataDir: string
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+/** Resolves with the exit code once the server has stopped (2 when it cannot start). */
+export async function serveApi(options: ServeApiOptions): Promise<number> {
+  const port = Number(options.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    options.stderr(`netmodes: --port "${options.port}": must be a number from 0 to 65535\n`)
+    return 2
+  }
+  let startServer: typeof import('@netmodes/server').startServer
+  try {
+    ;({ startServer } = await import('@netmodes/server'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
+    options.stderr('netmodes: serve needs the @netmodes/server package next to netmodes\n')
+    return 2
+  }
+  let server: Awaited<ReturnType<typeof startServer>>
+  try {
+    server = await startServer({ port, host: options.host, dataDir: options.dataDir })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    options.stderr(
+      `netmodes: cannot listen on ${options.host}:${port}: ${code ?? (error as Error).message}\n`,
+    )
+    return 2
+  }
+  options.stdout(`netmodes API on ${server.url} (docs: ${server.url}/api/docs)\n`)
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await server.close()
+  return 0
+}

@@ -1,0 +1,176 @@
+/**
+ * The questions the server answers about a scenario, as plain data in and
+ * out, so they can run in a worker thread that a deadline may cut off. Each
+ * one replays the scenario on a fresh lab with core, as `netmodes run` does.
+ */
+import type { EngineVersion, LabState, Lang, TraceProtocol } from '@netmodes/core'
+import {
+  type DiagramFormat,
+  doctor,
+  ERROR_CODES,
+  explainNeedsLab,
+  explainTopic,
+  isNetmodesError,
+  matrixCell,
+  parseScenario,
+  reachabilityMatrix,
+  renderDiagram,
+  runScenario,
+  ScenarioLineError,
+  trace,
+} from '@netmodes/core'
+import type { ApiErrorBody } from './api-error.js'
+
+export interface LabInput {
+  scenario: string
+  engine?: EngineVersion | undefined
+  continueOnError?: boolean | undefined
+}
+
+export type Job =
+  | { kind: 'simulate'; lab: LabInput }
+  | { kind: 'trace'; lab: LabInput; from: string; to: string; port?: number; proto?: TraceProtocol }
+  | { kind: 'matrix'; lab: LabInput; port?: number; proto?: TraceProtocol }
+  | { kind: 'explain'; lab?: LabInput; topic?: string; lang: Lang }
+  | { kind: 'diagram'; lab: LabInput; format: DiagramFormat }
+  | { kind: 'doctor'; lab: LabInput }
+
+export type JobResult = { ok: true; value: unknown } | { ok: false; status: number; body: ApiErrorBody }
+
+class JobError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.error.message)
+  }
+}
+
+/** The docker statements' line numbers, in order: runScenario's results follow them one to one. */
+function dockerLines(source: string): number[] {
+  return parseScenario(source)
+    .filter((s) => s.kind === 'docker')
+    .map((s) => s.line)
+}
+
+function replay(input: LabInput) {
+  const run = runScenario(input.scenario, { engine: input.engine ?? '20.10' })
+  if (!input.continueOnError) {
+    const failed = run.results.findIndex((r) => !r.ok)
+    if (failed >= 0) {
+      const line = dockerLines(input.scenario)[failed]
+      const text = (run.results[failed]?.error ?? '').trimEnd()
+      throw new JobError(422, {
+        error: { code: 'DOCKER_ERROR', message: text, ...(line ? { line } : {}) },
+      })
+    }
+  }
+  return run
+}
+
+const labOf = (input: LabInput): LabState => replay(input).lab
+
+function protocolFor(port: number | undefined, to: string, proto: TraceProtocol | undefined) {
+  // As `netmodes trace`: no port anywhere is a ping.
+  const toHasPort = /:\d+/.test(to)
+  const protocol = proto ?? (port === undefined && !toHasPort ? 'icmp' : undefined)
+  if ((protocol === 'tcp' || protocol === 'udp') && port === undefined && !toHasPort) {
+    throw new JobError(400, {
+      error: { code: 'INVALID_INPUT', message: `proto ${protocol} needs a port: "port", or to as HOST:PORT` },
+    })
+  }
+  return protocol
+}
+
+function matrixOf(lab: LabState, port: number | undefined, proto: TraceProtocol | undefined) {
+  const protocol = proto ?? (port === undefined ? 'icmp' : 'tcp')
+  if (protocol !== 'icmp' && port === undefined) {
+    throw new JobError(400, {
+      error: {
+        code: 'INVALID_INPUT',
+        message: `proto ${protocol} needs "port" (without a port the matrix pings)`,
+      },
+    })
+  }
+  const matrix = reachabilityMatrix(lab, { protocol, ...(protocol !== 'icmp' && port ? { port } : {}) })
+  // The rows of `netmodes matrix --json`.
+  return matrix.endpoints.flatMap((from) =>
+    matrix.endpoints.map((to) => {
+      const cell = matrixCell(matrix, from, to)
+      return { from, to, reachable: cell.reachable, ...(!cell.reachable ? { reason: cell.reason } : {}) }
+    }),
+  )
+}
+
+/** The documents of `netmodes explain TOPIC --json`; with no topic, the rules and the containers in one. */
+function explainDocument(lab: LabState | undefined, topic: string | undefined, lang: Lang): unknown {
+  if (!lab && explainNeedsLab(topic)) {
+    throw new JobError(400, {
+      error: { code: 'INVALID_INPUT', message: `explaining "${topic ?? ''}" needs a scenario` },
+    })
+  }
+  const e = explainTopic(lab, topic, lang)
+  switch (e.kind) {
+    case 'modes':
+      return e.table
+    case 'mode':
+      return e.info
+    case 'rule-type':
+      return { type: e.type, what: e.what, ...(e.rules ? { rules: e.rules } : {}) }
+    case 'rules':
+      return e.rules
+    case 'containers':
+      return e.rules ? { rules: e.rules, containers: e.containers } : e.containers
+  }
+}
+
+function answer(job: Job): unknown {
+  switch (job.kind) {
+    case 'simulate':
+      return replay(job.lab).report
+    case 'trace': {
+      const protocol = protocolFor(job.port, job.to, job.proto)
+      return trace(labOf(job.lab), {
+        from: job.from,
+        to: job.to,
+        ...(protocol ? { protocol } : {}),
+        ...(job.port ? { port: job.port } : {}),
+      })
+    }
+    case 'matrix':
+      return matrixOf(labOf(job.lab), job.port, job.proto)
+    case 'explain':
+      return explainDocument(job.lab ? labOf(job.lab) : undefined, job.topic, job.lang)
+    case 'diagram':
+      return renderDiagram(labOf(job.lab), job.format)
+    case 'doctor':
+      return doctor(labOf(job.lab))
+  }
+}
+
+/**
+ * Answers one job; every failure becomes the error document the client
+ * gets (a line's error names the line), never a stack trace.
+ *
+ * @example
+ * runJob({ kind: 'doctor', lab: { scenario: 'docker run -d -p 80:80 nginx' } })
+ */
+export function runJob(job: Job): JobResult {
+  try {
+    return { ok: true, value: answer(job) }
+  } catch (error) {
+    if (error instanceof JobError) return { ok: false, status: error.status, body: error.body }
+    if (error instanceof ScenarioLineError) {
+      return {
+        ok: false,
+        status: 422,
+        body: { error: { code: 'SCENARIO_LINE', message: error.detail, line: error.line } },
+      }
+    }
+    if (isNetmodesError(error)) {
+      const status = ERROR_CODES[error.code].httpStatus
+      return { ok: false, status, body: { error: { code: error.code, message: error.message } } }
+    }
+    return { ok: false, status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } }
+  }
+}

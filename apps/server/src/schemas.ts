@@ -1,0 +1,96 @@
+/**
+ * Request and response schemas, in zod: the validators of every route and
+ * the source of the OpenAPI document, so the two cannot drift apart.
+ */
+import { z } from '@hono/zod-openapi'
+import { DIAGRAM_FORMATS, LANGS } from '@netmodes/core'
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'DOCKER_ERROR' }),
+      message: z.string().openapi({
+        example: 'docker: Error response from daemon: network app not found.',
+      }),
+      line: z.number().int().optional().openapi({ description: 'The scenario line that failed.' }),
+    }),
+  })
+  .openapi('Error')
+
+export const EngineSchema = z
+  .enum(['20.10', '28'])
+  .default('20.10')
+  .openapi({ description: 'Docker Engine version whose behaviour is simulated.' })
+
+/** A scenario: what `netmodes run` reads from a file. */
+export const ScenarioSchema = z
+  .object({
+    scenario: z
+      .string()
+      .max(4 * 1024 * 1024)
+      .openapi({
+        description: 'docker command lines, `trace FROM -> TO[:PORT][/PROTO]` lines and # comments.',
+        example:
+          'docker network create app\ndocker run -d --name web --network app nginx\ntrace web -> internet',
+      }),
+    engine: EngineSchema.optional(),
+    continueOnError: z.boolean().optional().openapi({
+      description:
+        'Replay every line as `netmodes run` does even when a docker command fails; default false: the first failing line is a 422 naming it.',
+    }),
+  })
+  .openapi('Scenario')
+
+const Port = z.number().int().min(1).max(65535)
+const Proto = z.enum(['tcp', 'udp', 'icmp'])
+
+export const TraceRequestSchema = ScenarioSchema.extend({
+  from: z.string().min(1).openapi({ example: 'lan' }),
+  to: z.string().min(1).openapi({ example: 'host:8080/tcp' }),
+  port: Port.optional(),
+  proto: Proto.optional(),
+}).openapi('TraceRequest')
+
+export const MatrixRequestSchema = ScenarioSchema.extend({
+  port: Port.optional(),
+  proto: Proto.optional(),
+}).openapi('MatrixRequest')
+
+export const LangSchema = z.enum(LANGS).default('en')
+
+export const ExplainRequestSchema = ScenarioSchema.partial({ scenario: true })
+  .extend({
+    topic: z.string().optional().openapi({
+      description:
+        'A mode, a rule type (DNAT, DOCKER-USER...), a container of the scenario, "rules" or "modes".',
+      example: 'bridge',
+    }),
+    lang: LangSchema.optional(),
+  })
+  .openapi('ExplainRequest')
+
+export const DiagramRequestSchema = ScenarioSchema.extend({
+  format: z.enum(DIAGRAM_FORMATS).default('mermaid').optional(),
+}).openapi('DiagramRequest')
+
+export const ModesQuerySchema = z.object({ lang: LangSchema.optional() })
+
+export const SavedLabSchema = z
+  .object({
+    id: z.string().openapi({ example: 'Xb3kq9LmZ0aP' }),
+    url: z.string().openapi({ example: '/api/labs/Xb3kq9LmZ0aP' }),
+    scenario: z.string(),
+    engine: z.enum(['20.10', '28']),
+  })
+  .openapi('SavedLab')
+
+export const LabIdSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'Xb3kq9LmZ0aP' }),
+})
+
+/** Any JSON document core returns (the run report, a trace, findings). */
+export const DocumentSchema = z.record(z.string(), z.unknown()).openapi('Document')
+export const ListSchema = z.array(z.unknown())
