@@ -61,5 +61,6 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
     hostsDefaults: 'libnetwork-20.10',
     hostsLeave: 'all-own-lines',
     resolvConf: 'libnetwork-20.10',
+    failedStartPaths: 'after-sandbox',
   }),
 })

@@ -88,5 +88,6 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
     hostsDefaults: 'moby-28',
     hostsLeave: 'endpoint-line',
     resolvConf: 'moby-28',
+    failedStartPaths: 'own-namespace',
   }),
 })

@@ -57,6 +57,13 @@ export interface SandboxFilesPolicy {
   hostsLeave: 'all-own-lines' | 'endpoint-line'
   /** resolv.conf: 20.10's filtered copy of the host's, or 28's generated file with its comments. */
   resolvConf: 'libnetwork-20.10' | 'moby-28'
+  /**
+   * The paths a failed `docker start` leaves in the record: 20.10's only once
+   * the sandbox was made; 28 writes the files before it joins networks, so a
+   * container of its own namespace keeps all three whatever failed (seen on
+   * 28.5.2: errors.sh second, gwip, nonet; container: mode keeps none).
+   */
+  failedStartPaths: 'after-sandbox' | 'own-namespace'
 }
 
 /**

@@ -225,13 +225,23 @@ function toFailure(error: unknown, line: string, cli: CliRendering): Failure {
 type Step = <T>(fn: (tx: Tx) => T) => T
 
 /** `docker start` of one container: a start that fails after its sandbox was made keeps the files' paths. */
-function start(step: Step, container: Container): void {
+function start(lab: LabState, step: Step, container: Container): void {
   try {
     step((tx) => startContainer(tx, container))
   } catch (error) {
     if (failedAfterSandbox(error)) step((tx) => keepSandboxPaths(tx, container, failedAfterNetworking(error)))
+    else if (ownNamespaceKeepsPaths(lab, container, error)) step((tx) => keepSandboxPaths(tx, container, true))
     throw error
   }
+}
+
+/** Docker 28 wrote the container's files before the start failed (engine behaviour `failedStartPaths`). */
+function ownNamespaceKeepsPaths(lab: LabState, container: Container, error: unknown): boolean {
+  return (
+    error instanceof DockerDaemonError &&
+    !container.networkMode.startsWith('container:') &&
+    behaviourOf(lab).sandboxFiles.failedStartPaths === 'own-namespace'
+  )
 }
 
 function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
@@ -288,7 +298,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
     case 'run': {
       const container = step((tx) => createContainer(tx, cmd))
       try {
-        start(step, container)
+        start(lab, step, container)
       } catch (error) {
         if (!(error instanceof NetmodesError)) throw error
         const cli = behaviourOf(lab).cli
@@ -299,7 +309,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
     case 'start':
       return perContainer(
         cmd.containers,
-        (ref) => start(step, requireContainer(lab, ref)),
+        (ref) => start(lab, step, requireContainer(lab, ref)),
         (errors) =>
           `${errors}Error: failed to start containers: ${cmd.containers.filter((r) => findContainer(lab, r)?.state !== 'running').join(', ')}\n`,
       )

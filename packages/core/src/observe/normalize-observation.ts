@@ -259,6 +259,18 @@ function normalizeIptables(text: string, rename: (s: string) => string): Record<
 }
 
 /**
+ * A container's files live under the daemon's data root (`--data-root`,
+ * /var/lib/docker by default; the test engine 28 runs with one of its own):
+ * a daemon setting, not the engine's doing. The path below it is compared.
+ *
+ * @example
+ * maskDataRoot('/srv/docker/containers/<64 hex>/hosts') // '<data-root>/containers/<64 hex>/hosts'
+ */
+function maskDataRoot(path: string): string {
+  return path.replace(/^.*(\/containers\/[0-9a-f]{64}\/(?:hosts|hostname|resolv\.conf))$/, '<data-root>$1')
+}
+
+/**
  * Reduces a raw observation to comparable facts.
  *
  * @example
@@ -309,7 +321,7 @@ export function normalizeObservation(raw: RawObservation): Observation {
     }
     out[`${base}/Config/Domainname`] = str(obj(c.Config).Domainname)
     for (const f of ['ResolvConfPath', 'HostsPath', 'HostnamePath'] as const) {
-      out[`${base}/${f}`] = rename(str(c[f]))
+      out[`${base}/${f}`] = rename(maskDataRoot(str(c[f])))
     }
     for (const [name, ep] of Object.entries(obj(settings.Networks))) {
       for (const f of ENDPOINT_FIELDS) flatten(out, `${base}/networks/${name}/${f}`, obj(ep)[f], rename)
