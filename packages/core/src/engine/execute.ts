@@ -230,7 +230,8 @@ function start(lab: LabState, step: Step, container: Container): void {
     step((tx) => startContainer(tx, container))
   } catch (error) {
     if (failedAfterSandbox(error)) step((tx) => keepSandboxPaths(tx, container, failedAfterNetworking(error)))
-    else if (ownNamespaceKeepsPaths(lab, container, error)) step((tx) => keepSandboxPaths(tx, container, true))
+    else if (ownNamespaceKeepsPaths(lab, container, error))
+      step((tx) => keepSandboxPaths(tx, container, true))
     throw error
   }
 }
