@@ -57,8 +57,12 @@ test('a Docker 28 observation carries the raw table, one fact per chain, and rea
       '-d 127.0.0.1/32 ! -i lo -p tcp -m tcp --dport 8080 -j DROP',
     ].join('\n'),
   )
-  const read = labFromObservation(observed, { version: '28' })
+  // The observation names its engine: the lab read back from it is a 28 lab without being told.
+  const read = labFromObservation(observed)
+  expect(read.profile.version).toBe('28')
   expect(read.netfilter.raw).toEqual(lab.netfilter.raw)
+  expect(labFromObservation({ ...observed, engine: '20.10.24' }).profile.version).toBe('20.10')
+  expect(labFromObservation({ ...observed, engine: '27.3.1' }).profile.version).toBe('20.10')
   // A 20.10 lab's observation has no raw facts at all.
   expect(
     Object.keys(normalizeObservation(observeLab(createLab()))).some((k) => k.startsWith('iptables/raw')),

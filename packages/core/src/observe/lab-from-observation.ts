@@ -2,6 +2,7 @@ import { maxOf } from '../collections/append-all.js'
 import type { IpJsonAddrEntry, IpJsonRouteEntry } from '../engine/host-description.js'
 import { hostNamespaceFrom } from '../engine/host-description.js'
 import { DEFAULT_PROFILE } from '../engine/lab.js'
+import { engineOfServerVersion } from '../engine-profiles/engine-version.js'
 import { nameserversOf } from '../etc/resolv-conf.js'
 import { addAddress } from '../ipam/address-set.js'
 import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
@@ -17,7 +18,7 @@ import type {
   PortMapping,
 } from '../model/docker.js'
 import type { Namespace } from '../model/namespace.js'
-import type { EngineProfile, HostPortAllocation, LabState } from '../model/state.js'
+import type { EngineProfile, EngineVersion, HostPortAllocation, LabState } from '../model/state.js'
 import { parseIptablesSave } from '../netfilter/parse-iptables-save.js'
 import type { ObservedFiles, RawObservation } from './raw-observation.js'
 
@@ -119,6 +120,19 @@ function nameSettingsFrom(
  * @example
  * const lab = labFromObservation(await observeEngine(conn))
  */
+/**
+ * The engine an observation was made of, when netmodes models it, so that a
+ * snapshot of a 28 engine goes on as 28 does; an observation of another
+ * engine keeps the default (`profile.version` given by the caller wins).
+ */
+function modelledEngine(raw: RawObservation): { version?: EngineVersion } {
+  try {
+    return { version: engineOfServerVersion(raw.engine) }
+  } catch {
+    return {}
+  }
+}
+
 export function labFromObservation(
   raw: RawObservation,
   profile: Partial<EngineProfile> = {},
@@ -335,7 +349,7 @@ export function labFromObservation(
   const swarmNets = networks.filter((n) => n.scope === 'swarm')
   return {
     schema: 1,
-    profile: { ...DEFAULT_PROFILE, ...profile },
+    profile: { ...DEFAULT_PROFILE, ...modelledEngine(raw), ...profile },
     rng: { seed: 1, counter: 0 },
     clock: maxOf([...networks.map((n) => n.created), ...Object.values(containers).map((c) => c.created)], 0),
     host: {
