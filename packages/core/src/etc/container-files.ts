@@ -134,7 +134,9 @@ export function shareSandboxFiles(tx: Tx, container: Container, target: Containe
 const plainResolvConf28 = Object.fromEntries(
   (['none', 'legacy', 'internal resolver'] as const).map((transform) => [
     transform,
-    rememberLast((host: string) => generateResolvConf28({ host, dns: [], search: [], options: [], transform })),
+    rememberLast((host: string) =>
+      generateResolvConf28({ host, dns: [], search: [], options: [], transform }),
+    ),
   ]),
 ) as Record<'none' | 'legacy' | 'internal resolver', (host: string) => string>
 
