@@ -17,7 +17,8 @@ export function namespaceOf(tx: Tx, id: string): Namespace {
 }
 
 function ipCmd(nsId: string): string {
-  return nsId === 'host' ? 'ip' : `ip -n ${nsId.split('/').pop()}`
+  // The name after the last '/', sliced (split would build an array per logged command).
+  return nsId === 'host' ? 'ip' : `ip -n ${nsId.slice(nsId.lastIndexOf('/') + 1)}`
 }
 
 /**
