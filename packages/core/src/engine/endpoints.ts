@@ -15,8 +15,24 @@ import { publishPorts, unpublishPorts } from './ports.js'
 function drawEndpointId(lab: LabState): string {
   return drawUnused(
     () => drawHex(lab.rng, 64),
-    (id) => lab.networks.some((n) => Object.hasOwn(n.endpoints, id)),
+    (id) => {
+      // Interned once, the key is found by identity in each network's table; a freshly built string
+      // is looked up in V8's string table again by every Object.hasOwn, once per network.
+      const key = internedKey(id)
+      return lab.networks.some((n) => Object.hasOwn(n.endpoints, key))
+    },
   )
+}
+
+/** The same string as a property key (an engine interns the keys of an object literal). */
+function internedKey(id: string): string {
+  return Object.keys({ [id]: true })[0] ?? id
+}
+
+/** Whether an endpoint of the network has this name; a loop, as Object.values would copy every endpoint per join. */
+function hasEndpointNamed(network: Network, name: string): boolean {
+  for (const id in network.endpoints) if (network.endpoints[id]?.name === name) return true
+  return false
 }
 
 /**
@@ -64,7 +80,7 @@ export function attachEndpoint(
     return bare
   }
   const epName = identity.name ?? container.name
-  if (Object.values(network.endpoints).some((e) => e.name === epName)) {
+  if (hasEndpointNamed(network, epName)) {
     throw new DockerDaemonError('CONFLICT', messages.endpointExists(epName, network.name))
   }
   const pool = network.pool

@@ -12,6 +12,7 @@ import { findContainer } from '../model/lookup.js'
 import { isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
+import { rememberLast } from './_last-answer.js'
 import { buildHostsFile, deleteHostsRecords, hostsRecord, ownHostNames } from './hosts-file.js'
 import {
   buildResolvConf,
@@ -88,7 +89,7 @@ function initialResolvConf(lab: LabState, container: Container, hostMode: boolea
   const search = container.dnsSearch ?? []
   const options = container.dnsOptions ?? []
   if (dns.length === 0 && search.length === 0 && options.length === 0) {
-    return hostMode ? host : filterLoopbackNameservers(host)
+    return hostMode ? host : hostFileFiltered(host)
   }
   return buildResolvConf(
     dns.length > 0 ? dns : nameserversOf(host),
@@ -129,13 +130,27 @@ export function shareSandboxFiles(tx: Tx, container: Container, target: Containe
 // rebuildDNS: the embedded server, the search domains and options kept, IPv6
 // servers kept, ndots:0 added unless the user set ndots.
 /** Docker 28's resolv.conf for this container: generated again from the host's file and its options. */
+/** Docker 28's file for a container without --dns flags, per transform: the same for all of a lab's (see rememberLast). */
+const plainResolvConf28 = Object.fromEntries(
+  (['none', 'legacy', 'internal resolver'] as const).map((transform) => [
+    transform,
+    rememberLast((host: string) =>
+      generateResolvConf28({ host, dns: [], search: [], options: [], transform }),
+    ),
+  ]),
+) as Record<'none' | 'legacy' | 'internal resolver', (host: string) => string>
+
 function resolvConf28(
   lab: LabState,
   container: Container,
   transform: 'none' | 'legacy' | 'internal resolver',
 ): string {
+  const host = hostResolvConf(lab)
+  if (!container.dns?.length && !container.dnsSearch?.length && !container.dnsOptions?.length) {
+    return plainResolvConf28[transform](host)
+  }
   return generateResolvConf28({
-    host: hostResolvConf(lab),
+    host,
     dns: container.dns ?? [],
     search: container.dnsSearch ?? [],
     options: container.dnsOptions ?? [],
@@ -143,7 +158,7 @@ function resolvConf28(
   })
 }
 
-function embeddedResolvConf(current: string): string {
+const embeddedResolvConf = rememberLast((current: string): string => {
   const options = optionsOf(current)
   const ipv6 = nameserversOf(current).filter((ns) => ns.includes(':'))
   const ndotsSet = options.some((o) => o.includes('ndots'))
@@ -152,7 +167,10 @@ function embeddedResolvConf(current: string): string {
     searchDomainsOf(current),
     ndotsSet ? options : [...options, ...EMBEDDED_OPTIONS],
   )
-}
+})
+
+/** The host's file without loopback servers, as most containers get it (see rememberLast). */
+const hostFileFiltered = rememberLast(filterLoopbackNameservers)
 
 /**
  * An endpoint joined the container's sandbox (sbJoin): its address gets a

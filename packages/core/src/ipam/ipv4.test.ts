@@ -38,6 +38,39 @@ describe('parseIPv4', () => {
     },
   )
 
+  // The split-and-regex reading parseIPv4 replaced (Go >= 1.17's octet rule), kept as the oracle.
+  function byRegex(text: string): number | undefined {
+    const parts = text.split('.')
+    if (parts.length !== 4) return undefined
+    let n = 0
+    for (const part of parts) {
+      if (!/^(?:0|[1-9][0-9]{0,2})$/.test(part) || Number(part) > 255) return undefined
+      n = n * 256 + Number(part)
+    }
+    return n
+  }
+
+  test.prop([fc.stringMatching(/^[0-9.a ]{0,18}$/)])('reads any text as the octet rule does', (text) => {
+    expect(parseIPv4(text)).toBe(byRegex(text))
+  })
+
+  it('refuses leading zeros, long octets, empty parts and stray characters', () => {
+    for (const bad of [
+      '010.0.0.1',
+      '1.2.3.00',
+      '1.2.3.1000',
+      '1..2.3',
+      '.1.2.3',
+      '1.2.3.',
+      '1.2.3.4.5',
+      ' 1.2.3.4',
+      '256.0.0.0',
+      '1.2.3.4\n',
+    ]) {
+      expect(parseIPv4(bad)).toBeUndefined()
+    }
+  })
+
   it('handles the extremes as unsigned numbers', () => {
     expect(parseIPv4('0.0.0.0')).toBe(0)
     expect(parseIPv4('255.255.255.255')).toBe(0xffffffff)

@@ -19,8 +19,8 @@ export interface Cidr {
 }
 
 // One octet as Go >= 1.17 reads it: decimal, no sign, no leading zero unless
-// the octet is exactly "0" (CVE-2021-29923 made "010" an error, not octal or 10).
-const OCTET = /^(?:0|[1-9][0-9]{0,2})$/
+// the octet is exactly "0" (CVE-2021-29923 made "010" an error, not octal or 10):
+// /^(?:0|[1-9][0-9]{0,2})$/ and at most 255, as parseIPv4 checks digit by digit.
 
 // Go's dtoi for the prefix length: decimal digits only, leading zeros allowed
 // ("/024" is 24), no sign, no spaces.
@@ -35,16 +35,32 @@ const PREFIX_DIGITS = /^[0-9]+$/
  * parseIPv4('010.0.0.1') // undefined
  */
 export function parseIPv4(text: string): number | undefined {
-  const parts = text.split('.')
-  if (parts.length !== 4) return undefined
+  // One pass over the characters, the octet rule above stated per digit: every
+  // address the engine handles goes through here, and split + a regular
+  // expression per octet showed in the profile of a `docker run`.
   let ip = 0
-  for (const part of parts) {
-    if (!OCTET.test(part)) return undefined
-    const octet = Number(part)
+  let octet = 0
+  let digits = 0
+  let dots = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x2e) {
+      if (digits === 0 || dots === 3) return undefined
+      ip = ip * 256 + octet
+      octet = 0
+      digits = 0
+      dots += 1
+      continue
+    }
+    if (c < 0x30 || c > 0x39) return undefined
+    // No leading zero ("0" alone is fine), at most three digits, at most 255.
+    if ((digits > 0 && octet === 0) || digits === 3) return undefined
+    octet = octet * 10 + (c - 0x30)
+    digits += 1
     if (octet > 255) return undefined
-    ip = ip * 256 + octet
   }
-  return ip
+  if (dots !== 3 || digits === 0) return undefined
+  return ip * 256 + octet
 }
 
 /**

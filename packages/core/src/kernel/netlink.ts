@@ -1,6 +1,7 @@
 import type { Link, LinkAddress, Namespace, Route } from '../model/namespace.js'
 import type { Tx } from '../model/tx.js'
 import { drawHex, drawUnused } from '../rng.js'
+import { hasLinkNamed, insertLink, removeLink, renameIndexedLink } from './link-names.js'
 
 /**
  * The kernel operations Docker's drivers perform through netlink, applied to
@@ -16,7 +17,8 @@ export function namespaceOf(tx: Tx, id: string): Namespace {
 }
 
 function ipCmd(nsId: string): string {
-  return nsId === 'host' ? 'ip' : `ip -n ${nsId.split('/').pop()}`
+  // The name after the last '/', sliced (split would build an array per logged command).
+  return nsId === 'host' ? 'ip' : `ip -n ${nsId.slice(nsId.lastIndexOf('/') + 1)}`
 }
 
 /**
@@ -25,6 +27,8 @@ function ipCmd(nsId: string): string {
  * made at the back, so the search runs from both ends at once.
  */
 export function findLink(ns: Namespace, ifname: string): Link | undefined {
+  // A name no link has (every fresh veth name asked about) is answered without a scan.
+  if (!hasLinkNamed(ns, ifname)) return undefined
   const links = ns.links
   for (let i = 0, j = links.length - 1; i <= j; i++, j--) {
     if (links[i]?.ifname === ifname) return links[i]
@@ -72,7 +76,7 @@ export function deleteNamespace(tx: Tx, id: string): void {
 export function addLink(tx: Tx, ns: Namespace, link: Omit<Link, 'ifindex'>): Link {
   const full: Link = { ifindex: ns.nextIfindex, ...link }
   tx.set(ns, 'nextIfindex', ns.nextIfindex + 1)
-  tx.push(ns.links, full)
+  insertLink(tx, ns, full)
   return full
 }
 
@@ -128,7 +132,8 @@ export function addVethPair(tx: Tx, ns: Namespace, hostName: string, peerName: s
 function repointPeer(tx: Tx, link: Link, toNs: string): void {
   if (!link.peer) return
   const peerNs = tx.lab.namespaces[link.peer.namespace]
-  const peer = peerNs?.links.find((l) => l.ifindex === link.peer?.ifindex && l.peer)
+  // ifindex is unique in a namespace; the peer was usually just made, at the back of it.
+  const peer = peerNs?.links.findLast((l) => l.ifindex === link.peer?.ifindex && l.peer)
   if (peer?.peer) tx.set(peer, 'peer', { ifindex: link.ifindex, namespace: toNs })
 }
 
@@ -139,7 +144,7 @@ function repointPeer(tx: Tx, link: Link, toNs: string): void {
 export function moveLink(tx: Tx, from: Namespace, to: Namespace, ifname: string): Link {
   const link = requireLink(from, ifname)
   tx.log(`${ipCmd(from.id)} link set ${ifname} netns ${to.id.split('/').pop()}`)
-  tx.pull(from.links, link)
+  removeLink(tx, from, link)
   if (to.links.some((l) => l.ifindex === link.ifindex)) {
     tx.set(link, 'ifindex', to.nextIfindex)
   }
@@ -147,7 +152,7 @@ export function moveLink(tx: Tx, from: Namespace, to: Namespace, ifname: string)
   // A moved link is down and loses its addresses, as in the kernel.
   tx.set(link, 'flags', [...DOWN_FLAGS])
   tx.set(link, 'operstate', 'DOWN')
-  tx.push(to.links, link)
+  insertLink(tx, to, link)
   repointPeer(tx, link, to.id)
   return link
 }
@@ -155,7 +160,7 @@ export function moveLink(tx: Tx, from: Namespace, to: Namespace, ifname: string)
 export function renameLink(tx: Tx, ns: Namespace, from: string, to: string): void {
   const link = requireLink(ns, from)
   tx.log(`${ipCmd(ns.id)} link set ${from} name ${to}`)
-  tx.set(link, 'ifname', to)
+  renameIndexedLink(tx, ns, link, to)
 }
 
 export function setLinkMac(tx: Tx, ns: Namespace, ifname: string, mac: string): void {
@@ -279,7 +284,7 @@ export function deleteLink(tx: Tx, ns: Namespace, ifname: string): void {
 }
 
 function dropLink(tx: Tx, ns: Namespace, link: Link): void {
-  tx.pull(ns.links, link)
+  removeLink(tx, ns, link)
   tx.set(
     ns,
     'routes',

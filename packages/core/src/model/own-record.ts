@@ -24,7 +24,11 @@ export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T
  * defineOwn(lab.containerNames, '__proto__', id)
  */
 export function defineOwn<T extends object, K extends PropertyKey>(obj: T, key: K, value: unknown): void {
-  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
+  // Only `__proto__` is an accessor on Object.prototype; every other key, own or
+  // not, is created or overwritten by plain assignment, which engines run far
+  // faster than defineProperty (Tx.set calls this for every change).
+  if (key !== '__proto__') (obj as Record<PropertyKey, unknown>)[key] = value
+  else Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
 }
 
 /**
