@@ -177,7 +177,8 @@ export function gatewayEndpoint(
     const endpoint = network?.endpoints[endpointId]
     // Overlay endpoints give no gateway (north-south traffic leaves through docker_gwbridge),
     // nor do macvlan/ipvlan endpoints of an internal network; an internal bridge still does.
-    if (network && endpoint?.ipv4 && givesGateway(tx, network)) {
+    // A network with no gateway address (a lab file that lost it) can carry no default route.
+    if (network && endpoint?.ipv4 && endpoint.gateway && givesGateway(tx, network)) {
       candidates.push({ network, endpoint })
     }
   }
