@@ -29,7 +29,20 @@ function mayChangeOnFailure(
 ): boolean {
   if (result.output !== '') return true
   const created = Object.keys(after.containers).filter((id) => !Object.hasOwn(before.containers, id))
-  return created.length === 1 && after.containers[created[0] as string]?.state === 'created'
+  if (created.length === 1 && after.containers[created[0] as string]?.state === 'created') return true
+  // A start that failed once the daemon had written the container's files
+  // leaves their paths (docker inspect shows them; engine/execute.ts start).
+  return withoutFilePaths(before) === withoutFilePaths(after)
+}
+
+/** The lab's JSON with each container's file-path record (filesOf, hostnameFile) left out. */
+function withoutFilePaths(lab: LabState): string {
+  const copy = JSON.parse(toJSON(lab)) as LabState
+  for (const c of Object.values(copy.containers)) {
+    delete c.filesOf
+    delete c.hostnameFile
+  }
+  return JSON.stringify(copy)
 }
 
 /**
