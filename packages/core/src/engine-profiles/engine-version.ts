@@ -27,10 +27,23 @@ export function parseEngineVersion(text: string): EngineVersion {
  * engineOfServerVersion('20.10.24+dfsg1') // '20.10'
  */
 export function engineOfServerVersion(serverVersion: string): EngineVersion {
-  if (/^20\.10(\.|$|[+-])/.test(serverVersion)) return '20.10'
-  if (/^28(\.|$|[+-])/.test(serverVersion)) return '28'
+  const modelled = modelledEngineOf(serverVersion)
+  if (modelled) return modelled
   throw new NetmodesError(
     'UNSUPPORTED',
     `Docker Engine ${serverVersion} is not modelled: ${SUPPORTED} (20.10.x, 28.x); give --engine 20.10 or --engine 28 to compare with one of them anyway`,
   )
+}
+
+/**
+ * The same, for a caller that goes on without a modelled engine: undefined
+ * for any other version (27.x, say).
+ *
+ * @example
+ * modelledEngineOf('27.3.1') // undefined
+ */
+export function modelledEngineOf(serverVersion: string): EngineVersion | undefined {
+  if (/^20\.10(\.|$|[+-])/.test(serverVersion)) return '20.10'
+  if (/^28(\.|$|[+-])/.test(serverVersion)) return '28'
+  return undefined
 }

@@ -9,6 +9,7 @@ import type {
   PublishedPort,
   UserChainMoment,
 } from './firewaller.js'
+import { appendNatDockerJumps, portAccept, portDnat, portHairpinMasquerade } from './port-and-nat-rules.js'
 
 /**
  * The iptables rules the bridge driver of Docker 20.10 programs for one
@@ -35,16 +36,7 @@ export function setupDaemonChains(tx: Tx): void {
   iptables(tx, { op: 'new-chain', table: 'filter', chain: ISOLATION_2 })
   iptables(tx, { op: 'append', table: 'filter', chain: ISOLATION_1, rule: { jump: 'RETURN' } })
   iptables(tx, { op: 'append', table: 'filter', chain: ISOLATION_2, rule: { jump: 'RETURN' } })
-  iptables(tx, {
-    op: 'append',
-    table: 'nat',
-    chain: 'PREROUTING',
-    rule: { dstType: 'LOCAL', jump: 'DOCKER' },
-  })
-  const output = tx.lab.profile.userlandProxy
-    ? { dst: '127.0.0.0/8', notDst: true, dstType: 'LOCAL' as const, jump: 'DOCKER' }
-    : { dstType: 'LOCAL' as const, jump: 'DOCKER' }
-  iptables(tx, { op: 'append', table: 'nat', chain: 'OUTPUT', rule: output })
+  appendNatDockerJumps(tx)
 }
 
 /**
@@ -162,42 +154,10 @@ export function removeBridgeRules(tx: Tx, c: BridgeRulesConfig): void {
 
 /** The three rules of one published port (`iptables.Forward` in 20.10), each appended. */
 export function portRules(p: PublishedPort, bridge: string, hairpin: boolean): PortRuleOp[] {
-  const dnat: Rule = {
-    ...(p.hostIp === '0.0.0.0' ? {} : { dst: p.hostIp }),
-    ...(hairpin ? {} : { inIface: bridge, notIn: true }),
-    proto: p.proto,
-    dport: p.hostPort,
-    jump: 'DNAT',
-    toDestination: `${p.containerIp}:${p.containerPort}`,
-  }
   return [
-    { op: 'append', table: 'nat', chain: 'DOCKER', rule: dnat },
-    {
-      op: 'append',
-      table: 'filter',
-      chain: 'DOCKER',
-      rule: {
-        dst: p.containerIp,
-        inIface: bridge,
-        notIn: true,
-        outIface: bridge,
-        proto: p.proto,
-        dport: p.containerPort,
-        jump: 'ACCEPT',
-      },
-    },
-    {
-      op: 'append',
-      table: 'nat',
-      chain: 'POSTROUTING',
-      rule: {
-        src: p.containerIp,
-        dst: p.containerIp,
-        proto: p.proto,
-        dport: p.containerPort,
-        jump: 'MASQUERADE',
-      },
-    },
+    { op: 'append', table: 'nat', chain: 'DOCKER', rule: portDnat(p, bridge, hairpin) },
+    { op: 'append', table: 'filter', chain: 'DOCKER', rule: portAccept(p, bridge) },
+    { op: 'append', table: 'nat', chain: 'POSTROUTING', rule: portHairpinMasquerade(p) },
   ]
 }
 

@@ -10,6 +10,7 @@ import type {
   PublishedPort,
   UserChainMoment,
 } from './firewaller.js'
+import { appendNatDockerJumps, portAccept, portDnat, portHairpinMasquerade } from './port-and-nat-rules.js'
 
 /**
  * The iptables rules of Docker Engine 28 (moby v28.5.2,
@@ -53,17 +54,8 @@ function setupDaemonChains(tx: Tx): void {
     iptables(tx, { op: 'append', table: 'filter', chain: FORWARD_CHAIN, rule: { jump } })
   }
   iptables(tx, { op: 'append', table: 'filter', chain: 'FORWARD', rule: { jump: FORWARD_CHAIN } })
-  iptables(tx, {
-    op: 'append',
-    table: 'nat',
-    chain: 'PREROUTING',
-    rule: { dstType: 'LOCAL', jump: 'DOCKER' },
-  })
   // The golden files' hairpin=true case (userland-proxy=false) drops the `! -d 127.0.0.0/8`.
-  const output = tx.lab.profile.userlandProxy
-    ? { dst: '127.0.0.0/8', notDst: true, dstType: 'LOCAL' as const, jump: 'DOCKER' }
-    : { dstType: 'LOCAL' as const, jump: 'DOCKER' }
-  iptables(tx, { op: 'append', table: 'nat', chain: 'OUTPUT', rule: output })
+  appendNatDockerJumps(tx)
 }
 
 /**
@@ -193,48 +185,11 @@ function isLoopback(ip: string): boolean {
 function portRules(p: PublishedPort, c: { bridgeName: string; hairpin: boolean }): PortRuleOp[] {
   const bridge = c.bridgeName
   const ops: PortRuleOp[] = [
-    {
-      op: 'append',
-      table: 'nat',
-      chain: 'DOCKER',
-      rule: {
-        ...(p.hostIp === '0.0.0.0' ? {} : { dst: p.hostIp }),
-        ...(c.hairpin ? {} : { inIface: bridge, notIn: true }),
-        proto: p.proto,
-        dport: p.hostPort,
-        jump: 'DNAT',
-        toDestination: `${p.containerIp}:${p.containerPort}`,
-      },
-    },
-    {
-      op: 'insert',
-      table: 'filter',
-      chain: 'DOCKER',
-      rule: {
-        dst: p.containerIp,
-        inIface: bridge,
-        notIn: true,
-        outIface: bridge,
-        proto: p.proto,
-        dport: p.containerPort,
-        jump: 'ACCEPT',
-      },
-    },
+    { op: 'append', table: 'nat', chain: 'DOCKER', rule: portDnat(p, bridge, c.hairpin) },
+    { op: 'insert', table: 'filter', chain: 'DOCKER', rule: portAccept(p, bridge) },
   ]
-  if (c.hairpin) {
-    ops.push({
-      op: 'append',
-      table: 'nat',
-      chain: 'POSTROUTING',
-      rule: {
-        src: p.containerIp,
-        dst: p.containerIp,
-        proto: p.proto,
-        dport: p.containerPort,
-        jump: 'MASQUERADE',
-      },
-    })
-  }
+  if (c.hairpin)
+    ops.push({ op: 'append', table: 'nat', chain: 'POSTROUTING', rule: portHairpinMasquerade(p) })
   if (isLoopback(p.hostIp)) {
     ops.push({
       op: 'append',

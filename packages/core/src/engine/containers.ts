@@ -12,6 +12,7 @@ import { createNamespace, deleteNamespace, setLinkUp } from '../kernel/netlink.j
 import type { Container, EndpointRequest, Network, PortBinding } from '../model/docker.js'
 import { containerByName, findContainer, findNetwork, requireContainer } from '../model/lookup.js'
 import { isUserDefined } from '../model/network-kind.js'
+import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
@@ -261,17 +262,24 @@ function refuseStoppedLinks(lab: Tx['lab'], container: Container): void {
   }
 }
 
-/** Whether a failed start had set up (then released) the container's networking: HostnamePath is kept too. */
-export function failedAfterNetworking(error: unknown): boolean {
-  return error instanceof Error && FAILED_AFTER_NETWORKING.has(error)
-}
-
 /**
- * Whether a failed start got as far as the sandbox (its files written):
- * the caller keeps their paths in the record ({@link keepSandboxPaths}).
+ * Which of the container's file paths a failed `docker start` leaves in its
+ * record (the caller keeps them: keepSandboxPaths). 20.10 writes the files
+ * with the sandbox, and HostnamePath once networking was set up (then
+ * released); 28 writes all three before it joins any network, for a
+ * container of its own namespace (engine behaviour `failedStartPaths`).
  */
-export function failedAfterSandbox(error: unknown): boolean {
-  return error instanceof Error && (FAILED_AFTER_SANDBOX.has(error) || FAILED_AFTER_NETWORKING.has(error))
+export function pathsLeftByFailedStart(
+  lab: LabState,
+  container: Container,
+  error: unknown,
+): 'none' | 'without-hostname' | 'all' {
+  if (!(error instanceof Error)) return 'none'
+  if (FAILED_AFTER_NETWORKING.has(error)) return 'all'
+  if (FAILED_AFTER_SANDBOX.has(error)) return 'without-hostname'
+  const ownNamespace = !container.networkMode.startsWith('container:')
+  const own28 = behaviourOf(lab).sandboxFiles.failedStartPaths === 'own-namespace'
+  return error instanceof DockerDaemonError && ownNamespace && own28 ? 'all' : 'none'
 }
 
 /**

@@ -1,6 +1,6 @@
 import { appendAll } from '../collections/append-all.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
-import type { CliRendering } from '../engine-profiles/messages.js'
+import type { CliRendering } from '../engine-profiles/cli-rendering.js'
 import { DockerCliError, DockerDaemonError, NetmodesError } from '../errors.js'
 import { keepSandboxPaths } from '../etc/container-files.js'
 import type { Container } from '../model/docker.js'
@@ -32,8 +32,7 @@ import {
   connectContainer,
   createContainer,
   disconnectContainer,
-  failedAfterNetworking,
-  failedAfterSandbox,
+  pathsLeftByFailedStart,
   removeContainer,
   startContainer,
   stopContainer,
@@ -229,20 +228,10 @@ function start(lab: LabState, step: Step, container: Container): void {
   try {
     step((tx) => startContainer(tx, container))
   } catch (error) {
-    if (failedAfterSandbox(error)) step((tx) => keepSandboxPaths(tx, container, failedAfterNetworking(error)))
-    else if (ownNamespaceKeepsPaths(lab, container, error))
-      step((tx) => keepSandboxPaths(tx, container, true))
+    const left = pathsLeftByFailedStart(lab, container, error)
+    if (left !== 'none') step((tx) => keepSandboxPaths(tx, container, left === 'all'))
     throw error
   }
-}
-
-/** Docker 28 wrote the container's files before the start failed (engine behaviour `failedStartPaths`). */
-function ownNamespaceKeepsPaths(lab: LabState, container: Container, error: unknown): boolean {
-  return (
-    error instanceof DockerDaemonError &&
-    !container.networkMode.startsWith('container:') &&
-    behaviourOf(lab).sandboxFiles.failedStartPaths === 'own-namespace'
-  )
 }
 
 function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {

@@ -1,4 +1,4 @@
-import type { DaemonMessages } from '../engine-profiles/messages.js'
+import type { DaemonMessages } from '../engine-profiles/daemon-messages.js'
 /**
  * filters.Args of moby (api/types/filters/parse.go) as the CLI's
  * `--filter key=value` flags build them (opts.FilterOpt: the key lowered and

@@ -5,7 +5,7 @@ import { behaviourOf } from '../engine-profiles/behaviour-of.js'
  * their filters, and the summary of each with its status on the lab's
  * clock ("Up 3 seconds", "Exited (137) 2 minutes ago").
  */
-import type { DaemonMessages } from '../engine-profiles/messages.js'
+import type { DaemonMessages } from '../engine-profiles/daemon-messages.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Container } from '../model/docker.js'
 import { findContainer } from '../model/lookup.js'

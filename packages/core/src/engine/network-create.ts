@@ -1,7 +1,7 @@
 import { networkDriver } from '../drivers/registry.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
+import type { DaemonMessages } from '../engine-profiles/daemon-messages.js'
 import { rewordIpamError } from '../engine-profiles/ipam-wording.js'
-import type { DaemonMessages } from '../engine-profiles/messages.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
 import { cidrContains, formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'

@@ -3,7 +3,7 @@ import { behaviourOf } from '../engine-profiles/behaviour-of.js'
  * `docker network prune` and `docker container prune` (daemon/prune.go of
  * moby 20.10, cli/command/{network,container}/prune.go of docker/cli 20.10).
  */
-import type { DaemonMessages } from '../engine-profiles/messages.js'
+import type { DaemonMessages } from '../engine-profiles/daemon-messages.js'
 import { DockerDaemonError } from '../errors.js'
 import type { Container, Network } from '../model/docker.js'
 import { isPredefinedNetwork } from '../model/lookup.js'

@@ -224,6 +224,31 @@ export function addAddress(tx: Tx, ns: Namespace, ifname: string, addr: LinkAddr
 }
 
 /**
+ * The connected route the kernel adds itself once an address is configured on
+ * an up link (`proto kernel scope link src ADDR`, `linkdown` while the link
+ * has no carrier); not logged, as nobody types it.
+ */
+export function addConnectedRoute(
+  tx: Tx,
+  ns: Namespace,
+  route: { subnet: string; dev: string; src: string; linkdown?: boolean },
+): void {
+  addRoute(
+    tx,
+    ns,
+    {
+      dst: route.subnet,
+      dev: route.dev,
+      protocol: 'kernel',
+      scope: 'link',
+      prefsrc: route.src,
+      ...(route.linkdown ? { flags: ['linkdown'] } : {}),
+    },
+    { kernel: true },
+  )
+}
+
+/**
  * Adds a route. Connected routes (`proto kernel scope link src ...`) are
  * added by the kernel itself when an address is configured on an up link, so
  * they are not logged as commands.

@@ -2,7 +2,7 @@ import { maxOf } from '../collections/append-all.js'
 import type { IpJsonAddrEntry, IpJsonRouteEntry } from '../engine/host-description.js'
 import { hostNamespaceFrom } from '../engine/host-description.js'
 import { DEFAULT_PROFILE } from '../engine/lab.js'
-import { engineOfServerVersion } from '../engine-profiles/engine-version.js'
+import { modelledEngineOf } from '../engine-profiles/engine-version.js'
 import { nameserversOf } from '../etc/resolv-conf.js'
 import { addAddress } from '../ipam/address-set.js'
 import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
@@ -126,11 +126,8 @@ function nameSettingsFrom(
  * engine keeps the default (`profile.version` given by the caller wins).
  */
 function modelledEngine(raw: RawObservation): { version?: EngineVersion } {
-  try {
-    return { version: engineOfServerVersion(raw.engine) }
-  } catch {
-    return {}
-  }
+  const version = modelledEngineOf(raw.engine)
+  return version ? { version } : {}
 }
 
 export function labFromObservation(

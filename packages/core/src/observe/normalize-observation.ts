@@ -1,6 +1,5 @@
 import { behaviourOfVersion } from '../engine-profiles/behaviour-of.js'
-import { engineOfServerVersion } from '../engine-profiles/engine-version.js'
-import type { EngineVersion } from '../model/state.js'
+import { modelledEngineOf } from '../engine-profiles/engine-version.js'
 import { hostViewNamespaces } from './host-view.js'
 import { maskListAges } from './mask-list-ages.js'
 import { maskMachineFiles, maskMachineHostname } from './mask-machine-files.js'
@@ -29,12 +28,7 @@ const MAC = /\b[0-9a-f]{2}(:[0-9a-f]{2}){5}\b/g
  * derive MACs (20.10) keep them as facts.
  */
 function macMask(engine: string): (text: string) => string {
-  let version: EngineVersion | undefined
-  try {
-    version = engineOfServerVersion(engine)
-  } catch {
-    version = undefined
-  }
+  const version = modelledEngineOf(engine)
   if (version === undefined || !behaviourOfVersion(version).randomMacs) return (text) => text
   return (text) => text.replace(MAC, (mac) => (mac.startsWith('02:42:') ? mac : '<mac>'))
 }

@@ -5,7 +5,7 @@ import { randomKernelMac } from '../../kernel/mac.js'
 import {
   addAddress,
   addBridge,
-  addRoute,
+  addConnectedRoute,
   addVethPair,
   deleteLink,
   findLink,
@@ -61,12 +61,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
     hairpin: !tx.lab.profile.userlandProxy,
   })
   setLinkUp(tx, host, config.bridgeName)
-  addRoute(
-    tx,
-    host,
-    { dst: subnet, dev: config.bridgeName, protocol: 'kernel', scope: 'link', prefsrc: gateway },
-    { kernel: true },
-  )
+  addConnectedRoute(tx, host, { subnet, dev: config.bridgeName, src: gateway })
   const bridge = findLink(host, config.bridgeName)
   if (bridge) {
     // A bridge with no port up has no carrier: its route is "linkdown".
@@ -123,14 +118,7 @@ export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint,
   })
   setLinkUp(tx, ns, endpoint.ifname)
   const { subnet } = gatewayPrefix(network)
-  addRoute(
-    tx,
-    ns,
-    { dst: subnet, dev: endpoint.ifname, protocol: 'kernel', scope: 'link', prefsrc: endpoint.ipv4 },
-    {
-      kernel: true,
-    },
-  )
+  addConnectedRoute(tx, ns, { subnet, dev: endpoint.ifname, src: endpoint.ipv4 })
   tx.set(endpoint, 'hostVeth', hostVeth)
   behaviourOf(tx.lab).firewaller.joinEndpoint(tx, {
     bridgeName: config.bridgeName,

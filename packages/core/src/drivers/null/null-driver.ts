@@ -1,4 +1,5 @@
 import type { NetworkDriver } from '../network-driver.js'
+import { recordOnlyDriver } from '../record-only/record-only-driver.js'
 
 /**
  * The null driver (libnetwork drivers/null): the daemon's one `none`
@@ -8,16 +9,4 @@ import type { NetworkDriver } from '../network-driver.js'
  * @example
  * NULL_DRIVER.addressed // false
  */
-export const NULL_DRIVER: NetworkDriver = Object.freeze({
-  name: 'null',
-  options: Object.freeze([]),
-  scope: 'local',
-  singleInstance: true,
-  addressed: false,
-  givesGateway: () => false,
-  publishesPorts: () => false,
-  createNetwork: () => {},
-  deleteNetwork: () => {},
-  join: () => {},
-  leave: () => {},
-} as const)
+export const NULL_DRIVER: NetworkDriver = recordOnlyDriver('null')

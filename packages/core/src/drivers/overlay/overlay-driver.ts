@@ -5,8 +5,8 @@ import { randomKernelMac } from '../../kernel/mac.js'
 import {
   addAddress,
   addBridge,
+  addConnectedRoute,
   addLink,
-  addRoute,
   addVethPair,
   createNamespace,
   deleteLink,
@@ -83,18 +83,7 @@ function ensureOverlaySandbox(tx: Tx, network: Network): string {
   setLinkUp(tx, ns, 'vxlan0')
   setLinkUp(tx, ns, 'br0')
   if (cidr) {
-    addRoute(
-      tx,
-      ns,
-      {
-        dst: network.pool?.subnet ?? '',
-        dev: 'br0',
-        protocol: 'kernel',
-        scope: 'link',
-        prefsrc: network.gateway ?? '',
-      },
-      { kernel: true },
-    )
+    addConnectedRoute(tx, ns, { subnet: network.pool?.subnet ?? '', dev: 'br0', src: network.gateway ?? '' })
   }
   return id
 }
@@ -129,18 +118,7 @@ export function joinOverlayEndpoint(tx: Tx, network: Network, endpoint: Endpoint
     scope: 'global',
   })
   setLinkUp(tx, ns, endpoint.ifname)
-  addRoute(
-    tx,
-    ns,
-    {
-      dst: network.pool?.subnet ?? '',
-      dev: endpoint.ifname,
-      protocol: 'kernel',
-      scope: 'link',
-      prefsrc: endpoint.ipv4,
-    },
-    { kernel: true },
-  )
+  addConnectedRoute(tx, ns, { subnet: network.pool?.subnet ?? '', dev: endpoint.ifname, src: endpoint.ipv4 })
   tx.set(endpoint, 'hostVeth', hostVeth)
 }
 

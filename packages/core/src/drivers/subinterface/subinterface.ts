@@ -3,8 +3,8 @@ import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import {
   addAddress,
+  addConnectedRoute,
   addLink,
-  addRoute,
   deleteLink,
   findLink,
   moveLink,
@@ -150,19 +150,12 @@ export function joinSubinterface(
       tx.set(child, 'operstate', 'DOWN')
     }
   }
-  addRoute(
-    tx,
-    ns,
-    {
-      dst: network.pool?.subnet ?? '',
-      dev: endpoint.ifname,
-      protocol: 'kernel',
-      scope: 'link',
-      prefsrc: endpoint.ipv4,
-      ...(noCarrier ? { flags: ['linkdown'] } : {}),
-    },
-    { kernel: true },
-  )
+  addConnectedRoute(tx, ns, {
+    subnet: network.pool?.subnet ?? '',
+    dev: endpoint.ifname,
+    src: endpoint.ipv4,
+    linkdown: noCarrier,
+  })
 }
 
 /**
