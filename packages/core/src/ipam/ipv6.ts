@@ -186,9 +186,7 @@ export function cidrs6Overlap(aIp: bigint, aPrefix: number, bIp: bigint, bPrefix
 export function linkLocalOf(mac: string): bigint | undefined {
   const octets = mac.split(':')
   if (octets.length !== 6 || !octets.every((o) => /^[0-9a-fA-F]{2}$/.test(o))) return undefined
-  const b = octets.map((o) => BigInt(`0x${o}`))
-  const id = [(b[0] ?? 0n) ^ 0x02n, b[1] ?? 0n, b[2] ?? 0n, 0xffn, 0xfen, b[3] ?? 0n, b[4] ?? 0n, b[5] ?? 0n]
-  let n = 0xfe80n << 112n
-  for (let i = 0; i < 8; i++) n |= (id[i] ?? 0n) << BigInt((7 - i) * 8)
-  return n
+  const [o0 = '', o1, o2, o3, o4, o5] = octets
+  const u = (Number.parseInt(o0, 16) ^ 0x02).toString(16).padStart(2, '0')
+  return (0xfe80n << 112n) | BigInt(`0x${u}${o1}${o2}fffe${o3}${o4}${o5}`)
 }
