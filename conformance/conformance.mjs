@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import {
   compareObservations,
+  daemonOfScenario,
   hostFromObservation,
   normalizeObservation,
   simulateObservation,
@@ -118,8 +119,19 @@ export function scoreRecording(engine, recording, name) {
           .map((l) => l.trim())
           .filter((l) => l.startsWith('docker ') || l.startsWith('trace '))
       : recording.steps.filter((s) => s.command.startsWith('docker ')).map((s) => s.command)
+  // The scenario's `dockerd` line: the daemon the recorder restarted with those flags.
+  const scenario = name ? name.split('@')[0] : undefined
+  // (Only that line: core does not know the recorder's own host and snapshot lines.)
+  const dockerd =
+    scenario && existsSync(`${here}scenarios/${scenario}.sh`)
+      ? readScenario(scenario)
+          .split('\n')
+          .filter((l) => /^dockerd(\s|$)/.test(l.trim()))
+      : []
+  const daemon = daemonOfScenario(dockerd.join('\n'))
   const simulated = simulateObservation(lines, {
     host,
+    daemon,
     profile: { version: known(engine), kernel: machine.kernel },
   })
   // Recordings made before the recorder read the containers' /etc files have none to compare.

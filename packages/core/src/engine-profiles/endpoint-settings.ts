@@ -50,8 +50,14 @@ export function endpointSettingsProblems(
   const ip = parseIPv4(settings.ip)
   if (ip === undefined) problems.push(messages.invalidIpv4(settings.ip))
   if (!network) return problems
-  // The default bridge counts as one whose subnet the daemon chose (observed with and without --ip).
-  const userSubnet = isUserDefined(network) && network.pool !== undefined && !network.pool.predefined
+  // moby's validateEndpointSettings asks for a configured (preferred) pool. The default bridge has
+  // one only when dockerd was given --bip (its IPAM config then carries bip's address as gateway;
+  // observed on 28.5.2, daemon-bip.sh); otherwise its subnet is one the daemon chose.
+  const defaultBridge = network.options['com.docker.network.bridge.default_bridge'] === 'true'
+  const userSubnet =
+    network.pool !== undefined &&
+    !network.pool.predefined &&
+    (isUserDefined(network) || (defaultBridge && network.ipam.config[0]?.gateway !== undefined))
   if (!userSubnet) problems.push(messages.ipWithoutUserSubnet())
   else if (ip === undefined || !contains(network, ip)) problems.push(messages.ipOutsideSubnet(settings.ip))
   return problems

@@ -1,5 +1,6 @@
 import { selectPredefinedSubnet } from '../ipam/subnet-selection.js'
 import { macFromIp, randomDockerMac } from '../kernel/mac.js'
+import { DAEMON_SETTING_NAMES } from '../model/daemon-settings.js'
 import { CLI_20_10 } from './cli-rendering-20-10.js'
 import { CHECKS_20_10 } from './daemon-checks.js'
 import type { DockerProxyRequest, EngineBehaviour } from './engine-behaviour.js'
@@ -36,6 +37,8 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   messages: MESSAGES_20_10,
   cli: CLI_20_10,
   checks: CHECKS_20_10,
+  // moby added --default-network-opt after 20.10 (daemon/config: DefaultNetworkOpts).
+  daemonSettings: DAEMON_SETTING_NAMES.filter((name) => name !== 'default-network-opts'),
   apiVersion: '1.41',
   documentApiVersion: '1.41',
   endpointMac: (_tx, request) => macFromIp(request.ipv4),

@@ -1,3 +1,4 @@
+import type { DaemonSettingName } from '../model/daemon-settings.js'
 import type { DriverName } from '../model/docker.js'
 import type { Namespace } from '../model/namespace.js'
 import type { EngineVersion } from '../model/state.js'
@@ -84,6 +85,8 @@ export interface EngineBehaviour {
   readonly cli: CliRendering
   /** Requests this version refuses where another accepts them (and the reverse). */
   readonly checks: DaemonChecks
+  /** The daemon settings (daemon.json keys) this version's dockerd knows. */
+  readonly daemonSettings: readonly DaemonSettingName[]
   /** The Engine API version the daemon reports as `ApiVersion` in `/version`. */
   readonly apiVersion: string
   /** The API version the inspect documents are written for (the version's own docker CLI negotiates it). */

@@ -12,6 +12,7 @@ import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
+import { withDefaultNetworkOpts } from './daemon-config/default-network-opts.js'
 import { NotSimulatedError } from './ipv6-not-simulated.js'
 import { arrangeUserFilterRule } from './lab.js'
 
@@ -163,8 +164,9 @@ function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
  * `docker network create`: validates as the CLI and the daemon do, allocates
  * the subnet and gateway, then lets the driver build the network.
  */
-export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boolean } = {}): Network {
+export function createNetwork(tx: Tx, request: NetworkCreate, origin: { daemon?: boolean } = {}): Network {
   const lab = tx.lab
+  const cmd = origin.daemon ? request : withDefaultNetworkOpts(lab, request)
   const messages = behaviourOf(lab).messages
   const configs = consolidateIpam(cmd)
   const found = networkDriver(cmd.driver)
