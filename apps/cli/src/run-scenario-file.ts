@@ -17,7 +17,7 @@ export const EXIT = { ok: 0, dockerError: 1, usage: 2 } as const
 export interface RunScenarioFileOptions {
   script: string
   host?: string
-  /** The engine the scenario runs on (default 20.10). */
+  /** The engine the scenario runs on (default 28). */
   engine?: EngineVersion
   /** A daemon.json file: the settings the daemon starts with (with the scenario's own `dockerd` flags). */
   daemon?: string

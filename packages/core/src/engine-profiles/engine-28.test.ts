@@ -39,11 +39,12 @@ const routesOf = (lab: LabState, c: string) =>
 const isLocalUnicast = (mac: string) => (Number.parseInt(mac.slice(0, 2), 16) & 3) === 2
 
 describe('the seam', () => {
-  test('createLab({ engine }) sets profile.version; the default stays 20.10', () => {
-    expect(createLab().profile.version).toBe('20.10')
+  test('createLab({ engine }) sets profile.version; the default is 28, the engine most users run', () => {
+    expect(createLab().profile.version).toBe('28')
+    expect(createLab({ engine: '20.10' }).profile.version).toBe('20.10')
     expect(createLab({ engine: '28' }).profile.version).toBe('28')
     expect(behaviourOf(createLab({ engine: '28' })).apiVersion).toBe('1.51')
-    expect(behaviourOf(createLab()).apiVersion).toBe('1.41')
+    expect(behaviourOf(createLab({ engine: '20.10' })).apiVersion).toBe('1.41')
   })
 
   test('a lab of 28 is saved and loaded again as 28 (the lab file records its engine)', () => {
@@ -53,11 +54,12 @@ describe('the seam', () => {
     expect(toJSON(again)).toBe(toJSON(lab))
   })
 
-  test('an explicit engine 20.10 lab is the default lab, byte for byte', () => {
+  test('an explicit engine 28 lab is the default lab, byte for byte', () => {
     const lines = ['docker network create a', 'docker run -d --name web --network a -p 80:80 nginx']
     const lab = createLab()
     for (const l of lines) runDocker(lab, l)
-    expect(toJSON(labOf('20.10', ...lines))).toBe(toJSON(lab))
+    expect(toJSON(labOf('28', ...lines))).toBe(toJSON(lab))
+    expect(toJSON(labOf('20.10', ...lines))).not.toBe(toJSON(lab))
   })
 })
 
@@ -178,7 +180,7 @@ describe('ENGINE-28.md section 3: IPAM and subnet choice', () => {
     expect(r.exitCode).not.toBe(0)
     expect(r.error).toContain('netmodes does not simulate IPv6 networks')
     expect(r.error).not.toContain('Error response from daemon')
-    const old = runDocker(createLab(), 'docker network create -d bridge --ipv6 v6nosubnet')
+    const old = runDocker(createLab({ engine: '20.10' }), 'docker network create -d bridge --ipv6 v6nosubnet')
     expect(old.error).toContain('could not find an available, non-overlapping IPv6 address pool')
   })
 })
@@ -289,7 +291,7 @@ describe('ENGINE-28.md section 6: inspect documents', () => {
     expect(bridge.IPAM.Config).toEqual([{ Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' }])
     expect(inspect(lab, 'network inspect host').IPAM.Config).toBeNull()
     expect(inspect(lab, 'network inspect none').IPAM.Config).toBeNull()
-    const old = createLab()
+    const old = createLab({ engine: '20.10' })
     expect(inspect(old, 'network inspect bridge').IPAM.Config).toEqual([{ Subnet: '172.17.0.0/16' }])
     expect(inspect(old, 'network inspect host').IPAM.Config).toEqual([])
     expect(Object.keys(inspect(old, 'network inspect bridge'))).not.toContain('EnableIPv4')
@@ -387,7 +389,10 @@ describe('ENGINE-28.md 1.5 and 8: docker-proxy', () => {
     expect(ops).toContain(
       '/usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip 172.17.0.2 -container-port 80 -use-listen-fd',
     )
-    const old = runDocker(createLab(), 'docker run -d --name p1 -p 8080:80 nginx').operations.join('\n')
+    const old = runDocker(
+      createLab({ engine: '20.10' }),
+      'docker run -d --name p1 -p 8080:80 nginx',
+    ).operations.join('\n')
     expect(old).not.toContain('-use-listen-fd')
   })
 })

@@ -4,7 +4,7 @@ import { createLab } from './lab.js'
 import { toJSON } from './serialize.js'
 
 describe("IPv6 is refused as netmodes' own limit, and changes nothing", () => {
-  const lab = createLab()
+  const lab = createLab({ engine: '20.10' })
   runDocker(lab, 'docker network create --subnet 10.2.0.0/24 n4')
   runDocker(lab, 'docker run -d --name r4 busybox')
   test.each([

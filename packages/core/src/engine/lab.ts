@@ -17,9 +17,9 @@ import { checkDaemonSettings } from './daemon-config/daemon-config.js'
 import type { HostDescription } from './host-description.js'
 import { hostNamespaceFrom, TYPICAL_HOST } from './host-description.js'
 
-/** Docker Engine 20.10 with its defaults, on a host with IPv6. */
+/** Docker Engine 28 (the engine most users run) with its defaults, on a host with IPv6. */
 export const DEFAULT_PROFILE: EngineProfile = {
-  version: '20.10',
+  version: '28',
   userlandProxy: true,
   ephemeralPorts: [32768, 60999],
   bip: '',
@@ -30,7 +30,7 @@ export const DEFAULT_PROFILE: EngineProfile = {
 
 export interface CreateLabOptions {
   /**
-   * The Docker Engine the lab models (default '20.10'). It sets
+   * The Docker Engine the lab models (default '28'). It sets
    * `profile.version`, from which the lab's behaviour is chosen once; it
    * wins over a `profile.version` given as well.
    */
