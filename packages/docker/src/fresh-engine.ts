@@ -16,6 +16,7 @@ import {
   statSync,
 } from 'node:fs'
 import { NetmodesError } from '@netmodes/core'
+import { baseDaemonArgs, rememberAddedArgs } from './_added-daemon-args.js'
 import { callEngine } from './_engine-request.js'
 import { readTool, runShell } from './_host-tools.js'
 import { childrenOf, startTime } from './_proc.js'
@@ -49,6 +50,15 @@ export interface ResetEngineOptions {
   egressGuard?: string | false
   /** How long to wait for dockerd to stop, then to answer (default 30 s each). */
   timeoutMs?: number
+  /**
+   * Flags to start the daemon with after its own (a scenario's `dockerd`
+   * line, e.g. `['--bip=10.99.0.1/24', '--mtu=1400']`). Its own are the ones
+   * it runs with, less those a previous reset added: flags never pile up,
+   * and a reset without daemonArgs starts it with its own flags alone. A
+   * daemon that refuses them is started again with its own flags, and the
+   * reset throws what it said.
+   */
+  daemonArgs?: readonly string[]
 }
 
 const PREDEFINED = new Set(['bridge', 'host', 'none'])
@@ -182,6 +192,55 @@ function logFileOf(pid: number): string | undefined {
   }
 }
 
+interface DaemonStart {
+  program: string
+  engine: EngineIdentity
+  netns: string | undefined
+  logFile: string
+  host: string
+  timeoutMs: number
+}
+
+// Starts dockerd with these flags, as the identified one ran (environment, working directory,
+// network namespace), and waits until it answers, or exits (a flag it refuses), or the time is up.
+async function startDaemon(
+  start: DaemonStart,
+  args: readonly string[],
+): Promise<{ conn: DockerConnection; why?: undefined } | { conn?: undefined; why: string }> {
+  const { program, engine, netns, logFile, host, timeoutMs } = start
+  const log = openSync(logFile, 'a')
+  const [file, argv] = netns ? ['nsenter', [`--net=${netns}`, program, ...args]] : [program, [...args]]
+  const child = spawn(file, argv, {
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: engine.env,
+    cwd: engine.cwd,
+  })
+  let exited: string | undefined
+  child.on('error', (error) => {
+    exited = error.message
+  })
+  child.on('exit', (code, signal) => {
+    exited = `it exited (${signal ?? `status ${code}`})`
+  })
+  child.unref()
+  closeSync(log)
+
+  let conn: DockerConnection | undefined
+  await waitUntil(async () => {
+    conn = await connectDocker({ host }).catch(() => undefined)
+    return conn !== undefined || exited !== undefined
+  }, timeoutMs)
+  if (conn) return { conn }
+  if (exited === undefined && child.pid !== undefined) {
+    // Still running but silent: stopped, so that the next start does not find it holding the pidfile.
+    child.kill('SIGTERM')
+    if (!(await waitUntil(() => exited !== undefined, 10_000))) child.kill('SIGKILL')
+  }
+  const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n') : ''
+  return { why: `${exited ?? `no answer within ${timeoutMs} ms`}; ${logFile}:\n${tail}` }
+}
+
 /**
  * **Destructive; for test machines only.** Resets one local Docker Engine
  * to a first start. The engine is the daemon listening on `host`'s unix
@@ -198,12 +257,14 @@ function logFileOf(pid: number): string | undefined {
  * the FORWARD policy to DROP and keeps an egress guard on the uplink. It
  * starts the same binary again with the same arguments, environment and
  * working directory, in the same network namespace (`nsenter --net`), and
- * waits until it answers. Must run as root on the engine's machine. Images
+ * waits until it answers; `daemonArgs` are added after its own flags (and
+ * dropped again by the next reset that does not give them). Must run as root on the engine's machine. Images
  * are kept.
  *
  * @example
  * const conn = await resetEngine() // the engine at DOCKER_HOST or /var/run/docker.sock, fresh
  * const other = await resetEngine({ host: 'unix:///run/docker28.sock' }) // another one, alone
+ * await resetEngine({ daemonArgs: ['--icc=false'] }) // its own flags and --icc=false
  */
 export async function resetEngine(options: ResetEngineOptions = {}): Promise<DockerConnection> {
   const timeoutMs = options.timeoutMs ?? 30_000
@@ -232,30 +293,25 @@ export async function resetEngine(options: ResetEngineOptions = {}): Promise<Doc
     await resetFirewall(netns, raw)
     await guardEgress(uplink, netns)
 
-    const log = openSync(logFile, 'a')
-    const program = options.dockerd ?? engine.exe
-    const [file, args] = netns
-      ? ['nsenter', [`--net=${netns}`, program, ...engine.args]]
-      : [program, engine.args]
-    const child = spawn(file, args, {
-      detached: true,
-      stdio: ['ignore', log, log],
-      env: engine.env,
-      cwd: engine.cwd,
-    })
-    child.on('error', () => undefined)
-    child.unref()
-    closeSync(log)
-
-    let conn: DockerConnection | undefined
-    await waitUntil(async () => {
-      conn = await connectDocker({ host }).catch(() => undefined)
-      return conn !== undefined
-    }, timeoutMs)
-    if (!conn) {
-      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n') : ''
-      throw new DockerUnavailableError(host, `dockerd did not start; ${logFile}:\n${tail}`)
+    const base = baseDaemonArgs(engine.args, engine.pidfile)
+    const added = [...(options.daemonArgs ?? [])]
+    const daemon = { program: options.dockerd ?? engine.exe, engine, netns, logFile, host, timeoutMs }
+    rememberAddedArgs(engine.pidfile, added)
+    const started = await startDaemon(daemon, [...base, ...added])
+    if (!started.conn) {
+      if (added.length === 0) throw new DockerUnavailableError(host, `dockerd did not start; ${started.why}`)
+      // Refused (dockerd exits on a flag or value it rejects): back to its own flags, so the engine stays up.
+      await removeLeftovers(engine, netns)
+      await resetFirewall(netns, raw)
+      await guardEgress(uplink, netns)
+      rememberAddedArgs(engine.pidfile, [])
+      const again = await startDaemon(daemon, base)
+      throw new DockerUnavailableError(
+        host,
+        `dockerd did not start with ${added.join(' ')}; ${started.why}${again.conn ? '\n(started again with its own flags)' : `\nand not with its own flags either: ${again.why}`}`,
+      )
     }
+    const conn = started.conn
     await guardEgress(uplink, netns)
     return conn
   } finally {
