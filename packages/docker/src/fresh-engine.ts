@@ -18,6 +18,7 @@ import {
 import { NetmodesError } from '@netmodes/core'
 import { baseDaemonArgs, rememberAddedArgs } from './_added-daemon-args.js'
 import { callEngine } from './_engine-request.js'
+import { daemonDropsForward } from './_forward-policy.js'
 import { readTool, runShell } from './_host-tools.js'
 import { childrenOf, startTime } from './_proc.js'
 import { connectDocker, DEFAULT_DOCKER_HOST, type DockerConnection } from './connect-docker.js'
@@ -170,7 +171,7 @@ async function writesRaw(running: DockerConnection | undefined, netns: string | 
   return /^-A PREROUTING .*! -i (docker0|docker_gwbridge|br-)/m.test(raw)
 }
 
-async function resetFirewall(netns: string | undefined, raw: boolean): Promise<void> {
+async function resetFirewall(netns: string | undefined, raw: boolean, forwardDrop: boolean): Promise<void> {
   for (const table of ['nat', 'filter', ...(raw ? ['raw'] : [])]) {
     await readTool('iptables', ['-t', table, '-F'], netns)
     await readTool('iptables', ['-t', table, '-X'], netns)
@@ -178,8 +179,10 @@ async function resetFirewall(netns: string | undefined, raw: boolean): Promise<v
   // On a freshly booted host dockerd sets FORWARD to DROP when it turns
   // forwarding on; with forwarding already on it leaves the policy alone.
   // Setting DROP here makes every start look like a first start without
-  // touching ip_forward, which other tools on the host may rely on.
-  await readTool('iptables', ['-P', 'FORWARD', 'DROP'], netns)
+  // touching ip_forward, which other tools on the host may rely on. A daemon
+  // whose flags keep it from setting DROP (daemonDropsForward) finds the
+  // kernel's default, ACCEPT.
+  await readTool('iptables', ['-P', 'FORWARD', forwardDrop ? 'DROP' : 'ACCEPT'], netns)
 }
 
 // Where the daemon wrote its output, when that was a file (`dockerd >LOG 2>&1 &`).
@@ -254,7 +257,8 @@ async function startDaemon(
  * leftover bridges (br-*, docker0, docker_gwbridge, mybr0, vx-*) and the
  * scenarios' nmparent* interfaces, flushes the nat and filter tables (and
  * raw, which an engine 28 writes), sets
- * the FORWARD policy to DROP and keeps an egress guard on the uplink. It
+ * the FORWARD policy to DROP (ACCEPT for a daemon whose flags keep it from
+ * setting DROP: --iptables=false, --ip-forward=false) and keeps an egress guard on the uplink. It
  * starts the same binary again with the same arguments, environment and
  * working directory, in the same network namespace (`nsenter --net`), and
  * waits until it answers; `daemonArgs` are added after its own flags (and
@@ -288,13 +292,13 @@ export async function resetEngine(options: ResetEngineOptions = {}): Promise<Doc
     const running = await connectDocker({ host }).catch(() => undefined)
     if (running) await emptyEngine(running)
     const raw = await writesRaw(running, netns)
-    await stopDaemon(engine, timeoutMs)
-    await removeLeftovers(engine, netns)
-    await resetFirewall(netns, raw)
-    await guardEgress(uplink, netns)
-
     const base = baseDaemonArgs(engine.args, engine.pidfile)
     const added = [...(options.daemonArgs ?? [])]
+    await stopDaemon(engine, timeoutMs)
+    await removeLeftovers(engine, netns)
+    await resetFirewall(netns, raw, daemonDropsForward([...base, ...added]))
+    await guardEgress(uplink, netns)
+
     const daemon = { program: options.dockerd ?? engine.exe, engine, netns, logFile, host, timeoutMs }
     rememberAddedArgs(engine.pidfile, added)
     const started = await startDaemon(daemon, [...base, ...added])
@@ -302,7 +306,7 @@ export async function resetEngine(options: ResetEngineOptions = {}): Promise<Doc
       if (added.length === 0) throw new DockerUnavailableError(host, `dockerd did not start; ${started.why}`)
       // Refused (dockerd exits on a flag or value it rejects): back to its own flags, so the engine stays up.
       await removeLeftovers(engine, netns)
-      await resetFirewall(netns, raw)
+      await resetFirewall(netns, raw, daemonDropsForward(base))
       await guardEgress(uplink, netns)
       rememberAddedArgs(engine.pidfile, [])
       const again = await startDaemon(daemon, base)
