@@ -1,4 +1,4 @@
-# --default-network-opt (Docker 25+; the 20.10 daemon does not know the flag):
+# --default-network-opt (the 20.10 daemon does not know the flag, and exits):
 # options every new network of the driver gets unless it sets them itself.
 dockerd --default-network-opt bridge=com.docker.network.driver.mtu=1450 --default-network-opt bridge=com.docker.network.bridge.enable_icc=false
 docker network create --subnet 10.89.0.0/24 app
