@@ -478,3 +478,26 @@ describe('ENGINE-28.md section 6: --mac-address lives in the endpoint settings',
     expect(endpointOf(old, 'm1', 'seamm').MacAddress).toBe('')
   })
 })
+
+describe('ENGINE-28.md section 6: a start that fails in a join keeps all three file paths', () => {
+  test('ports.sh conflict: 28 keeps HostnamePath too; 20.10 keeps HostsPath and ResolvConfPath only', () => {
+    const lines = ['docker run -d --name first -p 8080:80 nginx']
+    const conflict = 'docker run -d --name conflict -p 8080:80 nginx'
+    const paths = (lab: LabState) => {
+      const doc = inspect(lab, 'inspect conflict')
+      return [doc.State.Status, doc.HostnamePath, doc.HostsPath, doc.ResolvConfPath]
+    }
+    const lab = labOf('28', ...lines)
+    expect(runDocker(lab, conflict).exitCode).toBe(125)
+    const [status, hostname, hosts, resolv] = paths(lab)
+    expect(status).toBe('created')
+    expect(hostname).toMatch(/\/containers\/[0-9a-f]{64}\/hostname$/)
+    expect(hosts).toBe(hostname.replace(/hostname$/, 'hosts'))
+    expect(resolv).toBe(hostname.replace(/hostname$/, 'resolv.conf'))
+    const old = labOf('20.10', ...lines)
+    expect(runDocker(old, conflict).exitCode).toBe(125)
+    const [, oldHostname, oldHosts] = paths(old)
+    expect(oldHostname).toBe('')
+    expect(oldHosts).toMatch(/\/hosts$/)
+  })
+})

@@ -59,9 +59,11 @@ export interface SandboxFilesPolicy {
   resolvConf: 'libnetwork-20.10' | 'moby-28'
   /**
    * The paths a failed `docker start` leaves in the record: 20.10's only once
-   * the sandbox was made; 28 writes the files before it joins networks, so a
-   * container of its own namespace keeps all three whatever failed (seen on
-   * 28.5.2: errors.sh second, gwip, nonet; container: mode keeps none).
+   * the sandbox was made, and HostnamePath only once networking was up; 28
+   * writes the files before it joins networks, so a container of its own
+   * namespace keeps all three whatever failed, a join included (seen on
+   * 28.5.2: errors.sh second, gwip, nonet; ipvlan i1, macvlan mpt2, ports
+   * conflict and p11; container: mode keeps none).
    */
   failedStartPaths: 'after-sandbox' | 'own-namespace'
 }

@@ -276,10 +276,13 @@ export function pathsLeftByFailedStart(
 ): 'none' | 'without-hostname' | 'all' {
   if (!(error instanceof Error)) return 'none'
   if (FAILED_AFTER_NETWORKING.has(error)) return 'all'
-  if (FAILED_AFTER_SANDBOX.has(error)) return 'without-hostname'
+  const afterSandbox = FAILED_AFTER_SANDBOX.has(error)
   const ownNamespace = !container.networkMode.startsWith('container:')
+  // 28 wrote the hostname file too before the first join, so a failure in a join
+  // (ipvlan i1, macvlan mpt2, ports conflict and p11 on 28.5.2) keeps it as well.
   const own28 = behaviourOf(lab).sandboxFiles.failedStartPaths === 'own-namespace'
-  return error instanceof DockerDaemonError && ownNamespace && own28 ? 'all' : 'none'
+  if (own28 && ownNamespace && (afterSandbox || error instanceof DockerDaemonError)) return 'all'
+  return afterSandbox ? 'without-hostname' : 'none'
 }
 
 /**
