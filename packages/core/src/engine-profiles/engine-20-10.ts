@@ -52,7 +52,7 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   inspect: Object.freeze({
     networkEnableIPv4: false,
     defaultBridgeConfigGateway: false,
-    hostNoneConfig: 'empty',
+    emptyIpamConfig: 'empty',
     defaultNetworkMode: 'default',
     networkSettingsOrder: 'api-1.41',
     endpointSettings: 'api-1.41',

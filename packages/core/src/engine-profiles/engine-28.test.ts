@@ -295,6 +295,19 @@ describe('ENGINE-28.md section 6: inspect documents', () => {
     expect(Object.keys(inspect(old, 'network inspect bridge'))).not.toContain('EnableIPv4')
   })
 
+  test('a --config-only network without --subnet has a null Config on 28, [] on 20.10 (config-only cf-empty)', () => {
+    const lines = [
+      'docker network create --config-only cf-empty',
+      'docker network create --config-only --subnet 10.204.0.0/24 cf-cfg',
+    ]
+    const lab = labOf('28', ...lines)
+    expect(inspect(lab, 'network inspect cf-empty').IPAM.Config).toBeNull()
+    expect(inspect(lab, 'network inspect cf-cfg').IPAM.Config).toEqual([{ Subnet: '10.204.0.0/24' }])
+    const old = labOf('20.10', ...lines)
+    expect(inspect(old, 'network inspect cf-empty').IPAM.Config).toEqual([])
+    expect(inspect(old, 'network inspect cf-cfg').IPAM.Config).toEqual([{ Subnet: '10.204.0.0/24' }])
+  })
+
   test('container inspect: NetworkMode "bridge" for no --network, and 28 key order of NetworkSettings', () => {
     const lab = labOf('28', 'docker run -d --name web nginx')
     const doc = inspect(lab, 'inspect web')

@@ -78,7 +78,7 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   inspect: Object.freeze({
     networkEnableIPv4: true,
     defaultBridgeConfigGateway: true,
-    hostNoneConfig: 'null',
+    emptyIpamConfig: 'null',
     defaultNetworkMode: 'bridge',
     networkSettingsOrder: 'api-1.50',
     endpointSettings: 'api-1.50',

@@ -34,8 +34,15 @@ export interface InspectDocumentPolicy {
   networkEnableIPv4: boolean
   /** The default bridge's `IPAM.Config` shows its `Gateway` (28; 20.10 showed only `Subnet`). */
   defaultBridgeConfigGateway: boolean
-  /** `IPAM.Config` of `host` and `none`: `[]` (20.10) or `null` (28). */
-  hostNoneConfig: 'empty' | 'null'
+  /**
+   * `IPAM.Config` of a local network with no IPAM configuration at all
+   * (`host`, `none`, a `--config-only` network without `--subnet`; a swarm
+   * network's document is the cluster's, `[]` on both): `[]` (20.10) or
+   * `null` (28, seen on 28.5.2). 20.10's buildIpamResources starts from an
+   * empty list (`r.IPAM.Config = []network.IPAMConfig{}`); 28's list stays nil
+   * when nothing is appended.
+   */
+  emptyIpamConfig: 'empty' | 'null'
   /** `HostConfig.NetworkMode` of a container created without `--network`: 20.10 "default", 28 "bridge". */
   defaultNetworkMode: 'default' | 'bridge'
   /** Key order of `NetworkSettings`: 20.10's, or 28's (SandboxKey and Ports moved up). */
