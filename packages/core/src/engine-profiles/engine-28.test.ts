@@ -490,6 +490,25 @@ describe('ENGINE-28.md section 6: --mac-address lives in the endpoint settings',
     )
     expect(endpointOf(old, 'm1', 'seamm').MacAddress).toBe('')
   })
+
+  test('host (28 only: 20.10 refuses it) and none endpoints carry the --mac-address (modes-errors e13)', () => {
+    const hostMac = (lab: LabState, name: string, network: string) => {
+      const doc = inspect(lab, `network inspect ${network}`)
+      const ep = Object.values<Json>(doc.Containers).find((c) => c.Name === name)
+      return [endpointOf(lab, name, network).MacAddress, ep?.MacAddress]
+    }
+    const lab = labOf(
+      '28',
+      'docker run -d --name e13 --network host --mac-address 02:00:00:00:00:cc nginx',
+      'docker run -d --name n1 --network none --mac-address 02:00:00:00:00:dd nginx',
+    )
+    expect(hostMac(lab, 'e13', 'host')).toEqual(['02:00:00:00:00:cc', '02:00:00:00:00:cc'])
+    expect(hostMac(lab, 'n1', 'none')).toEqual(['02:00:00:00:00:dd', '02:00:00:00:00:dd'])
+    // The legacy top-level field is the default bridge's only.
+    expect(inspect(lab, 'inspect e13').NetworkSettings.MacAddress).toBe('')
+    const old = labOf('20.10', 'docker run -d --name n1 --network none --mac-address 02:00:00:00:00:dd nginx')
+    expect(hostMac(old, 'n1', 'none')).toEqual(['02:00:00:00:00:dd', '02:00:00:00:00:dd'])
+  })
 })
 
 describe('ENGINE-28.md section 6: a start that fails in a join keeps all three file paths', () => {

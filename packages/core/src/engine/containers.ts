@@ -160,9 +160,12 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
     tx.warn('WARNING: Published ports are discarded when using host network mode')
   const modeNetwork = isUserDefinedMode(mode) ? findNetwork(lab, mode) : undefined
   const userNetwork = modeNetwork !== undefined && isUserDefined(modeNetwork)
-  const endpointConfigs: EndpointRequest[] =
-    mode.startsWith('container:') || mode === 'host'
-      ? [{ network: mode, aliases: [] }]
+  // A --mac-address (refused with host on 20.10, accepted on 28) is the host endpoint's, as none's is;
+  // a container: mode container has no endpoint to hold it (modes-errors e5 and e13 on 28.5.2).
+  const endpointConfigs: EndpointRequest[] = mode.startsWith('container:')
+    ? [{ network: mode, aliases: [] }]
+    : isHost
+      ? [{ network: mode, aliases: [], ...(cmd.mac ? { mac: cmd.mac } : {}) }]
       : [
           {
             network: modeNetworkName(mode),
@@ -310,7 +313,8 @@ export function startContainer(tx: Tx, container: Container): void {
     const host = findNetwork(lab, 'host') as Network
     tx.set(container, 'sandbox', 'host')
     writeSandboxFiles(tx, container)
-    attachEndpoint(tx, container, host, { network: 'host', aliases: [] }, 'host')
+    const request = container.endpointConfigs.find((r) => r.network === 'host')
+    attachEndpoint(tx, container, host, request ?? { network: 'host', aliases: [] }, 'host')
   } else {
     // The engine's join order (20.10: the default bridge first, then the others in name order).
     const order = behaviourOf(lab).joinOrder(container.endpointConfigs.map((r) => r.network))
