@@ -62,5 +62,6 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
     hostsLeave: 'all-own-lines',
     resolvConf: 'libnetwork-20.10',
     failedStartPaths: 'after-sandbox',
+    hostsAtStop: 'user-networks',
   }),
 })

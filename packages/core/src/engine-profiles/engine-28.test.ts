@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest'
 import { runDocker } from '../engine/execute.js'
 import { createLab } from '../engine/lab.js'
 import { fromJSON, toJSON } from '../engine/serialize.js'
+import { containerFiles } from '../etc/container-files.js'
 import type { EngineVersion, LabState } from '../model/state.js'
 import { renderIpRoute } from '../views/ip-route.js'
 import { namespaceOfContainer } from '../views/lab-report.js'
@@ -531,5 +532,40 @@ describe('ENGINE-28.md section 6: a start that fails in a join keeps all three f
     const [, oldHostname, oldHosts] = paths(old)
     expect(oldHostname).toBe('')
     expect(oldHosts).toMatch(/\/hosts$/)
+  })
+})
+
+describe('sandbox files: what a docker stop leaves in /etc/hosts for the containers sharing the namespace', () => {
+  const lines = [
+    'docker network create app',
+    'docker run -d --name web nginx',
+    'docker run -d --name side --network container:web nginx',
+    'docker run -d --name api --network app nginx',
+    'docker run -d --name apiside --network container:api nginx',
+    'docker stop web',
+    'docker stop api',
+  ]
+  const ownLine = (lab: LabState, sharer: string) => {
+    const c = Object.values(lab.containers).find((o) => o.name === sharer)!
+    return (containerFiles(lab, c)?.hosts ?? '')
+      .split('\n')
+      .filter((l) => /^\d+\.\d+\.\d+\.\d+\t/.test(l) && !l.startsWith('127.'))
+  }
+
+  test('28 deletes each endpoint line at stop (modes side, side2)', () => {
+    const lab = labOf('28', ...lines)
+    expect(ownLine(lab, 'side')).toEqual([])
+    expect(ownLine(lab, 'apiside')).toEqual([])
+    expect(runDocker(lab, 'docker start web').exitCode).toBe(0)
+    expect(ownLine(lab, 'side')).toEqual([
+      `172.17.0.2\t${Object.values(lab.containers).find((o) => o.name === 'web')?.hostname}`,
+    ])
+  })
+
+  test('20.10 keeps the default bridge line and deletes a user network one', () => {
+    const lab = labOf('20.10', ...lines)
+    expect(ownLine(lab, 'side')).toHaveLength(1)
+    expect(ownLine(lab, 'side')[0]).toMatch(/^172\.17\.0\.2\t[0-9a-f]{12}$/)
+    expect(ownLine(lab, 'apiside')).toEqual([])
   })
 })

@@ -89,5 +89,6 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
     hostsLeave: 'endpoint-line',
     resolvConf: 'moby-28',
     failedStartPaths: 'own-namespace',
+    hostsAtStop: 'every-endpoint',
   }),
 })

@@ -73,6 +73,16 @@ export interface SandboxFilesPolicy {
    * conflict and p11; container: mode keeps none).
    */
   failedStartPaths: 'after-sandbox' | 'own-namespace'
+  /**
+   * Which endpoints' leave edits /etc/hosts at `docker stop` (as a disconnect
+   * would, `hostsLeave`), as containers sharing the namespace see it: 20.10
+   * only a user-defined network's (libnetwork's sbLeave deletes the
+   * network's service records, among them the short-ID alias the hostname
+   * line ends with; the default bridge has none, so its line stays), 28
+   * every endpoint's (sbLeave deletes the endpoint's own line). Seen on
+   * 20.10.24 and 28.5.2 with a `container:` sharer of a stopped container.
+   */
+  hostsAtStop: 'user-networks' | 'every-endpoint'
 }
 
 /**

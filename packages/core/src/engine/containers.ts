@@ -422,9 +422,14 @@ export function stopContainer(tx: Tx, container: Container): void {
     )
     tx.remove(container, 'portNetworkId')
   }
-  for (const networkId of Object.keys(container.endpoints)) {
+  const atStop = behaviourOf(lab).sandboxFiles.hostsAtStop
+  for (const [networkId, endpointId] of Object.entries(container.endpoints)) {
     const network = lab.networks.find((n) => n.id === networkId)
-    if (network) detachEndpoint(tx, container, network)
+    if (!network) continue
+    const leaving = network.endpoints[endpointId]?.ipv4 ?? ''
+    detachEndpoint(tx, container, network)
+    // What containers sharing the namespace go on seeing in the file (modes side, side2).
+    if (atStop === 'every-endpoint' || isUserDefined(network)) noteEndpointLeft(tx, container, leaving)
   }
   const sandbox = container.sandbox
   const shared = container.sharesWith !== undefined
