@@ -55,7 +55,7 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   inspect: Object.freeze({
     networkEnableIPv4: false,
     defaultBridgeConfigGateway: false,
-    hostNoneConfig: 'empty',
+    emptyIpamConfig: 'empty',
     defaultNetworkMode: 'default',
     networkSettingsOrder: 'api-1.41',
     endpointSettings: 'api-1.41',
@@ -65,5 +65,6 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
     hostsLeave: 'all-own-lines',
     resolvConf: 'libnetwork-20.10',
     failedStartPaths: 'after-sandbox',
+    hostsAtStop: 'user-networks',
   }),
 })

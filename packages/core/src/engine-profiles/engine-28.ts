@@ -80,7 +80,7 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   inspect: Object.freeze({
     networkEnableIPv4: true,
     defaultBridgeConfigGateway: true,
-    hostNoneConfig: 'null',
+    emptyIpamConfig: 'null',
     defaultNetworkMode: 'bridge',
     networkSettingsOrder: 'api-1.50',
     endpointSettings: 'api-1.50',
@@ -91,5 +91,6 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
     hostsLeave: 'endpoint-line',
     resolvConf: 'moby-28',
     failedStartPaths: 'own-namespace',
+    hostsAtStop: 'every-endpoint',
   }),
 })
