@@ -4,12 +4,12 @@ import {
   ERROR_CODES,
   escapeControl,
   NetmodesError,
-  parseDaemonJson,
   renderLabSummary,
   runScenario,
   ScenarioLineError,
 } from '@netmodes/core'
 import type { Colors } from './cli/color.js'
+import { readDaemonFile } from './cli/daemon-option.js'
 
 /** Exit codes of the CLI: one table, documented in the README. */
 export const EXIT = { ok: 0, dockerError: 1, usage: 2 } as const
@@ -75,18 +75,6 @@ function readHost(path: string): HostDescription {
   return host as HostDescription
 }
 
-// daemon.json as dockerd reads it; its errors name the file as dockerd names its --config-file.
-function readDaemon(path: string) {
-  const text = readText(path, 'daemon configuration')
-  try {
-    return parseDaemonJson(text)
-  } catch (error) {
-    if (error instanceof NetmodesError)
-      throw new NetmodesError(error.code, `${path}: ${error.message.replace(/^daemon\.json: /, '')}`)
-    throw error
-  }
-}
-
 /**
  * `netmodes run`: replays a scenario and prints what docker would print (or
  * one JSON document). Returns the exit code: 0 when the scenario was replayed
@@ -97,7 +85,7 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
   try {
     const source = readText(options.script, 'scenario')
     const host = options.host ? readHost(options.host) : undefined
-    const daemon = options.daemon ? readDaemon(options.daemon) : undefined
+    const daemon = options.daemon ? readDaemonFile(options.daemon) : undefined
     const { lab, outcomes, report } = runScenario(source, {
       ...(host ? { host } : {}),
       ...(daemon ? { daemon } : {}),

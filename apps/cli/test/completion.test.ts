@@ -30,6 +30,7 @@ describe('bash', () => {
     expect(bashComplete(script, ['netmodes', '--'])).toEqual([
       '--lab',
       '--engine',
+      '--daemon',
       '--explain',
       '--help',
       '--version',

@@ -12,6 +12,8 @@ export interface GlobalOptions {
   explain: boolean
   /** `--engine VERSION` given before the command (checked against the engines netmodes models). */
   engine?: string
+  /** `--daemon FILE` given before the command: the daemon.json a new lab starts with. */
+  daemon?: string
 }
 
 export const globalOptions: GlobalOptions = { explain: false }

@@ -10,6 +10,7 @@ import type { ArgsDef, CommandDef, CommandMeta } from 'citty'
 import { runCommand } from 'citty'
 import { createColors } from './color.js'
 import { cliRoot, globalOptions, isPassthrough } from './context.js'
+import { DAEMON_COMMANDS } from './daemon-option.js'
 import { ENGINE_CHOICES, ENGINE_COMMANDS } from './engine-option.js'
 import { renderCommandHelp, renderRootHelp, resolve } from './help.js'
 import { parseCommandLine, UsageError } from './parse-args.js'
@@ -53,6 +54,11 @@ function readGlobalOptions(argv: readonly string[]): Front {
       const value = word === '--lab' ? argv[++i] : word.slice('--lab='.length)
       if (value === undefined || value === '') throw new UsageError('option --lab needs a value (a file)')
       globalOptions.lab = value
+    } else if (word === '--daemon' || word.startsWith('--daemon=')) {
+      const value = word === '--daemon' ? argv[++i] : word.slice('--daemon='.length)
+      if (value === undefined || value === '')
+        throw new UsageError('option --daemon needs a value (a daemon.json file)')
+      globalOptions.daemon = value
     } else if (word === '--engine' || word.startsWith('--engine=')) {
       const value = word === '--engine' ? argv[++i] : word.slice('--engine='.length)
       if (value === undefined || value === '') {
@@ -63,7 +69,7 @@ function readGlobalOptions(argv: readonly string[]): Front {
       }
       globalOptions.engine = value
     } else {
-      const close = suggest(word, ['--lab', '--explain', '--engine', '--help', '--version'])
+      const close = suggest(word, ['--lab', '--explain', '--engine', '--daemon', '--help', '--version'])
       throw new UsageError(
         `unknown option ${word}${close ? ` (did you mean ${close}?)` : ''}; netmodes' options go before the command, each command's after its name`,
       )
@@ -152,6 +158,9 @@ export async function runCli(root: CommandDef, argv: readonly string[]): Promise
     }
     if (globalOptions.engine !== undefined && !ENGINE_COMMANDS.has(name)) {
       return usageError(`netmodes ${name} models no engine: --engine does nothing here`, helpHint)
+    }
+    if (globalOptions.daemon !== undefined && !DAEMON_COMMANDS.has(name)) {
+      return usageError(`netmodes ${name} starts no daemon: --daemon does nothing here`, helpHint)
     }
     await runCommand(command, { rawArgs: [...rest] })
   } catch (error) {

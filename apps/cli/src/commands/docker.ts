@@ -39,6 +39,7 @@ Examples:
         argv: rawArgs,
         labPath: resolveLabPath({ flag: globalOptions.lab, env: process.env }),
         ...engineField(undefined),
+        ...(globalOptions.daemon ? { daemon: globalOptions.daemon } : {}),
         explain: globalOptions.explain || envFlag(process.env.NETMODES_EXPLAIN),
         stdout: (s) => process.stdout.write(s),
         stderr: (s) => process.stderr.write(s),

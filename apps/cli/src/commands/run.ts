@@ -1,4 +1,5 @@
 import { defineCommand } from 'citty'
+import { globalOptions } from '../cli/context.js'
 import { engineArgs, engineField } from '../cli/engine-option.js'
 import { runScenarioFile } from '../run-scenario-file.js'
 
@@ -35,7 +36,7 @@ export default defineCommand({
       ...(colors.enabled ? { colors } : {}),
       script: String(args.script),
       ...(args.host ? { host: String(args.host) } : {}),
-      ...(args.daemon ? { daemon: String(args.daemon) } : {}),
+      ...(args.daemon || globalOptions.daemon ? { daemon: String(args.daemon || globalOptions.daemon) } : {}),
       json: Boolean(args.json),
       explain: Boolean(args.explain),
       stdout: (s) => process.stdout.write(s),

@@ -4,7 +4,7 @@
  * A file that is not a lab is never overwritten: the command stops with
  * exit 2 and the file stays byte for byte as it was.
  */
-import type { EngineVersion, LabState } from '@netmodes/core'
+import type { DaemonSettings, EngineVersion, LabState } from '@netmodes/core'
 import { createLab, fromJSON, NetmodesError, toJSON } from '@netmodes/core'
 import { readLabText, UnreadableLabFile } from './read-lab-text.js'
 import { writeLabText } from './write-lab-text.js'
@@ -68,7 +68,10 @@ function parseLab(path: string, text: string): LabState {
  * Docker host (for `netmodes docker`, which then saves it) or an error (for
  * the commands that only look).
  */
-export function openLab(path: string, options: { create: boolean; engine?: EngineVersion }): LabFile {
+export function openLab(
+  path: string,
+  options: { create: boolean; engine?: EngineVersion; daemon?: DaemonSettings },
+): LabFile {
   const text = readLab(path)
   if (text === undefined) {
     if (!options.create) {
@@ -76,13 +79,23 @@ export function openLab(path: string, options: { create: boolean; engine?: Engin
         `no lab file at ${path}: \`netmodes docker ...\` creates one (or \`netmodes demo --save\`)`,
       )
     }
-    return { path, lab: createLab(options.engine ? { engine: options.engine } : {}), saved: undefined }
+    const lab = createLab({
+      ...(options.engine ? { engine: options.engine } : {}),
+      ...(options.daemon ? { daemon: options.daemon } : {}),
+    })
+    return { path, lab, saved: undefined }
   }
   const lab = parseLab(path, text)
   // A lab keeps the engine it was created with (its profile.version): asking for another is a mistake.
   if (options.engine !== undefined && lab.profile.version !== options.engine) {
     throw new LabFileError(
       `lab file ${path} models Docker Engine ${lab.profile.version}, not ${options.engine} (--engine ${options.engine}): a lab keeps the engine it was created with; use another lab file (--lab OTHER-FILE) for ${options.engine}`,
+    )
+  }
+  // Nor can its daemon be restarted with other settings under it: its networks were made by this one.
+  if (options.daemon !== undefined && JSON.stringify(lab.daemon ?? {}) !== JSON.stringify(options.daemon)) {
+    throw new LabFileError(
+      `lab file ${path} was started with daemon settings ${JSON.stringify(lab.daemon ?? {})}, not those of --daemon (${JSON.stringify(options.daemon)}): a lab keeps the daemon it was created with; use another lab file (--lab OTHER-FILE)`,
     )
   }
   return { path, lab, saved: text }

@@ -7,6 +7,7 @@
 import type { EngineVersion } from '@netmodes/core'
 import { escapeControl, NetmodesError, runDocker } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
+import { readDaemonFile } from '../cli/daemon-option.js'
 import { dockerLine } from './docker-line.js'
 import { guard } from './guard.js'
 import { type LabFile, LabFileError, openLab, saveLab } from './lab-file.js'
@@ -18,6 +19,8 @@ export interface DockerCommandOptions {
   labPath: string
   /** `--engine`: the engine of a lab this command creates; an existing lab must model it. */
   engine?: EngineVersion
+  /** `--daemon FILE`: the daemon.json of a lab this command creates; an existing lab must have started with it. */
+  daemon?: string
   explain: boolean
   stdout: (text: string) => void
   stderr: (text: string) => void
@@ -83,7 +86,11 @@ function runOnLab(file: LabFile, options: DockerCommandOptions): number {
 export function runDockerCommand(options: DockerCommandOptions): number {
   return guard(options.stderr, options.colors, () =>
     runOnLab(
-      openLab(options.labPath, { create: true, ...(options.engine ? { engine: options.engine } : {}) }),
+      openLab(options.labPath, {
+        create: true,
+        ...(options.engine ? { engine: options.engine } : {}),
+        ...(options.daemon ? { daemon: readDaemonFile(options.daemon) } : {}),
+      }),
       options,
     ),
   )
