@@ -5,6 +5,7 @@ import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
 import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
+import { dropEndpoint, hasEndpointNamed, putEndpoint } from '../model/endpoint-records.js'
 import { endpointAliases, isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
@@ -27,12 +28,6 @@ function drawEndpointId(lab: LabState): string {
 /** The same string as a property key (an engine interns the keys of an object literal). */
 function internedKey(id: string): string {
   return Object.keys({ [id]: true })[0] ?? id
-}
-
-/** Whether an endpoint of the network has this name; a loop, as Object.values would copy every endpoint per join. */
-function hasEndpointNamed(network: Network, name: string): boolean {
-  for (const id in network.endpoints) if (network.endpoints[id]?.name === name) return true
-  return false
 }
 
 /**
@@ -74,7 +69,7 @@ export function attachEndpoint(
       aliases: [],
       gateway: '',
     }
-    tx.set(network.endpoints, bare.id, bare)
+    putEndpoint(tx, network, bare)
     tx.set(container.endpoints, network.id, bare.id)
     onCreated?.()
     return bare
@@ -137,7 +132,7 @@ export function attachEndpoint(
   onCreated?.()
   // Drivers plumb the interface; the default route comes from refreshGateway (the sandbox's gateway endpoint).
   driver.join(tx, network, endpoint, sandbox)
-  tx.set(network.endpoints, endpoint.id, endpoint)
+  putEndpoint(tx, network, endpoint)
   tx.set(container.endpoints, network.id, endpoint.id)
   return endpoint
 }
@@ -151,7 +146,7 @@ export function detachEndpoint(tx: Tx, container: Container, network: Network): 
   if (endpoint) {
     driver.leave(tx, network, endpoint, container.sandbox)
     if (network.pool) releaseAddress(tx, network.pool, endpoint.ipv4)
-    tx.remove(network.endpoints, endpointId)
+    dropEndpoint(tx, network, endpointId)
   }
   tx.remove(container.endpoints, network.id)
   driver.endpointLeft?.(tx, network)
@@ -208,8 +203,8 @@ export function refreshGateway(tx: Tx, container: Container): void {
   )
     return
   if (current) deleteRoute(tx, ns, current)
-  const portNetwork = tx.lab.networks.find((n) => n.id === container.portNetworkId)
   if (container.portNetworkId) {
+    const portNetwork = tx.lab.networks.find((n) => n.id === container.portNetworkId)
     unpublishPorts(tx, container, portNetwork)
     tx.set(container, 'ports', [])
     tx.remove(container, 'portNetworkId')
@@ -286,7 +281,7 @@ export function attachServiceEndpoint(
       aliases: [],
       gateway: network.gateway ?? '',
     }
-    tx.set(network.endpoints, endpoint.id, endpoint)
+    putEndpoint(tx, network, endpoint)
     return endpoint
   }
   return attachEndpoint(tx, pseudo, network, { network: network.name, aliases: [] }, options.sandbox, {

@@ -32,12 +32,26 @@ function conflicts(
   )
 }
 
+/** A requested "8000" or "8000-8002" as numbers (the text before the first '-', and between it and any second one), read without split. */
+function requestedRange(requested: string): { lo: number; hi: number } {
+  const dash = requested.indexOf('-')
+  if (dash < 0) {
+    const port = Number(requested)
+    return { lo: port, hi: port }
+  }
+  const second = requested.indexOf('-', dash + 1)
+  return {
+    lo: Number(requested.slice(0, dash)),
+    hi: Number(second < 0 ? requested.slice(dash + 1) : requested.slice(dash + 1, second)),
+  }
+}
+
 /** Docker 20.10's port allocator: a requested port or range, or the next ephemeral port after the last one given. */
 function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string): number {
   const lab = tx.lab
   if (requested !== '') {
-    const [lo, hi] = requested.split('-').map(Number) as [number, number | undefined]
-    for (let port = lo; port <= (hi ?? lo); port++) {
+    const { lo, hi } = requestedRange(requested)
+    for (let port = lo; port <= hi; port++) {
       if (!conflicts(lab.hostPorts, proto, ip, port)) return port
     }
     throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.portAllocated(ip, lo))

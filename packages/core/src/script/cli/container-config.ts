@@ -81,6 +81,7 @@ function isUserDefined(mode: string): boolean {
 
 // PidMode.Valid: "", "host" or "container:<name>".
 function validPidMode(mode: string): boolean {
+  if (mode === '') return true
   const parts = mode.split(':')
   if (parts[0] === '' || parts[0] === 'host') return true
   return parts[0] === 'container' && parts.length === 2 && parts[1] !== ''
@@ -88,6 +89,7 @@ function validPidMode(mode: string): boolean {
 
 // UTSMode/UsernsMode.Valid: the part before any ':' is "" or "host".
 function validHostOnlyMode(mode: string): boolean {
+  if (mode === '') return true
   const head = mode.split(':')[0]
   return head === '' || head === 'host'
 }
