@@ -5,7 +5,7 @@ import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
 import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
-import { dropEndpoint, hasEndpointNamed, putEndpoint } from '../model/endpoint-records.js'
+import { dropEndpoint, endpointIdTaken, hasEndpointNamed, putEndpoint } from '../model/endpoint-records.js'
 import { endpointAliases, isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
@@ -16,18 +16,8 @@ import { publishPorts, unpublishPorts } from './ports.js'
 function drawEndpointId(lab: LabState): string {
   return drawUnused(
     () => drawHex(lab.rng, 64),
-    (id) => {
-      // Interned once, the key is found by identity in each network's table; a freshly built string
-      // is looked up in V8's string table again by every Object.hasOwn, once per network.
-      const key = internedKey(id)
-      return lab.networks.some((n) => Object.hasOwn(n.endpoints, key))
-    },
+    (id) => endpointIdTaken(lab, id),
   )
-}
-
-/** The same string as a property key (an engine interns the keys of an object literal). */
-function internedKey(id: string): string {
-  return Object.keys({ [id]: true })[0] ?? id
 }
 
 /**
