@@ -25,8 +25,8 @@ export class Tx {
   readonly warnings: string[] = []
   /** Changes to undo, SLOTS entries each: an opcode and its three operands (see SET...CALL). */
   #undo: unknown[] = []
-  /** Objects whose entries a `remove` has already snapshotted in this transaction. */
-  #snapshotted = new WeakSet<object>()
+  /** Objects whose entries a `remove` has already snapshotted in this transaction (made by the first remove: most transactions have none). */
+  #snapshotted: WeakSet<object> | undefined
 
   constructor(readonly lab: LabState) {
     // The generator and the clock go back with everything else.
@@ -51,6 +51,7 @@ export class Tx {
    */
   remove<T extends object>(obj: T, key: keyof T): void {
     if (!Object.hasOwn(obj, key)) return
+    this.#snapshotted ??= new WeakSet()
     if (!this.#snapshotted.has(obj)) {
       this.#snapshotted.add(obj)
       const entries = Object.entries(obj)
@@ -121,6 +122,6 @@ export class Tx {
       }
     }
     this.#undo = []
-    this.#snapshotted = new WeakSet()
+    this.#snapshotted = undefined
   }
 }

@@ -6,6 +6,7 @@
  * the caller words it as run or create does.
  */
 
+import { appendAll } from '../../collections/append-all.js'
 import type { NetworkAttachmentSpec, PublishSpec, RunCommand } from '../docker-command.js'
 import { parseGoMAC } from '../go/go-mac.js'
 import { quoteGo } from '../go/go-quote.js'
@@ -210,7 +211,8 @@ export function buildRunCommand(
 
   // Every -p is rewritten first, then every one is parsed.
   const standard = flags.publish.value.map(convertPublishToStandardNotation)
-  const publish: PublishSpec[] = standard.flatMap(parseNatPortSpec)
+  const publish: PublishSpec[] = []
+  for (const spec of standard) appendAll(publish, parseNatPortSpec(spec))
 
   for (const e of flags.expose.value) {
     if (e.includes(':')) throw new GoValueError(`invalid port format for --expose: ${e}`)
