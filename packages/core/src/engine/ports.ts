@@ -141,10 +141,14 @@ export function publishPorts(
         // libnetwork's ProgramRule appends only a rule that is not there yet (`iptables -C` first):
         // two host ports for one container port share their ACCEPT and MASQUERADE rules. Only this
         // container's own bindings can repeat a rule (the rules name its address), so they are checked.
+        // One binding programs the rules of one IPv4 address, each in a chain of its own: only a
+        // container with several bindings can repeat one, so only then are the rules' texts compared.
         for (const r of rules) {
-          const key = `${r.table} ${r.chain} ${renderRuleSpec(r.rule)}`
-          if (programmed.has(key)) continue
-          programmed.add(key)
+          if (ordered.length > 1) {
+            const key = `${r.table} ${r.chain} ${renderRuleSpec(r.rule)}`
+            if (programmed.has(key)) continue
+            programmed.add(key)
+          }
           iptables(tx, r)
         }
       }
