@@ -8,6 +8,7 @@ import {
   updateLinkParents,
   writeSandboxFiles,
 } from '../etc/container-files.js'
+import { noteContainerCreated } from '../etc/link-parents.js'
 import { createNamespace, deleteNamespace, setLinkUp } from '../kernel/netlink.js'
 import type { Container, EndpointRequest, Network, PortBinding } from '../model/docker.js'
 import { containerByName, findContainer, findNetwork, requireContainer } from '../model/lookup.js'
@@ -204,6 +205,7 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
   }
   tx.set(lab.containers, id, container)
   tx.set(lab.containerNames, name, id)
+  noteContainerCreated(lab, container)
   return container
 }
 
