@@ -25,8 +25,11 @@ export class Tx {
   readonly warnings: string[] = []
   /** Changes to undo, SLOTS entries each: an opcode and its three operands (see SET...CALL). */
   #undo: unknown[] = []
-  /** Objects whose entries a `remove` has already snapshotted in this transaction (made by the first remove: most transactions have none). */
-  #snapshotted: WeakSet<object> | undefined
+  /**
+   * Per object a `remove` has snapshotted in this transaction, the values its
+   * removals took (made by the first remove: most transactions have none).
+   */
+  #removedValues: WeakMap<object, Map<PropertyKey, unknown>> | undefined
 
   constructor(readonly lab: LabState) {
     // The generator and the clock go back with everything else.
@@ -43,23 +46,33 @@ export class Tx {
   /**
    * Deletes `obj[key]`, remembering it (and its position in key order).
    *
-   * The first removal from an object in this transaction snapshots all its
-   * entries; its undo runs after every later change's undo, so restoring that
-   * snapshot also undoes the later removals, which then need no snapshot of
+   * The first removal from an object in this transaction snapshots its key
+   * order; its undo runs after every later change's undo, so restoring that
+   * order also undoes the later removals, which then need no snapshot of
    * their own. Removing n keys (the 65535 host ports of `-p 1-65535:1-65535`)
-   * is O(n), not O(n²).
+   * is O(n), not O(n²). The snapshot is the keys alone (values are read back
+   * at undo, a removed key's from `removedValues`): a record of a big lab
+   * (its namespaces, its containers) is snapshotted at every stop or rm, and
+   * its entries as pairs cost three times its keys.
    */
   remove<T extends object>(obj: T, key: keyof T): void {
     if (!Object.hasOwn(obj, key)) return
-    this.#snapshotted ??= new WeakSet()
-    if (!this.#snapshotted.has(obj)) {
-      this.#snapshotted.add(obj)
-      const entries = Object.entries(obj)
+    this.#removedValues ??= new WeakMap()
+    let removed = this.#removedValues.get(obj)
+    if (removed === undefined) {
+      const taken = new Map<PropertyKey, unknown>()
+      removed = taken
+      this.#removedValues.set(obj, taken)
+      const keys = Object.keys(obj)
       this.remember(() => {
-        for (const k of Object.keys(obj)) delete (obj as Record<string, unknown>)[k]
-        for (const [k, v] of entries) defineOwn(obj as Record<string, unknown>, k, v)
+        const record = obj as Record<string, unknown>
+        const values = keys.map((k) => (Object.hasOwn(record, k) ? record[k] : taken.get(k)))
+        for (const k of Object.keys(record)) delete record[k]
+        for (let i = 0; i < keys.length; i++) defineOwn(record, keys[i] as string, values[i])
       })
     }
+    // The value before this transaction: a key removed, set again and removed again keeps its first.
+    if (!removed.has(key)) removed.set(key, obj[key])
     delete obj[key]
   }
 
@@ -122,6 +135,6 @@ export class Tx {
       }
     }
     this.#undo = []
-    this.#snapshotted = undefined
+    this.#removedValues = undefined
   }
 }

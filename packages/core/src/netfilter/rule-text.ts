@@ -33,6 +33,33 @@ export function renderRuleSpec(rule: Rule): string {
   return text
 }
 
+/**
+ * The text of a rule that sits in a chain, rendered once per rule object (a
+ * cache beside the lab: a WeakMap, so the lab's JSON is untouched).
+ *
+ * Why: `iptables -C`/`-D` compare rules by their text, and a container's stop
+ * deletes its port rules from chains that hold a rule per published port of
+ * the host: rendering the whole chain again at every stop made stopping or
+ * removing every container of a big lab quadratic in rendering.
+ *
+ * What keeps it true: a Rule in a chain is a value, never changed once made
+ * (the firewallers build a fresh object for every operation; the
+ * iptables-save parser fills one in before it is stored). Only rules read out
+ * of chains are cached; the rules of operations being applied or logged are
+ * rendered as they come.
+ */
+const chainTexts = new WeakMap<Rule, string>()
+
+/** {@link renderRuleSpec} of a rule stored in a chain, cached (see chainTexts). */
+export function chainRuleText(rule: Rule): string {
+  let text = chainTexts.get(rule)
+  if (text === undefined) {
+    text = renderRuleSpec(rule)
+    chainTexts.set(rule, text)
+  }
+  return text
+}
+
 /** Two rules are the same rule when iptables would print them identically (`iptables -C`). */
 export function sameRule(a: Rule, b: Rule): boolean {
   return renderRuleSpec(a) === renderRuleSpec(b)

@@ -1,5 +1,5 @@
 import type { Chain, Netfilter, Rule, Table, TableName } from '../model/netfilter.js'
-import { renderRuleSpec } from './rule-text.js'
+import { chainRuleText, renderRuleSpec } from './rule-text.js'
 
 /** The built-in chains of each table, in the order iptables-save lists them. */
 const BUILTIN_CHAINS: Record<TableName, string[]> = {
@@ -85,7 +85,7 @@ export function findRule(nf: Netfilter, table: TableName, chain: string, rule: R
 /** The first rule of a chain that prints as `rule` does; the probe is rendered once, not once per rule. */
 function indexOfRule(rules: readonly Rule[], rule: Rule): number {
   const text = renderRuleSpec(rule)
-  for (let i = 0; i < rules.length; i++) if (renderRuleSpec(rules[i] as Rule) === text) return i
+  for (let i = 0; i < rules.length; i++) if (chainRuleText(rules[i] as Rule) === text) return i
   return -1
 }
 
@@ -183,7 +183,7 @@ export function deleteNetfilterRules(
     const found = new Map<string, number>()
     let kept = 0
     for (const rule of before) {
-      const key = renderRuleSpec(rule)
+      const key = chainRuleText(rule)
       const left = pending.get(key) ?? 0
       if (left > 0) {
         pending.set(key, left - 1)
