@@ -140,6 +140,17 @@ function exposedBindings(expose: string[]): PortBinding[] {
   return out
 }
 
+/** The endpoint config of a container's own network, its optional fields added in their fixed order. */
+function endpointConfigAtCreate(cmd: RunCommand, mode: string, userNetwork: boolean): EndpointRequest {
+  const config: EndpointRequest = { network: modeNetworkName(mode), aliases: [...cmd.aliases] }
+  // With no --network the endpoint config is keyed "default" and Docker ignores --ip (observed).
+  if (cmd.ip && mode !== 'default') config.ip = cmd.ip
+  if (cmd.mac) config.mac = cmd.mac
+  if (cmd.links.length > 0 && isUserDefinedMode(mode)) config.links = [...cmd.links]
+  if (userNetwork) config.userNetworkAtCreate = true
+  return config
+}
+
 /** `docker create`: the daemon's record of a container; no network yet. */
 export function createContainer(tx: Tx, cmd: RunCommand): Container {
   const lab = tx.lab
@@ -164,17 +175,7 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
   const endpointConfigs: EndpointRequest[] =
     mode.startsWith('container:') || mode === 'host'
       ? [{ network: mode, aliases: [] }]
-      : [
-          {
-            network: modeNetworkName(mode),
-            aliases: [...cmd.aliases],
-            // With no --network the endpoint config is keyed "default" and Docker ignores --ip (observed).
-            ...(cmd.ip && mode !== 'default' ? { ip: cmd.ip } : {}),
-            ...(cmd.mac ? { mac: cmd.mac } : {}),
-            ...(cmd.links.length > 0 && isUserDefinedMode(mode) ? { links: [...cmd.links] } : {}),
-            ...(userNetwork ? { userNetworkAtCreate: true } : {}),
-          },
-        ]
+      : [endpointConfigAtCreate(cmd, mode, userNetwork)]
   const container: Container = {
     id,
     name,

@@ -6,6 +6,7 @@ import { releaseAddress, requestAddress } from '../ipam/pool.js'
 import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
 import { dropEndpoint, endpointIdTaken, hasEndpointNamed, putEndpoint } from '../model/endpoint-records.js'
+import type { Route } from '../model/namespace.js'
 import { endpointAliases, isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
@@ -200,18 +201,9 @@ export function refreshGateway(tx: Tx, container: Container): void {
     tx.remove(container, 'portNetworkId')
   }
   if (!chosen) return
-  const down = findLink(ns, chosen.endpoint.ifname)?.flags.includes('NO-CARRIER')
-  addRoute(
-    tx,
-    ns,
-    {
-      dst: 'default',
-      gateway: chosen.endpoint.gateway,
-      dev: chosen.endpoint.ifname,
-      ...(down ? { flags: ['linkdown'] } : {}),
-    },
-    { at: 0 },
-  )
+  const route: Route = { dst: 'default', gateway: chosen.endpoint.gateway, dev: chosen.endpoint.ifname }
+  if (findLink(ns, chosen.endpoint.ifname)?.flags.includes('NO-CARRIER')) route.flags = ['linkdown']
+  addRoute(tx, ns, route, { at: 0 })
   // Internal networks get no external connectivity: published ports are dropped silently (observed).
   if (driverOf(chosen.network).publishesPorts(chosen.network) && container.portBindings.length > 0) {
     let ports: PortMapping[]

@@ -237,20 +237,19 @@ export function addConnectedRoute(
   ns: Namespace,
   route: { subnet: string; dev: string; src: string; linkdown?: boolean },
 ): void {
-  addRoute(
-    tx,
-    ns,
-    {
-      dst: route.subnet,
-      dev: route.dev,
-      protocol: 'kernel',
-      scope: 'link',
-      prefsrc: route.src,
-      ...(route.linkdown ? { flags: ['linkdown'] } : {}),
-    },
-    { kernel: true },
-  )
+  const connected: Route = {
+    dst: route.subnet,
+    dev: route.dev,
+    protocol: 'kernel',
+    scope: 'link',
+    prefsrc: route.src,
+  }
+  if (route.linkdown) connected.flags = ['linkdown']
+  addRoute(tx, ns, connected, KERNEL_ROUTE)
 }
+
+/** addRoute's options for a route the kernel adds itself (not logged), made once. */
+const KERNEL_ROUTE = Object.freeze({ kernel: true })
 
 /**
  * Adds a route. Connected routes (`proto kernel scope link src ...`) are
