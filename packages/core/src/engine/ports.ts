@@ -25,11 +25,17 @@ function conflicts(
   ip: string,
   port: number,
 ) {
-  return (allocations[keyOf(proto, port)] ?? []).find(
-    (a) =>
+  const bound = allocations[keyOf(proto, port)]
+  if (bound === undefined) return undefined
+  // A loop, not find(): the allocator asks this for every port it hands out.
+  for (const a of bound) {
+    if (
       family(a.hostIp) === family(ip) &&
-      (a.hostIp === ip || a.hostIp === '0.0.0.0' || ip === '0.0.0.0' || a.hostIp === '::' || ip === '::'),
-  )
+      (a.hostIp === ip || a.hostIp === '0.0.0.0' || ip === '0.0.0.0' || a.hostIp === '::' || ip === '::')
+    )
+      return a
+  }
+  return undefined
 }
 
 /** A requested "8000" or "8000-8002" as numbers (the text before the first '-', and between it and any second one), read without split. */
