@@ -9,10 +9,11 @@ import { MESSAGES_20_10 } from './messages-20-10.js'
 
 /** docker-proxy's arguments, as 20.10's portmapper starts it (the proxy opens the socket itself). */
 export function dockerProxyArgv20(r: DockerProxyRequest): string[] {
+  // biome-ignore format: the flags in pairs, as docker-proxy reads them
   return [
     '/usr/bin/docker-proxy',
-    ...['-proto', r.proto, '-host-ip', r.hostIp, '-host-port', String(r.hostPort)],
-    ...['-container-ip', r.containerIp, '-container-port', String(r.containerPort)],
+    '-proto', r.proto, '-host-ip', r.hostIp, '-host-port', String(r.hostPort),
+    '-container-ip', r.containerIp, '-container-port', String(r.containerPort),
   ]
 }
 

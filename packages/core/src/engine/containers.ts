@@ -8,6 +8,7 @@ import {
   updateLinkParents,
   writeSandboxFiles,
 } from '../etc/container-files.js'
+import { noteContainerCreated } from '../etc/link-parents.js'
 import { createNamespace, deleteNamespace, setLinkUp } from '../kernel/netlink.js'
 import type { Container, EndpointRequest, Network, PortBinding } from '../model/docker.js'
 import { containerByName, findContainer, findNetwork, requireContainer } from '../model/lookup.js'
@@ -139,6 +140,17 @@ function exposedBindings(expose: string[]): PortBinding[] {
   return out
 }
 
+/** The endpoint config of a container's own network, its optional fields added in their fixed order. */
+function endpointConfigAtCreate(cmd: RunCommand, mode: string, userNetwork: boolean): EndpointRequest {
+  const config: EndpointRequest = { network: modeNetworkName(mode), aliases: [...cmd.aliases] }
+  // With no --network the endpoint config is keyed "default" and Docker ignores --ip (observed).
+  if (cmd.ip && mode !== 'default') config.ip = cmd.ip
+  if (cmd.mac) config.mac = cmd.mac
+  if (cmd.links.length > 0 && isUserDefinedMode(mode)) config.links = [...cmd.links]
+  if (userNetwork) config.userNetworkAtCreate = true
+  return config
+}
+
 /** `docker create`: the daemon's record of a container; no network yet. */
 export function createContainer(tx: Tx, cmd: RunCommand): Container {
   const lab = tx.lab
@@ -162,21 +174,13 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
   const userNetwork = modeNetwork !== undefined && isUserDefined(modeNetwork)
   // A --mac-address (refused with host on 20.10, accepted on 28) is the host endpoint's, as none's is;
   // a container: mode container has no endpoint to hold it (modes-errors e5 and e13 on 28.5.2).
-  const endpointConfigs: EndpointRequest[] = mode.startsWith('container:')
-    ? [{ network: mode, aliases: [] }]
-    : isHost
-      ? [{ network: mode, aliases: [], ...(cmd.mac ? { mac: cmd.mac } : {}) }]
-      : [
-          {
-            network: modeNetworkName(mode),
-            aliases: [...cmd.aliases],
-            // With no --network the endpoint config is keyed "default" and Docker ignores --ip (observed).
-            ...(cmd.ip && mode !== 'default' ? { ip: cmd.ip } : {}),
-            ...(cmd.mac ? { mac: cmd.mac } : {}),
-            ...(cmd.links.length > 0 && isUserDefinedMode(mode) ? { links: [...cmd.links] } : {}),
-            ...(userNetwork ? { userNetworkAtCreate: true } : {}),
-          },
-        ]
+  let endpointConfigs: EndpointRequest[]
+  if (mode.startsWith('container:')) endpointConfigs = [{ network: mode, aliases: [] }]
+  else if (isHost) {
+    const host: EndpointRequest = { network: mode, aliases: [] }
+    if (cmd.mac) host.mac = cmd.mac
+    endpointConfigs = [host]
+  } else endpointConfigs = [endpointConfigAtCreate(cmd, mode, userNetwork)]
   const container: Container = {
     id,
     name,
@@ -207,6 +211,7 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
   }
   tx.set(lab.containers, id, container)
   tx.set(lab.containerNames, name, id)
+  noteContainerCreated(lab, container)
   return container
 }
 

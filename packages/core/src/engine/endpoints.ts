@@ -5,6 +5,8 @@ import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
 import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
+import { dropEndpoint, endpointIdTaken, hasEndpointNamed, putEndpoint } from '../model/endpoint-records.js'
+import type { Route } from '../model/namespace.js'
 import { endpointAliases, isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
@@ -15,24 +17,8 @@ import { publishPorts, unpublishPorts } from './ports.js'
 function drawEndpointId(lab: LabState): string {
   return drawUnused(
     () => drawHex(lab.rng, 64),
-    (id) => {
-      // Interned once, the key is found by identity in each network's table; a freshly built string
-      // is looked up in V8's string table again by every Object.hasOwn, once per network.
-      const key = internedKey(id)
-      return lab.networks.some((n) => Object.hasOwn(n.endpoints, key))
-    },
+    (id) => endpointIdTaken(lab, id),
   )
-}
-
-/** The same string as a property key (an engine interns the keys of an object literal). */
-function internedKey(id: string): string {
-  return Object.keys({ [id]: true })[0] ?? id
-}
-
-/** Whether an endpoint of the network has this name; a loop, as Object.values would copy every endpoint per join. */
-function hasEndpointNamed(network: Network, name: string): boolean {
-  for (const id in network.endpoints) if (network.endpoints[id]?.name === name) return true
-  return false
 }
 
 /**
@@ -76,7 +62,7 @@ export function attachEndpoint(
       aliases: [],
       gateway: '',
     }
-    tx.set(network.endpoints, bare.id, bare)
+    putEndpoint(tx, network, bare)
     tx.set(container.endpoints, network.id, bare.id)
     onCreated?.()
     return bare
@@ -139,7 +125,7 @@ export function attachEndpoint(
   onCreated?.()
   // Drivers plumb the interface; the default route comes from refreshGateway (the sandbox's gateway endpoint).
   driver.join(tx, network, endpoint, sandbox)
-  tx.set(network.endpoints, endpoint.id, endpoint)
+  putEndpoint(tx, network, endpoint)
   tx.set(container.endpoints, network.id, endpoint.id)
   return endpoint
 }
@@ -153,7 +139,7 @@ export function detachEndpoint(tx: Tx, container: Container, network: Network): 
   if (endpoint) {
     driver.leave(tx, network, endpoint, container.sandbox)
     if (network.pool) releaseAddress(tx, network.pool, endpoint.ipv4)
-    tx.remove(network.endpoints, endpointId)
+    dropEndpoint(tx, network, endpointId)
   }
   tx.remove(container.endpoints, network.id)
   driver.endpointLeft?.(tx, network)
@@ -210,25 +196,16 @@ export function refreshGateway(tx: Tx, container: Container): void {
   )
     return
   if (current) deleteRoute(tx, ns, current)
-  const portNetwork = tx.lab.networks.find((n) => n.id === container.portNetworkId)
   if (container.portNetworkId) {
+    const portNetwork = tx.lab.networks.find((n) => n.id === container.portNetworkId)
     unpublishPorts(tx, container, portNetwork)
     tx.set(container, 'ports', [])
     tx.remove(container, 'portNetworkId')
   }
   if (!chosen) return
-  const down = findLink(ns, chosen.endpoint.ifname)?.flags.includes('NO-CARRIER')
-  addRoute(
-    tx,
-    ns,
-    {
-      dst: 'default',
-      gateway: chosen.endpoint.gateway,
-      dev: chosen.endpoint.ifname,
-      ...(down ? { flags: ['linkdown'] } : {}),
-    },
-    { at: 0 },
-  )
+  const route: Route = { dst: 'default', gateway: chosen.endpoint.gateway, dev: chosen.endpoint.ifname }
+  if (findLink(ns, chosen.endpoint.ifname)?.flags.includes('NO-CARRIER')) route.flags = ['linkdown']
+  addRoute(tx, ns, route, { at: 0 })
   // Internal networks get no external connectivity: published ports are dropped silently (observed).
   if (driverOf(chosen.network).publishesPorts(chosen.network) && container.portBindings.length > 0) {
     let ports: PortMapping[]
@@ -288,7 +265,7 @@ export function attachServiceEndpoint(
       aliases: [],
       gateway: network.gateway ?? '',
     }
-    tx.set(network.endpoints, endpoint.id, endpoint)
+    putEndpoint(tx, network, endpoint)
     return endpoint
   }
   return attachEndpoint(tx, pseudo, network, { network: network.name, aliases: [] }, options.sandbox, {

@@ -25,19 +25,39 @@ function conflicts(
   ip: string,
   port: number,
 ) {
-  return (allocations[keyOf(proto, port)] ?? []).find(
-    (a) =>
+  const bound = allocations[keyOf(proto, port)]
+  if (bound === undefined) return undefined
+  // A loop, not find(): the allocator asks this for every port it hands out.
+  for (const a of bound) {
+    if (
       family(a.hostIp) === family(ip) &&
-      (a.hostIp === ip || a.hostIp === '0.0.0.0' || ip === '0.0.0.0' || a.hostIp === '::' || ip === '::'),
-  )
+      (a.hostIp === ip || a.hostIp === '0.0.0.0' || ip === '0.0.0.0' || a.hostIp === '::' || ip === '::')
+    )
+      return a
+  }
+  return undefined
+}
+
+/** A requested "8000" or "8000-8002" as numbers (the text before the first '-', and between it and any second one), read without split. */
+function requestedRange(requested: string): { lo: number; hi: number } {
+  const dash = requested.indexOf('-')
+  if (dash < 0) {
+    const port = Number(requested)
+    return { lo: port, hi: port }
+  }
+  const second = requested.indexOf('-', dash + 1)
+  return {
+    lo: Number(requested.slice(0, dash)),
+    hi: Number(second < 0 ? requested.slice(dash + 1) : requested.slice(dash + 1, second)),
+  }
 }
 
 /** Docker 20.10's port allocator: a requested port or range, or the next ephemeral port after the last one given. */
 function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string): number {
   const lab = tx.lab
   if (requested !== '') {
-    const [lo, hi] = requested.split('-').map(Number) as [number, number | undefined]
-    for (let port = lo; port <= (hi ?? lo); port++) {
+    const { lo, hi } = requestedRange(requested)
+    for (let port = lo; port <= hi; port++) {
       if (!conflicts(lab.hostPorts, proto, ip, port)) return port
     }
     throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.portAllocated(ip, lo))
@@ -129,10 +149,14 @@ export function publishPorts(
         // libnetwork's ProgramRule appends only a rule that is not there yet (`iptables -C` first):
         // two host ports for one container port share their ACCEPT and MASQUERADE rules. Only this
         // container's own bindings can repeat a rule (the rules name its address), so they are checked.
+        // One binding programs the rules of one IPv4 address, each in a chain of its own: only a
+        // container with several bindings can repeat one, so only then are the rules' texts compared.
         for (const r of rules) {
-          const key = `${r.table} ${r.chain} ${renderRuleSpec(r.rule)}`
-          if (programmed.has(key)) continue
-          programmed.add(key)
+          if (ordered.length > 1) {
+            const key = `${r.table} ${r.chain} ${renderRuleSpec(r.rule)}`
+            if (programmed.has(key)) continue
+            programmed.add(key)
+          }
           iptables(tx, r)
         }
       }

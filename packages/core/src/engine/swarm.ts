@@ -2,6 +2,7 @@ import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { DockerDaemonError } from '../errors.js'
 import { releaseAddress } from '../ipam/pool.js'
 import { createNamespace, deleteLink, deleteNamespace, findLink, namespaceOf } from '../kernel/netlink.js'
+import { dropEndpoint } from '../model/endpoint-records.js'
 import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex } from '../rng.js'
 import { attachServiceEndpoint } from './endpoints.js'
@@ -101,12 +102,12 @@ export function leaveSwarm(tx: Tx, force: boolean): string {
     if (ep.hostVeth && findLink(namespaceOf(tx, 'host'), ep.hostVeth))
       deleteLink(tx, namespaceOf(tx, 'host'), ep.hostVeth)
     if (gw.pool) releaseAddress(tx, gw.pool, ep.ipv4)
-    tx.remove(gw.endpoints, ep.id)
+    dropEndpoint(tx, gw, ep.id)
   }
   if (lab.namespaces['/var/run/docker/netns/ingress_sbox'])
     deleteNamespace(tx, '/var/run/docker/netns/ingress_sbox')
   for (const network of lab.networks.filter((n) => n.scope === 'swarm')) {
-    for (const ep of Object.values(network.endpoints)) tx.remove(network.endpoints, ep.id)
+    for (const ep of Object.values(network.endpoints)) dropEndpoint(tx, network, ep.id)
     removeNetwork(tx, network)
   }
   tx.set(lab, 'swarm', null)

@@ -14,6 +14,7 @@ import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { rememberLast } from './_last-answer.js'
 import { buildHostsFile, deleteHostsRecords, hostsRecord, ownHostNames } from './hosts-file.js'
+import { linkParents } from './link-parents.js'
 import {
   buildResolvConf,
   filterLoopbackNameservers,
@@ -200,7 +201,8 @@ export function noteEndpointJoined(tx: Tx, container: Container, network: Networ
  * (etchosts.Update: the address before TAB + alias, then space or dot).
  */
 export function updateLinkParents(tx: Tx, child: Container, ip: string): void {
-  for (const parent of Object.values(tx.lab.containers)) {
+  // Only a container with links of its own can have a line for this child.
+  for (const parent of linkParents(tx.lab)) {
     if (parent.state !== 'running' || !parent.etc || !['default', 'bridge'].includes(parent.networkMode))
       continue
     let hosts = parent.etc.hosts

@@ -31,8 +31,13 @@ export function buildHostsFile(
   defaults: 'libnetwork-20.10' | 'moby-28' = 'libnetwork-20.10',
 ): string {
   const records = defaults === 'moby-28' ? DEFAULT_RECORDS_28 : DEFAULT_RECORDS
+  if (extra.length === 0) return defaults === 'moby-28' ? DEFAULT_TEXT_28 : DEFAULT_TEXT
   return [...records, ...extra].map(([ip, hosts]) => hostsRecord(ip, hosts)).join('')
 }
+
+/** The default records written out once: most containers have no extra record, and every start writes its file. */
+const DEFAULT_TEXT = DEFAULT_RECORDS.map(([ip, hosts]) => hostsRecord(ip, hosts)).join('')
+const DEFAULT_TEXT_28 = DEFAULT_RECORDS_28.map(([ip, hosts]) => hostsRecord(ip, hosts)).join('')
 
 /**
  * The names of a container's own record (updateHostsFile): the FQDN and the

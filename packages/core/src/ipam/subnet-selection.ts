@@ -10,6 +10,17 @@ function overlaps(a: string, b: string): boolean {
   return !!x && !!y && cidrsOverlap(x.ip, x.prefix, y.ip, y.prefix)
 }
 
+/** Whether `subnet` overlaps one of `subnets`; it is parsed once, not once per network of a big lab. */
+function overlapsAny(subnets: readonly string[], subnet: string): boolean {
+  const y = parseCidr(subnet)
+  if (!y) return false
+  for (const s of subnets) {
+    const x = parseCidr(s)
+    if (x && cidrsOverlap(x.ip, x.prefix, y.ip, y.prefix)) return true
+  }
+  return false
+}
+
 /** Subnets already held by networks of one address space. */
 export function subnetsInSpace(lab: LabState, space: 'local' | 'global'): string[] {
   return lab.networks.filter((n) => n.pool && n.pool.space === space).map((n) => n.pool?.subnet ?? '')
@@ -54,7 +65,7 @@ function firstFreePool(lab: LabState, space: 'local' | 'global', start: number, 
   for (let k = 0; k < count; k++) {
     const i = (start + k) % count
     const candidate = at(i)
-    if (![...taken, ...held].some((s) => overlaps(s, candidate))) return i
+    if (!overlapsAny(taken, candidate) && !overlapsAny(held, candidate)) return i
   }
   throw ipamErrors.noMoreSubnets()
 }
@@ -103,5 +114,5 @@ export function selectLowestFreeSubnet(tx: Tx, space: 'local' | 'global'): strin
 
 /** Checks an explicit subnet against the networks of its address space. */
 export function checkSubnetFree(lab: LabState, space: 'local' | 'global', subnet: string): void {
-  if (subnetsInSpace(lab, space).some((s) => overlaps(s, subnet))) throw ipamErrors.poolOverlap()
+  if (overlapsAny(subnetsInSpace(lab, space), subnet)) throw ipamErrors.poolOverlap()
 }

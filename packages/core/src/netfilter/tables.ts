@@ -1,5 +1,5 @@
 import type { Chain, Netfilter, Rule, Table, TableName } from '../model/netfilter.js'
-import { renderRuleSpec, sameRule } from './rule-text.js'
+import { chainRuleText, renderRuleSpec } from './rule-text.js'
 
 /** The built-in chains of each table, in the order iptables-save lists them. */
 const BUILTIN_CHAINS: Record<TableName, string[]> = {
@@ -79,7 +79,14 @@ function chainOf(nf: Netfilter, table: TableName, chain: string): Chain {
 
 /** Position of a rule in a chain, or -1 (`iptables -C`). */
 export function findRule(nf: Netfilter, table: TableName, chain: string, rule: Rule): number {
-  return chainOf(nf, table, chain).rules.findIndex((r) => sameRule(r, rule))
+  return indexOfRule(chainOf(nf, table, chain).rules, rule)
+}
+
+/** The first rule of a chain that prints as `rule` does; the probe is rendered once, not once per rule. */
+function indexOfRule(rules: readonly Rule[], rule: Rule): number {
+  const text = renderRuleSpec(rule)
+  for (let i = 0; i < rules.length; i++) if (chainRuleText(rules[i] as Rule) === text) return i
+  return -1
 }
 
 /**
@@ -131,7 +138,7 @@ export function applyNetfilterOp(nf: Netfilter, op: NetfilterOp): (() => void) |
     }
     case 'delete': {
       const rules = chainOf(nf, op.table, op.chain).rules
-      const at = rules.findIndex((r) => sameRule(r, op.rule))
+      const at = indexOfRule(rules, op.rule)
       if (at < 0) return undefined
       const [removed] = rules.splice(at, 1)
       return () => {
@@ -176,7 +183,7 @@ export function deleteNetfilterRules(
     const found = new Map<string, number>()
     let kept = 0
     for (const rule of before) {
-      const key = renderRuleSpec(rule)
+      const key = chainRuleText(rule)
       const left = pending.get(key) ?? 0
       if (left > 0) {
         pending.set(key, left - 1)

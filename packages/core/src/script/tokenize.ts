@@ -14,6 +14,11 @@ const BLANK = new Set([' ', '\t', '\n'])
 // Inside double quotes a backslash only escapes these (and a newline).
 const DOUBLE_QUOTE_ESCAPES = new Set(['"', '\\', '$', '`'])
 
+/** Not a blank, a backslash or a quote: a character that only extends the word it is in ('#' too, inside a word). */
+function isOrdinary(code: number): boolean {
+  return code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x5c && code !== 0x27 && code !== 0x22
+}
+
 /**
  * Tokenizes one command line; throws a UsageError with dash's message
  * ("Syntax error: Unterminated quoted string", exit 2) on an open quote.
@@ -82,9 +87,12 @@ export function tokenizeCommandLine(line: string): string[] {
         }
       }
     } else {
-      word += c
+      // A run of ordinary characters is taken in one slice, not one character at a time.
+      let end = i + 1
+      while (end < line.length && isOrdinary(line.charCodeAt(end))) end++
+      word += line.slice(i, end)
       inWord = true
-      i++
+      i = end
     }
   }
   if (inWord) words.push(word)

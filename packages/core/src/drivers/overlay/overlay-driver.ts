@@ -20,6 +20,7 @@ import {
   unusedVethName,
 } from '../../kernel/netlink.js'
 import type { Endpoint, Network } from '../../model/docker.js'
+import { dropEndpoint } from '../../model/endpoint-records.js'
 import type { Tx } from '../../model/tx.js'
 import type { NetworkDriver } from '../network-driver.js'
 
@@ -141,7 +142,7 @@ function releaseIdleLoadBalancers(tx: Tx, network: Network): void {
   if (rest.every((e) => e.containerId.startsWith('lb-'))) {
     for (const lb of rest) {
       if (network.pool) releaseAddress(tx, network.pool, lb.ipv4)
-      tx.remove(network.endpoints, lb.id)
+      dropEndpoint(tx, network, lb.id)
     }
   }
 }

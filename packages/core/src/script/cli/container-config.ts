@@ -6,6 +6,7 @@
  * the caller words it as run or create does.
  */
 
+import { appendAll } from '../../collections/append-all.js'
 import type { NetworkAttachmentSpec, PublishSpec, RunCommand } from '../docker-command.js'
 import { parseGoMAC } from '../go/go-mac.js'
 import { quoteGo } from '../go/go-quote.js'
@@ -81,6 +82,7 @@ function isUserDefined(mode: string): boolean {
 
 // PidMode.Valid: "", "host" or "container:<name>".
 function validPidMode(mode: string): boolean {
+  if (mode === '') return true
   const parts = mode.split(':')
   if (parts[0] === '' || parts[0] === 'host') return true
   return parts[0] === 'container' && parts.length === 2 && parts[1] !== ''
@@ -88,6 +90,7 @@ function validPidMode(mode: string): boolean {
 
 // UTSMode/UsernsMode.Valid: the part before any ':' is "" or "host".
 function validHostOnlyMode(mode: string): boolean {
+  if (mode === '') return true
   const head = mode.split(':')[0]
   return head === '' || head === 'host'
 }
@@ -208,7 +211,8 @@ export function buildRunCommand(
 
   // Every -p is rewritten first, then every one is parsed.
   const standard = flags.publish.value.map(convertPublishToStandardNotation)
-  const publish: PublishSpec[] = standard.flatMap(parseNatPortSpec)
+  const publish: PublishSpec[] = []
+  for (const spec of standard) appendAll(publish, parseNatPortSpec(spec))
 
   for (const e of flags.expose.value) {
     if (e.includes(':')) throw new GoValueError(`invalid port format for --expose: ${e}`)
@@ -286,49 +290,43 @@ export function buildRunCommand(
   const longSyntax = flags.network.value.some(
     (n) => n.aliases.length > 0 || n.ipv4 !== '' || n.ipv6 !== '' || n.driverOpts.size > 0,
   )
-  return {
-    kind,
-    detach: kind === 'run' && flags.detach.value,
-    ...(flags.name.value !== '' ? { name: flags.name.value } : {}),
-    ...(first !== undefined ? { network: first.target } : {}),
-    publish,
-    publishAll: flags.publishAll.value,
-    expose: [...flags.expose.value],
-    // --ip, --ip6, --network-alias and --link-local-ip only reach the daemon
-    // through the first --network: without one, docker 20.10 drops them.
-    ...(first?.ip !== undefined ? { ip: first.ip } : {}),
-    ...(mac !== '' ? { mac } : {}),
-    aliases: first === undefined ? [] : [...first.aliases],
-    ...(first === undefined && (flags.ip.value !== '' || flags.networkAlias.value.length > 0)
-      ? {
-          withoutNetwork: {
-            ...(flags.ip.value !== '' ? { ip: flags.ip.value } : {}),
-            aliases: [...flags.networkAlias.value],
-          },
-        }
-      : {}),
-    ...(flags.hostname.value !== '' ? { hostname: flags.hostname.value } : {}),
-    dns: [...flags.dns.value],
-    addHosts: [...flags.addHost.value],
-    links: [...flags.link.value],
-    rm: flags.rm.value,
-    image,
-    cmd: args.slice(1),
-    ...(first?.ip6 !== undefined ? { ip6: first.ip6 } : {}),
-    ...(first !== undefined && first.linkLocalIps.length > 0
-      ? { linkLocalIps: [...first.linkLocalIps] }
-      : {}),
-    ...(flags.dnsSearch.value.length > 0 ? { dnsSearch: [...flags.dnsSearch.value] } : {}),
-    ...(flags.dnsOption.value.length > 0 ? { dnsOptions: [...flags.dnsOption.value] } : {}),
-    ...(flags.domainname.value !== '' ? { domainname: flags.domainname.value } : {}),
-    ...(flags.sysctl.value.entries.size > 0
-      ? { sysctls: Object.fromEntries(flags.sysctl.value.entries) }
-      : {}),
-    ...(networks.length > 1 || longSyntax ? { networks } : {}),
-    ...(flags.restart.changed ? { restart } : {}),
-    ...(flags.privileged.value ? { privileged: true } : {}),
-    ...(flags.capAdd.value.length > 0 ? { capAdd: [...flags.capAdd.value] } : {}),
-    ...(flags.label.value.length > 0 ? { labels: toMap(flags.label.value) } : {}),
-    ...(warnings.length > 0 ? { warnings } : {}),
+  // Built field by field in one fixed order (the order the fields were always listed in), not
+  // spread from a temporary object per optional field: every `docker run` line is parsed here.
+  const command: Partial<RunCommand> = { kind, detach: kind === 'run' && flags.detach.value }
+  if (flags.name.value !== '') command.name = flags.name.value
+  if (first !== undefined) command.network = first.target
+  command.publish = publish
+  command.publishAll = flags.publishAll.value
+  command.expose = [...flags.expose.value]
+  // --ip, --ip6, --network-alias and --link-local-ip only reach the daemon
+  // through the first --network: without one, docker 20.10 drops them.
+  if (first?.ip !== undefined) command.ip = first.ip
+  if (mac !== '') command.mac = mac
+  command.aliases = first === undefined ? [] : [...first.aliases]
+  if (first === undefined && (flags.ip.value !== '' || flags.networkAlias.value.length > 0)) {
+    command.withoutNetwork = {
+      ...(flags.ip.value !== '' ? { ip: flags.ip.value } : {}),
+      aliases: [...flags.networkAlias.value],
+    }
   }
+  if (flags.hostname.value !== '') command.hostname = flags.hostname.value
+  command.dns = [...flags.dns.value]
+  command.addHosts = [...flags.addHost.value]
+  command.links = [...flags.link.value]
+  command.rm = flags.rm.value
+  command.image = image
+  command.cmd = args.slice(1)
+  if (first?.ip6 !== undefined) command.ip6 = first.ip6
+  if (first !== undefined && first.linkLocalIps.length > 0) command.linkLocalIps = [...first.linkLocalIps]
+  if (flags.dnsSearch.value.length > 0) command.dnsSearch = [...flags.dnsSearch.value]
+  if (flags.dnsOption.value.length > 0) command.dnsOptions = [...flags.dnsOption.value]
+  if (flags.domainname.value !== '') command.domainname = flags.domainname.value
+  if (flags.sysctl.value.entries.size > 0) command.sysctls = Object.fromEntries(flags.sysctl.value.entries)
+  if (networks.length > 1 || longSyntax) command.networks = networks
+  if (flags.restart.changed) command.restart = restart
+  if (flags.privileged.value) command.privileged = true
+  if (flags.capAdd.value.length > 0) command.capAdd = [...flags.capAdd.value]
+  if (flags.label.value.length > 0) command.labels = toMap(flags.label.value)
+  if (warnings.length > 0) command.warnings = warnings
+  return command as RunCommand
 }

@@ -4,7 +4,6 @@
  * ("unknown flag: --foo", "flag needs an argument: 'p' in -p", ...).
  */
 
-import { appendAll } from '../../collections/append-all.js'
 import { quoteByteGo, quoteGo } from '../go/go-quote.js'
 import { GoValueError } from '../go/go-value-error.js'
 import type { Flag } from './flag.js'
@@ -157,13 +156,15 @@ export class FlagSet {
    * set.parse(['-dit', '--name=web', 'nginx'])
    */
   parse(argv: readonly string[]): void {
-    let rest = [...argv]
-    while (rest.length > 0) {
-      const s = rest[0] ?? ''
-      rest = rest.slice(1)
+    // The remaining arguments are argv from `at` on (pflag reslices; an index copies nothing).
+    let at = 0
+    while (at < argv.length) {
+      const s = argv[at] ?? ''
+      at++
       if (s.length === 0 || s[0] !== '-' || s.length === 1) {
         if (!this.interspersed) {
-          appendAll(this.args, [s, ...rest])
+          this.args.push(s)
+          this.pushFrom(argv, at)
           return
         }
         this.args.push(s)
@@ -172,14 +173,19 @@ export class FlagSet {
       if (s[1] === '-') {
         if (s.length === 2) {
           // "--" ends the flags.
-          appendAll(this.args, rest)
+          this.pushFrom(argv, at)
           return
         }
-        rest = this.parseLong(s, rest)
+        at = this.parseLong(s, argv, at)
       } else {
-        rest = this.parseShort(s, rest)
+        at = this.parseShort(s, argv, at)
       }
     }
+  }
+
+  /** Takes every argument from `at` on as a positional one. */
+  private pushFrom(argv: readonly string[], at: number): void {
+    for (let i = at; i < argv.length; i++) this.args.push(argv[i] ?? '')
   }
 
   private apply(flag: Flag<unknown>, value: string): void {
@@ -195,7 +201,8 @@ export class FlagSet {
     }
   }
 
-  private parseLong(s: string, rest: string[]): string[] {
+  /** Applies one `--name[=value]`; returns where the remaining arguments now start. */
+  private parseLong(s: string, argv: readonly string[], at: number): number {
     const body = s.slice(2)
     if (body.length === 0 || body[0] === '-' || body[0] === '=') throw new FlagError(`bad flag syntax: ${s}`)
     const eq = body.indexOf('=')
@@ -207,22 +214,23 @@ export class FlagSet {
     }
     if (eq >= 0) {
       this.apply(flag, body.slice(eq + 1))
-      return rest
+      return at
     }
     if (flag.noOptDefVal !== '') {
       this.apply(flag, flag.noOptDefVal)
-      return rest
+      return at
     }
-    if (rest.length > 0) {
-      this.apply(flag, rest[0] ?? '')
-      return rest.slice(1)
+    if (at < argv.length) {
+      this.apply(flag, argv[at] ?? '')
+      return at + 1
     }
     throw new FlagError(`flag needs an argument: ${s}`)
   }
 
-  private parseShort(s: string, rest: string[]): string[] {
+  /** Applies one cluster of shorthands (`-dit`, `-p80`); returns where the remaining arguments now start. */
+  private parseShort(s: string, argv: readonly string[], at: number): number {
     let shorthands = s.slice(1)
-    let out = rest
+    let out = at
     while (shorthands.length > 0) {
       // pflag hands every letter of the cluster the original remaining args,
       // so two value-taking letters in one cluster both see the same next arg.
@@ -234,7 +242,7 @@ export class FlagSet {
       }
       let value: string
       let next = shorthands.slice(letter.length)
-      out = rest
+      out = at
       if (shorthands.length > 2 && shorthands[1] === '=') {
         value = shorthands.slice(2)
         next = ''
@@ -243,9 +251,9 @@ export class FlagSet {
       } else if (shorthands.length > 1) {
         value = shorthands.slice(1)
         next = ''
-      } else if (rest.length > 0) {
-        value = rest[0] ?? ''
-        out = rest.slice(1)
+      } else if (at < argv.length) {
+        value = argv[at] ?? ''
+        out = at + 1
       } else {
         throw new FlagError(`flag needs an argument: ${quoteByteGo(letter)} in -${shorthands}`)
       }

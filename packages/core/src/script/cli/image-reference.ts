@@ -60,6 +60,22 @@ function splitDockerDomain(name: string): [string, string] {
  * validateImageReference('Nginx') // throws 'invalid reference format: repository name must be lowercase'
  */
 export function validateImageReference(ref: string): void {
+  if (KNOWN_VALID.has(ref)) return
+  checkImageReference(ref)
+  if (KNOWN_VALID.size >= KNOWN_VALID_CAP) KNOWN_VALID.clear()
+  KNOWN_VALID.add(ref)
+}
+
+/**
+ * References already found valid. The check is a pure function of the text,
+ * and a scenario names the same few images in every `docker run` (the
+ * reference grammar's regular expression was a tenth of parsing one); bounded,
+ * so a long session does not grow it.
+ */
+const KNOWN_VALID = new Set<string>()
+const KNOWN_VALID_CAP = 1024
+
+function checkImageReference(ref: string): void {
   if (IDENTIFIER.test(ref)) return
   if (digestError(ref) === undefined) return
   const [domain, remainder] = splitDockerDomain(ref)

@@ -31,6 +31,20 @@ describe('parseGoInt / parseGoUint (base 0, as pflag uses them)', () => {
   })
 })
 
+describe('parseGoUint on plain decimal digits (read as a Number)', () => {
+  it('gives what the digit-by-digit reading gives, up to the edge of the bit size', () => {
+    expect(parseGoUint('65535', 10, 16)).toBe(65535n)
+    expect(() => parseGoUint('65536', 10, 16)).toThrow(
+      'strconv.ParseUint: parsing "65536": value out of range',
+    )
+    expect(parseGoUint('007', 10, 16)).toBe(7n)
+    expect(parseGoUint('0', 0, 16)).toBe(0n)
+    expect(parseGoUint('999999999999999', 0, 64)).toBe(999999999999999n)
+    expect(parseGoUint('18446744073709551615', 0, 64)).toBe(18446744073709551615n)
+    expect(() => parseGoUint('18446744073709551616', 0, 64)).toThrow('value out of range')
+  })
+})
+
 describe('parseGoBool / atoiGo', () => {
   it('accepts Go’s spellings only', () => {
     for (const yes of ['1', 't', 'T', 'true', 'TRUE', 'True']) expect(parseGoBool(yes)).toBe(true)

@@ -48,6 +48,8 @@ function underscoreOK(text: string): boolean {
 // The body of ParseUint, also used by ParseInt, which re-labels its errors.
 function parseUnsigned(fn: string, text: string, base: 0 | 10, bitSize: number): bigint {
   if (text === '') throw numError(fn, text, 'invalid syntax')
+  const plain = plainDecimal(text, base, bitSize)
+  if (plain !== undefined) return plain
   const base0 = base === 0
   let s = text
   let radix = 10
@@ -89,6 +91,24 @@ function parseUnsigned(fn: string, text: string, base: 0 | 10, bitSize: number):
   }
   if (underscores && !underscoreOK(text)) throw numError(fn, text, 'invalid syntax')
   return n
+}
+
+/**
+ * The value of a short run of decimal digits that fits `bitSize`, read as a
+ * Number (exact below 2^53), or undefined for anything else, which the digit
+ * by digit BigInt reading answers with Go's errors. Every `-p` is made of such
+ * numbers, and the BigInt steps were a tenth of parsing a `docker run` line.
+ */
+function plainDecimal(text: string, base: 0 | 10, bitSize: number): bigint | undefined {
+  // Base 0 reads a leading 0 as an octal (or 0b/0o/0x) prefix.
+  if (text.length > 15 || (base === 0 && text.charCodeAt(0) === 0x30)) return undefined
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x30 || c > 0x39) return undefined
+    n = n * 10 + (c - 0x30)
+  }
+  return bitSize >= 53 || n <= 2 ** bitSize - 1 ? BigInt(n) : undefined
 }
 
 /**
