@@ -2,17 +2,28 @@ import { networkDriver } from '../drivers/registry.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import type { DaemonMessages } from '../engine-profiles/daemon-messages.js'
 import { rewordIpamError } from '../engine-profiles/ipam-wording.js'
+import type { Ipv6Policy } from '../engine-profiles/ipv6-policy.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
-import { cidrContains, formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
+import { ipamErrors } from '../ipam/ipam-errors.js'
+import { formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
+import { parseIPv6 } from '../ipam/ipv6.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
+import { createPool6, randomUla64, requestAddress6 } from '../ipam/pool6.js'
+import {
+  alignedSubnet,
+  isAddressOfFamily,
+  isIpv6Text,
+  prefixOf,
+  subnetMatches,
+  subnets6Overlap,
+} from '../ipam/subnet-family.js'
 import { checkSubnetFree } from '../ipam/subnet-selection.js'
-import type { IpamConfig, Network } from '../model/docker.js'
+import type { IpamConfig, IpamPool6, Network } from '../model/docker.js'
 import { findNetwork } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
-import { NotSimulatedError } from './ipv6-not-simulated.js'
 import { arrangeUserFilterRule } from './lab.js'
 
 // configFromNetwork: set once a --config-from network's configuration has been taken in.
@@ -28,11 +39,7 @@ function consolidateIpam(cmd: NetworkCreate): IpamConfig[] {
   }
   const configs: IpamConfig[] = cmd.subnets.map((subnet) => ({ subnet }))
   const owner = (ip: string, what: string): IpamConfig => {
-    const match = configs.find((c) => {
-      const cidr = parseCidr(c.subnet)
-      const addr = parseIPv4(ip.split('/')[0] ?? '')
-      return cidr && addr !== undefined && cidrContains(cidr.ip, cidr.prefix, addr)
-    })
+    const match = configs.find((c) => subnetMatches(c.subnet, ip))
     if (!match) throw new DockerCliError(`no matching subnet for ${what} ${ip}`, 1)
     return match
   }
@@ -62,15 +69,24 @@ function consolidateIpam(cmd: NetworkCreate): IpamConfig[] {
   return configs
 }
 
-/** daemon/network.go getIpamConfig: each subnet must parse as a CIDR. */
+/**
+ * daemon/network.go getIpamConfig: each subnet must parse as a CIDR of its
+ * family; 28's ValidateIPAM also refuses host bits and an `--ip-range`
+ * wider than its subnet (20.10 keeps both as given).
+ */
 function checkSubnetSyntax(messages: DaemonMessages, configs: readonly IpamConfig[]): void {
   for (const c of configs) {
-    const cidr = parseCidr(c.subnet)
-    if (!cidr) throw daemonError(messages.invalidSubnet(c.subnet))
-    // 28 refuses host bits (ValidateIPAM); 20.10 keeps the subnet as given.
-    const aligned = formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix)
+    const aligned = alignedSubnet(c.subnet)
+    if (aligned === undefined) throw daemonError(messages.invalidSubnet(c.subnet))
     const unaligned = aligned === c.subnet ? undefined : messages.unalignedSubnet(c.subnet, aligned)
     if (unaligned !== undefined) throw daemonError(unaligned)
+    const rangePrefix = c.ipRange === undefined ? undefined : prefixOf(c.ipRange)
+    const subnetPrefix = prefixOf(c.subnet) ?? 0
+    const wide =
+      rangePrefix !== undefined && rangePrefix < subnetPrefix
+        ? messages.ipRangeWiderThanSubnet(c.ipRange ?? '', c.subnet)
+        : undefined
+    if (wide !== undefined) throw daemonError(wide)
   }
 }
 
@@ -159,6 +175,81 @@ function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
   }
 }
 
+/** A gateway the pool refused, as libnetwork wraps it when it was asked for (ipamAllocateVersion). */
+function gatewayFailed(messages: DaemonMessages, gateway: string | undefined, error: unknown): unknown {
+  if (gateway === undefined || !(error instanceof DockerDaemonError)) return error
+  return new DockerDaemonError(error.code, messages.gatewayAllocationFailed(gateway, error.message))
+}
+
+/**
+ * The network's IPv6 pool, gateway and aux addresses, after its IPv4 ones
+ * (libnetwork ipamAllocate: v4, then v6): the `--subnet` given, or with
+ * `--ipv6` alone the engine's default (28: a random ULA /64; 20.10 has none
+ * and refuses). A `--subnet` v6 without `--ipv6` is kept in IPAM, as both
+ * engines do, but the network stays IPv4-only (EnableIPv6 false).
+ */
+function allocateIpv6(
+  tx: Tx,
+  cmd: NetworkCreate,
+  network: Network,
+  requested: IpamConfig | undefined,
+  space: 'local' | 'global',
+): IpamConfig | undefined {
+  const lab = tx.lab
+  const messages = behaviourOf(lab).messages
+  let config: IpamConfig
+  let pool: IpamPool6
+  if (requested) {
+    const subnet = alignedSubnet(requested.subnet) ?? requested.subnet
+    const taken = lab.networks.some(
+      (n) => n.pool6 && (n.pool?.space ?? 'local') === space && subnets6Overlap(n.pool6.subnet, subnet),
+    )
+    if (taken) throw rewordIpamError(messages, ipamErrors.poolOverlap())
+    config = { ...requested }
+    pool = createPool6({ subnet, predefined: false })
+  } else if (cmd.ipv6) {
+    if (!behaviourOf(lab).checks.defaultIpv6Pool)
+      throw daemonError(messages.predefinedPoolsExhausted(6), 'UNSUPPORTED')
+    config = { subnet: randomUla64(lab.rng) }
+    pool = createPool6({ subnet: config.subnet, predefined: true })
+  } else {
+    return undefined
+  }
+  let gateway: string
+  try {
+    gateway = requestAddress6(tx, pool, {
+      ...(config.gateway ? { preferred: config.gateway } : {}),
+      ...(config.ipRange ? { ipRange: config.ipRange } : {}),
+    })
+  } catch (error) {
+    throw gatewayFailed(messages, config.gateway, error)
+  }
+  // As for IPv4, IPAM.Config shows the gateway only when the daemon picked the subnet or the user the gateway.
+  if (!requested) config.gateway = gateway
+  for (const [name, ip] of Object.entries(config.auxAddresses ?? {})) {
+    if (parseIPv6(ip) === undefined)
+      throw daemonError(`non parsable secondary ip address (${name}:${ip}) passed for network ${cmd.name}`)
+    try {
+      requestAddress6(tx, pool, { preferred: ip })
+    } catch (error) {
+      throw daemonError(messages.secondaryAddressFailed(name, ip, (error as Error).message))
+    }
+  }
+  network.pool6 = pool
+  network.gateway6 = gateway
+  return config
+}
+
+/** IPAM.Config in the engine's order (see Ipv6Policy.configOrder). */
+function orderedConfigs(
+  order: Ipv6Policy['configOrder'],
+  entries: { config: IpamConfig; requested: boolean; v6: boolean }[],
+): IpamConfig[] {
+  const rank = (e: { requested: boolean; v6: boolean }) =>
+    (order === 'requested-first' && !e.requested ? 2 : 0) + (e.v6 ? 1 : 0)
+  return [...entries].sort((a, b) => rank(a) - rank(b)).map((e) => e.config)
+}
+
 /**
  * `docker network create`: validates as the CLI and the daemon do, allocates
  * the subnet and gateway, then lets the driver build the network.
@@ -193,13 +284,12 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     throw daemonError(messages.notSwarmManager(), 'UNSUPPORTED')
   }
   const behaviour = behaviourOf(lab)
-  if (cmd.ipv6) {
-    // 28 would create it with a random ULA /64 (ENGINE-28.md section 3): IPv6 is not simulated.
-    if (behaviourOf(lab).checks.defaultIpv6Pool) throw new NotSimulatedError('IPv6 networks (--ipv6)')
-    throw daemonError(messages.predefinedPoolsExhausted(6), 'UNSUPPORTED')
-  }
   checkSubnetSyntax(messages, configs)
-  if (configs.length > 1) throw daemonError(messages.multipleSubnets(driver), 'UNSUPPORTED')
+  // libnetwork keeps one IPv4 and one IPv6 configuration apart; the drivers take one of each.
+  const configs4 = configs.filter((c) => !isIpv6Text(c.subnet))
+  const configs6 = configs.filter((c) => isIpv6Text(c.subnet))
+  if (configs4.length > 1 || configs6.length > 1)
+    throw daemonError(messages.multipleSubnets(driver), 'UNSUPPORTED')
 
   // Swarm-scoped networks get swarm's 25-character IDs; local ones libnetwork's 64 hex digits.
   const id = drawUnused(
@@ -228,11 +318,13 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     return record
   }
   const space = global ? 'global' : 'local'
-  const requested = configs[0]
+  const requested = configs4[0]
   // libnetwork IpamConf.Validate, before the pool is requested: the CLI lets
   // a gateway written as a CIDR through (its subnetMatches parses either form).
-  if (requested?.gateway !== undefined && parseIPv4(requested.gateway) === undefined)
-    throw daemonError(`invalid gateway address ${requested.gateway} in Ipam configuration`)
+  for (const c of configs) {
+    if (c.gateway !== undefined && !isAddressOfFamily(c.subnet, c.gateway))
+      throw daemonError(messages.invalidGateway(c.gateway))
+  }
   let config: IpamConfig
   if (requested) {
     const cidr = parseCidr(requested.subnet)
@@ -262,7 +354,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     internal: cmd.internal,
     attachable: cmd.attachable,
     ingress: cmd.ingress,
-    enableIPv6: false,
+    enableIPv6: cmd.ipv6,
     ipam: { driver: 'default', config: [config], options: origin.daemon ? null : { ...cmd.ipamOptions } },
     options: { ...cmd.options },
     labels: { ...cmd.labels },
@@ -275,11 +367,16 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
   const gatewayless =
     driver === 'macvlan' && cmd.internal && !config.gateway && !behaviour.internalMacvlanReservesGateway
   if (!gatewayless) {
-    const gateway = requestAddress(tx, pool, {
-      ...(config.gateway ? { preferred: config.gateway } : {}),
-      ...(config.ipRange ? { ipRange: config.ipRange } : {}),
-      serial: global,
-    })
+    let gateway: string
+    try {
+      gateway = requestAddress(tx, pool, {
+        ...(config.gateway ? { preferred: config.gateway } : {}),
+        ...(config.ipRange ? { ipRange: config.ipRange } : {}),
+        serial: global,
+      })
+    } catch (error) {
+      throw gatewayFailed(messages, config.gateway, error)
+    }
     network.gateway = gateway
     if (!config.gateway && !requested) config.gateway = gateway
   }
@@ -292,6 +389,11 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
       throw daemonError(messages.secondaryAddressFailed(name, ip, (error as Error).message))
     }
   }
+  const config6 = allocateIpv6(tx, cmd, network, configs6[0], space)
+  network.ipam.config = orderedConfigs(behaviour.ipv6.configOrder, [
+    { config, requested: requested !== undefined, v6: false },
+    ...(config6 ? [{ config: config6, requested: configs6.length > 0, v6: true }] : []),
+  ])
   found.createNetwork(tx, network)
   tx.push(lab.networks, network)
   // libnetwork's controller re-asserts DOCKER-USER first in FORWARD after every network it creates.

@@ -193,6 +193,12 @@ function normalizeLinks(addr: unknown[], rename: (s: string) => string, onlyDock
         (a) =>
           `${str(a.local)}/${str(a.prefixlen)}${a.broadcast ? ` brd ${str(a.broadcast)}` : ''} scope ${str(a.scope)}`,
       )
+    // The IPv6 addresses Docker configures (scope global: a gateway, an endpoint's address);
+    // link-local ones are the kernel's, derived from MACs that are random on veths.
+    const inet6 = (Array.isArray(l.addr_info) ? l.addr_info : [])
+      .map(obj)
+      .filter((a) => a.family === 'inet6' && a.scope === 'global')
+      .map((a) => `${str(a.local)}/${str(a.prefixlen)} scope global${a.nodad ? ' nodad' : ''}`)
     // The kernel gives veths random MACs; Docker sets only the container end's.
     const mac = /^veth[0-9a-f]{7}$/.test(name) ? 'random' : rename(str(l.address))
     facts[rename(name)] = {
@@ -203,6 +209,8 @@ function normalizeLinks(addr: unknown[], rename: (s: string) => string, onlyDock
       address: l.link_type === 'ether' && /^(docker0|docker_gwbridge|br-)/.test(name) ? mac.slice(0, 5) : mac,
       master: l.master ? rename(str(l.master)) : '',
       inet: inet.join(', '),
+      // Only where there is one: no recording before IPv6 networks has any.
+      ...(inet6.length > 0 ? { inet6: inet6.join(', ') } : {}),
     }
   }
   if (onlyDocker) facts.veths = vethsPerBridge
