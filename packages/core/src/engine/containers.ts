@@ -8,6 +8,7 @@ import {
   updateLinkParents,
   writeSandboxFiles,
 } from '../etc/container-files.js'
+import { parseIPv6 } from '../ipam/ipv6.js'
 import { createNamespace, deleteNamespace, setLinkUp } from '../kernel/netlink.js'
 import type { Container, EndpointRequest, Network, PortBinding } from '../model/docker.js'
 import { containerByName, findContainer, findNetwork, requireContainer } from '../model/lookup.js'
@@ -51,6 +52,9 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
   }
   const checks = behaviourOf(lab).checks
   if (checks.endpointSettingsAtCreate) refuseEndpointSettings(tx, cmd, mode, unattached?.ip)
+  // 20.10 daemon/container.go verifyNetworkingConfig, at create (seen: `--ip6 zz`, exit 125, no container).
+  else if (cmd.ip6 && parseIPv6(cmd.ip6) === undefined)
+    throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidIpv6(cmd.ip6))
   if (cmd.name !== undefined) {
     if (!NAME_RE.test(cmd.name)) {
       throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidContainerName(cmd.name))
@@ -89,6 +93,7 @@ function refuseEndpointSettings(tx: Tx, cmd: RunCommand, mode: string, ip: strin
   const messages = behaviourOf(tx.lab).messages
   const problems = endpointSettingsProblems(messages, name, network, {
     ...(requested ? { ip: requested } : {}),
+    ...(cmd.ip6 ? { ip6: cmd.ip6 } : {}),
     aliases: cmd.aliases,
   })
   const refusal = messages.invalidEndpointSettings(problems, name)
@@ -169,6 +174,7 @@ export function createContainer(tx: Tx, cmd: RunCommand): Container {
             aliases: [...cmd.aliases],
             // With no --network the endpoint config is keyed "default" and Docker ignores --ip (observed).
             ...(cmd.ip && mode !== 'default' ? { ip: cmd.ip } : {}),
+            ...(cmd.ip6 && mode !== 'default' ? { ip6: cmd.ip6 } : {}),
             ...(cmd.mac ? { mac: cmd.mac } : {}),
             ...(cmd.links.length > 0 && isUserDefinedMode(mode) ? { links: [...cmd.links] } : {}),
             ...(userNetwork ? { userNetworkAtCreate: true } : {}),
@@ -474,7 +480,8 @@ export function connectContainer(
   )
   if (invalid !== undefined) throw new DockerDaemonError('INVALID_INPUT', invalid)
   if (!isUserDefined(network)) {
-    if (request.ip) throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
+    if (request.ip || request.ip6)
+      throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
     if (request.aliases.length > 0) {
       throw new DockerDaemonError('INVALID_INPUT', messages.aliasOnNonUserDefinedNetwork())
     }

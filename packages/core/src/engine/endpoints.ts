@@ -1,8 +1,11 @@
 import { driverOf } from '../drivers/registry.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
+import type { DaemonMessages } from '../engine-profiles/daemon-messages.js'
 import { DockerDaemonError } from '../errors.js'
 import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
+import { releaseAddress6, requestAddress6 } from '../ipam/pool6.js'
+import { isIpv6Text, subnetMatches } from '../ipam/subnet-family.js'
 import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
 import { endpointAliases, isUserDefined } from '../model/network-kind.js'
@@ -56,7 +59,7 @@ export function attachEndpoint(
   if (network.configOnly) {
     throw new DockerDaemonError('INVALID_INPUT', messages.configOnlyEndpoint())
   }
-  if (request.ip && !isUserDefined(network)) {
+  if ((request.ip || request.ip6) && !isUserDefined(network)) {
     throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
   }
   const driver = driverOf(network)
@@ -98,7 +101,8 @@ export function attachEndpoint(
       throw new DockerDaemonError('INVALID_INPUT', messages.ipOutsideSubnet(request.ip))
     }
   }
-  const ipRange = network.ipam.config[0]?.ipRange
+  checkRequestedIpv6(messages, network, request.ip6)
+  const ipRange = network.ipam.config.find((c) => !isIpv6Text(c.subnet))?.ipRange
   const ipv4 = (() => {
     try {
       return requestAddress(tx, pool, {
@@ -113,6 +117,7 @@ export function attachEndpoint(
       throw error
     }
   })()
+  const ipv6 = allocateIpv6(tx, network, request.ip6)
   const behaviour = behaviourOf(tx.lab)
   const ifname = behaviour.interfaceName(tx, {
     namespace: namespaceOf(tx, sandbox),
@@ -133,6 +138,13 @@ export function attachEndpoint(
     // Overlay endpoints, and macvlan/ipvlan endpoints of an internal network, are given no gateway;
     // on 28 no internal network gives one (ENGINE-28.md section 5).
     gateway: givesGateway(tx, network) ? (network.gateway ?? '') : '',
+    ...(ipv6 && network.pool6
+      ? {
+          ipv6,
+          prefixlen6: Number(network.pool6.subnet.split('/')[1]),
+          gateway6: givesGateway(tx, network) ? (network.gateway6 ?? '') : '',
+        }
+      : {}),
   }
   onCreated?.()
   // Drivers plumb the interface; the default route comes from refreshGateway (the sandbox's gateway endpoint).
@@ -140,6 +152,44 @@ export function attachEndpoint(
   tx.set(network.endpoints, endpoint.id, endpoint)
   tx.set(container.endpoints, network.id, endpoint.id)
   return endpoint
+}
+
+/**
+ * 20.10's checks of an `--ip6` before anything is allocated (daemon
+ * validateNetworkingConfig): the network must have an IPv6 subnet the user
+ * gave, and the address must lie in it (libnetwork's "Invalid address"; seen
+ * on 20.10.24 with `--ip6 fd00:99::5` on an fd00:20::/64 network).
+ */
+function checkRequestedIpv6(messages: DaemonMessages, network: Network, ip6: string | undefined): void {
+  if (!ip6) return
+  if (!network.pool6 || network.pool6.predefined) {
+    throw new DockerDaemonError('INVALID_INPUT', messages.ipWithoutUserSubnet())
+  }
+  const config = network.ipam.config.find((c) => isIpv6Text(c.subnet))
+  if (!config || !subnetMatches(config.subnet, ip6)) {
+    throw new DockerDaemonError('INVALID_INPUT', messages.ipOutsideSubnet(ip6))
+  }
+}
+
+/**
+ * The endpoint's IPv6 address, on a network with IPv6 enabled only (a v6
+ * subnet without `--ipv6` gives none, seen on both engines): the `--ip6`
+ * asked for, or the lowest free of the v6 range.
+ */
+function allocateIpv6(tx: Tx, network: Network, ip6: string | undefined): string | undefined {
+  if (!network.enableIPv6 || !network.pool6) return undefined
+  const ipRange = network.ipam.config.find((c) => isIpv6Text(c.subnet))?.ipRange
+  try {
+    return requestAddress6(tx, network.pool6, {
+      ...(ip6 ? { preferred: ip6 } : {}),
+      ...(ipRange ? { ipRange } : {}),
+    })
+  } catch (error) {
+    if ((error as DockerDaemonError).code === 'EXHAUSTED') {
+      throw new DockerDaemonError('EXHAUSTED', behaviourOf(tx.lab).messages.noAvailableIpv6(network))
+    }
+    throw error
+  }
 }
 
 /** Leaves one network: driver teardown, then the address goes back to the pool. */
@@ -151,6 +201,7 @@ export function detachEndpoint(tx: Tx, container: Container, network: Network): 
   if (endpoint) {
     driver.leave(tx, network, endpoint, container.sandbox)
     if (network.pool) releaseAddress(tx, network.pool, endpoint.ipv4)
+    if (network.pool6 && endpoint.ipv6) releaseAddress6(tx, network.pool6, endpoint.ipv6)
     tx.remove(network.endpoints, endpointId)
   }
   tx.remove(container.endpoints, network.id)

@@ -37,11 +37,11 @@ import {
   startContainer,
   stopContainer,
 } from './containers.js'
-import { NotSimulatedError, refuseIpv6 } from './ipv6-not-simulated.js'
 import { listContainers } from './list-containers.js'
 import { listNetworks } from './list-networks.js'
 import { createNetwork } from './network-create.js'
 import { removeNetwork } from './network-remove.js'
+import { NotSimulatedError } from './not-simulated.js'
 import { PRUNE_WARNINGS, pruneContainers, pruneNetworks } from './prune.js'
 import { initSwarm, leaveSwarm } from './swarm.js'
 
@@ -235,7 +235,6 @@ function start(lab: LabState, step: Step, container: Container): void {
 }
 
 function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
-  refuseIpv6(cmd)
   switch (cmd.kind) {
     case 'network create':
       return `${step((tx) => createNetwork(tx, cmd)).id}\n`
@@ -248,6 +247,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
           aliases: [...cmd.aliases],
           fromConnect: true,
           ...(cmd.ip ? { ip: cmd.ip } : {}),
+          ...(cmd.ip6 ? { ip6: cmd.ip6 } : {}),
         }),
       )
       return ''

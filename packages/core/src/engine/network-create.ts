@@ -25,6 +25,7 @@ import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { arrangeUserFilterRule } from './lab.js'
+import { NotSimulatedError } from './not-simulated.js'
 
 // configFromNetwork: set once a --config-from network's configuration has been taken in.
 type NetworkCreate = Extract<DockerCommand, { kind: 'network create' }> & { configFromNetwork?: string }
@@ -390,6 +391,7 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
     }
   }
   const config6 = allocateIpv6(tx, cmd, network, configs6[0], space)
+  if (network.pool6 && !found.ipv6) throw new NotSimulatedError(`IPv6 on ${driver} networks`)
   network.ipam.config = orderedConfigs(behaviour.ipv6.configOrder, [
     { config, requested: requested !== undefined, v6: false },
     ...(config6 ? [{ config: config6, requested: configs6.length > 0, v6: true }] : []),

@@ -189,6 +189,7 @@ export const BRIDGE_DRIVER: NetworkDriver = Object.freeze({
   scope: 'local',
   singleInstance: false,
   addressed: true,
+  ipv6: true,
   givesGateway: () => true,
   publishesPorts: (network: Network) => !network.internal,
   createNetwork: createBridgeNetwork,
