@@ -10,14 +10,20 @@ import {
 } from '../etc/container-files.js'
 import { parseIPv6 } from '../ipam/ipv6.js'
 import { createNamespace, deleteNamespace, setLinkUp } from '../kernel/netlink.js'
-import type { Container, EndpointRequest, Network, PortBinding } from '../model/docker.js'
+import type { Container, Endpoint, EndpointRequest, Network, PortBinding } from '../model/docker.js'
 import { containerByName, findContainer, findNetwork, requireContainer } from '../model/lookup.js'
 import { isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
-import { attachEndpoint, attachServiceEndpoint, detachEndpoint, refreshGateway } from './endpoints.js'
+import {
+  attachEndpoint,
+  attachServiceEndpoint,
+  checkEndpointRequest,
+  detachEndpoint,
+  refreshGateway,
+} from './endpoints.js'
 import { unpublishPorts } from './ports.js'
 
 type RunCommand = Extract<DockerCommand, { kind: 'run' | 'create' }>
@@ -495,7 +501,21 @@ export function connectContainer(
     throw new DockerDaemonError('INVALID_INPUT', messages.privateModeMultipleNetworks())
   }
   if (container.state === 'running' && container.sandbox) {
-    const endpoint = attachEndpoint(tx, container, network, request, container.sandbox)
+    checkEndpointRequest(messages, network, request)
+    let endpoint: Endpoint
+    try {
+      endpoint = attachEndpoint(tx, container, network, request, container.sandbox)
+    } catch (error) {
+      // daemon connectToNetwork stored the settings (updateNetworkSettings) before libnetwork's
+      // CreateEndpoint failed, and nothing takes them back: inspect lists the network with no
+      // endpoint (seen on 20.10.24 and 28.5.2 with an --ip6 in use, and 20.10 outside the subnet).
+      if (error instanceof DockerDaemonError && !configuredFor(tx.lab, container, network)) {
+        error.kept = () => {
+          container.endpointConfigs.push({ ...request, network: network.name })
+        }
+      }
+      throw error
+    }
     noteEndpointJoined(tx, container, network, endpoint)
     refreshGateway(tx, container)
   }
@@ -504,6 +524,10 @@ export function connectContainer(
     { ...request, network: network.name },
   ])
   if (container.networkMode === 'none' && network.driver !== 'null') tx.set(container, 'networkMode', 'none')
+}
+
+function configuredFor(lab: Tx['lab'], container: Container, network: Network): boolean {
+  return container.endpointConfigs.some((r) => findNetwork(lab, r.network)?.id === network.id)
 }
 
 /** `docker network disconnect`. */
@@ -520,9 +544,9 @@ export function disconnectContainer(tx: Tx, network: Network, container: Contain
     )
   }
   if (container.endpoints[network.id]) {
-    const leaving = network.endpoints[container.endpoints[network.id] ?? '']?.ipv4 ?? ''
+    const leaving = network.endpoints[container.endpoints[network.id] ?? '']
     detachEndpoint(tx, container, network)
-    noteEndpointLeft(tx, container, leaving)
+    noteEndpointLeft(tx, container, leaving?.ipv4 ?? '', leaving?.ipv6)
     refreshGateway(tx, container)
   }
   tx.set(

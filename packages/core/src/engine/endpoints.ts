@@ -59,9 +59,7 @@ export function attachEndpoint(
   if (network.configOnly) {
     throw new DockerDaemonError('INVALID_INPUT', messages.configOnlyEndpoint())
   }
-  if ((request.ip || request.ip6) && !isUserDefined(network)) {
-    throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
-  }
+  checkEndpointRequest(messages, network, request)
   const driver = driverOf(network)
   if (!driver.addressed) {
     // host and none networks get an endpoint with no interface of its own.
@@ -90,18 +88,16 @@ export function attachEndpoint(
   const cidr = pool ? parseCidr(pool.subnet) : undefined
   if (!pool || !cidr) throw new Error(`network ${network.name} has no pool`)
   if (request.ip) {
-    if (!isUserDefined(network)) {
-      throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
-    }
-    if (pool.predefined) {
-      throw new DockerDaemonError('INVALID_INPUT', messages.ipWithoutUserSubnet())
-    }
     const ip = parseCidr(`${request.ip}/32`)
     if (!ip || !(ip.ip >>> 0 >= cidr.ip && ip.ip < cidr.ip + 2 ** (32 - cidr.prefix))) {
       throw new DockerDaemonError('INVALID_INPUT', messages.ipOutsideSubnet(request.ip))
     }
   }
-  checkRequestedIpv6(messages, network, request.ip6)
+  if (request.ip6) {
+    const config = network.ipam.config.find((c) => isIpv6Text(c.subnet))
+    if (!config || !subnetMatches(config.subnet, request.ip6))
+      throw new DockerDaemonError('INVALID_INPUT', messages.ipOutsideSubnet(request.ip6))
+  }
   const ipRange = network.ipam.config.find((c) => !isIpv6Text(c.subnet))?.ipRange
   const ipv4 = (() => {
     try {
@@ -155,19 +151,28 @@ export function attachEndpoint(
 }
 
 /**
- * 20.10's checks of an `--ip6` before anything is allocated (daemon
- * validateNetworkingConfig): the network must have an IPv6 subnet the user
- * gave, and the address must lie in it (libnetwork's "Invalid address"; seen
- * on 20.10.24 with `--ip6 fd00:99::5` on an fd00:20::/64 network).
+ * The daemon's checks of a static address before libnetwork is asked for an
+ * endpoint (validateNetworkingConfig): only a user-defined network, and only
+ * one whose subnet of that family the user gave (seen on 20.10.24 for `--ip6`
+ * on the default bridge and on a network without an IPv6 subnet). What fails
+ * later, in libnetwork's CreateEndpoint (an address outside the subnet or in
+ * use), fails after the daemon stored the endpoint's settings.
  */
-function checkRequestedIpv6(messages: DaemonMessages, network: Network, ip6: string | undefined): void {
-  if (!ip6) return
-  if (!network.pool6 || network.pool6.predefined) {
-    throw new DockerDaemonError('INVALID_INPUT', messages.ipWithoutUserSubnet())
+export function checkEndpointRequest(
+  messages: DaemonMessages,
+  network: Network,
+  request: EndpointRequest,
+): void {
+  if (!request.ip && !request.ip6) return
+  if (!isUserDefined(network)) {
+    throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
   }
-  const config = network.ipam.config.find((c) => isIpv6Text(c.subnet))
-  if (!config || !subnetMatches(config.subnet, ip6)) {
-    throw new DockerDaemonError('INVALID_INPUT', messages.ipOutsideSubnet(ip6))
+  if (!driverOf(network).addressed) return
+  if (
+    (request.ip && network.pool?.predefined !== false) ||
+    (request.ip6 && network.pool6?.predefined !== false)
+  ) {
+    throw new DockerDaemonError('INVALID_INPUT', messages.ipWithoutUserSubnet())
   }
 }
 

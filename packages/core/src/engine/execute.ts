@@ -77,6 +77,7 @@ function transaction<T>(lab: LabState, fn: (tx: Tx) => T): { value: T; tx: Tx } 
     return { value: fn(tx), tx }
   } catch (error) {
     tx.rollback()
+    if (error instanceof DockerDaemonError) error.kept?.()
     throw error
   }
 }

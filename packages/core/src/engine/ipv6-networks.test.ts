@@ -9,7 +9,6 @@ import { renderIpAddr, renderIpAddrJson } from '../views/ip-addr.js'
 import { namespaceOfContainer } from '../views/lab-report.js'
 import { runDocker } from './execute.js'
 import { createLab } from './lab.js'
-import { toJSON } from './serialize.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: inspect documents are read here as raw JSON
 type Json = any
@@ -168,11 +167,10 @@ describe.each(['20.10', '28'] as const)('IPv6 bridge networks on %s', (engine) =
     ],
   ])('the same refusal on both engines: %s', (line, error) => {
     const lab = createLab({ engine })
-    const before = toJSON(lab)
     const r = runDocker(lab, line)
     expect(r.exitCode).toBe(1)
     expect(r.error).toContain(error)
-    expect(toJSON(lab)).toBe(before)
+    expect(lab.networks.map((n) => n.name)).toEqual(['bridge', 'host', 'none'])
   })
 })
 
@@ -308,4 +306,56 @@ describe('IPv6 refusals each engine words its own way', () => {
       )
     }
   })
+})
+
+describe('what a failed IPv6 request leaves behind, as the engines do', () => {
+  test("20.10: a network refused for IPv6 still moves the pools' cursor (the IPv4 pool was taken first)", () => {
+    const lab = labOf('20.10')
+    expect(runDocker(lab, 'docker network create --ipv6 v6ula').exitCode).toBe(1)
+    expect(runDocker(lab, 'docker network create --ipv6 --subnet fd00:18::/126 next').exitCode).toBe(0)
+    expect(inspect(lab, 'network inspect next').IPAM.Config[0]).toEqual({
+      Subnet: '172.19.0.0/16',
+      Gateway: '172.19.0.1',
+    })
+    // 28 picks the lowest free pool: no cursor to move.
+    const current = labOf('28', 'docker network create --ipv6 --subnet fd00:1::/64 a')
+    expect(runDocker(current, 'docker network create --ipv6 --subnet fd00:1::/80 clash').exitCode).toBe(1)
+    runDocker(current, 'docker network create --ipv6 --subnet fd00:2::/64 b')
+    expect(inspect(current, 'network inspect b').IPAM.Config[1].Subnet).toBe('172.19.0.0/16')
+  })
+
+  test.each(['20.10', '28'] as const)(
+    '%s: connect --ip6 with an address in use fails, and the settings stay in the container',
+    (engine) => {
+      const lab = labOf(
+        engine,
+        'docker network create --ipv6 --subnet fd00:31::/64 --subnet 10.231.0.0/24 p',
+        'docker network create q',
+        'docker run -d --name c1 --network q busybox',
+      )
+      expect(runDocker(lab, 'docker network connect --ip6 fd00:31::1 p c1').error).toBe(
+        'Error response from daemon: Address already in use\n',
+      )
+      const settings = inspect(lab, 'inspect c1').NetworkSettings.Networks.p
+      expect(settings.IPAMConfig).toEqual({ IPv6Address: 'fd00:31::1' })
+      expect([settings.EndpointID, settings.IPAddress, settings.GlobalIPv6Address]).toEqual(['', '', ''])
+    },
+  )
+
+  test.each(['20.10', '28'] as const)(
+    "%s: /etc/hosts has the container's IPv6 address after its IPv4 one",
+    (engine) => {
+      const lab = labOf(engine, ...SETUP)
+      const hosts =
+        lab.containers[Object.keys(lab.containers).find((id) => lab.containers[id]?.name === 'c2') ?? '']?.etc
+          ?.hosts
+      expect(hosts).toMatch(/10\.201\.0\.2\t[0-9a-f]{12}\nfd00:2::55\t[0-9a-f]{12}\n$/)
+      runDocker(lab, 'docker network connect a c2')
+      runDocker(lab, 'docker network disconnect b c2')
+      const after = Object.values(lab.containers).find((c) => c.name === 'c2')?.etc?.hosts ?? ''
+      // 20.10 drops every line of the container's names; 28 only the leaving endpoint's two.
+      expect(after.includes('fd00:1::3')).toBe(engine === '28')
+      expect(after.includes('fd00:2::55')).toBe(false)
+    },
+  )
 })

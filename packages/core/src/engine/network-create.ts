@@ -343,6 +343,29 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
       throw rewordIpamError(messages, error)
     }
   }
+  return buildNetwork(tx, cmd, { id, driver: found, global, space, config, requested, configs6 }, origin)
+}
+
+/** The rest of `network create`, once the IPv4 subnet is chosen: pools, gateways, driver. */
+function buildNetwork(
+  tx: Tx,
+  cmd: NetworkCreate,
+  chosen: {
+    id: string
+    driver: NonNullable<ReturnType<typeof networkDriver>>
+    global: boolean
+    space: 'local' | 'global'
+    config: IpamConfig
+    requested: IpamConfig | undefined
+    configs6: IpamConfig[]
+  },
+  origin: { daemon?: boolean },
+): Network {
+  const lab = tx.lab
+  const behaviour = behaviourOf(lab)
+  const messages = behaviour.messages
+  const { id, driver: found, global, space, config, requested, configs6 } = chosen
+  const driver = found.name
   const cidr = parseCidr(config.subnet)
   const poolSubnet = cidr ? formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix) : config.subnet
   const pool = createPool({ subnet: poolSubnet, space, predefined: !requested })
@@ -390,7 +413,17 @@ export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boo
       throw daemonError(messages.secondaryAddressFailed(name, ip, (error as Error).message))
     }
   }
-  const config6 = allocateIpv6(tx, cmd, network, configs6[0], space)
+  // The IPv4 pool was requested first; an IPv6 failure gives it back, but the predefined
+  // pools' cursor it moved stays (20.10: after `--ipv6 v6ula` and an overlapping v6 subnet
+  // failed, the next networks got 172.23 and 172.24, not 172.21; 28 has no cursor).
+  const cursors = requested ? undefined : { ...lab.ipam }
+  let config6: IpamConfig | undefined
+  try {
+    config6 = allocateIpv6(tx, cmd, network, configs6[0], space)
+  } catch (error) {
+    if (cursors && error instanceof DockerDaemonError) error.kept = () => Object.assign(lab.ipam, cursors)
+    throw error
+  }
   if (network.pool6 && !found.ipv6) throw new NotSimulatedError(`IPv6 on ${driver} networks`)
   network.ipam.config = orderedConfigs(behaviour.ipv6.configOrder, [
     { config, requested: requested !== undefined, v6: false },

@@ -34,8 +34,8 @@ describe("IPv6 off the bridge driver is refused as netmodes' own limit, and chan
       'Error response from daemon: Invalid subnet fd00:::/64 : invalid CIDR address: fd00:::/64\n',
     ],
   ])("Docker's own answer stays: %s", (line, error) => {
-    const before = toJSON(lab)
     expect(runDocker(lab, line)).toMatchObject({ ok: false, exitCode: 1, error })
-    expect(toJSON(lab)).toBe(before)
+    // No network is left (20.10's pools cursor may move: ipv6-networks.test.ts).
+    expect(lab.networks.map((n) => n.name)).toEqual(['bridge', 'host', 'none'])
   })
 })

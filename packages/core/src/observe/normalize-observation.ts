@@ -174,6 +174,8 @@ const ENDPOINT_FIELDS = [
   'IPAMConfig',
 ] as const
 
+const IPV6_ENDPOINT_FIELDS = ['GlobalIPv6Address', 'GlobalIPv6PrefixLen', 'IPv6Gateway'] as const
+
 function normalizeLinks(addr: unknown[], rename: (s: string) => string, onlyDocker: boolean) {
   const facts: Record<string, unknown> = {}
   const vethsPerBridge: Record<string, number> = {}
@@ -305,6 +307,8 @@ export function normalizeObservation(raw: RawObservation): Observation {
       const at = `${base}/Containers/${rename(str(ep.Name))}`
       out[`${at}/IPv4Address`] = str(ep.IPv4Address)
       out[`${at}/MacAddress`] = rename(str(ep.MacAddress))
+      // Only where there is one, as for the IPv6 fields below.
+      if (str(ep.IPv6Address) !== '') out[`${at}/IPv6Address`] = rename(str(ep.IPv6Address))
     }
   }
   for (const c of raw.containers) {
@@ -327,6 +331,13 @@ export function normalizeObservation(raw: RawObservation): Observation {
     }
     for (const [name, ep] of Object.entries(obj(settings.Networks))) {
       for (const f of ENDPOINT_FIELDS) flatten(out, `${base}/networks/${name}/${f}`, obj(ep)[f], rename)
+      // An endpoint's IPv6 settings, compared where the engine gave one (no recording
+      // before IPv6 networks has any, so their facts stay as they were).
+      for (const f of IPV6_ENDPOINT_FIELDS) {
+        const value = str(obj(ep)[f])
+        if (value !== '' && value !== '0' && value !== 'null')
+          out[`${base}/networks/${name}/${f}`] = rename(value)
+      }
       out[`${base}/networks/${name}/EndpointID`] = str(obj(ep).EndpointID) === '' ? '' : 'set'
     }
   }
