@@ -218,6 +218,18 @@ test('IPv6 on a bridge network is simulated; on macvlan netmodes says plainly it
     stdout: 'fd00::5\n',
     stderr: '',
   })
+  expect(s.run('exec', 'web', 'ip', '-6', 'route')).toEqual({
+    code: 0,
+    stdout:
+      'fd00::/64 dev eth0 proto kernel metric 256 pref medium\n' +
+      'fe80::/64 dev eth0 proto kernel metric 256 pref medium\n' +
+      'default via fd00::1 dev eth0 metric 1024 pref medium\n',
+    stderr: '',
+  })
+  expect(s.run('exec', 'web', 'ip', '-4', 'addr', 'show', 'eth0').stdout).not.toContain('inet6')
+  expect(s.run('exec', 'web', 'ip', '-6', 'addr', 'show', 'eth0').stdout).toContain(
+    '    inet6 fd00::5/64 scope global nodad \n',
+  )
   const before = readFileSync(s.labPath, 'utf8')
   expect(
     s.run(

@@ -8,6 +8,7 @@ import { releaseAddress6, requestAddress6 } from '../ipam/pool6.js'
 import { isIpv6Text, subnetMatches } from '../ipam/subnet-family.js'
 import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
+import type { Namespace } from '../model/namespace.js'
 import { endpointAliases, isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
@@ -248,6 +249,28 @@ export function gatewayEndpoint(
 }
 
 /**
+ * The sandbox's IPv6 default route follows its gateway endpoint: via that
+ * endpoint's IPv6 gateway when it has one, none otherwise (libnetwork
+ * sandbox setupDefaultGW/programGateway; seen on both engines:
+ * `default via fd00:1::1 dev eth0 metric 1024 pref medium`).
+ */
+function setIpv6DefaultRoute(tx: Tx, ns: Namespace, endpoint: Endpoint | undefined): void {
+  const current = ns.routes6?.[0]
+  const gateway = endpoint?.gateway6
+  if (current && endpoint && gateway && current.dev === endpoint.ifname && current.gateway === gateway) return
+  if (current) {
+    tx.log(`${ipCommandOf(ns)} -6 route del default`)
+    tx.set(ns, 'routes6', [])
+  }
+  if (!endpoint || !gateway) return
+  tx.log(`${ipCommandOf(ns)} -6 route add default via ${gateway} dev ${endpoint.ifname}`)
+  tx.set(ns, 'routes6', [{ dst: 'default', gateway, dev: endpoint.ifname, metric: 1024 }])
+}
+
+const ipCommandOf = (ns: Namespace) =>
+  ns.id === 'host' ? 'ip' : `ip -n ${ns.id.slice(ns.id.lastIndexOf('/') + 1)}`
+
+/**
  * Re-elects the gateway endpoint after a join or leave: moves the default
  * route, and the published ports with it (they live on the gateway endpoint).
  */
@@ -255,6 +278,7 @@ export function refreshGateway(tx: Tx, container: Container): void {
   if (!container.sandbox || container.sandbox === 'host') return
   const ns = namespaceOf(tx, container.sandbox)
   const chosen = gatewayEndpoint(tx, container)
+  setIpv6DefaultRoute(tx, ns, chosen?.endpoint)
   const current = ns.routes.find((r) => r.dst === 'default')
   if (
     current &&

@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest'
 import type { EngineVersion, LabState } from '../model/state.js'
 import { renderIpAddr, renderIpAddrJson } from '../views/ip-addr.js'
+import { renderIpRoute6, renderIpRoute6Json } from '../views/ip-route6.js'
 import { namespaceOfContainer } from '../views/lab-report.js'
 import { runDocker } from './execute.js'
 import { createLab } from './lab.js'
@@ -358,4 +359,49 @@ describe('what a failed IPv6 request leaves behind, as the engines do', () => {
       expect(after.includes('fd00:2::55')).toBe(false)
     },
   )
+})
+
+describe.each(['20.10', '28'] as const)('ip -6 route and ip -4/-6 addr on %s', (engine) => {
+  test("the container's routes: its prefix, fe80::/64, the default via the IPv6 gateway (seen on both)", () => {
+    const lab = labOf(engine, ...SETUP)
+    const ns = lab.namespaces[namespaceOfContainer(lab, 'c2') ?? '']!
+    expect(renderIpRoute6(ns)).toBe(
+      'fd00:2::/64 dev eth0 proto kernel metric 256 pref medium\n' +
+        'fe80::/64 dev eth0 proto kernel metric 256 pref medium\n' +
+        'default via fd00:2::fe dev eth0 metric 1024 pref medium\n',
+    )
+    expect(renderIpRoute6Json(ns).at(-1)).toEqual({
+      dst: 'default',
+      gateway: 'fd00:2::fe',
+      dev: 'eth0',
+      metric: 1024,
+      flags: [],
+      pref: 'medium',
+    })
+    // The default route leaves with the gateway endpoint.
+    runDocker(lab, 'docker network connect bridge c2')
+    runDocker(lab, 'docker network disconnect b c2')
+    expect(renderIpRoute6(lab.namespaces[namespaceOfContainer(lab, 'c2') ?? '']!)).toBe('')
+  })
+
+  test("the host's: each IPv6 bridge's prefix and link-local, in address order", () => {
+    const lab = labOf(engine, ...SETUP)
+    const lines = renderIpRoute6(lab.namespaces.host!).split('\n').filter(Boolean)
+    expect(lines.map((l) => l.split(' dev ')[0])).toEqual([
+      'fd00:1::/64',
+      'fd00:2::/64',
+      'fe80::/64',
+      'fe80::/64',
+    ])
+    expect(lines[0]).toMatch(/^fd00:1::\/64 dev br-[0-9a-f]{12} proto kernel metric 256 pref medium$/)
+  })
+
+  test('-4 shows only IPv4 and the links that have it; -6 only IPv6', () => {
+    const lab = labOf(engine, ...SETUP)
+    const ns = lab.namespaces[namespaceOfContainer(lab, 'c1') ?? '']!
+    expect(renderIpAddr(ns, { family: 'inet' })).not.toContain('inet6')
+    const v6 = renderIpAddrJson(ns, { family: 'inet6' })
+    expect(v6.map((l) => l.ifname)).toEqual(['eth0'])
+    expect(v6[0]?.addr_info.every((a) => a.family === 'inet6')).toBe(true)
+  })
 })

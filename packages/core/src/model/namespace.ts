@@ -75,12 +75,29 @@ export interface Route {
   flags?: string[]
 }
 
+/** An IPv6 route Docker adds (`ip -6 route add default via GW dev ethN`). */
+export interface Route6 {
+  /** "default". */
+  readonly dst: 'default'
+  readonly gateway: string
+  readonly dev: string
+  /** The kernel's default for a route added without one (IP6_RT_PRIO_USER). */
+  readonly metric: number
+}
+
 /** A network namespace: the host's, or a container sandbox's. */
 export interface Namespace {
   /** "host", or the sandbox key Docker would use (`/var/run/docker/netns/<12 hex>`). */
   id: string
   links: Link[]
   routes: Route[]
+  /**
+   * The IPv6 routes Docker adds (a sandbox's default route via its gateway
+   * endpoint's IPv6 gateway). The kernel's own IPv6 routes (each address's
+   * prefix, fe80::/64) follow from the addresses and are derived when
+   * rendered (views/ip-route.ts).
+   */
+  routes6?: Route6[]
   /** Next interface index the kernel would hand out in this namespace. */
   nextIfindex: number
 }

@@ -82,8 +82,16 @@ function markSecondaries(addrs: readonly LinkAddress[]): boolean[] {
   })
 }
 
+// The addresses `ip [-4|-6] addr` shows of a link.
+function familiesOf(link: Link, family: IpViewOptions['family']): { v4: LinkAddress[]; v6: LinkAddress6[] } {
+  return {
+    v4: family === 'inet6' ? [] : link.addrs,
+    v6: family === 'inet' ? [] : ipv6AddressesOf(link),
+  }
+}
+
 /**
- * Prints `ip addr` for a namespace, IPv4 addresses only.
+ * Prints `ip addr` for a namespace (`options.family`: `ip -4`/`-6 addr`).
  *
  * @example
  * renderIpAddr(container)
@@ -95,8 +103,11 @@ function markSecondaries(addrs: readonly LinkAddress[]): boolean[] {
 export function renderIpAddr(ns: Namespace, options: IpViewOptions = {}): string {
   let out = ''
   for (const view of describeLinks(ns, options)) {
+    const { v4, v6 } = familiesOf(view.link, options.family)
+    if (options.family !== undefined && v4.length + v6.length === 0) continue
     out += formatLinkLines(view, false)
-    const { addrs, ifname } = view.link
+    const { ifname } = view.link
+    const addrs = v4
     const secondary = markSecondaries(addrs)
     addrs.forEach((addr, i) => {
       out += `    inet ${addr.local}/${addr.prefixlen} `
@@ -105,7 +116,7 @@ export function renderIpAddr(ns: Namespace, options: IpViewOptions = {}): string
       if (secondary[i] === true) out += 'secondary '
       out += `${ifname}\n       valid_lft forever preferred_lft forever\n`
     })
-    for (const addr of ipv6AddressesOf(view.link)) {
+    for (const addr of v6) {
       out += `    inet6 ${addr.local}/${addr.prefixlen} scope ${addr.scope} ${addr.nodad ? 'nodad ' : ''}\n`
       out += '       valid_lft forever preferred_lft forever\n'
     }
@@ -114,16 +125,20 @@ export function renderIpAddr(ns: Namespace, options: IpViewOptions = {}): string
 }
 
 /**
- * The objects of `ip -j addr` for a namespace, IPv4 addresses only;
- * `JSON.stringify` of the result is byte-identical to iproute2's output once
- * its inet6 entries are dropped.
+ * The objects of `ip -j addr` for a namespace; `JSON.stringify` of the
+ * result is byte-identical to iproute2's output for what is modelled (the
+ * kernel's link-local addresses on links of networks without IPv6 are not).
  *
  * @example
  * renderIpAddrJson(container)[1]?.addr_info[0]?.local // '172.17.0.2'
  */
 export function renderIpAddrJson(ns: Namespace, options: IpViewOptions = {}): IpAddrJsonEntry[] {
-  return describeLinks(ns, options).map((view) => {
-    const { addrs, ifname } = view.link
+  const entries: IpAddrJsonEntry[] = []
+  for (const view of describeLinks(ns, options)) {
+    const { v4, v6 } = familiesOf(view.link, options.family)
+    if (options.family !== undefined && v4.length + v6.length === 0) continue
+    const { ifname } = view.link
+    const addrs = v4
     const secondary = markSecondaries(addrs)
     const entry: IpAddrJsonEntry = {
       ...buildLinkJsonHead(view),
@@ -140,7 +155,7 @@ export function renderIpAddrJson(ns: Namespace, options: IpViewOptions = {}): Ip
         preferred_life_time: FOREVER,
       })),
     }
-    for (const addr of ipv6AddressesOf(view.link)) {
+    for (const addr of v6) {
       entry.addr_info.push({
         family: 'inet6',
         local: addr.local,
@@ -151,6 +166,7 @@ export function renderIpAddrJson(ns: Namespace, options: IpViewOptions = {}): Ip
         preferred_life_time: FOREVER,
       })
     }
-    return entry
-  })
+    entries.push(entry)
+  }
+  return entries
 }

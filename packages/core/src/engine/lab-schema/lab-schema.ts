@@ -122,10 +122,18 @@ const route = object({
   flags: optional(array(name, 64)),
 })
 
+const route6 = object({
+  dst: oneOf('default'),
+  gateway: ipv6,
+  dev: name,
+  metric: integer(0, UINT32),
+})
+
 const namespace = object({
   id: name,
   links: array(link),
   routes: array(route),
+  routes6: optional(array(route6)),
   nextIfindex: ifindex,
 })
 
