@@ -57,7 +57,7 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
     throw new DockerCliError('network-scoped aliases are only supported for user-defined networks', 125)
   }
   const checks = behaviourOf(lab).checks
-  if (checks.endpointSettingsAtCreate) refuseEndpointSettings(tx, cmd, mode, unattached?.ip)
+  if (checks.endpointSettingsAtCreate) refuseEndpointSettings(tx, cmd, mode, unattached?.ip, unattached?.ip6)
   // 20.10 daemon/container.go verifyNetworkingConfig, at create (seen: `--ip6 zz`, exit 125, no container).
   else if (cmd.ip6 && parseIPv6(cmd.ip6) === undefined)
     throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidIpv6(cmd.ip6))
@@ -92,14 +92,21 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
  * refused --ip leaves no container behind (ENGINE-28.md 7.2); `ip` stands
  * for an --ip the 28.2 CLI sent for the default network.
  */
-function refuseEndpointSettings(tx: Tx, cmd: RunCommand, mode: string, ip: string | undefined): void {
+function refuseEndpointSettings(
+  tx: Tx,
+  cmd: RunCommand,
+  mode: string,
+  ip: string | undefined,
+  ip6: string | undefined,
+): void {
   const name = mode === 'default' ? 'bridge' : mode
   const requested = cmd.ip ?? ip
+  const requested6 = cmd.ip6 ?? ip6
   const network = mode.startsWith('container:') ? undefined : findNetwork(tx.lab, name)
   const messages = behaviourOf(tx.lab).messages
   const problems = endpointSettingsProblems(messages, name, network, {
     ...(requested ? { ip: requested } : {}),
-    ...(cmd.ip6 ? { ip6: cmd.ip6 } : {}),
+    ...(requested6 ? { ip6: requested6 } : {}),
     aliases: cmd.aliases,
   })
   const refusal = messages.invalidEndpointSettings(problems, name)

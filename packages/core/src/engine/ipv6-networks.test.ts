@@ -405,3 +405,14 @@ describe.each(['20.10', '28'] as const)('ip -6 route and ip -4/-6 addr on %s', (
     expect(v6[0]?.addr_info.every((a) => a.family === 'inet6')).toBe(true)
   })
 })
+
+test('--ip6 without --network: the 20.10 CLI drops it, the 28.2 CLI sends it for the default bridge, which refuses it', () => {
+  expect(
+    runDocker(createLab({ engine: '20.10' }), 'docker run -d --name d1 --ip6 fd00::5 busybox').exitCode,
+  ).toBe(0)
+  const r = runDocker(createLab({ engine: '28' }), 'docker run -d --name d1 --ip6 fd00::5 busybox')
+  expect(r.exitCode).toBe(125)
+  expect(r.error).toContain(
+    'invalid config for network bridge: invalid endpoint settings:\n* user specified IP address is supported on user defined networks only\n* user specified IP address is supported only when connecting to networks with user configured subnets',
+  )
+})

@@ -299,10 +299,12 @@ export function buildRunCommand(
     ...(first?.ip !== undefined ? { ip: first.ip } : {}),
     ...(mac !== '' ? { mac } : {}),
     aliases: first === undefined ? [] : [...first.aliases],
-    ...(first === undefined && (flags.ip.value !== '' || flags.networkAlias.value.length > 0)
+    ...(first === undefined &&
+    (flags.ip.value !== '' || flags.ip6.value !== '' || flags.networkAlias.value.length > 0)
       ? {
           withoutNetwork: {
             ...(flags.ip.value !== '' ? { ip: flags.ip.value } : {}),
+            ...(flags.ip6.value !== '' ? { ip6: flags.ip6.value } : {}),
             aliases: [...flags.networkAlias.value],
           },
         }
