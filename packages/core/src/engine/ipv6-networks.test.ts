@@ -10,6 +10,7 @@ import { renderIpRoute6, renderIpRoute6Json } from '../views/ip-route6.js'
 import { namespaceOfContainer } from '../views/lab-report.js'
 import { runDocker } from './execute.js'
 import { createLab } from './lab.js'
+import { fromJSON, toJSON } from './serialize.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: inspect documents are read here as raw JSON
 type Json = any
@@ -416,3 +417,24 @@ test('--ip6 without --network: the 20.10 CLI drops it, the 28.2 CLI sends it for
     'invalid config for network bridge: invalid endpoint settings:\n* user specified IP address is supported on user defined networks only\n* user specified IP address is supported only when connecting to networks with user configured subnets',
   )
 })
+
+test.each(['20.10', '28'] as const)(
+  '%s: a lab with IPv6 networks and endpoints saves and loads as it was',
+  (engine) => {
+    const ula = ['docker network create --ipv6 v6ula', 'docker run -d --name u1 --network v6ula busybox']
+    const lab = labOf(engine, ...SETUP, ...(engine === '28' ? ula : []))
+    const text = toJSON(lab)
+    const loaded = fromJSON(text)
+    expect(toJSON(loaded)).toBe(text)
+    expect(loaded.networks.find((n) => n.name === 'b')?.pool6?.allocated).toEqual([
+      'fd00:2::',
+      'fd00:2::fe',
+      'fd00:2::55',
+      'fd00:2::100',
+    ])
+    // And a damaged one is refused with the field's path.
+    const damaged = JSON.parse(text)
+    damaged.networks.find((n: { name: string }) => n.name === 'b').pool6.allocated.push('not-an-address')
+    expect(() => fromJSON(JSON.stringify(damaged))).toThrow(/pool6\.allocated\[4\]: must be an IPv6 address/)
+  },
+)
