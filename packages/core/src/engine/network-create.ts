@@ -2,29 +2,25 @@ import { networkDriver } from '../drivers/registry.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import type { DaemonMessages } from '../engine-profiles/daemon-messages.js'
 import { rewordIpamError } from '../engine-profiles/ipam-wording.js'
-import type { Ipv6Policy } from '../engine-profiles/ipv6-policy.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
-import { ipamErrors } from '../ipam/ipam-errors.js'
 import { formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
-import { parseIPv6 } from '../ipam/ipv6.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
-import { createPool6, randomUla64, requestAddress6 } from '../ipam/pool6.js'
 import {
   alignedSubnet,
   isAddressOfFamily,
   isIpv6Text,
   prefixOf,
   subnetMatches,
-  subnets6Overlap,
 } from '../ipam/subnet-family.js'
 import { checkSubnetFree } from '../ipam/subnet-selection.js'
-import type { IpamConfig, IpamPool6, Network } from '../model/docker.js'
+import type { IpamConfig, Network } from '../model/docker.js'
 import { findNetwork } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { arrangeUserFilterRule } from './lab.js'
+import { allocateIpv6, gatewayFailed, orderedConfigs } from './network-create-ipv6.js'
 import { NotSimulatedError } from './not-simulated.js'
 
 // configFromNetwork: set once a --config-from network's configuration has been taken in.
@@ -174,81 +170,6 @@ function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
     ipamOptions: { ...(config.ipam.options ?? {}) },
     configFromNetwork: name,
   }
-}
-
-/** A gateway the pool refused, as libnetwork wraps it when it was asked for (ipamAllocateVersion). */
-function gatewayFailed(messages: DaemonMessages, gateway: string | undefined, error: unknown): unknown {
-  if (gateway === undefined || !(error instanceof DockerDaemonError)) return error
-  return new DockerDaemonError(error.code, messages.gatewayAllocationFailed(gateway, error.message))
-}
-
-/**
- * The network's IPv6 pool, gateway and aux addresses, after its IPv4 ones
- * (libnetwork ipamAllocate: v4, then v6): the `--subnet` given, or with
- * `--ipv6` alone the engine's default (28: a random ULA /64; 20.10 has none
- * and refuses). A `--subnet` v6 without `--ipv6` is kept in IPAM, as both
- * engines do, but the network stays IPv4-only (EnableIPv6 false).
- */
-function allocateIpv6(
-  tx: Tx,
-  cmd: NetworkCreate,
-  network: Network,
-  requested: IpamConfig | undefined,
-  space: 'local' | 'global',
-): IpamConfig | undefined {
-  const lab = tx.lab
-  const messages = behaviourOf(lab).messages
-  let config: IpamConfig
-  let pool: IpamPool6
-  if (requested) {
-    const subnet = alignedSubnet(requested.subnet) ?? requested.subnet
-    const taken = lab.networks.some(
-      (n) => n.pool6 && (n.pool?.space ?? 'local') === space && subnets6Overlap(n.pool6.subnet, subnet),
-    )
-    if (taken) throw rewordIpamError(messages, ipamErrors.poolOverlap())
-    config = { ...requested }
-    pool = createPool6({ subnet, predefined: false })
-  } else if (cmd.ipv6) {
-    if (!behaviourOf(lab).checks.defaultIpv6Pool)
-      throw daemonError(messages.predefinedPoolsExhausted(6), 'UNSUPPORTED')
-    config = { subnet: randomUla64(lab.rng) }
-    pool = createPool6({ subnet: config.subnet, predefined: true })
-  } else {
-    return undefined
-  }
-  let gateway: string
-  try {
-    gateway = requestAddress6(tx, pool, {
-      ...(config.gateway ? { preferred: config.gateway } : {}),
-      ...(config.ipRange ? { ipRange: config.ipRange } : {}),
-    })
-  } catch (error) {
-    throw gatewayFailed(messages, config.gateway, error)
-  }
-  // As for IPv4, IPAM.Config shows the gateway only when the daemon picked the subnet or the user the gateway.
-  if (!requested) config.gateway = gateway
-  for (const [name, ip] of Object.entries(config.auxAddresses ?? {})) {
-    if (parseIPv6(ip) === undefined)
-      throw daemonError(`non parsable secondary ip address (${name}:${ip}) passed for network ${cmd.name}`)
-    try {
-      requestAddress6(tx, pool, { preferred: ip })
-    } catch (error) {
-      throw daemonError(messages.secondaryAddressFailed(name, ip, (error as Error).message))
-    }
-  }
-  network.pool6 = pool
-  network.gateway6 = gateway
-  return config
-}
-
-/** IPAM.Config in the engine's order (see Ipv6Policy.configOrder). */
-function orderedConfigs(
-  order: Ipv6Policy['configOrder'],
-  entries: { config: IpamConfig; requested: boolean; v6: boolean }[],
-): IpamConfig[] {
-  const rank = (e: { requested: boolean; v6: boolean }) =>
-    (order === 'requested-first' && !e.requested ? 2 : 0) + (e.v6 ? 1 : 0)
-  return [...entries].sort((a, b) => rank(a) - rank(b)).map((e) => e.config)
 }
 
 /**
@@ -419,7 +340,7 @@ function buildNetwork(
   const cursors = requested ? undefined : { ...lab.ipam }
   let config6: IpamConfig | undefined
   try {
-    config6 = allocateIpv6(tx, cmd, network, configs6[0], space)
+    config6 = allocateIpv6(tx, { name: cmd.name, ipv6: cmd.ipv6 }, network, configs6[0], space)
   } catch (error) {
     if (cursors && error instanceof DockerDaemonError) error.kept = () => Object.assign(lab.ipam, cursors)
     throw error
