@@ -12,6 +12,10 @@ export interface RecordedEngine {
 export const here: string
 export const engines: Record<string, RecordedEngine>
 export const engineVersions: string[]
+export const pending: ReadonlySet<string>
+export function isPending(name: string): boolean
+export const onlyOn: Record<string, string[]>
+export function scenarioRunsOn(name: string, engine: string): boolean
 export function recordedDir(engine: string): string
 export function recordedScenarios(engine: string): string[]
 export function recordedSnapshots(engine: string): string[]

@@ -11,6 +11,7 @@ import { renderObservationDiff } from '@netmodes/core'
 import {
   engines,
   engineVersions,
+  isPending,
   readRecording,
   recordedScenarios,
   recordedSnapshots,
@@ -29,8 +30,13 @@ for (const engine of chosen) {
   let matched = 0
   let total = 0
   const failures = []
+  const waiting = []
   console.log(`\n══ Docker Engine ${engine} (${held ? 'held to 100%' : 'not held yet: figure only'})`)
   for (const name of [...recordedScenarios(engine), ...recordedSnapshots(engine)]) {
+    if (isPending(name)) {
+      waiting.push(name)
+      continue
+    }
     const result = scoreRecording(engine, readRecording(engine, name), name)
     matched += result.matched
     total += result.total
@@ -44,8 +50,11 @@ for (const engine of chosen) {
     for (const [name, result] of failures)
       console.log(`\n── ${engine} ${name}\n${renderObservationDiff(result)}`)
   }
+  // Recorded, not yet modelled (conformance.mjs `pending`): listed, outside the figure.
+  for (const name of waiting) console.log(`… ${name.padEnd(26)} pending (not held to the simulator yet)`)
   const pct = total ? ((100 * matched) / total).toFixed(2) : '0.00'
-  summary.push(`conformance ${engine}: ${matched}/${total} observations match (${pct}%)`)
+  const aside = waiting.length ? `; ${waiting.length} pending: ${waiting.join(', ')}` : ''
+  summary.push(`conformance ${engine}: ${matched}/${total} observations match (${pct}%)${aside}`)
   if (held && matched !== total) failed = true
 }
 console.log(`\n${summary.join('\n')}`)

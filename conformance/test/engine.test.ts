@@ -18,7 +18,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { renderObservationDiff } from '@netmodes/core'
-import { connectDocker, recordScenario, resetEngine } from '@netmodes/docker'
+import { connectDocker, recordScenario, resetEngine, scenarioDaemonArgs } from '@netmodes/docker'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   compareRuns,
@@ -62,6 +62,8 @@ for (const version of engineVersions) {
     `a fresh Docker Engine ${version} still does what was recorded`,
     () => {
       let started = 0
+      // Whether a scenario's dockerd line restarted the engine with flags of its own.
+      let flagged = false
       beforeAll(() => {
         if (!engine.ok) throw new Error(`CI needs a Docker engine ${version}: ${engine.why}`)
         if (!isRoot) throw new Error(`CI needs root to reset the Docker engine ${version} between scenarios`)
@@ -78,15 +80,21 @@ for (const version of engineVersions) {
         }
         started = Date.now()
       })
-      afterAll(() => {
+      afterAll(async () => {
+        // The engine goes back to its own flags, whatever the last scenario asked for.
+        if (flagged) await resetEngine({ host, ...(pidfile ? { pidfile } : {}) })
         if (started)
           console.log(`fresh-engine conformance ${version}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
       })
       test.each(recordedScenarios(version))('%s', { timeout: 180_000 }, async (name) => {
         // Replayed and observed as the recorder does, the machine's own links left out.
-        const conn = await resetEngine({ host, ...(pidfile ? { pidfile } : {}) })
+        // A scenario's dockerd line: the engine restarted with those flags, as it was recorded.
+        const script = readScenario(name)
+        const daemonArgs = scenarioDaemonArgs(script)
+        flagged ||= daemonArgs.length > 0
+        const conn = await resetEngine({ host, ...(pidfile ? { pidfile } : {}), daemonArgs })
         const recorded = readRecording(version, name)
-        const observed = await recordScenario(conn, readScenario(name), setup.cli ? { cli: setup.cli } : {})
+        const observed = await recordScenario(conn, script, setup.cli ? { cli: setup.cli } : {})
         // A recording made before the recorder read the containers' /etc files has
         // none to hold the engine to: those are compared where they were recorded.
         if (recorded.files === undefined) delete observed.files

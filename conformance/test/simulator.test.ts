@@ -9,6 +9,8 @@ import { describe, expect, test } from 'vitest'
 import {
   engines,
   engineVersions,
+  isPending,
+  onlyOn,
   readRecording,
   recordedScenarios,
   recordedSnapshots,
@@ -19,13 +21,18 @@ test('every engine has recordings for every mode', () => {
   for (const engine of engineVersions) expect(recordedScenarios(engine).length).toBeGreaterThanOrEqual(15)
 })
 
-test('both engines have recordings of the same scenarios', () => {
-  expect(recordedScenarios('28')).toEqual(recordedScenarios('20.10'))
+test('both engines have recordings of the same scenarios, but those one engine only runs', () => {
+  const shared = (engine: string) => recordedScenarios(engine).filter((name) => !(name in onlyOn))
+  expect(shared('28')).toEqual(shared('20.10'))
 })
+
+// What the simulator is held to: every recording but those still pending (conformance.mjs).
+const heldTo = (engine: string): string[] =>
+  [...recordedScenarios(engine), ...recordedSnapshots(engine)].filter((name) => !isPending(name))
 
 for (const engine of engineVersions.filter((v) => engines[v]?.simulated)) {
   describe(`the simulator reproduces Docker Engine ${engine}`, () => {
-    const scenarios: string[] = [...recordedScenarios(engine), ...recordedSnapshots(engine)]
+    const scenarios: string[] = heldTo(engine)
     test.each(scenarios)('%s', (name) => {
       const result = scoreRecording(engine, readRecording(engine, name), name)
       if (result.mismatches.length) expect.fail(renderObservationDiff(result))
@@ -42,7 +49,7 @@ for (const engine of engineVersions.filter((v) => !engines[v]?.simulated)) {
     const floors = JSON.parse(
       readFileSync(new URL(`../floor-${engine}.json`, import.meta.url), 'utf8'),
     ) as Record<string, { matched: number; total: number }>
-    const scenarios: string[] = [...recordedScenarios(engine), ...recordedSnapshots(engine)]
+    const scenarios: string[] = heldTo(engine)
     test('every recording has a floor', () => {
       expect(Object.keys(floors).sort()).toEqual([...scenarios].sort())
     })

@@ -4,6 +4,7 @@ import {
   ERROR_CODES,
   escapeControl,
   NetmodesError,
+  parseDaemonJson,
   renderLabSummary,
   runScenario,
   ScenarioLineError,
@@ -16,8 +17,10 @@ export const EXIT = { ok: 0, dockerError: 1, usage: 2 } as const
 export interface RunScenarioFileOptions {
   script: string
   host?: string
-  /** The engine the scenario runs on (default 20.10). */
+  /** The engine the scenario runs on (default 28). */
   engine?: EngineVersion
+  /** A daemon.json file: the settings the daemon starts with (with the scenario's own `dockerd` flags). */
+  daemon?: string
   json: boolean
   explain: boolean
   stdout: (text: string) => void
@@ -72,6 +75,18 @@ function readHost(path: string): HostDescription {
   return host as HostDescription
 }
 
+// daemon.json as dockerd reads it; its errors name the file as dockerd names its --config-file.
+function readDaemon(path: string) {
+  const text = readText(path, 'daemon configuration')
+  try {
+    return parseDaemonJson(text)
+  } catch (error) {
+    if (error instanceof NetmodesError)
+      throw new NetmodesError(error.code, `${path}: ${error.message.replace(/^daemon\.json: /, '')}`)
+    throw error
+  }
+}
+
 /**
  * `netmodes run`: replays a scenario and prints what docker would print (or
  * one JSON document). Returns the exit code: 0 when the scenario was replayed
@@ -82,8 +97,10 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
   try {
     const source = readText(options.script, 'scenario')
     const host = options.host ? readHost(options.host) : undefined
+    const daemon = options.daemon ? readDaemon(options.daemon) : undefined
     const { lab, outcomes, report } = runScenario(source, {
       ...(host ? { host } : {}),
+      ...(daemon ? { daemon } : {}),
       ...(options.engine ? { engine: options.engine } : {}),
     })
     if (options.json) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { EngineVersion, ObservationComparison, RawObservation } from '@netmodes/core'
 import {
   compareObservations,
+  daemonOfScenario,
   engineOfServerVersion,
   escapeControl,
   hostFromObservation,
@@ -57,7 +58,12 @@ function verifyAgainstRecording(
     .map((s) => s.text)
   // The recording names the engine it was made on; a recording without one is of 20.10.
   const engine = asked ?? (recording.engine ? engineOfServerVersion(recording.engine) : '20.10')
-  const simulated = simulateObservation(commands, { host: hostFromObservation(recording), engine })
+  // The recorder started the engine with the scenario's dockerd flags; the simulated daemon starts with them too.
+  const simulated = simulateObservation(commands, {
+    host: hostFromObservation(recording),
+    engine,
+    daemon: daemonOfScenario(source),
+  })
   // A recording made before the recorder read the containers' /etc files has none to compare.
   if (!recording.files) delete simulated.files
   return compareObservations(normalizeObservation(recording), normalizeObservation(simulated))
@@ -69,6 +75,13 @@ async function verifyAgainstEngine(
   asked: EngineVersion | undefined,
   stderr: (s: string) => void,
 ): Promise<ObservationComparison> {
+  // A live engine is compared as it runs: netmodes does not restart it with a scenario's flags.
+  const first = parseScenario(source)[0]
+  if (first?.kind === 'dockerd')
+    throw new ScenarioLineError(
+      first.line,
+      'netmodes verify compares with the engine as it runs and does not restart it: start dockerd with these flags yourself and drop the line, or verify against a recording (--against) made with them',
+    )
   const docker = await import('@netmodes/docker')
   const { startProgress } = await import('./inspect/live.js')
   const conn = await docker.connectDocker()

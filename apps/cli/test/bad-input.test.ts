@@ -6,13 +6,13 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { labSession, netmodes, tempDir } from './helpers.js'
+import { ENGINE_20_10, labSession, netmodes, tempDir } from './helpers.js'
 
 describe('names that are keys of Object.prototype', () => {
   test.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty'])(
     '%s: inspect, rm, start and exec say there is no such container and leave the lab as it was',
     (name) => {
-      const lab = labSession()
+      const lab = labSession({ engine: '20.10' })
       expect(lab.run('docker', 'run', '-d', '--name', 'web', 'nginx').code).toBe(0)
       const before = readFileSync(lab.labPath, 'utf8')
       expect(lab.run('docker', 'inspect', name)).toEqual({
@@ -40,7 +40,7 @@ describe('names that are keys of Object.prototype', () => {
   )
 
   test('a container named constructor and a network named __proto__ work like any other, across lab saves', () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     expect(lab.run('docker', 'network', 'create', '__proto__').code).toBe(0)
     expect(
       lab.run('docker', 'run', '-d', '--name', 'constructor', '--network', '__proto__', 'nginx').code,
@@ -63,13 +63,13 @@ describe('a large port range', () => {
     const dir = tempDir()
     const script = join(dir, 'ports.sh')
     writeFileSync(script, 'docker run -d --name wide -p 1-65535:1-65535 nginx\ntrace lan -> host:65535/tcp\n')
-    const run = netmodes(['run', script], { cwd: dir })
+    const run = netmodes(['run', script], { cwd: dir, env: ENGINE_20_10 })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^\$ docker run -d --name wide -p 1-65535:1-65535 nginx\n[0-9a-f]{64}\n/)
     expect(run.stdout).toContain('$ trace lan -> host:65535/tcp\n  => delivered\n')
 
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     const docker = lab.run('docker', 'run', '-d', '--name', 'wide', '-p', '1-65535:1-65535', 'nginx')
     expect(docker).toMatchObject({ code: 0, stderr: '' })
     expect(lab.run('host', 'iptables-save', '-t', 'nat').stdout.match(/ -j DNAT /g)).toHaveLength(65535)
@@ -84,24 +84,24 @@ describe('control characters in a scenario', () => {
     const dir = tempDir()
     const ok = join(dir, 'ok.sh')
     writeFileSync(ok, 'docker network create \x1b[31mred\x1b[0m\n')
-    const run = netmodes(['run', ok], { cwd: dir })
+    const run = netmodes(['run', ok], { cwd: dir, env: ENGINE_20_10 })
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('$ docker network create \\x1b[31mred\\x1b[0m\n')
     expect(run.stdout + run.stderr).not.toContain('\x1b')
 
     const bad = join(dir, 'bad.sh')
     writeFileSync(bad, 'docker network create app\n\x1b]0;owned\x07ls\n')
-    const refused = netmodes(['run', 'bad.sh'], { cwd: dir })
+    const refused = netmodes(['run', 'bad.sh'], { cwd: dir, env: ENGINE_20_10 })
     expect(refused).toEqual({
       code: 2,
       stdout: '',
       stderr:
-        'netmodes: bad.sh:2: unknown statement "\\x1b]0;owned\\x07ls" (expected "docker ...", "trace ..." or a # comment)\n',
+        'netmodes: bad.sh:2: unknown statement "\\x1b]0;owned\\x07ls" (expected "docker ...", "trace ...", "dockerd ..." or a # comment)\n',
     })
   })
 
   test('in a docker error that quotes a name, through netmodes docker', () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     const r = lab.run('docker', 'network', 'rm', 'a\x1b[2Jb')
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: No such network: a\\x1b[2Jb\n' })
   })
@@ -118,14 +118,14 @@ describe('a bad trace line', () => {
   ])('%s: FILE:LINE and why, exit 2, nothing else printed', (line, why) => {
     const dir = tempDir()
     writeFileSync(join(dir, 's.sh'), `docker run -d --name web nginx\n# then\n${line}\n`)
-    const r = netmodes(['run', 's.sh'], { cwd: dir })
+    const r = netmodes(['run', 's.sh'], { cwd: dir, env: ENGINE_20_10 })
     expect(r).toEqual({ code: 2, stdout: '', stderr: `netmodes: s.sh:3: ${why}\n` })
   })
 
   test('netmodes verify refuses it before reading the recording or the engine', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 's.sh'), 'docker network create app\ntrace app ->\n')
-    const r = netmodes(['verify', 's.sh', '--against', 'missing.json'], { cwd: dir })
+    const r = netmodes(['verify', 's.sh', '--against', 'missing.json'], { cwd: dir, env: ENGINE_20_10 })
     expect(r).toEqual({
       code: 2,
       stdout: '',

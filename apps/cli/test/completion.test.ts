@@ -27,7 +27,13 @@ describe('bash', () => {
   test('completes commands, options, option values and docker words', () => {
     expect(bashComplete(script, ['netmodes', 'd'])).toEqual(['demo', 'docker', 'diagram'])
     expect(bashComplete(script, ['netmodes', '--lab', 'x.json', 'ex'])).toEqual(['exec', 'explain'])
-    expect(bashComplete(script, ['netmodes', '--'])).toEqual(['--lab', '--explain', '--help', '--version'])
+    expect(bashComplete(script, ['netmodes', '--'])).toEqual([
+      '--lab',
+      '--engine',
+      '--explain',
+      '--help',
+      '--version',
+    ])
     expect(bashComplete(script, ['netmodes', 'diagram', '--'])).toEqual(['--format', '--lab', '--help'])
     expect(bashComplete(script, ['netmodes', 'diagram', '--format', ''])).toEqual(['mermaid', 'dot', 'svg'])
     expect(bashComplete(script, ['netmodes', 'modes', '--lang', 'z'])).toEqual(['zh-CN'])

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { labSession } from './helpers.js'
 
-const lab = labSession()
+const lab = labSession({ engine: '20.10' })
 
 beforeAll(() => {
   for (const argv of [

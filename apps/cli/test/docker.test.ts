@@ -5,13 +5,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { labSession, netmodes, tempDir } from './helpers.js'
+import { ENGINE_20_10, labSession, netmodes, tempDir } from './helpers.js'
 
 const ID = /^[0-9a-f]{64}\n$/
 
 describe('the lab file', () => {
   test('is ./.netmodes/lab.json by default, created by the first command and kept between commands', () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     expect(existsSync(lab.labPath)).toBe(false)
     const create = lab.run('docker', 'network', 'create', '--subnet', '10.88.0.0/24', 'app')
     expect(create).toMatchObject({ code: 0, stderr: '' })
@@ -45,11 +45,16 @@ describe('the lab file', () => {
   test('--lab FILE before `docker` names another lab', () => {
     const dir = tempDir()
     const file = join(dir, 'labs', 'one.json')
-    expect(netmodes(['--lab', file, 'docker', 'network', 'create', 'one'], { cwd: dir }).code).toBe(0)
+    expect(
+      netmodes(['--lab', file, 'docker', 'network', 'create', 'one'], { cwd: dir, env: ENGINE_20_10 }).code,
+    ).toBe(0)
     expect(existsSync(file)).toBe(true)
     expect(existsSync(join(dir, '.netmodes'))).toBe(false)
     expect(
-      netmodes([`--lab=${file}`, 'docker', 'network', 'ls', '-q'], { cwd: dir }).stdout.split('\n'),
+      netmodes([`--lab=${file}`, 'docker', 'network', 'ls', '-q'], {
+        cwd: dir,
+        env: ENGINE_20_10,
+      }).stdout.split('\n'),
     ).toHaveLength(5)
   })
   test('NETMODES_LAB names the lab when --lab is not given', () => {
@@ -59,11 +64,11 @@ describe('the lab file', () => {
     expect(readFileSync(file, 'utf8')).toContain('"envnet"')
   })
   test("after `docker` every word is docker's, --lab included", () => {
-    const r = netmodes(['docker', '--lab', 'x.json', 'ps'])
+    const r = netmodes(['docker', '--lab', 'x.json', 'ps'], { env: ENGINE_20_10 })
     expect(r).toEqual({ code: 125, stdout: '', stderr: "unknown flag: --lab\nSee 'docker --help'.\n" })
   })
   test('a command that changes nothing leaves the file as it was', () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     lab.run('docker', 'network', 'create', 'app')
     const before = readFileSync(lab.labPath)
     lab.run('docker', 'ps', '-a')
@@ -74,7 +79,7 @@ describe('the lab file', () => {
 
 describe("docker's errors, docker's exit codes, the lab unchanged", () => {
   test('a malformed subnet', () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     lab.run('docker', 'network', 'create', 'app')
     const before = readFileSync(lab.labPath)
     const r = lab.run('docker', 'network', 'create', '--subnet', '10.0.0.0/33', 'x')
@@ -87,18 +92,18 @@ describe("docker's errors, docker's exit codes, the lab unchanged", () => {
     expect(lab.run('docker', 'network', 'ls').stdout).not.toMatch(/ x /)
   })
   test('a port already published', () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     lab.run('docker', 'run', '-d', '--name', 'one', '-p', '8080:80', 'nginx')
     const r = lab.run('docker', 'run', '-d', '--name', 'two', '-p', '8080:80', 'nginx')
     expect(r.code).toBe(125)
     expect(r.stderr).toContain('Bind for 0.0.0.0:8080 failed: port is already allocated')
   })
   test('an unknown flag of a docker command (the CLI exits 125)', () => {
-    const r = netmodes(['docker', 'run', '--bogus', 'nginx'])
+    const r = netmodes(['docker', 'run', '--bogus', 'nginx'], { env: ENGINE_20_10 })
     expect(r).toEqual({ code: 125, stdout: '', stderr: "unknown flag: --bogus\nSee 'docker run --help'.\n" })
   })
   test('a docker command netmodes does not simulate is said plainly', () => {
-    const r = netmodes(['docker', 'pull', 'nginx'])
+    const r = netmodes(['docker', 'pull', 'nginx'], { env: ENGINE_20_10 })
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/^netmodes: netmodes does not simulate `docker pull/)
   })
@@ -106,7 +111,7 @@ describe("docker's errors, docker's exit codes, the lab unchanged", () => {
 
 describe('the command line is handed to docker word for word', () => {
   test("quotes, spaces, $, # and ' survive", () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     const label = `note=it's "quoted" #1 $HOME \\ done`
     expect(lab.run('docker', 'network', 'create', '--label', label, 'app').code).toBe(0)
     const r = lab.run('docker', 'network', 'inspect', '--format', '{{json .Labels}}', 'app')
@@ -116,7 +121,7 @@ describe('the command line is handed to docker word for word', () => {
 
 describe('--explain', () => {
   test("prints the daemon's operations on stderr; stdout stays docker's", () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     lab.run('docker', 'network', 'create', '--subnet', '10.88.0.0/24', 'app')
     const r = netmodes(['--explain', 'docker', 'run', '-d', '--name', 'web', '--network', 'app', 'nginx'], {
       cwd: lab.dir,
@@ -152,7 +157,7 @@ describe('a lab file that is not a lab: message, exit 2, the file left byte for 
     const dir = tempDir()
     const file = join(dir, 'bad.json')
     writeFileSync(file, content)
-    const r = netmodes(['--lab', file, 'docker', 'network', 'create', 'app'], { cwd: dir })
+    const r = netmodes(['--lab', file, 'docker', 'network', 'create', 'app'], { cwd: dir, env: ENGINE_20_10 })
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(message)
@@ -161,7 +166,7 @@ describe('a lab file that is not a lab: message, exit 2, the file left byte for 
   })
   test('a lab path that is a directory', () => {
     const dir = tempDir()
-    const r = netmodes(['--lab', dir, 'docker', 'ps'])
+    const r = netmodes(['--lab', dir, 'docker', 'ps'], { env: ENGINE_20_10 })
     expect(r.code).toBe(2)
     expect(r.stderr).toBe(`netmodes: lab file ${dir} is a directory, not a lab file\n`)
   })
@@ -169,7 +174,7 @@ describe('a lab file that is not a lab: message, exit 2, the file left byte for 
 
 describe('netmodes docker without arguments, or with only --help', () => {
   test.each([[[]], [['--help']], [['-h']]])("prints netmodes' help for docker: %j", (args) => {
-    const r = netmodes(['docker', ...args])
+    const r = netmodes(['docker', ...args], { env: ENGINE_20_10 })
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^netmodes docker: Run a docker command on the persistent lab/)
   })
@@ -177,7 +182,7 @@ describe('netmodes docker without arguments, or with only --help', () => {
 
 describe('docker exec CONTAINER ip ...', () => {
   test('is answered from the lab, like netmodes exec', () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     lab.run('docker', 'run', '-d', '--name', 'web', 'nginx')
     const viaDocker = lab.run('docker', 'exec', '-it', 'web', 'ip', 'addr')
     expect(viaDocker.code).toBe(0)
@@ -187,7 +192,7 @@ describe('docker exec CONTAINER ip ...', () => {
 })
 
 test("docker port: an unpublished port is docker's error and exit 1, not silence", () => {
-  const s = labSession()
+  const s = labSession({ engine: '20.10' })
   expect(s.run('docker', 'run', '-d', '--name', 'web', '-p', '8080:80', 'nginx').code).toBe(0)
   expect(s.run('docker', 'port', 'web', '80')).toEqual({
     code: 0,

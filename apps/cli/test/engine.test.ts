@@ -31,11 +31,22 @@ const versionOf = (labPath: string) =>
   (JSON.parse(readFileSync(labPath, 'utf8')) as { profile: { version: string } }).profile.version
 
 describe('netmodes run --engine', () => {
-  test('28 picks the lowest free pool; 20.10 (and no flag) the next one after its cursor', () => {
+  test('28 (and no flag) picks the lowest free pool; 20.10 the next one after its cursor', () => {
     const path = scenario(POOLS)
     expect(netmodes(['run', '--engine', '28', path]).stdout).toContain('n4\n172.19.0.0/16\n')
     expect(netmodes(['run', '--engine', '20.10', path]).stdout).toContain('n4\n172.21.0.0/16\n')
-    expect(netmodes(['run', path]).stdout).toContain('n4\n172.21.0.0/16\n')
+    expect(netmodes(['run', path]).stdout).toContain('n4\n172.19.0.0/16\n')
+    // $NETMODES_ENGINE is the default of a shell that works with one engine; a flag wins over it.
+    expect(netmodes(['run', path], { env: { NETMODES_ENGINE: '20.10' } }).stdout).toContain(
+      'n4\n172.21.0.0/16\n',
+    )
+    expect(netmodes(['run', '--engine', '28', path], { env: { NETMODES_ENGINE: '20.10' } }).stdout).toContain(
+      'n4\n172.19.0.0/16\n',
+    )
+    expect(netmodes(['run', path], { env: { NETMODES_ENGINE: '27' } })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('invalid NETMODES_ENGINE "27": expected 20.10, 28'),
+    })
     // Given before the command, as a netmodes option, it means the same.
     expect(netmodes(['--engine', '28', 'run', path]).stdout).toContain('n4\n172.19.0.0/16\n')
   })
@@ -79,20 +90,20 @@ describe('netmodes --engine ... docker: the lab file records its engine', () => 
     expect(run('--engine', '28', 'docker', 'network', 'ls').code).toBe(0)
   })
 
-  test('without the flag a new lab is 20.10', () => {
+  test('without the flag a new lab is 28, the engine most users run', () => {
     const { labPath, run } = labSession()
     expect(run('docker', 'network', 'create', 'n1').code).toBe(0)
-    expect(versionOf(labPath)).toBe('20.10')
+    expect(versionOf(labPath)).toBe('28')
   })
 
   test('a lab of another engine is refused, exit 2, and the file is left as it was', () => {
     const { labPath, run } = labSession()
     run('docker', 'network', 'create', 'n1')
     const before = readFileSync(labPath, 'utf8')
-    const r = run('--engine', '28', 'docker', 'network', 'create', 'n2')
+    const r = run('--engine', '20.10', 'docker', 'network', 'create', 'n2')
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(
-      /^netmodes: lab file .*lab\.json models Docker Engine 20\.10, not 28 \(--engine 28\): a lab keeps the engine it was created with/,
+      /^netmodes: lab file .*lab\.json models Docker Engine 28, not 20\.10 \(--engine 20\.10\): a lab keeps the engine it was created with/,
     )
     expect(readFileSync(labPath, 'utf8')).toBe(before)
   })
@@ -127,7 +138,8 @@ describe('netmodes demo --engine', () => {
     expect(versionOf(lab)).toBe('28')
     // 28's docker-proxy gets -use-listen-fd (ENGINE-28.md 1.5).
     expect(netmodes(['demo', '--engine', '28']).stdout).toContain('-use-listen-fd')
-    expect(netmodes(['demo']).stdout).not.toContain('-use-listen-fd')
+    expect(netmodes(['demo']).stdout).toContain('-use-listen-fd')
+    expect(netmodes(['demo', '--engine', '20.10']).stdout).not.toContain('-use-listen-fd')
   })
 })
 

@@ -15,7 +15,7 @@ let run: (...args: string[]) => Run
 let linkId: string
 
 beforeAll(() => {
-  run = labSession().run
+  run = labSession({ engine: '20.10' }).run
   run('docker', 'network', 'create', '--subnet', '10.201.0.0/24', 'app')
   run(
     'docker',
@@ -89,7 +89,7 @@ describe('inspect fields', () => {
 
 describe('prune', () => {
   test('network prune: the unused networks, then a blank line; config networks stay', () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     lab.run('docker', 'network', 'create', '--subnet', '10.203.0.0/24', 'unused')
     lab.run('docker', 'network', 'create', '--config-only', '--subnet', '10.203.5.0/24', 'cfg')
     expect(lab.run('docker', 'network', 'prune', '-f')).toEqual({
@@ -102,7 +102,7 @@ describe('prune', () => {
     )
   })
   test('container prune: stopped and created containers, newest first, and the space reclaimed', () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     const a = lab.run('docker', 'create', '--name', 'older', 'busybox').stdout.trim()
     const b = lab.run('docker', 'create', '--name', 'newer', 'busybox').stdout.trim()
     lab.run('docker', 'run', '-d', '--name', 'up', 'busybox')
@@ -112,7 +112,7 @@ describe('prune', () => {
     expect(lab.run('docker', 'container', 'prune', '-f').stdout).toBe('Total reclaimed space: 0B\n')
   })
   test('without -f: the question, answered "no" (no input), nothing removed', () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     lab.run('docker', 'network', 'create', 'keep')
     expect(lab.run('docker', 'network', 'prune').stdout).toBe(
       'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ',
@@ -120,7 +120,7 @@ describe('prune', () => {
     expect(lab.run('docker', 'network', 'inspect', '-f', '{{.Name}}', 'keep').stdout).toBe('keep\n')
   })
   test('a configuration network is never joined', () => {
-    const lab = labSession()
+    const lab = labSession({ engine: '20.10' })
     lab.run('docker', 'network', 'create', '--config-only', 'cfg')
     const r = lab.run('docker', 'run', '-d', '--name', 'joiner', '--network', 'cfg', 'busybox')
     expect(r.code).toBe(125)

@@ -20,6 +20,7 @@ export interface Run {
 
 const CLEARED = [
   'NETMODES_LAB',
+  'NETMODES_ENGINE',
   'NETMODES_EXPLAIN',
   'LANG',
   'LC_ALL',
@@ -56,12 +57,23 @@ export function netmodes(
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
-/** A netmodes bound to one lab directory: its default lab file is `<dir>/.netmodes/lab.json`. */
-export function labSession(): { dir: string; labPath: string; run: (...args: string[]) => Run } {
+/**
+ * A netmodes bound to one lab directory: its default lab file is `<dir>/.netmodes/lab.json`.
+ * `engine` runs every command with `$NETMODES_ENGINE` set (tests of one engine's own texts).
+ */
+export function labSession(options: { engine?: '20.10' | '28' } = {}): {
+  dir: string
+  labPath: string
+  run: (...args: string[]) => Run
+} {
   const dir = tempDir()
+  const env = options.engine ? { NETMODES_ENGINE: options.engine } : {}
   return {
     dir,
     labPath: join(dir, '.netmodes', 'lab.json'),
-    run: (...args: string[]) => netmodes(args, { cwd: dir }),
+    run: (...args: string[]) => netmodes(args, { cwd: dir, env }),
   }
 }
+
+/** The environment of a test of Docker 20.10's own texts (the CLI's default engine is 28). */
+export const ENGINE_20_10 = { NETMODES_ENGINE: '20.10' } as const

@@ -5,13 +5,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { labSession, netmodes, type Run, tempDir } from './helpers.js'
+import { ENGINE_20_10, labSession, netmodes, type Run, tempDir } from './helpers.js'
 
 let run: (...args: string[]) => Run
 let webId: string
 
 beforeAll(() => {
-  const lab = labSession()
+  const lab = labSession({ engine: '20.10' })
   run = lab.run
   run('docker', 'network', 'create', '--subnet', '10.88.0.0/24', 'app')
   webId = run(
@@ -130,10 +130,13 @@ describe('netmodes exec', () => {
   test('--lab after exec, before the container', () => {
     const dir = tempDir()
     const file = join(dir, 'lab.json')
-    netmodes(['--lab', file, 'docker', 'run', '-d', '--name', 'solo', 'busybox'], { cwd: dir })
-    expect(netmodes(['exec', '--lab', file, 'solo', 'ip', 'r'], { cwd: dir }).stdout).toContain(
-      'default via 172.17.0.1 dev eth0',
-    )
+    netmodes(['--lab', file, 'docker', 'run', '-d', '--name', 'solo', 'busybox'], {
+      cwd: dir,
+      env: ENGINE_20_10,
+    })
+    expect(
+      netmodes(['exec', '--lab', file, 'solo', 'ip', 'r'], { cwd: dir, env: ENGINE_20_10 }).stdout,
+    ).toContain('default via 172.17.0.1 dev eth0')
   })
 })
 
@@ -171,10 +174,19 @@ describe('netmodes host', () => {
         run('host', 'iptables-save', '--table=filter').stdout,
     )
   })
-  test('iptables-save -t raw is not modelled', () => {
+  test('iptables-save -t raw is not modelled on 20.10, which writes none', () => {
     const r = run('host', 'iptables-save', '-t', 'raw')
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe("netmodes: table 'raw' is not modelled: Docker 20.10 programs nat and filter\n")
+    expect(r.stderr).toBe("netmodes: table 'raw' is not modelled: Docker 20.10 programs nat, filter\n")
+  })
+  test('on 28 (the default) iptables-save shows raw too: the direct-access DROP of each container', () => {
+    const lab = labSession()
+    expect(lab.run('docker', 'run', '-d', '--name', 'web', 'nginx').code).toBe(0)
+    const raw = lab.run('host', 'iptables-save', '-t', 'raw')
+    expect(raw.code).toBe(0)
+    expect(raw.stdout).toMatch(/^\*raw\n/)
+    expect(raw.stdout).toContain('-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP\n')
+    expect(lab.run('host', 'iptables-save').stdout.indexOf('*raw')).toBe(0)
   })
 })
 
@@ -185,7 +197,7 @@ describe('a lab file that is missing or damaged', () => {
       ['exec', 'web', 'ip', 'addr'],
       ['host', 'ip', 'addr'],
     ]) {
-      const r = netmodes(args, { cwd: dir })
+      const r = netmodes(args, { cwd: dir, env: ENGINE_20_10 })
       expect(r.code).toBe(2)
       expect(r.stderr).toBe(
         'netmodes: no lab file at .netmodes/lab.json: `netmodes docker ...` creates one (or `netmodes demo --save`)\n',
@@ -195,7 +207,7 @@ describe('a lab file that is missing or damaged', () => {
   test('not a lab: exit 2', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'x.json'), '[]')
-    const r = netmodes(['host', '--lab', join(dir, 'x.json'), 'ip', 'addr'])
+    const r = netmodes(['host', '--lab', join(dir, 'x.json'), 'ip', 'addr'], { env: ENGINE_20_10 })
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('is not a netmodes lab (schema 1)')
   })

@@ -63,8 +63,9 @@ describe('what each example builds', () => {
     expect(report.namespaces.sidecar).toEqual(report.namespaces.web)
     const bad = report.steps.find((s) => s.command.includes('--name bad'))
     expect(bad?.ok).toBe(false)
+    // Docker 28's wording (the default engine); 20.10 ends the sentence and says "See 'docker run --help'."
     expect(bad?.error).toBe(
-      "docker: Error response from daemon: conflicting options: port publishing and the container type network mode.\nSee 'docker run --help'.\n",
+      "docker: Error response from daemon: conflicting options: port publishing and the container type network mode\n\nRun 'docker run --help' for more information\n",
     )
   })
   test('none mode: only lo', () => {
@@ -101,7 +102,7 @@ describe('bad input: a clear message on stderr, exit code 2', () => {
     const r = netmodes('run', join(dir, 'bad.sh'))
     expect(r.code).toBe(2)
     expect(r.stderr).toBe(
-      `netmodes: ${join(dir, 'bad.sh')}:2: unknown statement "kubectl get pods" (expected "docker ...", "trace ..." or a # comment)\n`,
+      `netmodes: ${join(dir, 'bad.sh')}:2: unknown statement "kubectl get pods" (expected "docker ...", "trace ...", "dockerd ..." or a # comment)\n`,
     )
   })
   test('a host file that is not ip -j output', () => {

@@ -54,7 +54,7 @@ function dockerLines(source: string): number[] {
 }
 
 function replay(input: LabInput) {
-  const run = runScenario(input.scenario, { engine: input.engine ?? '20.10' })
+  const run = runScenario(input.scenario, { engine: input.engine ?? '28' })
   if (!input.continueOnError) {
     const failed = run.results.findIndex((r) => !r.ok)
     if (failed >= 0) {

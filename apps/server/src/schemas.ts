@@ -19,7 +19,7 @@ export const ErrorSchema = z
 
 export const EngineSchema = z
   .enum(['20.10', '28'])
-  .default('20.10')
+  .default('28')
   .openapi({ description: 'Docker Engine version whose behaviour is simulated.' })
 
 /** A scenario: what `netmodes run` reads from a file. */

@@ -28,12 +28,16 @@ describe('the endpoints', () => {
 
   test('simulate passes the engine version to the lab', async () => {
     const twenty = await post(server, '/api/simulate', { scenario: SCENARIO, engine: '20.10' })
-    expect(twenty.json()).toEqual(JSON.parse(JSON.stringify(runScenario(SCENARIO).report)))
+    expect(twenty.json()).toEqual(
+      JSON.parse(JSON.stringify(runScenario(SCENARIO, { engine: '20.10' }).report)),
+    )
     const r = await post(server, '/api/simulate', { scenario: SCENARIO, engine: '28' })
     expect(r.status).toBe(200)
     expect(r.json()).toEqual(JSON.parse(JSON.stringify(runScenario(SCENARIO, { engine: '28' }).report)))
     // Docker 28 builds the lab differently (ENGINE-28.md): the documents differ.
     expect(r.json()).not.toEqual(twenty.json())
+    // Without an engine the lab is 28's, as in the CLI.
+    expect((await post(server, '/api/simulate', { scenario: SCENARIO })).json()).toEqual(r.json())
   })
 
   test('simulate with continueOnError reports a failing step as `netmodes run` does', async () => {

@@ -25,9 +25,11 @@ describe('saved labs', () => {
       expect(body.url).toBe(`${first.url}/api/labs/${id}`)
       expect(saved.headers.get('location')).toBe(`/api/labs/${id}`)
       // The id is the content's: the same lab saved again is the same id; another engine, another id.
-      expect((await post(first, '/api/labs', { scenario: SCENARIO })).json().id).toBe(id)
+      expect((await post(first, '/api/labs', { scenario: SCENARIO, engine: '20.10' })).json().id).toBe(id)
       const other = (await post(first, '/api/labs', { scenario: SCENARIO, engine: '28' })).json().id
       expect(other).not.toBe(id)
+      // Without an engine a lab is 28's (the default): the same content as saying so.
+      expect((await post(first, '/api/labs', { scenario: SCENARIO })).json().id).toBe(other)
       const got = await fetch(body.url)
       expect(got.status).toBe(200)
       expect(await got.json()).toEqual({ id, scenario: SCENARIO, engine: '20.10', url: body.url })

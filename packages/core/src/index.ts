@@ -20,6 +20,14 @@ export type { DiagramFormat } from './diagram/render-diagram.js'
 export { DIAGRAM_FORMATS, renderDiagram } from './diagram/render-diagram.js'
 export type { Finding } from './doctor/doctor.js'
 export { doctor } from './doctor/doctor.js'
+export {
+  checkDaemonSettings,
+  mergeDaemonSettings,
+} from './engine/daemon-config/daemon-config.js'
+export { DaemonConfigError } from './engine/daemon-config/daemon-config-error.js'
+export { parseDaemonJson } from './engine/daemon-config/daemon-json.js'
+export { parseDockerdArgs } from './engine/daemon-config/dockerd-flags.js'
+export { daemonOfScenario } from './engine/daemon-config/scenario-daemon.js'
 export type { StepResult } from './engine/execute.js'
 export { executeDocker, runDocker } from './engine/execute.js'
 export type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from './engine/host-description.js'
@@ -61,6 +69,8 @@ export { explainMode, isModeName, modeTable, ruleTypeOf } from './i18n/mode-tabl
 export * from './ipam/address-set.js'
 export { LOCAL_PREDEFINED_SUBNETS } from './ipam/default-pools.js'
 export * from './ipam/ipv4.js'
+export type { AddressPool, DaemonSettingName, DaemonSettings } from './model/daemon-settings.js'
+export { DAEMON_DEFAULTS, DAEMON_SETTING_NAMES } from './model/daemon-settings.js'
 export type {
   Container,
   DriverName,
@@ -114,9 +124,12 @@ export { compileGoTemplate, GoTemplateError, goStruct, renderGoTemplate } from '
 export { humanDuration } from './views/human-duration.js'
 export { humanSize } from './views/human-size.js'
 export { renderIpAddr, renderIpAddrJson } from './views/ip-addr.js'
+export type { CommandOutput } from './views/ip-command.js'
+export { runIpCommand } from './views/ip-command.js'
 export { renderIpLink, renderIpLinkJson } from './views/ip-link.js'
 export { renderIpRoute, renderIpRouteJson } from './views/ip-route.js'
 export { renderIpRoute6, renderIpRoute6Json } from './views/ip-route6.js'
+export { runIptablesSave } from './views/iptables-save-command.js'
 export { labReport, namespaceOfContainer, renderNamespaceText } from './views/lab-report.js'
 export { renderLabSummary } from './views/lab-summary.js'
 export type { ListOutput } from './views/list-format.js'

@@ -5,8 +5,11 @@
 // machines only), the replay with `host` lines allowed and `trace` lines
 // probed, the observation taken before cleanup without the machine's own
 // links (recordScenario), written to OUT/NAME.json (and each
-// `snapshot LABEL` to OUT/snapshots/NAME/LABEL.json). The engine is left
-// fresh and running at the end.
+// `snapshot LABEL` to OUT/snapshots/NAME/LABEL.json). A scenario whose first
+// line is `dockerd FLAG...` is recorded on the engine restarted with those
+// flags after its own (resetEngine's daemonArgs); one conformance.mjs
+// `onlyOn` names for other engines is not recorded on this one. The engine
+// is left fresh and running on its own flags at the end, even after a failure.
 //
 // --engine VERSION (default 20.10) names the engine recorded, one of
 // conformance.mjs's `engines`: its recordings go to conformance/recorded/VERSION/
@@ -33,8 +36,8 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { compareObservations, normalizeObservation } from '@netmodes/core'
-import { engines } from '../../../conformance/conformance.mjs'
-import { connectDocker, recordScenario, resetEngine } from '../dist/index.js'
+import { engines, scenarioRunsOn } from '../../../conformance/conformance.mjs'
+import { connectDocker, recordScenario, resetEngine, scenarioDaemonArgs } from '../dist/index.js'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 const scenariosDir = `${repo}conformance/scenarios/`
@@ -83,7 +86,12 @@ const names =
     : readdirSync(scenariosDir)
         .filter((f) => f.endsWith('.sh'))
         .map((f) => f.slice(0, -3))
+        .filter((name) => scenarioRunsOn(name, version))
         .sort()
+for (const name of names) {
+  if (!scenarioRunsOn(name, version))
+    throw new Error(`${name} is not recorded on engine ${version} (conformance.mjs onlyOn)`)
+}
 
 // --no-reset: the engine as it is, provided it is as empty as a fresh one.
 async function emptyEngineAsIs() {
@@ -99,7 +107,9 @@ async function emptyEngineAsIs() {
   }
   return conn
 }
-const freshEngine = () => (values['no-reset'] ? emptyEngineAsIs() : resetEngine(engine))
+// A scenario's `dockerd` line: the engine restarted with those flags after its own.
+const freshEngine = (daemonArgs) =>
+  values['no-reset'] ? emptyEngineAsIs() : resetEngine({ ...engine, daemonArgs })
 
 const log = (text) => process.stderr.write(`[record] ${text}\n`)
 
@@ -120,61 +130,68 @@ function versusPrevious(file, observation) {
 const started = Date.now()
 const written = []
 mkdirSync(recordedDir, { recursive: true })
-for (const name of names) {
-  const script = readFileSync(`${scenariosDir}${name}.sh`, 'utf8')
-  const t0 = Date.now()
-  const conn = await freshEngine()
-  if (!sameEngine(conn.serverVersion))
-    throw new Error(`--engine ${version}: the engine at ${engine.host} is ${conn.serverVersion}`)
-  log(
-    `${name}: ${values['no-reset'] ? 'engine as it is' : 'fresh engine'} ${conn.serverVersion} at ${engine.host} (${Date.now() - t0} ms)`,
-  )
-  const snapshotDir = `${recordedDir}snapshots/${name}/`
-  rmSync(snapshotDir, { recursive: true, force: true })
-  const observation = await recordScenario(conn, script, {
-    ...(setup.cli ? { cli: setup.cli } : {}),
-    onStep: (step, line) => log(`  ${String(line).padStart(3)} [${step.exit}] ${step.command}`),
-    onSnapshot: (
-      label,
-      { engine: server, steps, networks, containers, namespaces, iptables, files, machine },
-    ) => {
-      mkdirSync(snapshotDir, { recursive: true })
-      const file = `${snapshotDir}${label}.json`
-      const snapshot = { engine: server, steps, networks, containers, namespaces, iptables, files, machine }
-      writeFileSync(file, `${JSON.stringify(snapshot, null, 2)}\n`)
-      written.push(file)
-      log(`  snapshot ${label}`)
-    },
-  })
-  const {
-    engine: server,
-    steps,
-    traces,
-    networks,
-    containers,
-    namespaces,
-    iptables,
-    files,
-    machine,
-  } = observation
-  const file = `${recordedDir}${name}.json`
-  const comparison = versusPrevious(file, observation)
-  const recording = {
-    engine: server,
-    steps,
-    ...(traces ? { traces } : {}),
-    networks,
-    containers,
-    namespaces,
-    iptables,
-    files,
-    machine,
+try {
+  for (const name of names) {
+    const script = readFileSync(`${scenariosDir}${name}.sh`, 'utf8')
+    const daemonArgs = scenarioDaemonArgs(script)
+    const t0 = Date.now()
+    const conn = await freshEngine(daemonArgs)
+    if (!sameEngine(conn.serverVersion))
+      throw new Error(`--engine ${version}: the engine at ${engine.host} is ${conn.serverVersion}`)
+    log(
+      `${name}: ${values['no-reset'] ? 'engine as it is' : 'fresh engine'} ${conn.serverVersion} at ${engine.host}${daemonArgs.length ? ` with ${daemonArgs.join(' ')}` : ''} (${Date.now() - t0} ms)`,
+    )
+    const snapshotDir = `${recordedDir}snapshots/${name}/`
+    rmSync(snapshotDir, { recursive: true, force: true })
+    const observation = await recordScenario(conn, script, {
+      ...(setup.cli ? { cli: setup.cli } : {}),
+      onStep: (step, line) => log(`  ${String(line).padStart(3)} [${step.exit}] ${step.command}`),
+      onSnapshot: (
+        label,
+        { engine: server, steps, networks, containers, namespaces, iptables, files, machine },
+      ) => {
+        mkdirSync(snapshotDir, { recursive: true })
+        const file = `${snapshotDir}${label}.json`
+        const snapshot = { engine: server, steps, networks, containers, namespaces, iptables, files, machine }
+        writeFileSync(file, `${JSON.stringify(snapshot, null, 2)}\n`)
+        written.push(file)
+        log(`  snapshot ${label}`)
+      },
+    })
+    const {
+      engine: server,
+      steps,
+      traces,
+      networks,
+      containers,
+      namespaces,
+      iptables,
+      files,
+      machine,
+    } = observation
+    const file = `${recordedDir}${name}.json`
+    const comparison = versusPrevious(file, observation)
+    const recording = {
+      engine: server,
+      steps,
+      ...(traces ? { traces } : {}),
+      networks,
+      containers,
+      namespaces,
+      iptables,
+      files,
+      machine,
+    }
+    writeFileSync(file, `${JSON.stringify(recording, null, 2)}\n`)
+    written.push(file)
+    log(
+      `${name}: ${observation.steps.length} steps, ${comparison}, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    )
   }
-  writeFileSync(file, `${JSON.stringify(recording, null, 2)}\n`)
-  written.push(file)
-  log(`${name}: ${observation.steps.length} steps, ${comparison}, ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+} finally {
+  // Fresh, and on its own flags again, whatever the last scenario's dockerd line said.
+  if (!values['no-reset']) await resetEngine(engine)
 }
-if (!values['no-reset']) await resetEngine(engine)
 
 // The repository's formatter checks conformance/recorded too; give it its own layout.
 const biome = `${repo}node_modules/.bin/biome`

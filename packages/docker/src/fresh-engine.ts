@@ -16,7 +16,9 @@ import {
   statSync,
 } from 'node:fs'
 import { NetmodesError } from '@netmodes/core'
+import { baseDaemonArgs, rememberAddedArgs } from './_added-daemon-args.js'
 import { callEngine } from './_engine-request.js'
+import { daemonDropsForward } from './_forward-policy.js'
 import { readTool, runShell } from './_host-tools.js'
 import { childrenOf, startTime } from './_proc.js'
 import { connectDocker, DEFAULT_DOCKER_HOST, type DockerConnection } from './connect-docker.js'
@@ -49,6 +51,15 @@ export interface ResetEngineOptions {
   egressGuard?: string | false
   /** How long to wait for dockerd to stop, then to answer (default 30 s each). */
   timeoutMs?: number
+  /**
+   * Flags to start the daemon with after its own (a scenario's `dockerd`
+   * line, e.g. `['--bip=10.99.0.1/24', '--mtu=1400']`). Its own are the ones
+   * it runs with, less those a previous reset added: flags never pile up,
+   * and a reset without daemonArgs starts it with its own flags alone. A
+   * daemon that refuses them is started again with its own flags, and the
+   * reset throws what it said.
+   */
+  daemonArgs?: readonly string[]
 }
 
 const PREDEFINED = new Set(['bridge', 'host', 'none'])
@@ -160,7 +171,7 @@ async function writesRaw(running: DockerConnection | undefined, netns: string | 
   return /^-A PREROUTING .*! -i (docker0|docker_gwbridge|br-)/m.test(raw)
 }
 
-async function resetFirewall(netns: string | undefined, raw: boolean): Promise<void> {
+async function resetFirewall(netns: string | undefined, raw: boolean, forwardDrop: boolean): Promise<void> {
   for (const table of ['nat', 'filter', ...(raw ? ['raw'] : [])]) {
     await readTool('iptables', ['-t', table, '-F'], netns)
     await readTool('iptables', ['-t', table, '-X'], netns)
@@ -168,8 +179,10 @@ async function resetFirewall(netns: string | undefined, raw: boolean): Promise<v
   // On a freshly booted host dockerd sets FORWARD to DROP when it turns
   // forwarding on; with forwarding already on it leaves the policy alone.
   // Setting DROP here makes every start look like a first start without
-  // touching ip_forward, which other tools on the host may rely on.
-  await readTool('iptables', ['-P', 'FORWARD', 'DROP'], netns)
+  // touching ip_forward, which other tools on the host may rely on. A daemon
+  // whose flags keep it from setting DROP (daemonDropsForward) finds the
+  // kernel's default, ACCEPT.
+  await readTool('iptables', ['-P', 'FORWARD', forwardDrop ? 'DROP' : 'ACCEPT'], netns)
 }
 
 // Where the daemon wrote its output, when that was a file (`dockerd >LOG 2>&1 &`).
@@ -180,6 +193,55 @@ function logFileOf(pid: number): string | undefined {
   } catch {
     return undefined
   }
+}
+
+interface DaemonStart {
+  program: string
+  engine: EngineIdentity
+  netns: string | undefined
+  logFile: string
+  host: string
+  timeoutMs: number
+}
+
+// Starts dockerd with these flags, as the identified one ran (environment, working directory,
+// network namespace), and waits until it answers, or exits (a flag it refuses), or the time is up.
+async function startDaemon(
+  start: DaemonStart,
+  args: readonly string[],
+): Promise<{ conn: DockerConnection; why?: undefined } | { conn?: undefined; why: string }> {
+  const { program, engine, netns, logFile, host, timeoutMs } = start
+  const log = openSync(logFile, 'a')
+  const [file, argv] = netns ? ['nsenter', [`--net=${netns}`, program, ...args]] : [program, [...args]]
+  const child = spawn(file, argv, {
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: engine.env,
+    cwd: engine.cwd,
+  })
+  let exited: string | undefined
+  child.on('error', (error) => {
+    exited = error.message
+  })
+  child.on('exit', (code, signal) => {
+    exited = `it exited (${signal ?? `status ${code}`})`
+  })
+  child.unref()
+  closeSync(log)
+
+  let conn: DockerConnection | undefined
+  await waitUntil(async () => {
+    conn = await connectDocker({ host }).catch(() => undefined)
+    return conn !== undefined || exited !== undefined
+  }, timeoutMs)
+  if (conn) return { conn }
+  if (exited === undefined && child.pid !== undefined) {
+    // Still running but silent: stopped, so that the next start does not find it holding the pidfile.
+    child.kill('SIGTERM')
+    if (!(await waitUntil(() => exited !== undefined, 10_000))) child.kill('SIGKILL')
+  }
+  const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n') : ''
+  return { why: `${exited ?? `no answer within ${timeoutMs} ms`}; ${logFile}:\n${tail}` }
 }
 
 /**
@@ -195,15 +257,18 @@ function logFileOf(pid: number): string | undefined {
  * leftover bridges (br-*, docker0, docker_gwbridge, mybr0, vx-*) and the
  * scenarios' nmparent* interfaces, flushes the nat and filter tables (and
  * raw, which an engine 28 writes), sets
- * the FORWARD policy to DROP and keeps an egress guard on the uplink. It
+ * the FORWARD policy to DROP (ACCEPT for a daemon whose flags keep it from
+ * setting DROP: --iptables=false, --ip-forward=false) and keeps an egress guard on the uplink. It
  * starts the same binary again with the same arguments, environment and
  * working directory, in the same network namespace (`nsenter --net`), and
- * waits until it answers. Must run as root on the engine's machine. Images
+ * waits until it answers; `daemonArgs` are added after its own flags (and
+ * dropped again by the next reset that does not give them). Must run as root on the engine's machine. Images
  * are kept.
  *
  * @example
  * const conn = await resetEngine() // the engine at DOCKER_HOST or /var/run/docker.sock, fresh
  * const other = await resetEngine({ host: 'unix:///run/docker28.sock' }) // another one, alone
+ * await resetEngine({ daemonArgs: ['--icc=false'] }) // its own flags and --icc=false
  */
 export async function resetEngine(options: ResetEngineOptions = {}): Promise<DockerConnection> {
   const timeoutMs = options.timeoutMs ?? 30_000
@@ -227,35 +292,30 @@ export async function resetEngine(options: ResetEngineOptions = {}): Promise<Doc
     const running = await connectDocker({ host }).catch(() => undefined)
     if (running) await emptyEngine(running)
     const raw = await writesRaw(running, netns)
+    const base = baseDaemonArgs(engine.args, engine.pidfile)
+    const added = [...(options.daemonArgs ?? [])]
     await stopDaemon(engine, timeoutMs)
     await removeLeftovers(engine, netns)
-    await resetFirewall(netns, raw)
+    await resetFirewall(netns, raw, daemonDropsForward([...base, ...added]))
     await guardEgress(uplink, netns)
 
-    const log = openSync(logFile, 'a')
-    const program = options.dockerd ?? engine.exe
-    const [file, args] = netns
-      ? ['nsenter', [`--net=${netns}`, program, ...engine.args]]
-      : [program, engine.args]
-    const child = spawn(file, args, {
-      detached: true,
-      stdio: ['ignore', log, log],
-      env: engine.env,
-      cwd: engine.cwd,
-    })
-    child.on('error', () => undefined)
-    child.unref()
-    closeSync(log)
-
-    let conn: DockerConnection | undefined
-    await waitUntil(async () => {
-      conn = await connectDocker({ host }).catch(() => undefined)
-      return conn !== undefined
-    }, timeoutMs)
-    if (!conn) {
-      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n') : ''
-      throw new DockerUnavailableError(host, `dockerd did not start; ${logFile}:\n${tail}`)
+    const daemon = { program: options.dockerd ?? engine.exe, engine, netns, logFile, host, timeoutMs }
+    rememberAddedArgs(engine.pidfile, added)
+    const started = await startDaemon(daemon, [...base, ...added])
+    if (!started.conn) {
+      if (added.length === 0) throw new DockerUnavailableError(host, `dockerd did not start; ${started.why}`)
+      // Refused (dockerd exits on a flag or value it rejects): back to its own flags, so the engine stays up.
+      await removeLeftovers(engine, netns)
+      await resetFirewall(netns, raw, daemonDropsForward(base))
+      await guardEgress(uplink, netns)
+      rememberAddedArgs(engine.pidfile, [])
+      const again = await startDaemon(daemon, base)
+      throw new DockerUnavailableError(
+        host,
+        `dockerd did not start with ${added.join(' ')}; ${started.why}${again.conn ? '\n(started again with its own flags)' : `\nand not with its own flags either: ${again.why}`}`,
+      )
     }
+    const conn = started.conn
     await guardEgress(uplink, netns)
     return conn
   } finally {

@@ -1,10 +1,12 @@
 import type { ObservedMachine, ObservedStep, RawObservation } from '@netmodes/core'
-import { withoutMachineLinks } from '@netmodes/core'
+import { NetmodesError, withoutMachineLinks } from '@netmodes/core'
 import { readTool } from './_host-tools.js'
 import type { DockerConnection } from './connect-docker.js'
+import { identifyEngine } from './engine-identity.js'
 import { hostFiles } from './host-files.js'
 import { observeEngine } from './observe-engine.js'
 import { withReplay } from './replay-script.js'
+import { scenarioDaemonArgs } from './scenario-daemon-args.js'
 
 // Links Docker makes on its host (bridges, veths, swarm's, macvlan/ipvlan dummies, VXLAN).
 const DOCKER_MADE =
@@ -28,6 +30,27 @@ export async function machineLinks(conn: DockerConnection): Promise<string[]> {
   return links.map((l) => l.ifname).filter((name) => name !== 'lo' && !DOCKER_MADE.test(name))
 }
 
+// A scenario's `dockerd` line is a precondition, not a step: the engine must run with those flags
+// (resetEngine({ daemonArgs }) adds them after its own), or the recording would say what another
+// daemon did.
+function checkDaemonArgs(conn: DockerConnection, script: string): void {
+  const wanted = scenarioDaemonArgs(script)
+  if (wanted.length === 0) return
+  const restart = `reset it with resetEngine({ daemonArgs: ${JSON.stringify(wanted)} }) first`
+  if (!conn.local)
+    throw new NetmodesError(
+      'UNSUPPORTED',
+      `the scenario starts dockerd with ${wanted.join(' ')}, which only a local engine's flags can be checked for; ${restart}`,
+    )
+  const running = identifyEngine({ host: conn.endpoint }).args
+  const tail = running.slice(Math.max(0, running.length - wanted.length))
+  if (tail.length !== wanted.length || tail.some((arg, i) => arg !== wanted[i]))
+    throw new NetmodesError(
+      'UNSUPPORTED',
+      `the scenario starts dockerd with ${wanted.join(' ')}, but the engine at ${conn.endpoint} runs with [${running.join(' ')}]; ${restart}`,
+    )
+}
+
 /** Options of {@link recordScenario}. */
 export interface RecordScenarioOptions {
   /** Docker lines through this docker client rather than the adapter (see ReplayOptions.cli). */
@@ -45,7 +68,9 @@ export interface RecordScenarioOptions {
  * belongs to the machine ({@link machineLinks}, read before the replay) is
  * left out of every view of the host, so that the observation compares
  * with one taken on any other machine. The engine should be fresh
- * (resetEngine) for the result to be a recording.
+ * (resetEngine) for the result to be a recording; a scenario whose first
+ * line is `dockerd FLAG...` is refused unless the engine runs with those
+ * flags last (resetEngine's `daemonArgs`).
  *
  * @example
  * const conn = await resetEngine()
@@ -56,6 +81,7 @@ export async function recordScenario(
   script: string,
   options: RecordScenarioOptions = {},
 ): Promise<RawObservation> {
+  checkDaemonArgs(conn, script)
   const machine = conn.local ? await machineLinks(conn) : []
   // What the containers' files are made from on this machine: kept, so that they compare with another machine's.
   const machineFiles: { machine?: ObservedMachine } = conn.local ? { machine: hostFiles() } : {}

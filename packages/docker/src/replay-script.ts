@@ -84,7 +84,7 @@ function parseLine(text: string): DockerCommand | ObservedStep {
 
 async function replayStatement(
   conn: DockerConnection,
-  statement: Exclude<ReplayStatement, { kind: 'snapshot' }>,
+  statement: Exclude<ReplayStatement, { kind: 'snapshot' | 'dockerd' }>,
   created: CreatedObjects,
   options: ReplayOptions,
   cli: DockerCli | undefined,
@@ -154,6 +154,8 @@ export async function replayScript(
   const traces: ObservedTrace[] = []
   try {
     for (const statement of statements) {
+      // The daemon's flags: whoever started the engine applied them (the recorder resets it with them).
+      if (statement.kind === 'dockerd') continue
       if (statement.kind === 'snapshot') {
         await options.onSnapshot?.(statement.label, steps)
         continue

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { readTool } from '../src/_host-tools.js'
-import { identifyEngine, observeEngine, replayScript, resetEngine } from '../src/index.js'
+import {
+  connectDocker,
+  type DockerConnection,
+  identifyEngine,
+  observeEngine,
+  replayScript,
+  resetEngine,
+} from '../src/index.js'
 import { conn as engineConn, noEngine, uniqueName } from './engine.js'
 
 // resetEngine restarts dockerd and flushes iptables under whatever else uses
@@ -53,5 +60,39 @@ describe.skipIf(noEngine || !allowed)('resetEngine (destructive)', () => {
       if (decoy.pid) process.kill(decoy.pid, 'SIGTERM')
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  test("starts the daemon with a scenario's flags after its own, never piling them up", async () => {
+    const host = engineConn().endpoint
+    const own = identifyEngine({ host }).args
+    const bridgeOptions = async (conn: DockerConnection) =>
+      ((await conn.docker.getNetwork('bridge').inspect()) as { Options: Record<string, string> }).Options
+    try {
+      const mtu = await resetEngine({ host, daemonArgs: ['--mtu=1400'] })
+      expect(identifyEngine({ host }).args).toEqual([...own, '--mtu=1400'])
+      // The daemon took it: its default bridge says so (moby daemon/daemon_unix.go initBridgeDriver).
+      expect((await bridgeOptions(mtu))['com.docker.network.driver.mtu']).toBe('1400')
+
+      // The next scenario's flags replace the last one's.
+      const icc = await resetEngine({ host, daemonArgs: ['--icc=false'] })
+      expect(identifyEngine({ host }).args).toEqual([...own, '--icc=false'])
+      expect((await bridgeOptions(icc))['com.docker.network.bridge.enable_icc']).toBe('false')
+      expect((await bridgeOptions(icc))['com.docker.network.driver.mtu']).toBe('1500')
+    } finally {
+      const back = await resetEngine({ host })
+      expect(identifyEngine({ host: back.endpoint }).args).toEqual(own)
+    }
+  })
+
+  test('a flag the daemon refuses: the reset says what it said and the daemon runs with its own flags', async () => {
+    const host = engineConn().endpoint
+    const own = identifyEngine({ host }).args
+    // dockerd validates --bip before it serves anything (moby daemon/config).
+    await expect(resetEngine({ host, daemonArgs: ['--bip=not-an-address'] })).rejects.toThrow(
+      /dockerd did not start with --bip=not-an-address; it exited[\s\S]*started again with its own flags/,
+    )
+    const after = identifyEngine({ host })
+    expect(after.args).toEqual(own)
+    await expect(connectDocker({ host })).resolves.toBeDefined()
   })
 })

@@ -1,6 +1,6 @@
 import { NetmodesError, ScenarioSyntaxError } from '@netmodes/core'
 import { describe, expect, test } from 'vitest'
-import { replayScript, withReplay } from '../src/index.js'
+import { recordScenario, replayScript, withReplay } from '../src/index.js'
 import { conn, exists, noEngine, uniqueName, uniquePort, uniqueSubnet } from './engine.js'
 
 const ID = /^[0-9a-f]{64}\n$/
@@ -147,6 +147,19 @@ describe.skipIf(noEngine)('replayScript on the real engine', () => {
       }),
     ).rejects.toThrow('observer failed')
     expect(await exists('network', id)).toBe(false)
+  })
+
+  test('a dockerd line is no step: the engine was started with its flags; recordScenario checks that it was', async () => {
+    const replay = await replayScript(conn(), 'dockerd --mtu=1400\ndocker network ls -q --filter name=^none$')
+    await replay.cleanup()
+    expect(replay.steps.map((s) => [s.command, s.exit])).toEqual([
+      ['docker network ls -q --filter name=^none$', 0],
+    ])
+    // An engine on its own flags must not be recorded as one started with --mtu=1400.
+    if (!conn().local || process.getuid?.() !== 0) return
+    const refused = recordScenario(conn(), 'dockerd --mtu=1400\ndocker network ls\n')
+    await expect(refused).rejects.toThrow(NetmodesError)
+    await expect(refused).rejects.toThrow(/starts dockerd with --mtu=1400, but the engine at \S+ runs with/)
   })
 
   test('host lines need hostCommands; with it they run in a shell and are recorded', async () => {

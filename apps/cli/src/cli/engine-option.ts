@@ -7,6 +7,7 @@
  */
 import type { EngineVersion } from '@netmodes/core'
 import { globalOptions } from './context.js'
+import { UsageError } from './parse-args.js'
 
 /** The engines `--engine` accepts: core's ENGINE_VERSIONS, spelled here so help needs no core. */
 export const ENGINE_CHOICES: readonly EngineVersion[] = ['20.10', '28']
@@ -17,17 +18,33 @@ export const engineArgs = {
     type: 'enum' as const,
     options: [...ENGINE_CHOICES] as string[],
     valueHint: 'VERSION',
-    description: 'Docker Engine the lab models: 20.10 (the default) or 28',
+    description: 'Docker Engine the lab models: 28 (the default) or 20.10',
   },
 }
 
 /**
+ * `$NETMODES_ENGINE`: the engine for every command of a shell that works
+ * with one engine (as `$NETMODES_LAB` names its lab). A value that is not an
+ * engine is refused, never ignored.
+ */
+function engineFromEnv(): string | undefined {
+  const value = process.env.NETMODES_ENGINE
+  if (value === undefined || value === '') return undefined
+  if (!ENGINE_CHOICES.some((e) => e === value))
+    throw new UsageError(`invalid NETMODES_ENGINE "${value}": expected ${ENGINE_CHOICES.join(', ')}`)
+  return value
+}
+
+/**
  * The engine asked for: the command's `--engine`, else the global one,
- * else undefined (the command's default: 20.10, a lab file's own engine,
- * or a live engine's version).
+ * else `$NETMODES_ENGINE`, else undefined (the command's default: 28, a lab
+ * file's own engine, or a live engine's version).
  */
 export function chosenEngine(commandFlag: unknown): EngineVersion | undefined {
-  const flag = typeof commandFlag === 'string' && commandFlag !== '' ? commandFlag : globalOptions.engine
+  const flag =
+    typeof commandFlag === 'string' && commandFlag !== ''
+      ? commandFlag
+      : (globalOptions.engine ?? engineFromEnv())
   return ENGINE_CHOICES.find((e) => e === flag)
 }
 

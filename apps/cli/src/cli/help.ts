@@ -15,6 +15,7 @@ export const GLOBAL_OPTIONS: readonly [string, string][] = [
     '--lab FILE',
     'Lab file of docker, exec, host and diagram (default: $NETMODES_LAB, else ./.netmodes/lab.json)',
   ],
+  ['--engine VERSION', 'Docker Engine the lab models: 28 (the default) or 20.10 (or NETMODES_ENGINE)'],
   ['--explain', 'docker: also print the operations Docker performed, on stderr (or NETMODES_EXPLAIN=1)'],
   ['-h, --help', 'Show help; netmodes help COMMAND (or COMMAND --help) for one command'],
   ['-v, --version', 'Print the version'],

@@ -13,7 +13,7 @@ import { DEMO_SCRIPT } from './demo-script.js'
 
 export interface DemoOptions {
   lang: Lang
-  /** The engine the demo runs on (default 20.10); a saved lab records it. */
+  /** The engine the demo runs on (default 28); a saved lab records it. */
   engine?: EngineVersion
   /** Print core's runScenario report instead of the walk-through. */
   json: boolean

@@ -1,11 +1,17 @@
 /**
  * `netmodes exec CONTAINER ip ...|cat /etc/hosts` and `netmodes host ip ...|iptables-save`:
  * the views from inside one namespace of the lab file, worded as
- * `docker exec` (Docker Engine 20.10) words its errors.
+ * `docker exec` words its errors. What each command prints is core's (views/ip-command.ts,
+ * views/iptables-save-command.ts); this file only finds the namespace and prints.
  */
-import type { Container, LabState, Namespace } from '@netmodes/core'
-import { containerFiles, findContainer, namespaceOfContainer, renderIptablesSave } from '@netmodes/core'
-import { type CommandOutput, runIpCommand } from './ip-command.js'
+import type { CommandOutput, Container, LabState, Namespace } from '@netmodes/core'
+import {
+  containerFiles,
+  findContainer,
+  namespaceOfContainer,
+  runIpCommand,
+  runIptablesSave,
+} from '@netmodes/core'
 import { openLab } from './lab-file.js'
 
 export interface NamespaceCommandOptions {
@@ -20,42 +26,6 @@ function print(result: CommandOutput, options: NamespaceCommandOptions): number 
   if (result.stdout) options.stdout(result.stdout)
   if (result.stderr) options.stderr(result.stderr)
   return result.exitCode
-}
-
-/**
- * `iptables-save [-t nat|filter]` of the host. Without -t, both tables,
- * nat first: the order iptables-save lists them on a Docker host, where
- * dockerd creates its nat chains first.
- */
-export function runIptablesSave(lab: LabState, args: readonly string[]): CommandOutput {
-  const tables: ('nat' | 'filter')[] = []
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i] ?? ''
-    let table: string | undefined
-    if (word === '-t' || word === '--table') table = args[++i]
-    else if (word.startsWith('--table=')) table = word.slice('--table='.length)
-    else if (word.startsWith('-t') && word.length > 2) table = word.slice(2)
-    else {
-      return {
-        stdout: '',
-        stderr: `netmodes: \`iptables-save ${word}\` is not modelled (iptables-save [-t nat|filter])\n`,
-        exitCode: 2,
-      }
-    }
-    if (table === undefined) {
-      return { stdout: '', stderr: 'netmodes: iptables-save -t needs a table (nat or filter)\n', exitCode: 2 }
-    }
-    if (table !== 'nat' && table !== 'filter') {
-      return {
-        stdout: '',
-        stderr: `netmodes: table '${table}' is not modelled: Docker 20.10 programs nat and filter\n`,
-        exitCode: 2,
-      }
-    }
-    tables.push(table)
-  }
-  const shown = tables.length > 0 ? tables.slice(-1) : (['nat', 'filter'] as const)
-  return { stdout: shown.map((t) => renderIptablesSave(lab.netfilter, t)).join(''), stderr: '', exitCode: 0 }
 }
 
 function runInNamespace(ns: Namespace, command: readonly string[], where: string): CommandOutput {

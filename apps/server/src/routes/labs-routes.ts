@@ -34,7 +34,7 @@ export function labsRoutes(deps: AppDeps) {
       async (c) => {
         c.set('bodyRead', true)
         const b = c.req.valid('json')
-        const lab = { scenario: b.scenario, engine: b.engine ?? '20.10' } as const
+        const lab = { scenario: b.scenario, engine: b.engine ?? '28' } as const
         const id = await deps.store.save(lab)
         const path = `/api/labs/${id}`
         c.header('location', path)

@@ -26,7 +26,7 @@ const labInput = (body: {
   continueOnError?: boolean | undefined
 }): LabInput => ({
   scenario: body.scenario,
-  engine: body.engine ?? '20.10',
+  engine: body.engine ?? '28',
   continueOnError: body.continueOnError ?? false,
 })
 

@@ -47,7 +47,7 @@ describe('evaluateChain', () => {
   })
 
   test("Docker's FORWARD drops a new flow between two bridge networks in DOCKER-ISOLATION-STAGE-2", () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     runDocker(lab, 'docker network create app')
     const app = findNetwork(lab, 'app')?.device as string
     const v = evaluateChain(lab.netfilter, 'filter', 'FORWARD', packet({ inIface: 'docker0', outIface: app }))
@@ -62,7 +62,7 @@ describe('evaluateChain', () => {
   })
 
   test('an established reply passes on the conntrack rule', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     const v = evaluateChain(
       lab.netfilter,
       'filter',
@@ -75,7 +75,7 @@ describe('evaluateChain', () => {
   })
 
   test('nat PREROUTING DNATs a published port for a local destination only', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     runDocker(lab, 'docker run -d --name web -p 8080:80 nginx')
     const toHost = packet({ inIface: 'eth0', dst: ip('10.0.2.15'), dport: 8080, dstLocal: true })
     expect(evaluateChain(lab.netfilter, 'nat', 'PREROUTING', toHost).decidedBy?.text).toBe(

@@ -74,7 +74,7 @@ describe('reachabilityMatrix', () => {
   test.prop([topology, probe, fc.boolean()], { numRuns: Number(process.env.NETMODES_RUNS ?? 60) })(
     'equals tracing every pair, and no trace loops',
     (lines, { protocol, port, listening }, userlandProxy) => {
-      const lab = createLab({ profile: { userlandProxy } })
+      const lab = createLab({ engine: '20.10', profile: { userlandProxy } })
       for (const line of lines) runDocker(lab, line)
       const options = { protocol, ...(protocol === 'icmp' ? {} : { port }), listening }
       const m = reachabilityMatrix(lab, options)
@@ -108,7 +108,7 @@ describe('reachabilityMatrix', () => {
   )
 
   test('equivalent containers are traced once per pair of groups', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     runDocker(lab, 'docker network create app')
     for (let i = 0; i < 20; i++)
       runDocker(lab, `docker run -d --name c${i} --network ${i % 2 ? 'app' : 'bridge'} nginx`)
@@ -128,7 +128,7 @@ describe('reachabilityMatrix', () => {
   })
 
   test('without a port the matrix pings; tcp or udp without a port is refused, not port 0', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     runDocker(lab, 'docker network create app')
     runDocker(lab, 'docker run -d --name web --network app -p 8080:80 nginx')
     const m = reachabilityMatrix(lab)

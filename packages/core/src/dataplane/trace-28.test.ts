@@ -90,7 +90,7 @@ describe('Docker 28 raw PREROUTING: direct access', () => {
   })
   test('20.10 has no raw rules: a LAN neighbour reaches the published container port directly', () => {
     // The hole 28 closes: 20.10's filter DOCKER ACCEPT matches whatever interface the packet came in on.
-    const old = lab(['docker run -d --name web -p 8080:80 nginx'], {})
+    const old = lab(['docker run -d --name web -p 8080:80 nginx'], { engine: '20.10' })
     const direct = fromLanNeighbour(old, '172.17.0.2', 'tcp', 80)
     expect(direct.hops.some((h) => h.kind === 'rule' && h.table === 'raw')).toBe(false)
     expect(direct.arrival.kind).toBe('delivered')

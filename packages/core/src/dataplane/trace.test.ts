@@ -8,7 +8,7 @@ import { trace } from './trace.js'
 import type { Hop, TraceRequest, TraceResult } from './trace-types.js'
 
 function lab(lines: string[], options: CreateLabOptions = {}) {
-  const l = createLab(options)
+  const l = createLab({ engine: '20.10', ...options })
   for (const line of lines) {
     const r = runDocker(l, line)
     expect(r.ok, `${line}: ${r.error}`).toBe(true)

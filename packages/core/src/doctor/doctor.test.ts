@@ -33,6 +33,10 @@ test('doctor finds what users hit', () => {
   expect(doctor(lab).find((f) => f.code === 'subnet-overlaps-route')?.message).toMatch(
     /network app \(172\.18\.0\.0\/16\) overlaps the host's route 172\.18\.0\.0\/16 via 10\.8\.0\.1 dev tun0/,
   )
+  // It says what to put in daemon.json, clear of the host's routes.
+  expect(doctor(lab).find((f) => f.code === 'subnet-overlaps-route')?.message).toContain(
+    'move its pools with "default-address-pools" in daemon.json and re-create the network, for example {"bip": "10.200.0.1/24", "default-address-pools": [{"base": "10.201.0.0/16", "size": 24}]} (dockerd flags: dockerd --bip=10.200.0.1/24 --default-address-pool base=10.201.0.0/16,size=24), then restart dockerd.',
+  )
   expect(doctor(createLab())).toEqual([])
 })
 
@@ -40,5 +44,31 @@ test('doctor counts the default pools left', () => {
   const lab = createLab()
   for (let i = 0; i < 27; i++) runDocker(lab, `docker network create n${i}`)
   const finding = doctor(lab).find((f) => f.code === 'pools-nearly-exhausted')
-  expect(finding?.message).toMatch(/^28 of Docker's 31 default subnets are in use, 3 left/)
+  expect(finding?.message).toMatch(/^28 of the daemon's 31 default subnets are in use, 3 left/)
+})
+
+test('doctor advises a bip and pools clear of an office range that takes 10.200.0.0/16 too', () => {
+  const lab = createLab({
+    host: {
+      addr: [
+        { ifindex: 1, ifname: 'lo', link_type: 'loopback' },
+        { ifindex: 2, ifname: 'eth0', link_type: 'ether' },
+      ],
+      route: [
+        { dst: 'default', gateway: '192.168.1.1', dev: 'eth0' },
+        { dst: '172.16.0.0/12', gateway: '192.168.1.254', dev: 'eth0' },
+        { dst: '10.200.0.0/15', gateway: '192.168.1.254', dev: 'eth0' },
+      ],
+    },
+  })
+  const message = doctor(lab).find((f) => f.code === 'subnet-overlaps-route')?.message ?? ''
+  expect(message).toMatch(/^network bridge \(172\.17\.0\.0\/16\) overlaps the host's route 172\.16\.0\.0\/12/)
+  expect(message).toContain('give it another with "bip" in daemon.json, for example {"bip": "10.202.0.1/24"')
+  // A lab started with that advice has nothing left to report about routes.
+  const advised = createLab({
+    host: { addr: [], route: [{ dst: '172.16.0.0/12', gateway: '192.168.1.254', dev: 'eth0' }] },
+    daemon: { bip: '10.202.0.1/24', 'default-address-pools': [{ base: '10.203.0.0/16', size: 24 }] },
+  })
+  runDocker(advised, 'docker network create app')
+  expect(doctor(advised).filter((f) => f.code === 'subnet-overlaps-route')).toEqual([])
 })

@@ -1,6 +1,7 @@
-import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
+import { localPoolsOf } from '../ipam/default-pools.js'
 import { cidrsOverlap, parseCidr } from '../ipam/ipv4.js'
 import type { LabState } from '../model/state.js'
+import { daemonAdvice } from './daemon-advice.js'
 
 /** One problem found on a Docker host, with what to do about it. */
 export interface Finding {
@@ -42,20 +43,34 @@ export function doctor(lab: LabState): Finding[] {
       const dst = r.dst.includes('/') ? r.dst : `${r.dst}/32`
       if (!overlap(subnet, dst)) continue
       const via = r.gateway ? ` via ${r.gateway}` : ''
+      const advice = daemonAdvice(
+        lab,
+        routes.map((x) => (x.dst.includes('/') ? x.dst : `${x.dst}/32`)),
+      )
+      const fix =
+        n.name === 'bridge' && n.driver === 'bridge'
+          ? 'docker0 takes the first default pool at the daemon\'s start; give it another with "bip" in daemon.json'
+          : n.pool?.predefined
+            ? 'Docker only avoids on-link routes when it picks a subnet itself (a route via a gateway, as a VPN pushes, does not count); move its pools with "default-address-pools" in daemon.json and re-create the network'
+            : 'Docker never checks a --subnet you give against the host; choose another subnet'
       findings.push({
         code: 'subnet-overlaps-route',
         severity: 'warning',
-        message: `network ${n.name} (${subnet}) overlaps the host's route ${r.dst}${via} dev ${r.dev}: traffic for that range goes to ${n.name}'s bridge, not ${r.gateway ? 'the VPN or router' : r.dev}. Docker only avoids on-link routes when it picks a subnet itself, and never checks a --subnet you give; choose another subnet, or set default-address-pools in daemon.json.`,
+        message: `network ${n.name} (${subnet}) overlaps the host's route ${r.dst}${via} dev ${r.dev}: traffic for that range goes to ${n.name}'s bridge, not ${r.gateway ? 'the VPN or router' : r.dev}. ${fix}${advice ? `, for example ${advice.json} (dockerd flags: ${advice.flags}), then restart dockerd` : ''}.`,
       })
     }
   }
-  const used = LOCAL_PREDEFINED_SUBNETS.filter((s) => lab.networks.some((n) => n.pool?.subnet === s)).length
-  const left = LOCAL_PREDEFINED_SUBNETS.length - used
+  // The daemon's own pools when it was given default-address-pools, else Docker's 31.
+  const pools = localPoolsOf(lab)
+  const held = new Set(lab.networks.flatMap((n) => (n.pool ? [n.pool.subnet] : [])))
+  let used = 0
+  for (let i = 0; i < pools.count; i++) if (held.has(pools.at(i))) used++
+  const left = pools.count - used
   if (left <= 5) {
     findings.push({
       code: 'pools-nearly-exhausted',
       severity: left === 0 ? 'warning' : 'info',
-      message: `${used} of Docker's ${LOCAL_PREDEFINED_SUBNETS.length} default subnets are in use, ${left} left: after that, "docker network create" without --subnet fails with "could not find an available, non-overlapping IPv4 address pool". Remove unused networks (docker network prune) or widen default-address-pools.`,
+      message: `${used} of the daemon's ${pools.count} default subnets are in use, ${left} left: after that, "docker network create" without --subnet fails with "could not find an available, non-overlapping IPv4 address pool". Remove unused networks (docker network prune) or widen default-address-pools in daemon.json (e.g. {"default-address-pools": [{"base": "10.200.0.0/14", "size": 24}]}: 1024 subnets).`,
     })
   }
   for (const allocations of Object.values(lab.hostPorts)) {

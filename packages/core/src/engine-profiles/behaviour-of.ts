@@ -2,22 +2,31 @@ import type { EngineVersion, LabState } from '../model/state.js'
 import { ENGINE_20_10 } from './engine-20-10.js'
 import { ENGINE_28 } from './engine-28.js'
 import type { EngineBehaviour } from './engine-behaviour.js'
+import { firewallerOff } from './firewaller-off.js'
 
 const BEHAVIOURS: Readonly<Record<EngineVersion, EngineBehaviour>> = Object.freeze({
   '20.10': ENGINE_20_10,
   '28': ENGINE_28,
 })
 
+// `--iptables=false` is the one daemon setting that swaps a part of the behaviour: its firewaller.
+const WITHOUT_IPTABLES: Readonly<Record<EngineVersion, EngineBehaviour>> = Object.freeze({
+  '20.10': Object.freeze({ ...ENGINE_20_10, firewaller: firewallerOff(ENGINE_20_10.firewaller) }),
+  '28': Object.freeze({ ...ENGINE_28, firewaller: firewallerOff(ENGINE_28.firewaller) }),
+})
+
 /**
  * The behaviour of the engine a lab models: the one place that reads
- * `lab.profile.version` for it. The version is fixed when the lab is
- * created, so a lab's behaviour never changes under it.
+ * `lab.profile.version` for it (and `lab.daemon.iptables`, which turns its
+ * firewaller off). Both are fixed when the lab is created, so a lab's
+ * behaviour never changes under it.
  *
  * @example
  * behaviourOf(createLab({ engine: '28' })).apiVersion // '1.51'
  */
-export function behaviourOf(lab: Pick<LabState, 'profile'>): EngineBehaviour {
-  return behaviourOfVersion(lab.profile.version)
+export function behaviourOf(lab: Pick<LabState, 'profile' | 'daemon'>): EngineBehaviour {
+  const behaviour = behaviourOfVersion(lab.profile.version)
+  return lab.daemon?.iptables === false ? WITHOUT_IPTABLES[lab.profile.version] : behaviour
 }
 
 /** The behaviour of an engine version, for what has no lab (an observation of a real engine). */

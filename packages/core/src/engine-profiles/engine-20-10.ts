@@ -1,5 +1,6 @@
 import { selectPredefinedSubnet } from '../ipam/subnet-selection.js'
 import { macFromIp, randomDockerMac } from '../kernel/mac.js'
+import { DAEMON_SETTING_NAMES } from '../model/daemon-settings.js'
 import { CLI_20_10 } from './cli-rendering-20-10.js'
 import { CHECKS_20_10 } from './daemon-checks.js'
 import type { DockerProxyRequest, EngineBehaviour } from './engine-behaviour.js'
@@ -37,6 +38,8 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   messages: MESSAGES_20_10,
   cli: CLI_20_10,
   checks: CHECKS_20_10,
+  // moby added --default-network-opt after 20.10 (daemon/config: DefaultNetworkOpts).
+  daemonSettings: DAEMON_SETTING_NAMES.filter((name) => name !== 'default-network-opts'),
   apiVersion: '1.41',
   documentApiVersion: '1.41',
   endpointMac: (_tx, request) => macFromIp(request.ipv4),
@@ -53,7 +56,7 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   inspect: Object.freeze({
     networkEnableIPv4: false,
     defaultBridgeConfigGateway: false,
-    hostNoneConfig: 'empty',
+    emptyIpamConfig: 'empty',
     defaultNetworkMode: 'default',
     networkSettingsOrder: 'api-1.41',
     endpointSettings: 'api-1.41',
@@ -63,6 +66,7 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
     hostsLeave: 'all-own-lines',
     resolvConf: 'libnetwork-20.10',
     failedStartPaths: 'after-sandbox',
+    hostsAtStop: 'user-networks',
   }),
   ipv6: IPV6_20_10,
 })

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest'
 import { runDocker } from '../engine/execute.js'
 import { createLab } from '../engine/lab.js'
 import { fromJSON, toJSON } from '../engine/serialize.js'
+import { containerFiles } from '../etc/container-files.js'
 import type { EngineVersion, LabState } from '../model/state.js'
 import { renderIpRoute } from '../views/ip-route.js'
 import { namespaceOfContainer } from '../views/lab-report.js'
@@ -39,11 +40,12 @@ const routesOf = (lab: LabState, c: string) =>
 const isLocalUnicast = (mac: string) => (Number.parseInt(mac.slice(0, 2), 16) & 3) === 2
 
 describe('the seam', () => {
-  test('createLab({ engine }) sets profile.version; the default stays 20.10', () => {
-    expect(createLab().profile.version).toBe('20.10')
+  test('createLab({ engine }) sets profile.version; the default is 28, the engine most users run', () => {
+    expect(createLab().profile.version).toBe('28')
+    expect(createLab({ engine: '20.10' }).profile.version).toBe('20.10')
     expect(createLab({ engine: '28' }).profile.version).toBe('28')
     expect(behaviourOf(createLab({ engine: '28' })).apiVersion).toBe('1.51')
-    expect(behaviourOf(createLab()).apiVersion).toBe('1.41')
+    expect(behaviourOf(createLab({ engine: '20.10' })).apiVersion).toBe('1.41')
   })
 
   test('a lab of 28 is saved and loaded again as 28 (the lab file records its engine)', () => {
@@ -53,11 +55,12 @@ describe('the seam', () => {
     expect(toJSON(again)).toBe(toJSON(lab))
   })
 
-  test('an explicit engine 20.10 lab is the default lab, byte for byte', () => {
+  test('an explicit engine 28 lab is the default lab, byte for byte', () => {
     const lines = ['docker network create a', 'docker run -d --name web --network a -p 80:80 nginx']
     const lab = createLab()
     for (const l of lines) runDocker(lab, l)
-    expect(toJSON(labOf('20.10', ...lines))).toBe(toJSON(lab))
+    expect(toJSON(labOf('28', ...lines))).toBe(toJSON(lab))
+    expect(toJSON(labOf('20.10', ...lines))).not.toBe(toJSON(lab))
   })
 })
 
@@ -188,7 +191,7 @@ describe('ENGINE-28.md section 3: IPAM and subnet choice', () => {
     expect(again.networks.find((n) => n.name === 'v6nosubnet')?.ipam.config[1]?.subnet).toBe(v6?.subnet)
     runDocker(lab, 'docker network create --ipv6 other')
     expect(lab.networks.find((n) => n.name === 'other')?.ipam.config[1]?.subnet).not.toBe(v6?.subnet)
-    const old = runDocker(createLab(), 'docker network create -d bridge --ipv6 v6nosubnet')
+    const old = runDocker(createLab({ engine: '20.10' }), 'docker network create -d bridge --ipv6 v6nosubnet')
     expect(old.error).toContain('could not find an available, non-overlapping IPv6 address pool')
   })
 })
@@ -299,10 +302,23 @@ describe('ENGINE-28.md section 6: inspect documents', () => {
     expect(bridge.IPAM.Config).toEqual([{ Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' }])
     expect(inspect(lab, 'network inspect host').IPAM.Config).toBeNull()
     expect(inspect(lab, 'network inspect none').IPAM.Config).toBeNull()
-    const old = createLab()
+    const old = createLab({ engine: '20.10' })
     expect(inspect(old, 'network inspect bridge').IPAM.Config).toEqual([{ Subnet: '172.17.0.0/16' }])
     expect(inspect(old, 'network inspect host').IPAM.Config).toEqual([])
     expect(Object.keys(inspect(old, 'network inspect bridge'))).not.toContain('EnableIPv4')
+  })
+
+  test('a --config-only network without --subnet has a null Config on 28, [] on 20.10 (config-only cf-empty)', () => {
+    const lines = [
+      'docker network create --config-only cf-empty',
+      'docker network create --config-only --subnet 10.204.0.0/24 cf-cfg',
+    ]
+    const lab = labOf('28', ...lines)
+    expect(inspect(lab, 'network inspect cf-empty').IPAM.Config).toBeNull()
+    expect(inspect(lab, 'network inspect cf-cfg').IPAM.Config).toEqual([{ Subnet: '10.204.0.0/24' }])
+    const old = labOf('20.10', ...lines)
+    expect(inspect(old, 'network inspect cf-empty').IPAM.Config).toEqual([])
+    expect(inspect(old, 'network inspect cf-cfg').IPAM.Config).toEqual([{ Subnet: '10.204.0.0/24' }])
   })
 
   test('container inspect: NetworkMode "bridge" for no --network, and 28 key order of NetworkSettings', () => {
@@ -397,7 +413,10 @@ describe('ENGINE-28.md 1.5 and 8: docker-proxy', () => {
     expect(ops).toContain(
       '/usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip 172.17.0.2 -container-port 80 -use-listen-fd',
     )
-    const old = runDocker(createLab(), 'docker run -d --name p1 -p 8080:80 nginx').operations.join('\n')
+    const old = runDocker(
+      createLab({ engine: '20.10' }),
+      'docker run -d --name p1 -p 8080:80 nginx',
+    ).operations.join('\n')
     expect(old).not.toContain('-use-listen-fd')
   })
 })
@@ -486,5 +505,82 @@ describe('ENGINE-28.md section 6: --mac-address lives in the endpoint settings',
       'docker create --name m1 --network seamm --mac-address 02:00:00:00:00:bb nginx',
     )
     expect(endpointOf(old, 'm1', 'seamm').MacAddress).toBe('')
+  })
+
+  test('host (28 only: 20.10 refuses it) and none endpoints carry the --mac-address (modes-errors e13)', () => {
+    const hostMac = (lab: LabState, name: string, network: string) => {
+      const doc = inspect(lab, `network inspect ${network}`)
+      const ep = Object.values<Json>(doc.Containers).find((c) => c.Name === name)
+      return [endpointOf(lab, name, network).MacAddress, ep?.MacAddress]
+    }
+    const lab = labOf(
+      '28',
+      'docker run -d --name e13 --network host --mac-address 02:00:00:00:00:cc nginx',
+      'docker run -d --name n1 --network none --mac-address 02:00:00:00:00:dd nginx',
+    )
+    expect(hostMac(lab, 'e13', 'host')).toEqual(['02:00:00:00:00:cc', '02:00:00:00:00:cc'])
+    expect(hostMac(lab, 'n1', 'none')).toEqual(['02:00:00:00:00:dd', '02:00:00:00:00:dd'])
+    // The legacy top-level field is the default bridge's only.
+    expect(inspect(lab, 'inspect e13').NetworkSettings.MacAddress).toBe('')
+    const old = labOf('20.10', 'docker run -d --name n1 --network none --mac-address 02:00:00:00:00:dd nginx')
+    expect(hostMac(old, 'n1', 'none')).toEqual(['02:00:00:00:00:dd', '02:00:00:00:00:dd'])
+  })
+})
+
+describe('ENGINE-28.md section 6: a start that fails in a join keeps all three file paths', () => {
+  test('ports.sh conflict: 28 keeps HostnamePath too; 20.10 keeps HostsPath and ResolvConfPath only', () => {
+    const lines = ['docker run -d --name first -p 8080:80 nginx']
+    const conflict = 'docker run -d --name conflict -p 8080:80 nginx'
+    const paths = (lab: LabState) => {
+      const doc = inspect(lab, 'inspect conflict')
+      return [doc.State.Status, doc.HostnamePath, doc.HostsPath, doc.ResolvConfPath]
+    }
+    const lab = labOf('28', ...lines)
+    expect(runDocker(lab, conflict).exitCode).toBe(125)
+    const [status, hostname, hosts, resolv] = paths(lab)
+    expect(status).toBe('created')
+    expect(hostname).toMatch(/\/containers\/[0-9a-f]{64}\/hostname$/)
+    expect(hosts).toBe(hostname.replace(/hostname$/, 'hosts'))
+    expect(resolv).toBe(hostname.replace(/hostname$/, 'resolv.conf'))
+    const old = labOf('20.10', ...lines)
+    expect(runDocker(old, conflict).exitCode).toBe(125)
+    const [, oldHostname, oldHosts] = paths(old)
+    expect(oldHostname).toBe('')
+    expect(oldHosts).toMatch(/\/hosts$/)
+  })
+})
+
+describe('sandbox files: what a docker stop leaves in /etc/hosts for the containers sharing the namespace', () => {
+  const lines = [
+    'docker network create app',
+    'docker run -d --name web nginx',
+    'docker run -d --name side --network container:web nginx',
+    'docker run -d --name api --network app nginx',
+    'docker run -d --name apiside --network container:api nginx',
+    'docker stop web',
+    'docker stop api',
+  ]
+  const ownLine = (lab: LabState, sharer: string) => {
+    const c = Object.values(lab.containers).find((o) => o.name === sharer)!
+    return (containerFiles(lab, c)?.hosts ?? '')
+      .split('\n')
+      .filter((l) => /^\d+\.\d+\.\d+\.\d+\t/.test(l) && !l.startsWith('127.'))
+  }
+
+  test('28 deletes each endpoint line at stop (modes side, side2)', () => {
+    const lab = labOf('28', ...lines)
+    expect(ownLine(lab, 'side')).toEqual([])
+    expect(ownLine(lab, 'apiside')).toEqual([])
+    expect(runDocker(lab, 'docker start web').exitCode).toBe(0)
+    expect(ownLine(lab, 'side')).toEqual([
+      `172.17.0.2\t${Object.values(lab.containers).find((o) => o.name === 'web')?.hostname}`,
+    ])
+  })
+
+  test('20.10 keeps the default bridge line and deletes a user network one', () => {
+    const lab = labOf('20.10', ...lines)
+    expect(ownLine(lab, 'side')).toHaveLength(1)
+    expect(ownLine(lab, 'side')[0]).toMatch(/^172\.17\.0\.2\t[0-9a-f]{12}$/)
+    expect(ownLine(lab, 'apiside')).toEqual([])
   })
 })

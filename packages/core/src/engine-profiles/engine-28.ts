@@ -1,5 +1,6 @@
 import { selectLowestFreeSubnet } from '../ipam/subnet-selection.js'
 import { macFromIp, randomKernelMac } from '../kernel/mac.js'
+import { DAEMON_SETTING_NAMES } from '../model/daemon-settings.js'
 import type { Namespace } from '../model/namespace.js'
 import { CLI_28 } from './cli-rendering-28.js'
 import { CHECKS_28 } from './daemon-checks.js'
@@ -58,6 +59,7 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   messages: MESSAGES_28,
   cli: CLI_28,
   checks: CHECKS_28,
+  daemonSettings: DAEMON_SETTING_NAMES,
   apiVersion: '1.51',
   documentApiVersion: '1.50',
   endpointMac: endpointMac28,
@@ -79,7 +81,7 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   inspect: Object.freeze({
     networkEnableIPv4: true,
     defaultBridgeConfigGateway: true,
-    hostNoneConfig: 'null',
+    emptyIpamConfig: 'null',
     defaultNetworkMode: 'bridge',
     networkSettingsOrder: 'api-1.50',
     endpointSettings: 'api-1.50',
@@ -90,6 +92,7 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
     hostsLeave: 'endpoint-line',
     resolvConf: 'moby-28',
     failedStartPaths: 'own-namespace',
+    hostsAtStop: 'every-endpoint',
   }),
   ipv6: IPV6_28,
 })

@@ -1,3 +1,4 @@
+import type { DaemonSettingName } from '../model/daemon-settings.js'
 import type { DriverName } from '../model/docker.js'
 import type { Namespace } from '../model/namespace.js'
 import type { EngineVersion } from '../model/state.js'
@@ -35,8 +36,15 @@ export interface InspectDocumentPolicy {
   networkEnableIPv4: boolean
   /** The default bridge's `IPAM.Config` shows its `Gateway` (28; 20.10 showed only `Subnet`). */
   defaultBridgeConfigGateway: boolean
-  /** `IPAM.Config` of `host` and `none`: `[]` (20.10) or `null` (28). */
-  hostNoneConfig: 'empty' | 'null'
+  /**
+   * `IPAM.Config` of a local network with no IPAM configuration at all
+   * (`host`, `none`, a `--config-only` network without `--subnet`; a swarm
+   * network's document is the cluster's, `[]` on both): `[]` (20.10) or
+   * `null` (28, seen on 28.5.2). 20.10's buildIpamResources starts from an
+   * empty list (`r.IPAM.Config = []network.IPAMConfig{}`); 28's list stays nil
+   * when nothing is appended.
+   */
+  emptyIpamConfig: 'empty' | 'null'
   /** `HostConfig.NetworkMode` of a container created without `--network`: 20.10 "default", 28 "bridge". */
   defaultNetworkMode: 'default' | 'bridge'
   /** Key order of `NetworkSettings`: 20.10's, or 28's (SandboxKey and Ports moved up). */
@@ -60,11 +68,23 @@ export interface SandboxFilesPolicy {
   resolvConf: 'libnetwork-20.10' | 'moby-28'
   /**
    * The paths a failed `docker start` leaves in the record: 20.10's only once
-   * the sandbox was made; 28 writes the files before it joins networks, so a
-   * container of its own namespace keeps all three whatever failed (seen on
-   * 28.5.2: errors.sh second, gwip, nonet; container: mode keeps none).
+   * the sandbox was made, and HostnamePath only once networking was up; 28
+   * writes the files before it joins networks, so a container of its own
+   * namespace keeps all three whatever failed, a join included (seen on
+   * 28.5.2: errors.sh second, gwip, nonet; ipvlan i1, macvlan mpt2, ports
+   * conflict and p11; container: mode keeps none).
    */
   failedStartPaths: 'after-sandbox' | 'own-namespace'
+  /**
+   * Which endpoints' leave edits /etc/hosts at `docker stop` (as a disconnect
+   * would, `hostsLeave`), as containers sharing the namespace see it: 20.10
+   * only a user-defined network's (libnetwork's sbLeave deletes the
+   * network's service records, among them the short-ID alias the hostname
+   * line ends with; the default bridge has none, so its line stays), 28
+   * every endpoint's (sbLeave deletes the endpoint's own line). Seen on
+   * 20.10.24 and 28.5.2 with a `container:` sharer of a stopped container.
+   */
+  hostsAtStop: 'user-networks' | 'every-endpoint'
 }
 
 /**
@@ -85,6 +105,8 @@ export interface EngineBehaviour {
   readonly cli: CliRendering
   /** Requests this version refuses where another accepts them (and the reverse). */
   readonly checks: DaemonChecks
+  /** The daemon settings (daemon.json keys) this version's dockerd knows. */
+  readonly daemonSettings: readonly DaemonSettingName[]
   /** The Engine API version the daemon reports as `ApiVersion` in `/version`. */
   readonly apiVersion: string
   /** The API version the inspect documents are written for (the version's own docker CLI negotiates it). */

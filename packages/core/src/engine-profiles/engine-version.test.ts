@@ -28,13 +28,15 @@ describe('engine versions', () => {
   })
 
   test('behaviourOf picks the behaviour from profile.version alone', () => {
-    expect(behaviourOf(createLab())).toBe(ENGINE_20_10)
+    expect(behaviourOf(createLab({ engine: '20.10' }))).toBe(ENGINE_20_10)
     expect(behaviourOf(createLab({ engine: '28' }))).toBe(ENGINE_28)
-    expect(behaviourOf({ profile: { ...createLab().profile, version: '28' } })).toBe(ENGINE_28)
+    expect(behaviourOf({ profile: { ...createLab({ engine: '20.10' }).profile, version: '28' } })).toBe(
+      ENGINE_28,
+    )
   })
 
   test('20.10 derives MACs from the address and counts ethN; 28 names the lowest free ethN', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     const tx = { lab } as Parameters<typeof ENGINE_20_10.endpointMac>[0]
     expect(ENGINE_20_10.endpointMac(tx, { ipv4: '172.17.0.2', driver: 'bridge' })).toBe('02:42:ac:11:00:02')
     expect(ENGINE_28.endpointMac(tx, { ipv4: '10.0.1.2', driver: 'overlay' })).toBe('02:42:0a:00:01:02')

@@ -19,24 +19,26 @@ function run(lab: LabState, ...lines: string[]) {
 
 describe('the 20.10 catalog', () => {
   test('words the IPAM errors as the IPAM layer does', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     expect(behaviourOf(lab).messages.poolOverlap()).toBe(ipamErrors.poolOverlap().message)
     expect(behaviourOf(lab).messages.predefinedPoolsExhausted(4)).toBe(ipamErrors.noMoreSubnets(4).message)
     expect(behaviourOf(lab).messages.predefinedPoolsExhausted(6)).toBe(ipamErrors.noMoreSubnets(6).message)
   })
 
-  test('is the one a lab gets by default, and 28 is another', () => {
-    expect(createLab().profile.version).toBe('20.10')
-    expect(behaviourOf(createLab()).messages).not.toBe(
+  test('is the one a 20.10 lab gets, and 28 (the default) is another', () => {
+    expect(behaviourOf(createLab()).messages).toBe(behaviourOf(createLab({ engine: '28' })).messages)
+    expect(behaviourOf(createLab({ engine: '20.10' })).messages).not.toBe(
       behaviourOf(createLab({ profile: { version: '28' } })).messages,
     )
-    expect(behaviourOf(createLab()).cli).not.toBe(behaviourOf(createLab({ profile: { version: '28' } })).cli)
+    expect(behaviourOf(createLab({ engine: '20.10' })).cli).not.toBe(
+      behaviourOf(createLab({ profile: { version: '28' } })).cli,
+    )
   })
 })
 
 describe('20.10 through runDocker', () => {
   test('an overlapping subnet and a bad one (E28 L539, L540)', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     expect(
       run(
         lab,
@@ -50,13 +52,13 @@ describe('20.10 through runDocker', () => {
   })
 
   test('a subnet with host bits set is kept as given (E28 L542)', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     expect(run(lab, 'docker network create --subnet 10.56.0.5/24 nonaligned').exitCode).toBe(0)
     expect(findNetwork(lab, 'nonaligned')?.ipam.config[0]?.subnet).toBe('10.56.0.5/24')
   })
 
   test('network rm of a network in use, and of a missing one: no "exit status 1" (E28 L543, L634)', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     const r = run(
       lab,
       'docker network create --subnet 10.50.0.0/24 base',
@@ -70,7 +72,7 @@ describe('20.10 through runDocker', () => {
   })
 
   test('--ip on the default bridge fails at start: the container stays, created (E28 section 7.2)', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     const r = run(lab, `docker run -d --name xx2 --network bridge --ip 172.17.0.51 ${IMG} sleep 3600`)
     expect(r).toMatchObject({
       error:
@@ -82,13 +84,13 @@ describe('20.10 through runDocker', () => {
   })
 
   test('--ip and --network-alias without --network are dropped (E28 L623-L629)', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     expect(run(lab, `docker run -d --name xx --ip 172.17.0.50 ${IMG} sleep 3600`).exitCode).toBe(0)
     expect(run(lab, `docker run -d --name xx3 --network-alias foo ${IMG} sleep 3600`).exitCode).toBe(0)
   })
 
   test('--mac-address with container: is refused; a second macvlan on a parent too (E28 L598-L604)', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     expect(
       run(
         lab,
@@ -109,7 +111,7 @@ describe('20.10 through runDocker', () => {
   })
 
   test('the CLI: option errors with a period and the old hint, :::8080 in docker port (E28 L619, L638)', () => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     expect(run(lab, `docker run -d -p 70000:80 ${IMG}`).error).toBe(
       "docker: Invalid hostPort: 70000.\nSee 'docker run --help'.\n",
     )
@@ -120,8 +122,8 @@ describe('20.10 through runDocker', () => {
   })
 
   test('-d overlay --scope local off a swarm: the scope first (seen on the 20.10 engine)', () => {
-    expect(run(createLab(), 'docker network create -d overlay --scope local ovl').error).toBe(
-      'Error response from daemon: cannot downgrade network scope for overlay networks\n',
-    )
+    expect(
+      run(createLab({ engine: '20.10' }), 'docker network create -d overlay --scope local ovl').error,
+    ).toBe('Error response from daemon: cannot downgrade network scope for overlay networks\n')
   })
 })

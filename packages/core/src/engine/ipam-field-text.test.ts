@@ -9,7 +9,7 @@ import { fromJSON, toJSON } from './serialize.js'
 test.each(['1#0.203.5.0/24', '10.203.5.0/33'])(
   'docker network create --config-only --subnet %s is refused as the daemon refuses it',
   (subnet) => {
-    const lab = createLab()
+    const lab = createLab({ engine: '20.10' })
     const before = toJSON(lab)
     const step = runDocker(lab, `docker network create --config-only --subnet ${subnet} x`)
     expect(step.exitCode).toBe(1)
@@ -21,7 +21,7 @@ test.each(['1#0.203.5.0/24', '10.203.5.0/33'])(
 )
 
 test('a configuration network with a well-formed subnet is kept and the lab file loads again', () => {
-  const lab = createLab()
+  const lab = createLab({ engine: '20.10' })
   const step = runDocker(lab, 'docker network create --config-only --subnet 10.203.5.0/24 x')
   expect(step.exitCode).toBe(0)
   const reloaded = fromJSON(toJSON(lab))
@@ -42,7 +42,7 @@ test.each([
     'Error response from daemon: non parsable secondary ip address (a:10.209.0.5/24) passed for network w\n',
   ],
 ])('%s is refused with the daemon text and changes nothing', (line, error) => {
-  const lab = createLab()
+  const lab = createLab({ engine: '20.10' })
   const before = toJSON(lab)
   const step = runDocker(lab, line)
   expect(step.error).toBe(error)
@@ -51,7 +51,7 @@ test.each([
 })
 
 test('a configuration network keeps a gateway written as a CIDR, as the daemon does; a network made from it is refused', () => {
-  const lab = createLab()
+  const lab = createLab({ engine: '20.10' })
   const created = runDocker(
     lab,
     'docker network create --config-only --subnet 10.204.0.0/24 --gateway 10.204.0.128/25 cf',
@@ -70,7 +70,7 @@ test('a configuration network keeps a gateway written as a CIDR, as the daemon d
 })
 
 test('the lab file still holds an ordinary network to well-formed addresses', () => {
-  const lab = createLab()
+  const lab = createLab({ engine: '20.10' })
   runDocker(lab, 'docker network create --subnet 10.210.0.0/24 n')
   const json = JSON.parse(toJSON(lab))
   json.networks[3].ipam.config[0].gateway = '10.210.0.1/24'

@@ -1,22 +1,25 @@
 import { BRIDGE_OPTIONS } from '../drivers/bridge/bridge-options.js'
 import { NETWORK_DRIVERS } from '../drivers/registry.js'
-import { behaviourOf } from '../engine-profiles/behaviour-of.js'
+import { behaviourOf, behaviourOfVersion } from '../engine-profiles/behaviour-of.js'
 import { nameserversOf } from '../etc/resolv-conf.js'
-import { LOCAL_PREDEFINED_SUBNETS } from '../ipam/default-pools.js'
+import { localPoolsOf } from '../ipam/default-pools.js'
+import { formatCidr, parseCidr } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
 import { collidesWithHost } from '../ipam/subnet-selection.js'
 import { iptables } from '../kernel/iptables.js'
+import { type DaemonSettings, daemonFlag } from '../model/daemon-settings.js'
 import type { Network } from '../model/docker.js'
 import type { EngineProfile, EngineVersion, LabState } from '../model/state.js'
 import { Tx } from '../model/tx.js'
 import { createNetfilter } from '../netfilter/tables.js'
 import { drawHex } from '../rng.js'
+import { checkDaemonSettings } from './daemon-config/daemon-config.js'
 import type { HostDescription } from './host-description.js'
 import { hostNamespaceFrom, TYPICAL_HOST } from './host-description.js'
 
-/** Docker Engine 20.10 with its defaults, on a host with IPv6. */
+/** Docker Engine 28 (the engine most users run) with its defaults, on a host with IPv6. */
 export const DEFAULT_PROFILE: EngineProfile = {
-  version: '20.10',
+  version: '28',
   userlandProxy: true,
   ephemeralPorts: [32768, 60999],
   bip: '',
@@ -27,7 +30,7 @@ export const DEFAULT_PROFILE: EngineProfile = {
 
 export interface CreateLabOptions {
   /**
-   * The Docker Engine the lab models (default '20.10'). It sets
+   * The Docker Engine the lab models (default '28'). It sets
    * `profile.version`, from which the lab's behaviour is chosen once; it
    * wins over a `profile.version` given as well.
    */
@@ -35,10 +38,57 @@ export interface CreateLabOptions {
   /** The host: `ip -j addr` and `ip -j route` of a real machine; default: {@link TYPICAL_HOST}. */
   host?: HostDescription
   profile?: Partial<EngineProfile>
+  /**
+   * The daemon's settings (daemon.json keys; `parseDaemonJson`,
+   * `parseDockerdArgs`): checked as dockerd checks them, recorded as the
+   * lab's `daemon`. `bip`, `mtu` and `userland-proxy` set the profile's
+   * fields of the same meaning.
+   */
+  daemon?: DaemonSettings
   /** Seed of the ID generator (default 1): same seed, same IDs. */
   seed?: number
   /** Logical start time, seconds since the epoch. */
   epoch?: number
+}
+
+// The profile's fields that daemon settings set.
+function profileOfDaemon(daemon: DaemonSettings): Partial<EngineProfile> {
+  return {
+    ...(daemon.bip !== undefined ? { bip: daemon.bip } : {}),
+    ...(daemon.mtu !== undefined ? { mtu: daemon.mtu } : {}),
+    ...(daemon['userland-proxy'] !== undefined ? { userlandProxy: daemon['userland-proxy'] } : {}),
+  }
+}
+
+/**
+ * docker0's IPAM configuration, as moby's initBridgeDriver builds it: with
+ * `bip`, its subnet and its address as the gateway (shown in `network
+ * inspect`); without, the first local pool (the daemon's
+ * `default-address-pools` when given) that does not collide with the host,
+ * whose gateway the pool hands out. `fixed-cidr` becomes the ip-range
+ * containers get addresses from.
+ */
+function defaultBridgeAddress(lab: LabState): {
+  config: Network['ipam']['config'][number]
+  gateway?: string
+} {
+  const fixedCidr = lab.daemon?.['fixed-cidr']
+  const range = fixedCidr ? parseCidr(fixedCidr) : undefined
+  const ipRange = range ? { ipRange: formatCidr(range.ip, range.prefix) } : {}
+  const bip = lab.profile.bip ? parseCidr(lab.profile.bip) : undefined
+  if (bip) {
+    const gateway = lab.profile.bip.split('/')[0] as string
+    return { config: { subnet: formatCidr(bip.ip, bip.prefix), ...ipRange, gateway }, gateway }
+  }
+  const pools = localPoolsOf(lab)
+  let subnet = pools.at(0)
+  for (let i = 0; i < pools.count; i++) {
+    if (!collidesWithHost(lab, pools.at(i))) {
+      subnet = pools.at(i)
+      break
+    }
+  }
+  return { config: { subnet, ...ipRange } }
 }
 
 function predefinedNetwork(
@@ -85,13 +135,17 @@ export function arrangeUserFilterRule(tx: Tx): void {
  */
 export function createLab(options: CreateLabOptions = {}): LabState {
   const host = options.host ?? TYPICAL_HOST
+  const version = options.engine ?? options.profile?.version ?? DEFAULT_PROFILE.version
+  const daemon = checkDaemonSettings(options.daemon ?? {}, behaviourOfVersion(version).daemonSettings)
   const lab: LabState = {
     schema: 1,
     profile: {
       ...DEFAULT_PROFILE,
       ...options.profile,
-      ...(options.engine !== undefined ? { version: options.engine } : {}),
+      ...profileOfDaemon(daemon),
+      version,
     },
+    ...(Object.keys(daemon).length > 0 ? { daemon } : {}),
     rng: { seed: options.seed ?? 1, counter: 0 },
     clock: options.epoch ?? 1767225600,
     host: {
@@ -113,31 +167,27 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   }
   const tx = new Tx(lab)
   behaviourOf(lab).firewaller.setupDaemonChains(tx)
-  const bip = lab.profile.bip
-  const subnet = bip
-    ? bip
-    : (LOCAL_PREDEFINED_SUBNETS.find((s) => !collidesWithHost(lab, s)) ??
-      (LOCAL_PREDEFINED_SUBNETS[0] as string))
   const bridge = predefinedNetwork(tx, 'bridge', 'bridge', {
     [BRIDGE_OPTIONS.defaultBridge]: 'true',
-    [BRIDGE_OPTIONS.icc]: 'true',
-    [BRIDGE_OPTIONS.masquerade]: 'true',
+    [BRIDGE_OPTIONS.icc]: String(daemonFlag(lab, 'icc')),
+    // dockerd turns ip-masq off when iptables is off (moby verifyDaemonSettings; seen on 20.10 and 28).
+    [BRIDGE_OPTIONS.masquerade]: String(daemonFlag(lab, 'ip-masq') && daemonFlag(lab, 'iptables')),
     [BRIDGE_OPTIONS.hostBinding]: '0.0.0.0',
     [BRIDGE_OPTIONS.name]: 'docker0',
     [BRIDGE_OPTIONS.mtu]: String(lab.profile.mtu),
   })
-  const [net, prefix] = subnet.split('/')
-  const base = net?.split('.').map(Number) ?? [172, 17, 0, 0]
-  const networkSubnet = `${base[0]}.${base[1]}.${prefix === '16' ? 0 : base[2]}.0/${prefix}`
-  bridge.ipam = { driver: 'default', config: [{ subnet: networkSubnet }], options: {} }
-  bridge.pool = createPool({ subnet: networkSubnet, space: 'local', predefined: false })
-  bridge.gateway = requestAddress(tx, bridge.pool)
+  const docker0 = defaultBridgeAddress(lab)
+  bridge.ipam = { driver: 'default', config: [docker0.config], options: {} }
+  bridge.pool = createPool({ subnet: docker0.config.subnet, space: 'local', predefined: false })
+  bridge.gateway = requestAddress(tx, bridge.pool, docker0.gateway ? { preferred: docker0.gateway } : {})
   NETWORK_DRIVERS.bridge.createNetwork(tx, bridge)
   lab.networks.push(bridge)
   lab.networks.push(predefinedNetwork(tx, 'host', 'host', {}))
   lab.networks.push(predefinedNetwork(tx, 'none', 'null', {}))
-  // Docker sets FORWARD's policy to DROP when it has to enable IP forwarding, as on a fresh host.
-  iptables(tx, { op: 'policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' })
+  // Docker sets FORWARD's policy to DROP when it has to enable IP forwarding, as on a fresh host
+  // (moby setupIPForwarding; never with `ip-forward: false`, nor without iptables).
+  if (daemonFlag(lab, 'ip-forward') && daemonFlag(lab, 'iptables'))
+    iptables(tx, { op: 'policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' })
   behaviourOf(lab).firewaller.arrangeUserFilterRule(tx, 'daemon-start')
   return lab
 }

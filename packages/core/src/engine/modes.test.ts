@@ -7,7 +7,7 @@ import { runDocker } from './execute.js'
 import { createLab } from './lab.js'
 
 function lab(...lines: string[]) {
-  const l = createLab()
+  const l = createLab({ engine: '20.10' })
   const results = lines.map((line) => runDocker(l, line))
   return { lab: l, results, last: results[results.length - 1]! }
 }

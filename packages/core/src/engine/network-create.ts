@@ -19,6 +19,7 @@ import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
+import { withDefaultNetworkOpts } from './daemon-config/default-network-opts.js'
 import { arrangeUserFilterRule } from './lab.js'
 import { allocateIpv6, gatewayFailed, orderedConfigs } from './network-create-ipv6.js'
 import { NotSimulatedError } from './not-simulated.js'
@@ -176,8 +177,9 @@ function withConfigurationOf(tx: Tx, cmd: NetworkCreate): NetworkCreate {
  * `docker network create`: validates as the CLI and the daemon do, allocates
  * the subnet and gateway, then lets the driver build the network.
  */
-export function createNetwork(tx: Tx, cmd: NetworkCreate, origin: { daemon?: boolean } = {}): Network {
+export function createNetwork(tx: Tx, request: NetworkCreate, origin: { daemon?: boolean } = {}): Network {
   const lab = tx.lab
+  const cmd = origin.daemon ? request : withDefaultNetworkOpts(lab, request)
   const messages = behaviourOf(lab).messages
   const configs = consolidateIpam(cmd)
   const found = networkDriver(cmd.driver)

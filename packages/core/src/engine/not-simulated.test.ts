@@ -4,7 +4,7 @@ import { createLab } from './lab.js'
 import { toJSON } from './serialize.js'
 
 describe("IPv6 off the bridge driver is refused as netmodes' own limit, and changes nothing", () => {
-  const lab = createLab()
+  const lab = createLab({ engine: '20.10' })
   test.each([
     'docker network create -d macvlan --ipv6 --subnet fd00::/64 -o parent=eth0 v6',
     'docker network create -d macvlan --subnet 10.1.0.0/24 --subnet fd00::/64 -o parent=eth0 v6',

@@ -64,7 +64,7 @@ export function publishPorts(
   endpoint: Endpoint,
 ): PortMapping[] {
   const lab = tx.lab
-  const config = readBridgeConfig(network, lab.profile.mtu)
+  const config = readBridgeConfig(network)
   const mappings: PortMapping[] = []
   const programmed = new Set<string>()
   const firewaller = behaviourOf(lab).firewaller
@@ -81,8 +81,10 @@ export function publishPorts(
       )
     }
     const defaultIp = binding.hostIp === '' ? config.hostBinding : binding.hostIp
+    // The [::] binding is docker-proxy's alone: without the proxy an IPv4-only container is
+    // published on 0.0.0.0 only (daemon-no-proxy.sh, 20.10 and 28).
     const ips =
-      binding.hostIp === '' && defaultIp === '0.0.0.0' && lab.profile.ipv6Proxy
+      binding.hostIp === '' && defaultIp === '0.0.0.0' && lab.profile.ipv6Proxy && lab.profile.userlandProxy
         ? ['0.0.0.0', '::']
         : [defaultIp]
     // 28 asks the allocator for one ephemeral port for both families (20.10: one per address).
@@ -145,7 +147,7 @@ export function unpublishPorts(tx: Tx, container: Container, network: Network | 
   const lab = tx.lab
   // The rule deletions are applied together (one pass per chain) but logged in Docker's order.
   const steps: Parameters<typeof iptablesDeleteAll>[1][number][] = []
-  const config = network ? readBridgeConfig(network, lab.profile.mtu) : undefined
+  const config = network ? readBridgeConfig(network) : undefined
   for (const mapping of container.ports) {
     const key = keyOf(mapping.proto, mapping.hostPort)
     const bound = ownValue(lab.hostPorts, key) ?? []

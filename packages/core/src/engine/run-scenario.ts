@@ -1,12 +1,16 @@
 import { trace } from '../dataplane/trace.js'
 import type { TraceResult } from '../dataplane/trace-types.js'
 import { NetmodesError } from '../errors.js'
+import type { DaemonSettings } from '../model/daemon-settings.js'
 import type { LabState } from '../model/state.js'
 import { escapeControl } from '../script/escape-control.js'
-import { parseScenario } from '../script/scenario.js'
+import { parseScenario, type ScenarioStatement } from '../script/scenario.js'
 import { ScenarioLineError } from '../script/scenario-line-error.js'
 import { parseTraceStatement } from '../script/trace-statement.js'
 import { labReport } from '../views/lab-report.js'
+import { mergeDaemonSettings } from './daemon-config/daemon-config.js'
+import { DaemonConfigError } from './daemon-config/daemon-config-error.js'
+import { daemonOfStatements } from './daemon-config/scenario-daemon.js'
 import type { StepResult } from './execute.js'
 import { runDocker } from './execute.js'
 import type { CreateLabOptions } from './lab.js'
@@ -54,6 +58,26 @@ function traceAt(lab: LabState, statement: { line: number; text: string }): Scen
 }
 
 /**
+ * The lab of a scenario's daemon: the caller's daemon.json and the
+ * scenario's dockerd flags, as dockerd joins and checks them. What stops
+ * that daemon (a clash, a bad value) names the dockerd line.
+ */
+function startDaemon(
+  options: CreateLabOptions,
+  flags: DaemonSettings,
+  statements: readonly ScenarioStatement[],
+): LabState {
+  try {
+    return createLab({ ...options, daemon: mergeDaemonSettings(options.daemon ?? {}, flags) })
+  } catch (error) {
+    const first = statements[0]
+    if (error instanceof DaemonConfigError && first?.kind === 'dockerd')
+      throw new ScenarioLineError(first.line, error.message, { cause: error })
+    throw error
+  }
+}
+
+/**
  * Replays a scenario on a fresh lab (or the one given) and reports each step
  * and the final state.
  *
@@ -72,11 +96,19 @@ export function runScenario(
   outcomes: ScenarioOutcome[]
   report: ScenarioReport
 } {
-  const lab = options.lab ?? createLab(options)
+  const statements = parseScenario(source)
+  const flags = daemonOfStatements(statements)
+  if (options.lab && statements[0]?.kind === 'dockerd')
+    throw new ScenarioLineError(
+      statements[0].line,
+      'a "dockerd ..." statement starts a new daemon: it cannot run on a lab that already has one',
+    )
+  const lab = options.lab ?? startDaemon(options, flags, statements)
   const results: StepResult[] = []
   const traces: ScenarioTrace[] = []
   const outcomes: ScenarioOutcome[] = []
-  for (const statement of parseScenario(source)) {
+  for (const statement of statements) {
+    if (statement.kind === 'dockerd') continue
     if (statement.kind === 'docker') {
       const result = runDocker(lab, statement.text)
       results.push(result)

@@ -6,6 +6,7 @@ import { containerFiles } from './container-files.js'
 
 function lab(lines: string[]) {
   const l = createLab({
+    engine: '20.10',
     host: {
       addr: [],
       route: [],

@@ -252,7 +252,8 @@ export function containerFiles(lab: LabState, container: Container): ContainerFi
 /**
  * ResolvConfPath, HostsPath and HostnamePath of `docker inspect` ("" before
  * the first start; a start that failed once the sandbox existed leaves the
- * first two set and HostnamePath empty, as 20.10 does).
+ * first two set and HostnamePath empty on 20.10, all three on 28: see
+ * pathsLeftByFailedStart).
  */
 export function containerFilePaths(
   lab: LabState,

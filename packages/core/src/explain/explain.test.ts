@@ -4,7 +4,7 @@ import { createLab } from '../engine/lab.js'
 import { explainContainer, explainIptables } from './explain.js'
 
 function richLab() {
-  const lab = createLab()
+  const lab = createLab({ engine: '20.10' })
   for (const line of [
     'docker network create --subnet 10.88.0.0/24 app',
     'docker network create --internal secret',
@@ -56,7 +56,7 @@ test("the Chinese explanation uses the seed article's terms", () => {
 })
 
 describe('explanations are true of the lab they are about', () => {
-  const lab = createLab({ profile: { userlandProxy: false } })
+  const lab = createLab({ engine: '20.10', profile: { userlandProxy: false } })
   for (const line of [
     'docker network create --subnet 10.88.0.0/24 app',
     'docker network create -o com.docker.network.bridge.enable_ip_masquerade=false nomasq',

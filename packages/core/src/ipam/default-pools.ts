@@ -45,3 +45,65 @@ export function globalPredefinedSubnet(index: number): string {
 }
 
 export const GLOBAL_PREDEFINED_COUNT = 65536
+
+/** An ordered list of subnets, read by index without listing them (10.0.0.0/8 in /24s is 65,536). */
+export interface SubnetSequence {
+  readonly count: number
+  at(index: number): string
+}
+
+/**
+ * The subnets of a `default-address-pools` list, in the order the daemon
+ * tries them (each base cut into `size`-bit subnets, base after base), as
+ * libnetwork ipamutils splits them.
+ *
+ * @example
+ * subnetsOfPools([{ base: '10.123.0.0/16', size: 24 }]).at(1) // '10.123.1.0/24'
+ */
+export function subnetsOfPools(pools: readonly { base: string; size: number }[]): SubnetSequence {
+  const parts = pools.map((p) => {
+    const [ip, prefix] = p.base.split('/') as [string, string]
+    const [a, b, c, d] = ip.split('.').map(Number) as [number, number, number, number]
+    const bits = Number(prefix)
+    const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0
+    return {
+      start: (((a << 24) | (b << 16) | (c << 8) | d) & mask) >>> 0,
+      count: 2 ** (p.size - bits),
+      size: p.size,
+    }
+  })
+  const count = parts.reduce((n, p) => n + p.count, 0)
+  return Object.freeze({
+    count,
+    at(index: number): string {
+      let i = index
+      for (const p of parts) {
+        if (i < p.count) {
+          const n = (p.start + i * 2 ** (32 - p.size)) >>> 0
+          return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${p.size}`
+        }
+        i -= p.count
+      }
+      return ''
+    },
+  })
+}
+
+const DOCKER_LOCAL_POOLS: SubnetSequence = Object.freeze({
+  count: LOCAL_PREDEFINED_SUBNETS.length,
+  at: (i: number) => LOCAL_PREDEFINED_SUBNETS[i] ?? '',
+})
+
+/**
+ * The local pools of a lab's daemon: its `default-address-pools` when it
+ * was started with them (they replace Docker's list), else Docker's 31.
+ *
+ * @example
+ * localPoolsOf(createLab()).at(0) // '172.17.0.0/16'
+ */
+export function localPoolsOf(lab: {
+  daemon?: { 'default-address-pools'?: { base: string; size: number }[] }
+}): SubnetSequence {
+  const pools = lab.daemon?.['default-address-pools']
+  return pools && pools.length > 0 ? subnetsOfPools(pools) : DOCKER_LOCAL_POOLS
+}

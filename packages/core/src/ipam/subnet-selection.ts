@@ -1,6 +1,6 @@
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
-import { GLOBAL_PREDEFINED_COUNT, globalPredefinedSubnet, LOCAL_PREDEFINED_SUBNETS } from './default-pools.js'
+import { GLOBAL_PREDEFINED_COUNT, globalPredefinedSubnet, localPoolsOf } from './default-pools.js'
 import { ipamErrors } from './ipam-errors.js'
 import { cidrContains, cidrsOverlap, parseCidr, parseIPv4 } from './ipv4.js'
 
@@ -33,10 +33,13 @@ export function collidesWithHost(lab: LabState, subnet: string): boolean {
   })
 }
 
-/** The predefined pools of one address space: how many, and the i-th. */
-function predefinedPools(space: 'local' | 'global'): { count: number; at: (i: number) => string } {
+/** The predefined pools of one address space: how many, and the i-th (the daemon's `default-address-pools` for local ones). */
+function predefinedPools(
+  lab: LabState,
+  space: 'local' | 'global',
+): { count: number; at: (i: number) => string } {
   return space === 'local'
-    ? { count: LOCAL_PREDEFINED_SUBNETS.length, at: (i) => LOCAL_PREDEFINED_SUBNETS[i] ?? '' }
+    ? localPoolsOf(lab)
     : { count: GLOBAL_PREDEFINED_COUNT, at: globalPredefinedSubnet }
 }
 
@@ -47,7 +50,7 @@ function predefinedPools(space: 'local' | 'global'): { count: number; at: (i: nu
  */
 function firstFreePool(lab: LabState, space: 'local' | 'global', start: number, held: string[]): number {
   const taken = subnetsInSpace(lab, space)
-  const { count, at } = predefinedPools(space)
+  const { count, at } = predefinedPools(lab, space)
   for (let k = 0; k < count; k++) {
     const i = (start + k) % count
     const candidate = at(i)
@@ -66,7 +69,7 @@ function firstFreePool(lab: LabState, space: 'local' | 'global', start: number, 
  */
 export function selectPredefinedSubnet(tx: Tx, space: 'local' | 'global'): string {
   const lab = tx.lab
-  const { at } = predefinedPools(space)
+  const { at } = predefinedPools(lab, space)
   const cursorKey = space === 'local' ? 'localCursor' : 'globalCursor'
   const held: string[] = []
   for (;;) {
@@ -89,7 +92,7 @@ export function selectPredefinedSubnet(tx: Tx, space: 'local' | 'global'): strin
  */
 export function selectLowestFreeSubnet(tx: Tx, space: 'local' | 'global'): string {
   const lab = tx.lab
-  const { at } = predefinedPools(space)
+  const { at } = predefinedPools(lab, space)
   const held: string[] = []
   for (;;) {
     const found = at(firstFreePool(lab, space, 0, held))

@@ -1,8 +1,8 @@
+import type { DaemonSettings } from './daemon-settings.js'
 import type { Container, Network } from './docker.js'
 import type { Namespace } from './namespace.js'
 import type { Netfilter } from './netfilter.js'
 
-/** Daemon settings that change what Docker builds (`dockerd` flags / daemon.json). */
 /** The Docker Engine versions netmodes models, each by an engine behaviour of its own. */
 export type EngineVersion = '20.10' | '28'
 
@@ -58,6 +58,11 @@ export interface HostPortAllocation {
 export interface LabState {
   schema: 1
   profile: EngineProfile
+  /**
+   * The daemon settings the lab was started with (daemon.json keys), only
+   * those given: a lab of a default daemon has none.
+   */
+  daemon?: DaemonSettings
   /** Deterministic generator state: IDs, veth names and the like come from it. */
   rng: { seed: number; counter: number }
   /** Logical clock in seconds since the epoch; every command advances it. */

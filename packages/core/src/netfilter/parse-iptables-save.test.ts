@@ -5,7 +5,7 @@ import { renderIptablesSave } from './iptables-save.js'
 import { parseIptablesSave } from './parse-iptables-save.js'
 
 test('parsing what iptables-save printed gives back the same tables', () => {
-  const lab = createLab()
+  const lab = createLab({ engine: '20.10' })
   for (const line of [
     'docker network create --internal secret',
     'docker network create -o com.docker.network.bridge.enable_icc=false noicc',

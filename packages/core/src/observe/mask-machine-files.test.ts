@@ -7,7 +7,7 @@ import { observeLab } from './observe-lab.js'
 
 /** The same scenario on a machine with this hostname, resolv.conf and hosts file. */
 function observeOn(hostname: string, resolvConf: string, hostsFile: string) {
-  const lab = createLab({ host: { ...TYPICAL_HOST, hostname, resolvConf, hostsFile } })
+  const lab = createLab({ engine: '20.10', host: { ...TYPICAL_HOST, hostname, resolvConf, hostsFile } })
   const steps = [
     'docker network create --subnet 10.77.0.0/24 app',
     'docker run -d --name bc busybox',

@@ -6,7 +6,7 @@ import { observeLab } from './observe-lab.js'
 import type { RawObservation } from './raw-observation.js'
 
 test('two daemons that differ only in their --exec-root give the same facts (sandbox paths)', () => {
-  const lab = createLab()
+  const lab = createLab({ engine: '20.10' })
   const steps = [
     'docker run -d --name web busybox',
     'docker run -d --name hostc --network host busybox',
@@ -24,8 +24,34 @@ test('two daemons that differ only in their --exec-root give the same facts (san
   expect(normalizeObservation(elsewhere)).toEqual(normalizeObservation(raw))
 })
 
+test('two daemons that differ only in their --data-root give the same facts (file paths a line prints)', () => {
+  const lab = createLab()
+  const steps = [
+    'docker run -d --name web busybox',
+    "docker inspect -f '{{.Config.Hostname}} {{.HostnamePath}}' web",
+    'docker inspect web',
+  ].map((command) => {
+    const r = runDocker(lab, command)
+    return { command, exit: r.exitCode, stdout: r.output, stderr: r.error ?? '' }
+  })
+  const raw = observeLab(lab, steps)
+  expect(raw.steps[1]?.stdout).toMatch(/ \/var\/lib\/docker\/containers\/[0-9a-f]{64}\/hostname\n$/)
+  const elsewhere = JSON.parse(
+    JSON.stringify(raw).replaceAll('/var/lib/docker/', '/var/lib/other-root/docker/'),
+  ) as RawObservation
+  const facts = normalizeObservation(elsewhere)
+  expect(facts).toEqual(normalizeObservation(raw))
+  expect(facts[`steps/02 ${steps[1]?.command}/stdout`]).toMatch(
+    / <data-root>\/containers\/<ctr:web>\/hostname\n$/,
+  )
+  // A path outside a container's directory is no data root: it stays a fact.
+  const moved = structuredClone(raw)
+  moved.steps[1] = { ...steps[1]!, stdout: steps[1]!.stdout.replace('/containers/', '/volumes/') }
+  expect(normalizeObservation(moved)).not.toEqual(normalizeObservation(raw))
+})
+
 test("FORWARD's jump to DOCKER-USER twice (libnetwork's race) compares as once; any other repeated rule still differs", () => {
-  const raw = observeLab(createLab())
+  const raw = observeLab(createLab({ engine: '20.10' }))
   const twice = structuredClone(raw)
   twice.iptables.filter = twice.iptables.filter.replace(
     '-A FORWARD -j DOCKER-USER\n',
@@ -65,5 +91,5 @@ test('on 28 (random MACs, ENGINE-28.md section 9) two seeds give the same facts;
   const real = observeLab(createLab({ engine: '28' }))
   const docker0 = (o: ReturnType<typeof normalizeObservation>) => o['namespaces/host/links/docker0/address']
   expect(docker0(normalizeObservation({ ...real, engine: '28.5.2+dfsg4' }))).toBe('<mac>')
-  expect(docker0(normalizeObservation(observeLab(createLab())))).toBe('02:42')
+  expect(docker0(normalizeObservation(observeLab(createLab({ engine: '20.10' }))))).toBe('02:42')
 })

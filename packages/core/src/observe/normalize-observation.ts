@@ -76,6 +76,9 @@ function identities(raw: RawObservation): (text: string) => string {
         // A sandbox's namespace is mounted under the daemon's --exec-root (default
         // /var/run/docker): that is how the daemon was started, not what Docker did.
         .replace(/\/[^"\s]*\/netns\/(<sandbox:|default\b)/g, '<exec-root>/netns/$1')
+        // A container's directory is under the daemon's --data-root (see maskDataRoot), wherever a
+        // line prints it (etc-files: `docker inspect -f '{{.HostnamePath}}'`).
+        .replace(/\/[^"\s]*(\/containers\/(?:<ctr:[^>\s]*>|<id>)\/)/g, '<data-root>$1')
         .replace(MAC, (mac) => macs(mac))
     )
   }

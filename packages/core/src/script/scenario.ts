@@ -11,6 +11,8 @@ import { parseTraceStatement, TraceSyntaxError } from './trace-statement.js'
 export type ScenarioStatement =
   | { kind: 'docker'; line: number; text: string }
   | { kind: 'trace'; line: number; text: string }
+  /** `dockerd FLAGS...`: the daemon's flags, as the first statement only (the daemon starts before anything runs). */
+  | { kind: 'dockerd'; line: number; text: string }
 
 /** A statement netmodes does not know. */
 export class ScenarioSyntaxError extends ScenarioLineError {
@@ -20,7 +22,7 @@ export class ScenarioSyntaxError extends ScenarioLineError {
   ) {
     super(
       line,
-      `unknown statement "${escapeControl(text)}" (expected "docker ...", "trace ..." or a # comment)`,
+      `unknown statement "${escapeControl(text)}" (expected "docker ...", "trace ...", "dockerd ..." or a # comment)`,
     )
     this.name = 'ScenarioSyntaxError'
   }
@@ -46,7 +48,15 @@ export function parseScenario(source: string): ScenarioStatement[] {
     }
     if (text === '' || text.startsWith('#')) continue
     if (/^docker(\s|$)/.test(text)) statements.push({ kind: 'docker', line: start, text })
-    else if (/^trace(\s|$)/.test(text)) {
+    else if (/^dockerd(\s|$)/.test(text)) {
+      // The daemon's flags are read when it starts: after a docker line they would change nothing.
+      if (statements.length > 0)
+        throw new ScenarioLineError(
+          start,
+          'a "dockerd ..." statement sets the daemon\'s flags before it starts: it must be the first statement',
+        )
+      statements.push({ kind: 'dockerd', line: start, text })
+    } else if (/^trace(\s|$)/.test(text)) {
       // A malformed trace line is refused with the file, before anything runs.
       try {
         parseTraceStatement(text)

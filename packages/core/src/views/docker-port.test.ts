@@ -5,7 +5,7 @@ import { createLab } from '../engine/lab.js'
 // Each expectation is what the docker 20.10.24 CLI printed against a real
 // 20.10.24 engine for the same containers (stdout, stderr, exit code).
 describe('docker port', () => {
-  const lab = createLab()
+  const lab = createLab({ engine: '20.10' })
   runDocker(lab, 'docker run -d --name p0 busybox sleep 3600')
   runDocker(
     lab,

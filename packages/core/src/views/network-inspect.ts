@@ -7,8 +7,8 @@ import { formatDockerTime } from './time.js'
 /**
  * `docker network inspect` of one network, with the Engine API's field names
  * and order: Docker 20.10's, or the fields the lab's engine adds or changes
- * (28: `EnableIPv4`, the default bridge's Gateway, `null` Config for host
- * and none; ENGINE-28.md section 6).
+ * (28: `EnableIPv4`, the default bridge's Gateway, `null` for an empty
+ * Config; ENGINE-28.md section 6).
  *
  * @example
  * inspectNetwork(lab, lab.networks[0])
@@ -36,7 +36,6 @@ export function inspectNetwork(lab: LabState, network: Network): Record<string, 
     ...(showGateway(c) ? { Gateway: c.gateway ?? network.gateway } : {}),
     ...(c.auxAddresses ? { AuxiliaryAddresses: sortedObject(c.auxAddresses) } : {}),
   }))
-  const hostOrNone = network.driver === 'host' || (network.driver === 'null' && !network.configOnly)
   return {
     Name: network.name,
     Id: network.id,
@@ -52,7 +51,10 @@ export function inspectNetwork(lab: LabState, network: Network): Record<string, 
         predefinedBridge || network.driver === 'host' || (network.driver === 'null' && !network.configOnly)
           ? null
           : network.ipam.options,
-      Config: hostOrNone && policy.hostNoneConfig === 'null' && config.length === 0 ? null : config,
+      // 28 prints null for host, none and config-only cf-empty alike (config-only.sh, seen on 28.5.2);
+      // a swarm network's document comes from the cluster's own converter, which keeps [] (overlay swbridge).
+      Config:
+        policy.emptyIpamConfig === 'null' && config.length === 0 && network.scope !== 'swarm' ? null : config,
     },
     Internal: network.internal,
     Attachable: network.attachable,

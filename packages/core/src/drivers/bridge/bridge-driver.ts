@@ -59,7 +59,7 @@ function addBridgeIpv6(tx: Tx, network: Network, bridgeName: string): void {
  * the driver's setup steps do: device, address, iptables, isolation, up.
  */
 export function createBridgeNetwork(tx: Tx, network: Network): void {
-  const config = readBridgeConfig(network, tx.lab.profile.mtu)
+  const config = readBridgeConfig(network)
   const host = namespaceOf(tx, 'host')
   const twin = tx.lab.networks.find((n) => n.driver === 'bridge' && n.device === config.bridgeName)
   if (twin) {
@@ -99,7 +99,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
 
 /** Deletes the bridge and every rule the driver wrote for it. */
 export function deleteBridgeNetwork(tx: Tx, network: Network): void {
-  const config = readBridgeConfig(network, tx.lab.profile.mtu)
+  const config = readBridgeConfig(network)
   const { subnet } = gatewayPrefix(network)
   behaviourOf(tx.lab).firewaller.removeBridgeRules(tx, {
     bridgeName: config.bridgeName,
@@ -120,7 +120,7 @@ export function deleteBridgeNetwork(tx: Tx, network: Network): void {
  * (the sandbox's gateway endpoint), not the driver's.
  */
 export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint, sandbox: string): void {
-  const config = readBridgeConfig(network, tx.lab.profile.mtu)
+  const config = readBridgeConfig(network)
   const host = namespaceOf(tx, 'host')
   const ns = namespaceOf(tx, sandbox)
   // libnetwork netutils.GenerateIfaceName draws again when the name exists.
@@ -164,7 +164,7 @@ export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint,
 
 /** Removes an endpoint's rules and its veth pair (deleting one end removes both). */
 export function leaveBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint): void {
-  const config = readBridgeConfig(network, tx.lab.profile.mtu)
+  const config = readBridgeConfig(network)
   behaviourOf(tx.lab).firewaller.leaveEndpoint(tx, {
     bridgeName: config.bridgeName,
     internal: config.internal,

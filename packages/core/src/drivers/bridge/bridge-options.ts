@@ -36,13 +36,21 @@ function parseBool(key: string, value: string | undefined, fallback: boolean): b
 }
 
 /**
+ * The MTU of a bridge network that sets none: the kernel's default for a
+ * new veth. dockerd's `--mtu` reaches only the default bridge, as its
+ * `com.docker.network.driver.mtu` option (moby initBridgeDriver; observed on
+ * 20.10 and 28, daemon-bip.sh: user networks stay at 1500).
+ */
+export const KERNEL_DEFAULT_MTU = 1500
+
+/**
  * Reads a bridge network's options the way the driver does, with its errors
  * for malformed values.
  */
-export function readBridgeConfig(network: Pick<Network, 'id' | 'options' | 'internal'>, defaultMtu: number) {
+export function readBridgeConfig(network: Pick<Network, 'id' | 'options' | 'internal'>) {
   const o = network.options
   const mtuText = o[BRIDGE_OPTIONS.mtu]
-  let mtu = defaultMtu
+  let mtu = KERNEL_DEFAULT_MTU
   if (mtuText !== undefined) {
     if (!/^-?\d+$/.test(mtuText)) {
       throw new DockerDaemonError(

@@ -313,12 +313,27 @@ const rule = object({
   toSource: optional(name),
 })
 
+// The daemon settings the lab was started with (model/daemon-settings.ts), as daemon.json keys.
+const daemon = object({
+  bip: optional(text),
+  'fixed-cidr': optional(cidr),
+  'default-address-pools': optional(array(object({ base: cidr, size: integer(0, 32) }), 1024)),
+  mtu: optional(integer(68, 65535)),
+  icc: optional(boolean),
+  'ip-masq': optional(boolean),
+  iptables: optional(boolean),
+  'ip-forward': optional(boolean),
+  'userland-proxy': optional(boolean),
+  'default-network-opts': optional(record(record(text))),
+})
+
 const table = object({ chains: record(object({ policy: oneOf('ACCEPT', 'DROP', '-'), rules: array(rule) })) })
 
 /** The whole lab file. */
 export const labSchema = object({
   schema: oneOf(1),
   profile,
+  daemon: optional(daemon),
   rng: object({ seed: integer(0, UINT32), counter: integer(0, MAX_SAFE) }),
   clock: time,
   host: object({

@@ -5,16 +5,11 @@
  * then `show [dev] NAME`. Only what core models is answered; anything else
  * is said plainly (exit 2), never invented.
  */
-import type { Namespace } from '@netmodes/core'
-import {
-  renderIpAddr,
-  renderIpAddrJson,
-  renderIpLink,
-  renderIpRoute,
-  renderIpRoute6,
-  renderIpRoute6Json,
-  renderIpRouteJson,
-} from '@netmodes/core'
+import type { Namespace } from '../model/namespace.js'
+import { renderIpAddr, renderIpAddrJson } from './ip-addr.js'
+import { renderIpLink } from './ip-link.js'
+import { renderIpRoute, renderIpRouteJson } from './ip-route.js'
+import { renderIpRoute6, renderIpRoute6Json } from './ip-route6.js'
 
 /** What a command run inside a namespace printed, and its exit code. */
 export interface CommandOutput {
