@@ -27,6 +27,13 @@ export class NetmodesError extends Error {
  * new DockerDaemonError('CONFLICT', 'Pool overlaps with other one on this address space')
  */
 export class DockerDaemonError extends NetmodesError {
+  /**
+   * What the daemon's failed request leaves behind all the same, applied
+   * once the command's transaction is rolled back (20.10's pools cursor, moved
+   * by an IPv4 pool the request took and gave back).
+   */
+  kept?: () => void
+
   constructor(code: ErrorCode, message: string, options?: ErrorOptions) {
     super(code, message, options)
     this.name = 'DockerDaemonError'

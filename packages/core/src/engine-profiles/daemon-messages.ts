@@ -30,6 +30,12 @@ export interface DaemonMessages {
   invalidSubnet(subnet: string): string
   /** `--subnet` with host bits set; `undefined` where the engine keeps it as given. */
   unalignedSubnet(subnet: string, aligned: string): string | undefined
+  /** `--gateway` that is not an address (a CIDR the CLI let through). */
+  invalidGateway(gateway: string): string
+  /** `--ip-range` wider than its subnet; `undefined` where the engine accepts it (20.10). */
+  ipRangeWiderThanSubnet(range: string, subnet: string): string | undefined
+  /** The gateway address the pool refused (`reason`: the IPAM error), as libnetwork ipamAllocateVersion wraps it. */
+  gatewayAllocationFailed(gateway: string, reason: string): string
 
   /** `-d DRIVER` that no plugin provides. */
   pluginNotFound(driver: string): string
@@ -114,6 +120,8 @@ export interface DaemonMessages {
   ipOutsideSubnet(ip: string): string
   /** `--ip` that is not an IPv4 address (28's endpoint settings check). */
   invalidIpv4(ip: string): string
+  /** `--ip6` that is not an IPv6 address. */
+  invalidIpv6(ip: string): string
   /**
    * 28 checks endpoint settings at create and at connect and reports every
    * problem at once (daemon/network.go validateEndpointSettings); `network`
@@ -137,6 +145,8 @@ export interface DaemonMessages {
   configOnlyEndpoint(): string
   /** The network's pool has no free address. */
   noAvailableIpv4(network: { id: string; name: string }): string
+  /** The network's IPv6 pool has no free address. */
+  noAvailableIpv6(network: { id: string; name: string }): string
   /** A published port the bridge driver could not program (`reason`: the port allocator's or proxy's error). */
   externalConnectivityFailed(endpoint: { id: string; name: string }, reason: string): string
   /** A requested host port that is taken (`hostIp` as the allocator has it). */

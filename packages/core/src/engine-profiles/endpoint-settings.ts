@@ -1,4 +1,6 @@
 import { cidrContains, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
+import { parseIPv6 } from '../ipam/ipv6.js'
+import { isIpv6Text, subnetMatches } from '../ipam/subnet-family.js'
 import type { Network } from '../model/docker.js'
 import { isUserDefined } from '../model/network-kind.js'
 import type { DaemonMessages } from './daemon-messages.js'
@@ -6,6 +8,7 @@ import type { DaemonMessages } from './daemon-messages.js'
 /** What a container asks of one network: `--ip` and `--alias`/`--network-alias`. */
 export interface EndpointSettings {
   ip?: string
+  ip6?: string
   aliases: readonly string[]
 }
 
@@ -20,6 +23,10 @@ function contains(network: Network, ip: number): boolean {
     const cidr = parseCidr(c.subnet)
     return cidr !== undefined && cidrContains(cidr.ip, cidr.prefix, ip)
   })
+}
+
+function contains6(network: Network, ip: string): boolean {
+  return network.ipam.config.some((c) => isIpv6Text(c.subnet) && subnetMatches(c.subnet, ip))
 }
 
 /**
@@ -43,22 +50,34 @@ export function endpointSettingsProblems(
   const problems: string[] = []
   const userDefined = network ? isUserDefined(network) : isUserDefinedName(name)
   if (!userDefined) {
-    if (settings.ip) problems.push(messages.ipOnNonUserDefinedNetwork())
+    if (settings.ip || settings.ip6) problems.push(messages.ipOnNonUserDefinedNetwork())
     if (settings.aliases.length > 0) problems.push(messages.aliasOnNonUserDefinedNetwork())
   }
-  if (!settings.ip) return problems
-  const ip = parseIPv4(settings.ip)
-  if (ip === undefined) problems.push(messages.invalidIpv4(settings.ip))
+  if (!settings.ip && !settings.ip6) return problems
+  // EndpointIPAMConfig.Validate: each family's address parses as that family.
+  const ip = settings.ip ? parseIPv4(settings.ip) : undefined
+  if (settings.ip && ip === undefined) problems.push(messages.invalidIpv4(settings.ip))
+  const ip6 = settings.ip6 ? parseIPv6(settings.ip6) : undefined
+  if (settings.ip6 && ip6 === undefined) problems.push(messages.invalidIpv6(settings.ip6))
   if (!network) return problems
-  // moby's validateEndpointSettings asks for a configured (preferred) pool. The default bridge has
-  // one only when dockerd was given --bip (its IPAM config then carries bip's address as gateway;
-  // observed on 28.5.2, daemon-bip.sh); otherwise its subnet is one the daemon chose.
+  // moby's validateEndpointSettings asks for a configured (preferred) pool of the address's family.
+  // The default bridge has an IPv4 one only when dockerd was given --bip (its IPAM config then
+  // carries bip's address as gateway; observed on 28.5.2, daemon-bip.sh); otherwise its subnet is
+  // one the daemon chose.
   const defaultBridge = network.options['com.docker.network.bridge.default_bridge'] === 'true'
   const userSubnet =
     network.pool !== undefined &&
     !network.pool.predefined &&
     (isUserDefined(network) || (defaultBridge && network.ipam.config[0]?.gateway !== undefined))
-  if (!userSubnet) problems.push(messages.ipWithoutUserSubnet())
-  else if (ip === undefined || !contains(network, ip)) problems.push(messages.ipOutsideSubnet(settings.ip))
+  const userSubnet6 = isUserDefined(network) && network.pool6 !== undefined && !network.pool6.predefined
+  if ((settings.ip && !userSubnet) || (settings.ip6 && !userSubnet6)) {
+    problems.push(messages.ipWithoutUserSubnet())
+    return problems
+  }
+  if (settings.ip && (ip === undefined || !contains(network, ip)))
+    problems.push(messages.ipOutsideSubnet(settings.ip))
+  // Seen on 28.5.2: `--ip6 zz` is both invalid and outside every subnet.
+  if (settings.ip6 && (ip6 === undefined || !contains6(network, settings.ip6)))
+    problems.push(messages.ipOutsideSubnet(settings.ip6))
   return problems
 }

@@ -5,6 +5,7 @@ import { CLI_20_10 } from './cli-rendering-20-10.js'
 import { CHECKS_20_10 } from './daemon-checks.js'
 import type { DockerProxyRequest, EngineBehaviour } from './engine-behaviour.js'
 import { firewaller2010 } from './firewaller-20-10.js'
+import { IPV6_20_10 } from './ipv6-policy.js'
 import { MESSAGES_20_10 } from './messages-20-10.js'
 
 /** docker-proxy's arguments, as 20.10's portmapper starts it (the proxy opens the socket itself). */
@@ -68,4 +69,5 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
     failedStartPaths: 'after-sandbox',
     hostsAtStop: 'user-networks',
   }),
+  ipv6: IPV6_20_10,
 })

@@ -175,12 +175,22 @@ describe('ENGINE-28.md section 3: IPAM and subnet choice', () => {
     expect(subnetOf(old, 'nonaligned')).toBe('10.56.0.5/24')
   })
 
-  test('--ipv6 without a subnet: 28 would make an IPv6 network, which netmodes says it does not simulate', () => {
+  test('--ipv6 without a subnet: 28 takes 172.x from the pools and a random ULA /64 (errors.sh v6nosubnet)', () => {
     const lab = createLab({ engine: '28' })
     const r = runDocker(lab, 'docker network create -d bridge --ipv6 v6nosubnet')
-    expect(r.exitCode).not.toBe(0)
-    expect(r.error).toContain('netmodes does not simulate IPv6 networks')
-    expect(r.error).not.toContain('Error response from daemon')
+    expect(r.exitCode).toBe(0)
+    const network = lab.networks.find((n) => n.name === 'v6nosubnet')
+    expect(network?.enableIPv6).toBe(true)
+    const [v4, v6] = network?.ipam.config ?? []
+    expect(v4).toEqual({ subnet: '172.18.0.0/16', gateway: '172.18.0.1' })
+    expect(v6?.subnet).toMatch(/^fd[0-9a-f]{2}:[0-9a-f]{1,4}:[0-9a-f]{1,4}::\/64$/)
+    expect(v6?.gateway).toBe(v6?.subnet.replace('/64', '1'))
+    // The same seed draws the same prefix; another network draws another.
+    const again = createLab({ engine: '28' })
+    runDocker(again, 'docker network create -d bridge --ipv6 v6nosubnet')
+    expect(again.networks.find((n) => n.name === 'v6nosubnet')?.ipam.config[1]?.subnet).toBe(v6?.subnet)
+    runDocker(lab, 'docker network create --ipv6 other')
+    expect(lab.networks.find((n) => n.name === 'other')?.ipam.config[1]?.subnet).not.toBe(v6?.subnet)
     const old = runDocker(createLab({ engine: '20.10' }), 'docker network create -d bridge --ipv6 v6nosubnet')
     expect(old.error).toContain('could not find an available, non-overlapping IPv6 address pool')
   })

@@ -7,6 +7,7 @@ import { CHECKS_28 } from './daemon-checks.js'
 import { dockerProxyArgv20 } from './engine-20-10.js'
 import type { DockerProxyRequest, EndpointMacRequest, EngineBehaviour } from './engine-behaviour.js'
 import { firewaller28 } from './firewaller-28.js'
+import { IPV6_28 } from './ipv6-policy.js'
 import { MESSAGES_28 } from './messages-28.js'
 
 /**
@@ -93,4 +94,5 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
     failedStartPaths: 'own-namespace',
     hostsAtStop: 'every-endpoint',
   }),
+  ipv6: IPV6_28,
 })

@@ -7,6 +7,7 @@ import type { CliRendering } from './cli-rendering.js'
 import type { DaemonChecks } from './daemon-checks.js'
 import type { DaemonMessages } from './daemon-messages.js'
 import type { Firewaller } from './firewaller.js'
+import type { Ipv6Policy } from './ipv6-policy.js'
 
 /** What an endpoint's MAC is derived from, when `--mac-address` did not set it. */
 export interface EndpointMacRequest {
@@ -139,4 +140,6 @@ export interface EngineBehaviour {
   readonly inspect: InspectDocumentPolicy
   /** The sandbox files (/etc/hosts, /etc/resolv.conf) the daemon writes for a container. */
   readonly sandboxFiles: SandboxFilesPolicy
+  /** IPAM.Config order and the bridge's IPv6 addresses on a network with IPv6. */
+  readonly ipv6: Ipv6Policy
 }

@@ -14,6 +14,12 @@ export const MESSAGES_20_10: DaemonMessages = {
   invalidSubnet: (subnet) => `Invalid subnet ${subnet} : invalid CIDR address: ${subnet}`,
   // 20.10 keeps a --subnet with host bits set as given.
   unalignedSubnet: () => undefined,
+  // libnetwork IpamConf.Validate.
+  invalidGateway: (gateway) => `invalid gateway address ${gateway} in Ipam configuration`,
+  // 20.10 takes an --ip-range wider than its subnet (seen: fd00:14::/112 in fd00:14::/120).
+  ipRangeWiderThanSubnet: () => undefined,
+  // libnetwork network.go ipamAllocateVersion (seen with --gateway fd00:16:: on both engines).
+  gatewayAllocationFailed: (gateway, reason) => `failed to allocate gateway (${gateway}): ${reason}`,
   pluginNotFound: (driver) => `plugin "${driver}" not found`,
   singleInstanceDriver: (driver) => `only one instance of "${driver}" network is allowed`,
   networkNameTaken: (name) => `network with name ${name} already exists`,
@@ -68,6 +74,7 @@ export const MESSAGES_20_10: DaemonMessages = {
     'network-scoped alias is supported only for containers in user defined networks',
   ipOutsideSubnet: (ip) => `Invalid address ${ip}: It does not belong to any of this network's subnets`,
   invalidIpv4: (ip) => `invalid IPv4 address: ${ip}`,
+  invalidIpv6: (ip) => `invalid IPv6 address: ${ip}`,
   // 20.10 checks endpoint settings one by one, when the container joins.
   invalidEndpointSettings: () => undefined,
   networkSetupFailed: (message) => message,
@@ -79,6 +86,8 @@ export const MESSAGES_20_10: DaemonMessages = {
   configOnlyEndpoint: () => 'cannot create endpoint on configuration-only network',
   noAvailableIpv4: (network) =>
     `no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`,
+  noAvailableIpv6: (network) =>
+    `no available IPv6 addresses on this network's address pools: ${network.name} (${network.id})`,
   externalConnectivityFailed: (endpoint, reason) =>
     `driver failed programming external connectivity on endpoint ${endpoint.name} (${endpoint.id}): ${reason}`,
   // portallocator: an IPv6 address in brackets.

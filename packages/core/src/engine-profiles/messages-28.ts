@@ -20,6 +20,10 @@ export const MESSAGES_28: DaemonMessages = {
   invalidSubnet: (subnet) => `invalid network config:\ninvalid subnet ${subnet}: invalid CIDR block notation`,
   unalignedSubnet: (subnet, aligned) =>
     `invalid network config:\ninvalid subnet ${subnet}: it should be ${aligned}`,
+  // ValidateIPAM again (seen with --gateway fd00:17::1/64 and --ip-range fd00:14::/112 in a /120).
+  invalidGateway: (gateway) => `invalid network config:\ninvalid gateway ${gateway}: invalid address`,
+  ipRangeWiderThanSubnet: (range, subnet) =>
+    `invalid network config:\ninvalid ip-range ${range}: CIDR block is bigger than its parent subnet ${subnet}`,
   // libnetwork ActiveEndpointsError: each endpoint's name and short id.
   networkHasActiveEndpoints: (network, endpoints) =>
     `error while removing network: network ${network.name} has active endpoints (${endpoints

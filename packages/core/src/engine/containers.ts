@@ -9,15 +9,22 @@ import {
   writeSandboxFiles,
 } from '../etc/container-files.js'
 import { noteContainerCreated } from '../etc/link-parents.js'
+import { parseIPv6 } from '../ipam/ipv6.js'
 import { createNamespace, deleteNamespace, setLinkUp } from '../kernel/netlink.js'
-import type { Container, EndpointRequest, Network, PortBinding } from '../model/docker.js'
+import type { Container, Endpoint, EndpointRequest, Network, PortBinding } from '../model/docker.js'
 import { containerByName, findContainer, findNetwork, requireContainer } from '../model/lookup.js'
 import { isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
-import { attachEndpoint, attachServiceEndpoint, detachEndpoint, refreshGateway } from './endpoints.js'
+import {
+  attachEndpoint,
+  attachServiceEndpoint,
+  checkEndpointRequest,
+  detachEndpoint,
+  refreshGateway,
+} from './endpoints.js'
 import { unpublishPorts } from './ports.js'
 
 type RunCommand = Extract<DockerCommand, { kind: 'run' | 'create' }>
@@ -51,7 +58,10 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
     throw new DockerCliError('network-scoped aliases are only supported for user-defined networks', 125)
   }
   const checks = behaviourOf(lab).checks
-  if (checks.endpointSettingsAtCreate) refuseEndpointSettings(tx, cmd, mode, unattached?.ip)
+  if (checks.endpointSettingsAtCreate) refuseEndpointSettings(tx, cmd, mode, unattached?.ip, unattached?.ip6)
+  // 20.10 daemon/container.go verifyNetworkingConfig, at create (seen: `--ip6 zz`, exit 125, no container).
+  else if (cmd.ip6 && parseIPv6(cmd.ip6) === undefined)
+    throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidIpv6(cmd.ip6))
   if (cmd.name !== undefined) {
     if (!NAME_RE.test(cmd.name)) {
       throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidContainerName(cmd.name))
@@ -83,13 +93,21 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
  * refused --ip leaves no container behind (ENGINE-28.md 7.2); `ip` stands
  * for an --ip the 28.2 CLI sent for the default network.
  */
-function refuseEndpointSettings(tx: Tx, cmd: RunCommand, mode: string, ip: string | undefined): void {
+function refuseEndpointSettings(
+  tx: Tx,
+  cmd: RunCommand,
+  mode: string,
+  ip: string | undefined,
+  ip6: string | undefined,
+): void {
   const name = mode === 'default' ? 'bridge' : mode
   const requested = cmd.ip ?? ip
+  const requested6 = cmd.ip6 ?? ip6
   const network = mode.startsWith('container:') ? undefined : findNetwork(tx.lab, name)
   const messages = behaviourOf(tx.lab).messages
   const problems = endpointSettingsProblems(messages, name, network, {
     ...(requested ? { ip: requested } : {}),
+    ...(requested6 ? { ip6: requested6 } : {}),
     aliases: cmd.aliases,
   })
   const refusal = messages.invalidEndpointSettings(problems, name)
@@ -145,6 +163,7 @@ function endpointConfigAtCreate(cmd: RunCommand, mode: string, userNetwork: bool
   const config: EndpointRequest = { network: modeNetworkName(mode), aliases: [...cmd.aliases] }
   // With no --network the endpoint config is keyed "default" and Docker ignores --ip (observed).
   if (cmd.ip && mode !== 'default') config.ip = cmd.ip
+  if (cmd.ip6 && mode !== 'default') config.ip6 = cmd.ip6
   if (cmd.mac) config.mac = cmd.mac
   if (cmd.links.length > 0 && isUserDefinedMode(mode)) config.links = [...cmd.links]
   if (userNetwork) config.userNetworkAtCreate = true
@@ -491,7 +510,8 @@ export function connectContainer(
   )
   if (invalid !== undefined) throw new DockerDaemonError('INVALID_INPUT', invalid)
   if (!isUserDefined(network)) {
-    if (request.ip) throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
+    if (request.ip || request.ip6)
+      throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
     if (request.aliases.length > 0) {
       throw new DockerDaemonError('INVALID_INPUT', messages.aliasOnNonUserDefinedNetwork())
     }
@@ -505,7 +525,21 @@ export function connectContainer(
     throw new DockerDaemonError('INVALID_INPUT', messages.privateModeMultipleNetworks())
   }
   if (container.state === 'running' && container.sandbox) {
-    const endpoint = attachEndpoint(tx, container, network, request, container.sandbox)
+    checkEndpointRequest(messages, network, request)
+    let endpoint: Endpoint
+    try {
+      endpoint = attachEndpoint(tx, container, network, request, container.sandbox)
+    } catch (error) {
+      // daemon connectToNetwork stored the settings (updateNetworkSettings) before libnetwork's
+      // CreateEndpoint failed, and nothing takes them back: inspect lists the network with no
+      // endpoint (seen on 20.10.24 and 28.5.2 with an --ip6 in use, and 20.10 outside the subnet).
+      if (error instanceof DockerDaemonError && !configuredFor(tx.lab, container, network)) {
+        error.kept = () => {
+          container.endpointConfigs.push({ ...request, network: network.name })
+        }
+      }
+      throw error
+    }
     noteEndpointJoined(tx, container, network, endpoint)
     refreshGateway(tx, container)
   }
@@ -514,6 +548,10 @@ export function connectContainer(
     { ...request, network: network.name },
   ])
   if (container.networkMode === 'none' && network.driver !== 'null') tx.set(container, 'networkMode', 'none')
+}
+
+function configuredFor(lab: Tx['lab'], container: Container, network: Network): boolean {
+  return container.endpointConfigs.some((r) => findNetwork(lab, r.network)?.id === network.id)
 }
 
 /** `docker network disconnect`. */
@@ -530,9 +568,9 @@ export function disconnectContainer(tx: Tx, network: Network, container: Contain
     )
   }
   if (container.endpoints[network.id]) {
-    const leaving = network.endpoints[container.endpoints[network.id] ?? '']?.ipv4 ?? ''
+    const leaving = network.endpoints[container.endpoints[network.id] ?? '']
     detachEndpoint(tx, container, network)
-    noteEndpointLeft(tx, container, leaving)
+    noteEndpointLeft(tx, container, leaving?.ipv4 ?? '', leaving?.ipv6)
     refreshGateway(tx, container)
   }
   tx.set(

@@ -1,12 +1,15 @@
 import { driverOf } from '../drivers/registry.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
+import type { DaemonMessages } from '../engine-profiles/daemon-messages.js'
 import { DockerDaemonError } from '../errors.js'
 import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
+import { releaseAddress6, requestAddress6 } from '../ipam/pool6.js'
+import { isIpv6Text, subnetMatches } from '../ipam/subnet-family.js'
 import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
 import { dropEndpoint, endpointIdTaken, hasEndpointNamed, putEndpoint } from '../model/endpoint-records.js'
-import type { Route } from '../model/namespace.js'
+import type { Namespace, Route } from '../model/namespace.js'
 import { endpointAliases, isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
@@ -42,9 +45,7 @@ export function attachEndpoint(
   if (network.configOnly) {
     throw new DockerDaemonError('INVALID_INPUT', messages.configOnlyEndpoint())
   }
-  if (request.ip && !isUserDefined(network)) {
-    throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
-  }
+  checkEndpointRequest(messages, network, request)
   const driver = driverOf(network)
   if (!driver.addressed) {
     // host and none networks get an endpoint with no interface of its own; it still carries the
@@ -75,18 +76,17 @@ export function attachEndpoint(
   const cidr = pool ? parseCidr(pool.subnet) : undefined
   if (!pool || !cidr) throw new Error(`network ${network.name} has no pool`)
   if (request.ip) {
-    if (!isUserDefined(network)) {
-      throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
-    }
-    if (pool.predefined) {
-      throw new DockerDaemonError('INVALID_INPUT', messages.ipWithoutUserSubnet())
-    }
     const ip = parseCidr(`${request.ip}/32`)
     if (!ip || !(ip.ip >>> 0 >= cidr.ip && ip.ip < cidr.ip + 2 ** (32 - cidr.prefix))) {
       throw new DockerDaemonError('INVALID_INPUT', messages.ipOutsideSubnet(request.ip))
     }
   }
-  const ipRange = network.ipam.config[0]?.ipRange
+  if (request.ip6) {
+    const config = network.ipam.config.find((c) => isIpv6Text(c.subnet))
+    if (!config || !subnetMatches(config.subnet, request.ip6))
+      throw new DockerDaemonError('INVALID_INPUT', messages.ipOutsideSubnet(request.ip6))
+  }
+  const ipRange = network.ipam.config.find((c) => !isIpv6Text(c.subnet))?.ipRange
   const ipv4 = (() => {
     try {
       return requestAddress(tx, pool, {
@@ -101,6 +101,7 @@ export function attachEndpoint(
       throw error
     }
   })()
+  const ipv6 = allocateIpv6(tx, network, request.ip6)
   const behaviour = behaviourOf(tx.lab)
   const ifname = behaviour.interfaceName(tx, {
     namespace: namespaceOf(tx, sandbox),
@@ -121,6 +122,13 @@ export function attachEndpoint(
     // Overlay endpoints, and macvlan/ipvlan endpoints of an internal network, are given no gateway;
     // on 28 no internal network gives one (ENGINE-28.md section 5).
     gateway: givesGateway(tx, network) ? (network.gateway ?? '') : '',
+    ...(ipv6 && network.pool6
+      ? {
+          ipv6,
+          prefixlen6: Number(network.pool6.subnet.split('/')[1]),
+          gateway6: givesGateway(tx, network) ? (network.gateway6 ?? '') : '',
+        }
+      : {}),
   }
   onCreated?.()
   // Drivers plumb the interface; the default route comes from refreshGateway (the sandbox's gateway endpoint).
@@ -128,6 +136,53 @@ export function attachEndpoint(
   putEndpoint(tx, network, endpoint)
   tx.set(container.endpoints, network.id, endpoint.id)
   return endpoint
+}
+
+/**
+ * The daemon's checks of a static address before libnetwork is asked for an
+ * endpoint (validateNetworkingConfig): only a user-defined network, and only
+ * one whose subnet of that family the user gave (seen on 20.10.24 for `--ip6`
+ * on the default bridge and on a network without an IPv6 subnet). What fails
+ * later, in libnetwork's CreateEndpoint (an address outside the subnet or in
+ * use), fails after the daemon stored the endpoint's settings.
+ */
+export function checkEndpointRequest(
+  messages: DaemonMessages,
+  network: Network,
+  request: EndpointRequest,
+): void {
+  if (!request.ip && !request.ip6) return
+  if (!isUserDefined(network)) {
+    throw new DockerDaemonError('INVALID_INPUT', messages.ipOnNonUserDefinedNetwork())
+  }
+  if (!driverOf(network).addressed) return
+  if (
+    (request.ip && network.pool?.predefined !== false) ||
+    (request.ip6 && network.pool6?.predefined !== false)
+  ) {
+    throw new DockerDaemonError('INVALID_INPUT', messages.ipWithoutUserSubnet())
+  }
+}
+
+/**
+ * The endpoint's IPv6 address, on a network with IPv6 enabled only (a v6
+ * subnet without `--ipv6` gives none, seen on both engines): the `--ip6`
+ * asked for, or the lowest free of the v6 range.
+ */
+function allocateIpv6(tx: Tx, network: Network, ip6: string | undefined): string | undefined {
+  if (!network.enableIPv6 || !network.pool6) return undefined
+  const ipRange = network.ipam.config.find((c) => isIpv6Text(c.subnet))?.ipRange
+  try {
+    return requestAddress6(tx, network.pool6, {
+      ...(ip6 ? { preferred: ip6 } : {}),
+      ...(ipRange ? { ipRange } : {}),
+    })
+  } catch (error) {
+    if ((error as DockerDaemonError).code === 'EXHAUSTED') {
+      throw new DockerDaemonError('EXHAUSTED', behaviourOf(tx.lab).messages.noAvailableIpv6(network))
+    }
+    throw error
+  }
 }
 
 /** Leaves one network: driver teardown, then the address goes back to the pool. */
@@ -139,6 +194,7 @@ export function detachEndpoint(tx: Tx, container: Container, network: Network): 
   if (endpoint) {
     driver.leave(tx, network, endpoint, container.sandbox)
     if (network.pool) releaseAddress(tx, network.pool, endpoint.ipv4)
+    if (network.pool6 && endpoint.ipv6) releaseAddress6(tx, network.pool6, endpoint.ipv6)
     dropEndpoint(tx, network, endpointId)
   }
   tx.remove(container.endpoints, network.id)
@@ -180,6 +236,28 @@ export function gatewayEndpoint(
 }
 
 /**
+ * The sandbox's IPv6 default route follows its gateway endpoint: via that
+ * endpoint's IPv6 gateway when it has one, none otherwise (libnetwork
+ * sandbox setupDefaultGW/programGateway; seen on both engines:
+ * `default via fd00:1::1 dev eth0 metric 1024 pref medium`).
+ */
+function setIpv6DefaultRoute(tx: Tx, ns: Namespace, endpoint: Endpoint | undefined): void {
+  const current = ns.routes6?.[0]
+  const gateway = endpoint?.gateway6
+  if (current && endpoint && gateway && current.dev === endpoint.ifname && current.gateway === gateway) return
+  if (current) {
+    tx.log(`${ipCommandOf(ns)} -6 route del default`)
+    tx.set(ns, 'routes6', [])
+  }
+  if (!endpoint || !gateway) return
+  tx.log(`${ipCommandOf(ns)} -6 route add default via ${gateway} dev ${endpoint.ifname}`)
+  tx.set(ns, 'routes6', [{ dst: 'default', gateway, dev: endpoint.ifname, metric: 1024 }])
+}
+
+const ipCommandOf = (ns: Namespace) =>
+  ns.id === 'host' ? 'ip' : `ip -n ${ns.id.slice(ns.id.lastIndexOf('/') + 1)}`
+
+/**
  * Re-elects the gateway endpoint after a join or leave: moves the default
  * route, and the published ports with it (they live on the gateway endpoint).
  */
@@ -187,6 +265,7 @@ export function refreshGateway(tx: Tx, container: Container): void {
   if (!container.sandbox || container.sandbox === 'host') return
   const ns = namespaceOf(tx, container.sandbox)
   const chosen = gatewayEndpoint(tx, container)
+  setIpv6DefaultRoute(tx, ns, chosen?.endpoint)
   const current = ns.routes.find((r) => r.dst === 'default')
   if (
     current &&

@@ -37,11 +37,11 @@ import {
   startContainer,
   stopContainer,
 } from './containers.js'
-import { NotSimulatedError, refuseIpv6 } from './ipv6-not-simulated.js'
 import { listContainers } from './list-containers.js'
 import { listNetworks } from './list-networks.js'
 import { createNetwork } from './network-create.js'
 import { removeNetwork } from './network-remove.js'
+import { NotSimulatedError } from './not-simulated.js'
 import { PRUNE_WARNINGS, pruneContainers, pruneNetworks } from './prune.js'
 import { initSwarm, leaveSwarm } from './swarm.js'
 
@@ -77,6 +77,7 @@ function transaction<T>(lab: LabState, fn: (tx: Tx) => T): { value: T; tx: Tx } 
     return { value: fn(tx), tx }
   } catch (error) {
     tx.rollback()
+    if (error instanceof DockerDaemonError) error.kept?.()
     throw error
   }
 }
@@ -235,7 +236,6 @@ function start(lab: LabState, step: Step, container: Container): void {
 }
 
 function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
-  refuseIpv6(cmd)
   switch (cmd.kind) {
     case 'network create':
       return `${step((tx) => createNetwork(tx, cmd)).id}\n`
@@ -248,6 +248,7 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
           aliases: [...cmd.aliases],
           fromConnect: true,
           ...(cmd.ip ? { ip: cmd.ip } : {}),
+          ...(cmd.ip6 ? { ip6: cmd.ip6 } : {}),
         }),
       )
       return ''

@@ -3,8 +3,15 @@ import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import type { DaemonMessages } from '../engine-profiles/daemon-messages.js'
 import { rewordIpamError } from '../engine-profiles/ipam-wording.js'
 import { DockerCliError, DockerDaemonError } from '../errors.js'
-import { cidrContains, formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
+import { formatCidr, networkAddress, parseCidr, parseIPv4 } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
+import {
+  alignedSubnet,
+  isAddressOfFamily,
+  isIpv6Text,
+  prefixOf,
+  subnetMatches,
+} from '../ipam/subnet-family.js'
 import { checkSubnetFree } from '../ipam/subnet-selection.js'
 import type { IpamConfig, Network } from '../model/docker.js'
 import { findNetwork } from '../model/lookup.js'
@@ -13,8 +20,9 @@ import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { withDefaultNetworkOpts } from './daemon-config/default-network-opts.js'
-import { NotSimulatedError } from './ipv6-not-simulated.js'
 import { arrangeUserFilterRule } from './lab.js'
+import { allocateIpv6, gatewayFailed, orderedConfigs } from './network-create-ipv6.js'
+import { NotSimulatedError } from './not-simulated.js'
 
 // configFromNetwork: set once a --config-from network's configuration has been taken in.
 type NetworkCreate = Extract<DockerCommand, { kind: 'network create' }> & { configFromNetwork?: string }
@@ -29,11 +37,7 @@ function consolidateIpam(cmd: NetworkCreate): IpamConfig[] {
   }
   const configs: IpamConfig[] = cmd.subnets.map((subnet) => ({ subnet }))
   const owner = (ip: string, what: string): IpamConfig => {
-    const match = configs.find((c) => {
-      const cidr = parseCidr(c.subnet)
-      const addr = parseIPv4(ip.split('/')[0] ?? '')
-      return cidr && addr !== undefined && cidrContains(cidr.ip, cidr.prefix, addr)
-    })
+    const match = configs.find((c) => subnetMatches(c.subnet, ip))
     if (!match) throw new DockerCliError(`no matching subnet for ${what} ${ip}`, 1)
     return match
   }
@@ -63,15 +67,24 @@ function consolidateIpam(cmd: NetworkCreate): IpamConfig[] {
   return configs
 }
 
-/** daemon/network.go getIpamConfig: each subnet must parse as a CIDR. */
+/**
+ * daemon/network.go getIpamConfig: each subnet must parse as a CIDR of its
+ * family; 28's ValidateIPAM also refuses host bits and an `--ip-range`
+ * wider than its subnet (20.10 keeps both as given).
+ */
 function checkSubnetSyntax(messages: DaemonMessages, configs: readonly IpamConfig[]): void {
   for (const c of configs) {
-    const cidr = parseCidr(c.subnet)
-    if (!cidr) throw daemonError(messages.invalidSubnet(c.subnet))
-    // 28 refuses host bits (ValidateIPAM); 20.10 keeps the subnet as given.
-    const aligned = formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix)
+    const aligned = alignedSubnet(c.subnet)
+    if (aligned === undefined) throw daemonError(messages.invalidSubnet(c.subnet))
     const unaligned = aligned === c.subnet ? undefined : messages.unalignedSubnet(c.subnet, aligned)
     if (unaligned !== undefined) throw daemonError(unaligned)
+    const rangePrefix = c.ipRange === undefined ? undefined : prefixOf(c.ipRange)
+    const subnetPrefix = prefixOf(c.subnet) ?? 0
+    const wide =
+      rangePrefix !== undefined && rangePrefix < subnetPrefix
+        ? messages.ipRangeWiderThanSubnet(c.ipRange ?? '', c.subnet)
+        : undefined
+    if (wide !== undefined) throw daemonError(wide)
   }
 }
 
@@ -195,13 +208,12 @@ export function createNetwork(tx: Tx, request: NetworkCreate, origin: { daemon?:
     throw daemonError(messages.notSwarmManager(), 'UNSUPPORTED')
   }
   const behaviour = behaviourOf(lab)
-  if (cmd.ipv6) {
-    // 28 would create it with a random ULA /64 (ENGINE-28.md section 3): IPv6 is not simulated.
-    if (behaviourOf(lab).checks.defaultIpv6Pool) throw new NotSimulatedError('IPv6 networks (--ipv6)')
-    throw daemonError(messages.predefinedPoolsExhausted(6), 'UNSUPPORTED')
-  }
   checkSubnetSyntax(messages, configs)
-  if (configs.length > 1) throw daemonError(messages.multipleSubnets(driver), 'UNSUPPORTED')
+  // libnetwork keeps one IPv4 and one IPv6 configuration apart; the drivers take one of each.
+  const configs4 = configs.filter((c) => !isIpv6Text(c.subnet))
+  const configs6 = configs.filter((c) => isIpv6Text(c.subnet))
+  if (configs4.length > 1 || configs6.length > 1)
+    throw daemonError(messages.multipleSubnets(driver), 'UNSUPPORTED')
 
   // Swarm-scoped networks get swarm's 25-character IDs; local ones libnetwork's 64 hex digits.
   const id = drawUnused(
@@ -230,11 +242,13 @@ export function createNetwork(tx: Tx, request: NetworkCreate, origin: { daemon?:
     return record
   }
   const space = global ? 'global' : 'local'
-  const requested = configs[0]
+  const requested = configs4[0]
   // libnetwork IpamConf.Validate, before the pool is requested: the CLI lets
   // a gateway written as a CIDR through (its subnetMatches parses either form).
-  if (requested?.gateway !== undefined && parseIPv4(requested.gateway) === undefined)
-    throw daemonError(`invalid gateway address ${requested.gateway} in Ipam configuration`)
+  for (const c of configs) {
+    if (c.gateway !== undefined && !isAddressOfFamily(c.subnet, c.gateway))
+      throw daemonError(messages.invalidGateway(c.gateway))
+  }
   let config: IpamConfig
   if (requested) {
     const cidr = parseCidr(requested.subnet)
@@ -252,6 +266,29 @@ export function createNetwork(tx: Tx, request: NetworkCreate, origin: { daemon?:
       throw rewordIpamError(messages, error)
     }
   }
+  return buildNetwork(tx, cmd, { id, driver: found, global, space, config, requested, configs6 }, origin)
+}
+
+/** The rest of `network create`, once the IPv4 subnet is chosen: pools, gateways, driver. */
+function buildNetwork(
+  tx: Tx,
+  cmd: NetworkCreate,
+  chosen: {
+    id: string
+    driver: NonNullable<ReturnType<typeof networkDriver>>
+    global: boolean
+    space: 'local' | 'global'
+    config: IpamConfig
+    requested: IpamConfig | undefined
+    configs6: IpamConfig[]
+  },
+  origin: { daemon?: boolean },
+): Network {
+  const lab = tx.lab
+  const behaviour = behaviourOf(lab)
+  const messages = behaviour.messages
+  const { id, driver: found, global, space, config, requested, configs6 } = chosen
+  const driver = found.name
   const cidr = parseCidr(config.subnet)
   const poolSubnet = cidr ? formatCidr(networkAddress(cidr.ip, cidr.prefix), cidr.prefix) : config.subnet
   const pool = createPool({ subnet: poolSubnet, space, predefined: !requested })
@@ -264,7 +301,7 @@ export function createNetwork(tx: Tx, request: NetworkCreate, origin: { daemon?:
     internal: cmd.internal,
     attachable: cmd.attachable,
     ingress: cmd.ingress,
-    enableIPv6: false,
+    enableIPv6: cmd.ipv6,
     ipam: { driver: 'default', config: [config], options: origin.daemon ? null : { ...cmd.ipamOptions } },
     options: { ...cmd.options },
     labels: { ...cmd.labels },
@@ -277,11 +314,16 @@ export function createNetwork(tx: Tx, request: NetworkCreate, origin: { daemon?:
   const gatewayless =
     driver === 'macvlan' && cmd.internal && !config.gateway && !behaviour.internalMacvlanReservesGateway
   if (!gatewayless) {
-    const gateway = requestAddress(tx, pool, {
-      ...(config.gateway ? { preferred: config.gateway } : {}),
-      ...(config.ipRange ? { ipRange: config.ipRange } : {}),
-      serial: global,
-    })
+    let gateway: string
+    try {
+      gateway = requestAddress(tx, pool, {
+        ...(config.gateway ? { preferred: config.gateway } : {}),
+        ...(config.ipRange ? { ipRange: config.ipRange } : {}),
+        serial: global,
+      })
+    } catch (error) {
+      throw gatewayFailed(messages, config.gateway, error)
+    }
     network.gateway = gateway
     if (!config.gateway && !requested) config.gateway = gateway
   }
@@ -294,6 +336,22 @@ export function createNetwork(tx: Tx, request: NetworkCreate, origin: { daemon?:
       throw daemonError(messages.secondaryAddressFailed(name, ip, (error as Error).message))
     }
   }
+  // The IPv4 pool was requested first; an IPv6 failure gives it back, but the predefined
+  // pools' cursor it moved stays (20.10: after `--ipv6 v6ula` and an overlapping v6 subnet
+  // failed, the next networks got 172.23 and 172.24, not 172.21; 28 has no cursor).
+  const cursors = requested ? undefined : { ...lab.ipam }
+  let config6: IpamConfig | undefined
+  try {
+    config6 = allocateIpv6(tx, { name: cmd.name, ipv6: cmd.ipv6 }, network, configs6[0], space)
+  } catch (error) {
+    if (cursors && error instanceof DockerDaemonError) error.kept = () => Object.assign(lab.ipam, cursors)
+    throw error
+  }
+  if (network.pool6 && !found.ipv6) throw new NotSimulatedError(`IPv6 on ${driver} networks`)
+  network.ipam.config = orderedConfigs(behaviour.ipv6.configOrder, [
+    { config, requested: requested !== undefined, v6: false },
+    ...(config6 ? [{ config: config6, requested: configs6.length > 0, v6: true }] : []),
+  ])
   found.createNetwork(tx, network)
   tx.push(lab.networks, network)
   // libnetwork's controller re-asserts DOCKER-USER first in FORWARD after every network it creates.

@@ -9,7 +9,7 @@ import type { Container, Network } from '../model/docker.js'
 import { isPredefinedNetwork } from '../model/lookup.js'
 import type { Tx } from '../model/tx.js'
 import type { PruneCommand } from '../script/docker-command.js'
-import { NotSimulatedError } from './ipv6-not-simulated.js'
+import { NotSimulatedError } from './not-simulated.js'
 
 /** The confirmation the CLI asks for without -f (the answer, read from stdin, is taken as "no"). */
 export const PRUNE_WARNINGS = {

@@ -186,6 +186,10 @@ export function noteEndpointJoined(tx: Tx, container: Container, network: Networ
   if (endpoint.ipv4 !== '') {
     hosts += hostsRecord(endpoint.ipv4, ownHostNames(container.hostname, container.domainname ?? ''))
   }
+  // Its IPv6 address gets a line of its own, right after (seen on 20.10 and 28).
+  if (endpoint.ipv6) {
+    hosts += hostsRecord(endpoint.ipv6, ownHostNames(container.hostname, container.domainname ?? ''))
+  }
   if (isUserDefined(network) && network.name !== 'docker_gwbridge') {
     resolvConf =
       behaviourOf(tx.lab).sandboxFiles.resolvConf === 'moby-28'
@@ -220,12 +224,17 @@ export function updateLinkParents(tx: Tx, child: Container, ip: string): void {
  * An endpoint left (network disconnect): every line of the container's own
  * names goes (20.10), or only the line of the address that left (28).
  */
-export function noteEndpointLeft(tx: Tx, container: Container, ip: string): void {
+export function noteEndpointLeft(tx: Tx, container: Container, ip: string, ip6?: string): void {
   const etc = container.etc
   if (!etc || container.networkMode === 'host') return
   const names = ownHostNames(container.hostname, container.domainname ?? '')
-  const only = behaviourOf(tx.lab).sandboxFiles.hostsLeave === 'endpoint-line' ? ip : undefined
-  const hosts = deleteHostsRecords(etc.hosts, names, only)
+  let hosts: string
+  if (behaviourOf(tx.lab).sandboxFiles.hostsLeave === 'endpoint-line') {
+    hosts = deleteHostsRecords(etc.hosts, names, ip)
+    if (ip6) hosts = deleteHostsRecords(hosts, names, ip6)
+  } else {
+    hosts = deleteHostsRecords(etc.hosts, names)
+  }
   tx.set(container, 'etc', { ...etc, hosts })
 }
 

@@ -1,4 +1,4 @@
-import type { Link, LinkAddress, Namespace, Route } from '../model/namespace.js'
+import type { Link, LinkAddress, LinkAddress6, Namespace, Route } from '../model/namespace.js'
 import type { Tx } from '../model/tx.js'
 import { drawHex, drawUnused } from '../rng.js'
 import { hasLinkNamed, insertLink, removeLink, renameIndexedLink } from './link-names.js'
@@ -225,6 +225,25 @@ export function addAddress(tx: Tx, ns: Namespace, ifname: string, addr: LinkAddr
   const brd = addr.broadcast ? ` brd ${addr.broadcast}` : ''
   tx.log(`${ipCmd(ns.id)} addr add ${addr.local}/${addr.prefixlen}${brd} dev ${ifname}`)
   tx.set(link, 'addrs', [...link.addrs, addr])
+}
+
+// The kernel's scope order (ipv6_addr_src_scope): a larger scope is listed first.
+const SCOPE_RANK = { global: 3, link: 2, host: 1 } as const
+
+/**
+ * `ip -6 addr add A/P dev NAME [nodad]`. The kernel lists a link's IPv6
+ * addresses by scope, global first, and a new address before the older ones
+ * of its scope (net/ipv6/addrconf.c ipv6_link_dev_addr).
+ */
+export function addAddress6(tx: Tx, ns: Namespace, ifname: string, addr: LinkAddress6): void {
+  const link = requireLink(ns, ifname)
+  tx.log(
+    `${ipCmd(ns.id)} -6 addr add ${addr.local}/${addr.prefixlen} dev ${ifname}${addr.nodad ? ' nodad' : ''}`,
+  )
+  const addrs = [...(link.addrs6 ?? [])]
+  const at = addrs.findIndex((a) => SCOPE_RANK[addr.scope] >= SCOPE_RANK[a.scope])
+  addrs.splice(at < 0 ? addrs.length : at, 0, addr)
+  tx.set(link, 'addrs6', addrs)
 }
 
 /**

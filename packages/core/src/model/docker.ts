@@ -32,6 +32,22 @@ export interface IpamPool {
   predefined: boolean
 }
 
+/**
+ * Allocation state of a network's IPv6 subnet. Its addresses do not fit the
+ * IPv4 pool's number offsets (a /64 has 2^64), so the taken ones are listed,
+ * each as Go prints it; the subnet's first address is among them from the
+ * start (libnetwork's allocator reserves it on both families, and reserves no
+ * broadcast address for IPv6).
+ */
+export interface IpamPool6 {
+  /** The subnet, host bits cleared ("fd00:1::/64"). */
+  subnet: string
+  /** Taken addresses, canonical text (RFC 5952), in allocation order. */
+  allocated: string[]
+  /** True when the subnet is the engine's own pick (28's random ULA /64). */
+  predefined: boolean
+}
+
 /** A Docker network (libnetwork's `network`). */
 export interface Network {
   id: string
@@ -58,6 +74,10 @@ export interface Network {
   gateway?: string
   /** Address allocation of the network's IPv4 subnet (absent for host and none). */
   pool?: IpamPool
+  /** Address allocation of the network's IPv6 subnet, when it has one (`--subnet` v6, or 28's ULA). */
+  pool6?: IpamPool6
+  /** The IPv6 gateway address in use (on the bridge, and each endpoint's IPv6Gateway). */
+  gateway6?: string
   /** Endpoints on this network, keyed by endpoint id, in join order. */
   endpoints: Record<string, Endpoint>
   /** `--config-only`: a configuration for other networks (driver "null", nothing built, no endpoint). */
@@ -85,6 +105,10 @@ export interface Endpoint {
   /** The address the user asked for with --ip, kept across restarts. */
   requestedIp?: string
   gateway: string
+  /** IPv6 address without prefix, on a network with IPv6 enabled. */
+  ipv6?: string
+  prefixlen6?: number
+  gateway6?: string
 }
 
 /** A published port as the user asked for it (HostConfig.PortBindings). */
@@ -108,6 +132,8 @@ export interface PortMapping {
 export interface EndpointRequest {
   network: string
   ip?: string
+  /** `--ip6`: the IPv6 address asked for on this network. */
+  ip6?: string
   aliases: string[]
   mac?: string
   /** Given by `docker network connect` (the API then holds empty settings rather than none). */

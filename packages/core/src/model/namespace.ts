@@ -18,6 +18,19 @@ export interface LinkAddress {
   readonly scope: 'host' | 'link' | 'global'
 }
 
+/**
+ * One IPv6 address on a link (`ip addr` "inet6" line) that Docker configured:
+ * a network's gateway on its bridge, an endpoint's address in its sandbox.
+ */
+export interface LinkAddress6 {
+  /** As Go and iproute2 print it (RFC 5952). */
+  readonly local: string
+  readonly prefixlen: number
+  readonly scope: 'host' | 'link' | 'global'
+  /** Added with IFA_F_NODAD (duplicate address detection skipped). */
+  readonly nodad?: true
+}
+
 /** A network device inside one namespace. */
 export interface Link {
   /** Kernel interface index, unique inside its namespace. */
@@ -39,6 +52,13 @@ export interface Link {
   /** macvlan/ipvlan mode, vxlan id and similar driver details shown by `ip -d link`. */
   info?: Record<string, string | number>
   addrs: LinkAddress[]
+  /**
+   * IPv6 addresses, newest first within a scope and global before link, as
+   * the kernel lists them (net/ipv6/addrconf.c ipv6_link_dev_addr). Only
+   * links of IPv6-enabled networks hold any; the kernel's own link-local
+   * address is derived from the MAC when rendered (views/ip-addr.ts).
+   */
+  addrs6?: LinkAddress6[]
 }
 
 /** One IPv4 route (`ip route`). */
@@ -55,12 +75,29 @@ export interface Route {
   flags?: string[]
 }
 
+/** An IPv6 route Docker adds (`ip -6 route add default via GW dev ethN`). */
+export interface Route6 {
+  /** "default". */
+  readonly dst: 'default'
+  readonly gateway: string
+  readonly dev: string
+  /** The kernel's default for a route added without one (IP6_RT_PRIO_USER). */
+  readonly metric: number
+}
+
 /** A network namespace: the host's, or a container sandbox's. */
 export interface Namespace {
   /** "host", or the sandbox key Docker would use (`/var/run/docker/netns/<12 hex>`). */
   id: string
   links: Link[]
   routes: Route[]
+  /**
+   * The IPv6 routes Docker adds (a sandbox's default route via its gateway
+   * endpoint's IPv6 gateway). The kernel's own IPv6 routes (each address's
+   * prefix, fe80::/64) follow from the addresses and are derived when
+   * rendered (views/ip-route.ts).
+   */
+  routes6?: Route6[]
   /** Next interface index the kernel would hand out in this namespace. */
   nextIfindex: number
 }

@@ -177,6 +177,8 @@ const ENDPOINT_FIELDS = [
   'IPAMConfig',
 ] as const
 
+const IPV6_ENDPOINT_FIELDS = ['GlobalIPv6Address', 'GlobalIPv6PrefixLen', 'IPv6Gateway'] as const
+
 function normalizeLinks(addr: unknown[], rename: (s: string) => string, onlyDocker: boolean) {
   const facts: Record<string, unknown> = {}
   const vethsPerBridge: Record<string, number> = {}
@@ -196,6 +198,12 @@ function normalizeLinks(addr: unknown[], rename: (s: string) => string, onlyDock
         (a) =>
           `${str(a.local)}/${str(a.prefixlen)}${a.broadcast ? ` brd ${str(a.broadcast)}` : ''} scope ${str(a.scope)}`,
       )
+    // The IPv6 addresses Docker configures (scope global: a gateway, an endpoint's address);
+    // link-local ones are the kernel's, derived from MACs that are random on veths.
+    const inet6 = (Array.isArray(l.addr_info) ? l.addr_info : [])
+      .map(obj)
+      .filter((a) => a.family === 'inet6' && a.scope === 'global')
+      .map((a) => `${str(a.local)}/${str(a.prefixlen)} scope global${a.nodad ? ' nodad' : ''}`)
     // The kernel gives veths random MACs; Docker sets only the container end's.
     const mac = /^veth[0-9a-f]{7}$/.test(name) ? 'random' : rename(str(l.address))
     facts[rename(name)] = {
@@ -206,6 +214,8 @@ function normalizeLinks(addr: unknown[], rename: (s: string) => string, onlyDock
       address: l.link_type === 'ether' && /^(docker0|docker_gwbridge|br-)/.test(name) ? mac.slice(0, 5) : mac,
       master: l.master ? rename(str(l.master)) : '',
       inet: inet.join(', '),
+      // Only where there is one: no recording before IPv6 networks has any.
+      ...(inet6.length > 0 ? { inet6: inet6.join(', ') } : {}),
     }
   }
   if (onlyDocker) facts.veths = vethsPerBridge
@@ -300,6 +310,8 @@ export function normalizeObservation(raw: RawObservation): Observation {
       const at = `${base}/Containers/${rename(str(ep.Name))}`
       out[`${at}/IPv4Address`] = str(ep.IPv4Address)
       out[`${at}/MacAddress`] = rename(str(ep.MacAddress))
+      // Only where there is one, as for the IPv6 fields below.
+      if (str(ep.IPv6Address) !== '') out[`${at}/IPv6Address`] = rename(str(ep.IPv6Address))
     }
   }
   for (const c of raw.containers) {
@@ -322,6 +334,13 @@ export function normalizeObservation(raw: RawObservation): Observation {
     }
     for (const [name, ep] of Object.entries(obj(settings.Networks))) {
       for (const f of ENDPOINT_FIELDS) flatten(out, `${base}/networks/${name}/${f}`, obj(ep)[f], rename)
+      // An endpoint's IPv6 settings, compared where the engine gave one (no recording
+      // before IPv6 networks has any, so their facts stay as they were).
+      for (const f of IPV6_ENDPOINT_FIELDS) {
+        const value = str(obj(ep)[f])
+        if (value !== '' && value !== '0' && value !== 'null')
+          out[`${base}/networks/${name}/${f}`] = rename(value)
+      }
       out[`${base}/networks/${name}/EndpointID`] = str(obj(ep).EndpointID) === '' ? '' : 'set'
     }
   }

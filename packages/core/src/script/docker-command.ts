@@ -92,10 +92,11 @@ export interface RunCommand {
   /** Aliases on the first network (`--network-alias` or its long-syntax `alias=`). */
   aliases: string[]
   /**
-   * `--ip` and `--network-alias` given without any `--network`: docker 20.10
-   * drops them, the 28.2 CLI sends them for the default network.
+   * `--ip`, `--ip6` and `--network-alias` given without any `--network`:
+   * docker 20.10 drops them, the 28.2 CLI sends them for the default network
+   * (seen with `--ip6 fd00::5`: 28 refuses it as it refuses `--ip`).
    */
-  withoutNetwork?: { ip?: string; aliases: string[] }
+  withoutNetwork?: { ip?: string; ip6?: string; aliases: string[] }
   hostname?: string
   /** `--dns` servers, as Go prints them (docker normalizes them). */
   dns: string[]

@@ -48,6 +48,9 @@ interface EndpointFields {
   Gateway: string
   IPAddress: string
   IPPrefixLen: number
+  IPv6Gateway: string
+  GlobalIPv6Address: string
+  GlobalIPv6PrefixLen: number
   MacAddress: string
   DriverOpts: Record<string, string> | null
   DNSNames: string[] | null
@@ -65,9 +68,9 @@ function endpointSettings(policy: InspectDocumentPolicy, f: EndpointFields): Rec
       Gateway: f.Gateway,
       IPAddress: f.IPAddress,
       IPPrefixLen: f.IPPrefixLen,
-      IPv6Gateway: '',
-      GlobalIPv6Address: '',
-      GlobalIPv6PrefixLen: 0,
+      IPv6Gateway: f.IPv6Gateway,
+      GlobalIPv6Address: f.GlobalIPv6Address,
+      GlobalIPv6PrefixLen: f.GlobalIPv6PrefixLen,
       MacAddress: f.MacAddress,
       DriverOpts: f.DriverOpts,
     }
@@ -85,9 +88,9 @@ function endpointSettings(policy: InspectDocumentPolicy, f: EndpointFields): Rec
     Gateway: f.Gateway,
     IPAddress: f.IPAddress,
     IPPrefixLen: f.IPPrefixLen,
-    IPv6Gateway: '',
-    GlobalIPv6Address: '',
-    GlobalIPv6PrefixLen: 0,
+    IPv6Gateway: f.IPv6Gateway,
+    GlobalIPv6Address: f.GlobalIPv6Address,
+    GlobalIPv6PrefixLen: f.GlobalIPv6PrefixLen,
     DNSNames: f.DNSNames,
   }
 }
@@ -187,7 +190,11 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
       const empty = request.fromConnect ? {} : null
       const ipam = request.ip ?? (swarm && ep ? ep.ipv4 : undefined)
       networks[name] = endpointSettings(policy, {
-        IPAMConfig: ipam ? { IPv4Address: ipam } : empty,
+        // EndpointIPAMConfig, omitempty per family (seen: {"IPv6Address":"fd00:2::55"}).
+        IPAMConfig:
+          ipam || request.ip6
+            ? { ...(ipam ? { IPv4Address: ipam } : {}), ...(request.ip6 ? { IPv6Address: request.ip6 } : {}) }
+            : empty,
         Links: request.links?.length ? [...request.links] : null,
         Aliases: aliases.length > 0 ? aliases : request.fromConnect ? [] : null,
         NetworkID: network?.id ?? '',
@@ -195,6 +202,9 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
         Gateway: ep?.gateway ?? '',
         IPAddress: ep?.ipv4 ?? '',
         IPPrefixLen: ep?.prefixlen ?? 0,
+        IPv6Gateway: ep?.gateway6 ?? '',
+        GlobalIPv6Address: ep?.ipv6 ?? '',
+        GlobalIPv6PrefixLen: ep?.prefixlen6 ?? 0,
         // 28 (API 1.44+) keeps --mac-address in the endpoint settings: shown until the first start's
         // endpoint replaces it, and "" once that endpoint is gone (seen on 28.5.2).
         MacAddress: ep?.mac ?? (modern && !joined ? (request.mac ?? '') : ''),

@@ -1,10 +1,14 @@
 /**
  * `ip addr` and `ip -j addr` of one namespace, byte for byte as iproute2 6.1
- * prints them. Only IPv4 is modelled: the fe80:: link-local address a real
- * kernel adds to every ethernet-like device that is up is not invented here.
+ * prints them. IPv4 is modelled everywhere; IPv6 on the links of networks
+ * with IPv6 enabled (the bridge and the container's end): the addresses
+ * Docker adds, and the fe80:: link-local address the kernel derives from the
+ * MAC (EUI-64) once the link has carrier. Elsewhere the kernel's link-local
+ * addresses are not invented.
  */
 import { networkAddress, parseIPv4 } from '../ipam/ipv4.js'
-import type { LinkAddress, Namespace } from '../model/namespace.js'
+import { formatIPv6, linkLocalOf } from '../ipam/ipv6.js'
+import type { Link, LinkAddress, LinkAddress6, Namespace } from '../model/namespace.js'
 import {
   buildLinkJsonHead,
   buildLinkJsonTail,
@@ -33,9 +37,35 @@ export interface IpAddrInfoJson {
   preferred_life_time: number
 }
 
+/** One IPv6 address of `ip -j addr`, keys in iproute2's order (no label for inet6). */
+export interface IpAddr6InfoJson {
+  family: 'inet6'
+  local: string
+  prefixlen: number
+  scope: LinkAddress6['scope']
+  nodad?: true
+  valid_life_time: number
+  preferred_life_time: number
+}
+
 /** One object of `ip -j addr`. */
 export interface IpAddrJsonEntry extends IpLinkJsonHead, IpLinkJsonTail {
-  addr_info: IpAddrInfoJson[]
+  addr_info: (IpAddrInfoJson | IpAddr6InfoJson)[]
+}
+
+/**
+ * A link's IPv6 addresses as the kernel lists them: those Docker added, with
+ * the kernel's EUI-64 link-local address (added when the link got carrier,
+ * so the newest of its scope) after the global ones.
+ */
+export function ipv6AddressesOf(link: Link): LinkAddress6[] {
+  const added = link.addrs6 ?? []
+  if (added.length === 0 || !link.flags.includes('LOWER_UP')) return added
+  const ll = linkLocalOf(link.address)
+  if (ll === undefined) return added
+  const own: LinkAddress6 = { local: formatIPv6(ll), prefixlen: 64, scope: 'link' }
+  const at = added.findIndex((a) => a.scope !== 'global')
+  return at < 0 ? [...added, own] : [...added.slice(0, at), own, ...added.slice(at)]
 }
 
 // The kernel marks an address secondary when an address already on the link
@@ -52,8 +82,16 @@ function markSecondaries(addrs: readonly LinkAddress[]): boolean[] {
   })
 }
 
+// The addresses `ip [-4|-6] addr` shows of a link.
+function familiesOf(link: Link, family: IpViewOptions['family']): { v4: LinkAddress[]; v6: LinkAddress6[] } {
+  return {
+    v4: family === 'inet6' ? [] : link.addrs,
+    v6: family === 'inet' ? [] : ipv6AddressesOf(link),
+  }
+}
+
 /**
- * Prints `ip addr` for a namespace, IPv4 addresses only.
+ * Prints `ip addr` for a namespace (`options.family`: `ip -4`/`-6 addr`).
  *
  * @example
  * renderIpAddr(container)
@@ -65,8 +103,11 @@ function markSecondaries(addrs: readonly LinkAddress[]): boolean[] {
 export function renderIpAddr(ns: Namespace, options: IpViewOptions = {}): string {
   let out = ''
   for (const view of describeLinks(ns, options)) {
+    const { v4, v6 } = familiesOf(view.link, options.family)
+    if (options.family !== undefined && v4.length + v6.length === 0) continue
     out += formatLinkLines(view, false)
-    const { addrs, ifname } = view.link
+    const { ifname } = view.link
+    const addrs = v4
     const secondary = markSecondaries(addrs)
     addrs.forEach((addr, i) => {
       out += `    inet ${addr.local}/${addr.prefixlen} `
@@ -75,23 +116,31 @@ export function renderIpAddr(ns: Namespace, options: IpViewOptions = {}): string
       if (secondary[i] === true) out += 'secondary '
       out += `${ifname}\n       valid_lft forever preferred_lft forever\n`
     })
+    for (const addr of v6) {
+      out += `    inet6 ${addr.local}/${addr.prefixlen} scope ${addr.scope} ${addr.nodad ? 'nodad ' : ''}\n`
+      out += '       valid_lft forever preferred_lft forever\n'
+    }
   }
   return out
 }
 
 /**
- * The objects of `ip -j addr` for a namespace, IPv4 addresses only;
- * `JSON.stringify` of the result is byte-identical to iproute2's output once
- * its inet6 entries are dropped.
+ * The objects of `ip -j addr` for a namespace; `JSON.stringify` of the
+ * result is byte-identical to iproute2's output for what is modelled (the
+ * kernel's link-local addresses on links of networks without IPv6 are not).
  *
  * @example
  * renderIpAddrJson(container)[1]?.addr_info[0]?.local // '172.17.0.2'
  */
 export function renderIpAddrJson(ns: Namespace, options: IpViewOptions = {}): IpAddrJsonEntry[] {
-  return describeLinks(ns, options).map((view) => {
-    const { addrs, ifname } = view.link
+  const entries: IpAddrJsonEntry[] = []
+  for (const view of describeLinks(ns, options)) {
+    const { v4, v6 } = familiesOf(view.link, options.family)
+    if (options.family !== undefined && v4.length + v6.length === 0) continue
+    const { ifname } = view.link
+    const addrs = v4
     const secondary = markSecondaries(addrs)
-    return {
+    const entry: IpAddrJsonEntry = {
       ...buildLinkJsonHead(view),
       ...buildLinkJsonTail(view),
       addr_info: addrs.map((addr, i) => ({
@@ -106,5 +155,18 @@ export function renderIpAddrJson(ns: Namespace, options: IpViewOptions = {}): Ip
         preferred_life_time: FOREVER,
       })),
     }
-  })
+    for (const addr of v6) {
+      entry.addr_info.push({
+        family: 'inet6',
+        local: addr.local,
+        prefixlen: addr.prefixlen,
+        scope: addr.scope,
+        ...(addr.nodad ? { nodad: true as const } : {}),
+        valid_life_time: FOREVER,
+        preferred_life_time: FOREVER,
+      })
+    }
+    entries.push(entry)
+  }
+  return entries
 }

@@ -9,6 +9,7 @@ import type { Namespace } from '../model/namespace.js'
 import { renderIpAddr, renderIpAddrJson } from './ip-addr.js'
 import { renderIpLink } from './ip-link.js'
 import { renderIpRoute, renderIpRouteJson } from './ip-route.js'
+import { renderIpRoute6, renderIpRoute6Json } from './ip-route6.js'
 
 /** What a command run inside a namespace printed, and its exit code. */
 export interface CommandOutput {
@@ -90,7 +91,13 @@ function textBlockOf(text: string, device: string): string | undefined {
   })
 }
 
-function linkView(ns: Namespace, object: 'address' | 'link', json: boolean, args: string[]): CommandOutput {
+function linkView(
+  ns: Namespace,
+  object: 'address' | 'link',
+  json: boolean,
+  args: string[],
+  family?: 'inet' | 'inet6',
+): CommandOutput {
   const words = [...args]
   if (words[0] !== undefined && ['show', 'list', 'lst', 'ls'].some((c) => matches(words[0] ?? '', c))) {
     words.shift()
@@ -104,12 +111,12 @@ function linkView(ns: Namespace, object: 'address' | 'link', json: boolean, args
     return failed(`Device "${device}" does not exist.\n`, 1)
   }
   if (json) {
-    const entries = object === 'address' ? renderIpAddrJson(ns) : ipLinkJson(ns)
+    const entries = object === 'address' ? renderIpAddrJson(ns, family ? { family } : {}) : ipLinkJson(ns)
     const shown =
       device === undefined ? entries : entries.filter((e) => (e as { ifname?: string }).ifname === device)
     return ok(`${JSON.stringify(shown)}\n`)
   }
-  const text = object === 'address' ? renderIpAddr(ns) : renderIpLink(ns)
+  const text = object === 'address' ? renderIpAddr(ns, family ? { family } : {}) : renderIpLink(ns)
   return ok(device === undefined ? text : (textBlockOf(text, device) ?? ''))
 }
 
@@ -121,17 +128,17 @@ function linkView(ns: Namespace, object: 'address' | 'link', json: boolean, args
  */
 export function runIpCommand(ns: Namespace, args: readonly string[]): CommandOutput {
   let json = false
+  let family: 'inet' | 'inet6' | undefined
   let i = 0
   for (; i < args.length; i++) {
     const word = args[i] ?? ''
     if (!word.startsWith('-')) break
     const option = word.replace(/^--?/, '-')
     if (option.length > 1 && '-json'.startsWith(option)) json = true
-    else if (option === '-4' || option === '-family=inet') continue
+    else if (option === '-4' || option === '-family=inet') family = 'inet'
+    else if (option === '-6' || option === '-family=inet6') family = 'inet6'
     else if (
-      ['-pretty', '-details', '-statistics', '-brief', '-6', '-color', '-oneline'].some((o) =>
-        matches(option, o),
-      )
+      ['-pretty', '-details', '-statistics', '-brief', '-color', '-oneline'].some((o) => matches(option, o))
     )
       return notModelled(`ip ${word}`)
     else return failed(`Option "${word}" is unknown, try "ip -help".\n`, 255)
@@ -141,7 +148,7 @@ export function runIpCommand(ns: Namespace, args: readonly string[]): CommandOut
   const object = OBJECTS.find((o) => matches(word, o))
   if (object === undefined) return failed(`Object "${word}" is unknown, try "ip help".\n`, 1)
   const tail = args.slice(i + 1)
-  if (object === 'address' || object === 'link') return linkView(ns, object, json, tail)
+  if (object === 'address' || object === 'link') return linkView(ns, object, json, tail, family)
   if (object === 'route') {
     const sub = tail[0]
     if (
@@ -150,6 +157,8 @@ export function runIpCommand(ns: Namespace, args: readonly string[]): CommandOut
     ) {
       return notModelled(`ip route ${tail.join(' ')}`)
     }
+    if (family === 'inet6')
+      return ok(json ? `${JSON.stringify(renderIpRoute6Json(ns))}\n` : renderIpRoute6(ns))
     return ok(json ? `${JSON.stringify(renderIpRouteJson(ns))}\n` : renderIpRoute(ns))
   }
   return notModelled(`ip ${object}`)

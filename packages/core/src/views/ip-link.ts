@@ -17,6 +17,8 @@ export interface IpViewOptions {
    * namespace's links first refer to them.
    */
   readonly netnsids?: ReadonlyMap<string, number>
+  /** `ip -4` / `ip -6 addr`: only that family's addresses, and only the links that have one. */
+  readonly family?: 'inet' | 'inet6'
 }
 
 /** The keys `ip -j` prints for a link before `operstate`, in its order. */

@@ -21,7 +21,7 @@ export function inspectNetwork(lab: LabState, network: Network): Record<string, 
       EndpointID: ep.id,
       MacAddress: ep.mac,
       IPv4Address: ep.ipv4 ? `${ep.ipv4}/${ep.prefixlen}` : '',
-      IPv6Address: '',
+      IPv6Address: ep.ipv6 ? `${ep.ipv6}/${ep.prefixlen6 ?? 64}` : '',
     }
   }
   const policy = behaviourOf(lab).inspect

@@ -32,7 +32,22 @@ function mayChangeOnFailure(
   if (created.length === 1 && after.containers[created[0] as string]?.state === 'created') return true
   // A start that failed once the daemon had written the container's files
   // leaves their paths (docker inspect shows them; engine/execute.ts start).
-  return withoutFilePaths(before) === withoutFilePaths(after)
+  // What a daemon keeps of a failed request (DockerDaemonError.kept) may
+  // differ too: 20.10's pools cursor moved by an IPv4 pool given back when
+  // IPv6 failed, the settings a `network connect` stored before its endpoint
+  // failed.
+  return withoutFilePaths(before) === withoutFilePaths(withoutKeptState(before, after))
+}
+
+/** `after` with `before`'s pools cursor, and without endpoint settings its containers did not have. */
+function withoutKeptState(before: LabState, after: LabState): LabState {
+  const copy = JSON.parse(toJSON(after)) as LabState
+  copy.ipam = before.ipam
+  for (const [id, c] of Object.entries(copy.containers)) {
+    const had = new Set((before.containers[id]?.endpointConfigs ?? []).map((r) => r.network))
+    c.endpointConfigs = c.endpointConfigs.filter((r) => had.has(r.network))
+  }
+  return copy
 }
 
 /** The lab's JSON with each container's file-path record (filesOf, hostnameFile) left out. */

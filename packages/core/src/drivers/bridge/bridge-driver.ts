@@ -4,6 +4,7 @@ import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import { randomKernelMac } from '../../kernel/mac.js'
 import {
   addAddress,
+  addAddress6,
   addBridge,
   addConnectedRoute,
   addVethPair,
@@ -29,6 +30,30 @@ function gatewayPrefix(network: Network): { gateway: string; prefix: number; sub
   return { gateway: network.gateway, prefix: cidr.prefix, subnet: network.pool.subnet }
 }
 
+/** The prefix length of the network's IPv6 subnet. */
+function prefix6Of(network: Network): number {
+  return Number(network.pool6?.subnet.split('/')[1] ?? 64)
+}
+
+/**
+ * A network with IPv6 enabled: its IPv6 gateway on the bridge
+ * (setupBridgeIPv6), with IFA_F_NODAD on 28; 20.10 also adds fe80::1/64.
+ * Seen on both engines with `--ipv6 --subnet fd00:1::/64`.
+ */
+function addBridgeIpv6(tx: Tx, network: Network, bridgeName: string): void {
+  if (!network.enableIPv6 || !network.gateway6) return
+  const host = namespaceOf(tx, 'host')
+  const policy = behaviourOf(tx.lab).ipv6
+  if (policy.bridgeLinkLocalGateway)
+    addAddress6(tx, host, bridgeName, { local: 'fe80::1', prefixlen: 64, scope: 'link' })
+  addAddress6(tx, host, bridgeName, {
+    local: network.gateway6,
+    prefixlen: prefix6Of(network),
+    scope: 'global',
+    ...(policy.bridgeGatewayNodad ? { nodad: true as const } : {}),
+  })
+}
+
 /**
  * Creates the Linux bridge of a bridge network and programs its firewall, as
  * the driver's setup steps do: device, address, iptables, isolation, up.
@@ -52,6 +77,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
     broadcast: brd,
     scope: 'global',
   })
+  addBridgeIpv6(tx, network, config.bridgeName)
   behaviourOf(tx.lab).firewaller.programBridgeRules(tx, {
     bridgeName: config.bridgeName,
     subnet,
@@ -116,6 +142,15 @@ export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint,
     ...(brd ? { broadcast: brd } : {}),
     scope: 'global',
   })
+  // An endpoint's IPv6 address is added without DAD on both engines (seen: `nodad` in the container).
+  if (endpoint.ipv6) {
+    addAddress6(tx, ns, endpoint.ifname, {
+      local: endpoint.ipv6,
+      prefixlen: endpoint.prefixlen6 ?? prefix6Of(network),
+      scope: 'global',
+      nodad: true,
+    })
+  }
   setLinkUp(tx, ns, endpoint.ifname)
   const { subnet } = gatewayPrefix(network)
   addConnectedRoute(tx, ns, { subnet, dev: endpoint.ifname, src: endpoint.ipv4 })
@@ -154,6 +189,7 @@ export const BRIDGE_DRIVER: NetworkDriver = Object.freeze({
   scope: 'local',
   singleInstance: false,
   addressed: true,
+  ipv6: true,
   givesGateway: () => true,
   publishesPorts: (network: Network) => !network.internal,
   createNetwork: createBridgeNetwork,

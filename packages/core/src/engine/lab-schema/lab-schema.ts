@@ -6,6 +6,8 @@
  * containers would get the same ID).
  */
 import { cidrSize, parseCidr, parseIPv4 } from '../../ipam/ipv4.js'
+import { parseCidr6, parseIPv6 } from '../../ipam/ipv6.js'
+import { isIpv6Text } from '../../ipam/subnet-family.js'
 import type { LabState } from '../../model/state.js'
 import {
   array,
@@ -49,6 +51,18 @@ const ipv4 = refine(string(), (v, path) =>
 const cidr = refine(string(), (v, path) =>
   parseCidr(v) === undefined ? `${formatPath(path)}: must be an IPv4 subnet (a.b.c.d/n)` : undefined,
 )
+const ipv6 = refine(string(), (v, path) =>
+  parseIPv6(v) === undefined ? `${formatPath(path)}: must be an IPv6 address` : undefined,
+)
+const cidr6 = refine(string(), (v, path) =>
+  parseCidr6(v) === undefined ? `${formatPath(path)}: must be an IPv6 subnet (x:y::/n)` : undefined,
+)
+/** An IPAM.Config subnet, of either family. */
+const anyCidr = refine(string(), (v, path) =>
+  (isIpv6Text(v) ? parseCidr6(v) : parseCidr(v)) === undefined
+    ? `${formatPath(path)}: must be an IPv4 or IPv6 subnet`
+    : undefined,
+)
 
 const profile = object({
   // The engine whose behaviour the lab follows (engine-profiles/behaviour-of.ts).
@@ -66,6 +80,13 @@ const linkAddress = object({
   prefixlen: integer(0, 32),
   broadcast: optional(ipv4),
   scope: oneOf('host', 'link', 'global'),
+})
+
+const linkAddress6 = object({
+  local: ipv6,
+  prefixlen: integer(0, 128),
+  scope: oneOf('host', 'link', 'global'),
+  nodad: optional(oneOf(true)),
 })
 
 const linkRef = object({ ifindex, namespace: name })
@@ -87,6 +108,7 @@ const link = object({
   parent: optional(object({ ifindex, namespace: name, ifname: name })),
   info: optional(record(either(name, integer(-MAX_SAFE, MAX_SAFE), 'must be a string or an integer'))),
   addrs: array(linkAddress),
+  addrs6: optional(array(linkAddress6)),
 })
 
 const route = object({
@@ -100,10 +122,18 @@ const route = object({
   flags: optional(array(name, 64)),
 })
 
+const route6 = object({
+  dst: oneOf('default'),
+  gateway: ipv6,
+  dev: name,
+  metric: integer(0, UINT32),
+})
+
 const namespace = object({
   id: name,
   links: array(link),
   routes: array(route),
+  routes6: optional(array(route6)),
   nextIfindex: ifindex,
 })
 
@@ -115,7 +145,7 @@ const namespace = object({
  * other network holds them well formed; `network` below checks that.
  */
 const ipamConfig = object({
-  subnet: cidr,
+  subnet: anyCidr,
   gateway: optional(text),
   ipRange: optional(text),
   auxAddresses: optional(record(name)),
@@ -124,6 +154,13 @@ const ipamConfig = object({
 function ipamFieldProblem(config: Infer<typeof ipamConfig>[], path: Path): string | undefined {
   for (const [i, c] of config.entries()) {
     const at = `${formatPath(path)}.ipam.config[${i}]`
+    if (isIpv6Text(c.subnet)) {
+      if (c.gateway !== undefined && parseIPv6(c.gateway) === undefined)
+        return `${at}.gateway: must be an IPv6 address`
+      if (c.ipRange !== undefined && parseCidr6(c.ipRange) === undefined)
+        return `${at}.ipRange: must be an IPv6 subnet (x:y::/n)`
+      continue
+    }
     if (c.gateway !== undefined && parseIPv4(c.gateway) === undefined)
       return `${at}.gateway: must be an IPv4 address`
     if (c.ipRange !== undefined && parseCidr(c.ipRange) === undefined)
@@ -155,6 +192,13 @@ const pool = refine(
   },
 )
 
+/** An IPv6 subnet's taken addresses (ipam/pool6.ts). */
+const pool6 = object({
+  subnet: cidr6,
+  allocated: array(ipv6),
+  predefined: boolean,
+})
+
 const endpoint = object({
   id: name,
   name,
@@ -169,6 +213,9 @@ const endpoint = object({
   aliases: array(name),
   requestedIp: optional(name),
   gateway: either(oneOf(''), ipv4, 'must be "" or an IPv4 address'),
+  ipv6: optional(ipv6),
+  prefixlen6: optional(integer(0, 128)),
+  gateway6: optional(ipv6),
 })
 
 const network = refine(
@@ -191,6 +238,8 @@ const network = refine(
     vni: optional(integer(0, 2 ** 24 - 1)),
     gateway: optional(ipv4),
     pool: optional(pool),
+    pool6: optional(pool6),
+    gateway6: optional(ipv6),
     endpoints: record(endpoint),
     configOnly: optional(boolean),
     configFrom: optional(name),
@@ -217,6 +266,7 @@ const container = object({
     object({
       network: text,
       ip: optional(name),
+      ip6: optional(name),
       aliases: array(name),
       mac: optional(name),
       fromConnect: optional(boolean),

@@ -303,9 +303,13 @@ export function buildRunCommand(
   if (first?.ip !== undefined) command.ip = first.ip
   if (mac !== '') command.mac = mac
   command.aliases = first === undefined ? [] : [...first.aliases]
-  if (first === undefined && (flags.ip.value !== '' || flags.networkAlias.value.length > 0)) {
+  if (
+    first === undefined &&
+    (flags.ip.value !== '' || flags.ip6.value !== '' || flags.networkAlias.value.length > 0)
+  ) {
     command.withoutNetwork = {
       ...(flags.ip.value !== '' ? { ip: flags.ip.value } : {}),
+      ...(flags.ip6.value !== '' ? { ip6: flags.ip6.value } : {}),
       aliases: [...flags.networkAlias.value],
     }
   }

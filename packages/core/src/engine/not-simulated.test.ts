@@ -3,33 +3,19 @@ import { runDocker } from './execute.js'
 import { createLab } from './lab.js'
 import { toJSON } from './serialize.js'
 
-describe("IPv6 is refused as netmodes' own limit, and changes nothing", () => {
+describe("IPv6 off the bridge driver is refused as netmodes' own limit, and changes nothing", () => {
   const lab = createLab({ engine: '20.10' })
-  runDocker(lab, 'docker network create --subnet 10.2.0.0/24 n4')
-  runDocker(lab, 'docker run -d --name r4 busybox')
   test.each([
-    ['docker network create --ipv6 --subnet fd00::/64 v6', 'IPv6 networks (--subnet fd00::/64)'],
-    ['docker network create --subnet fd00::/64 v6', 'IPv6 networks (--subnet fd00::/64)'],
-    [
-      'docker network create --subnet 10.1.0.0/24 --subnet fd00::/64 v6',
-      'IPv6 networks (--subnet fd00::/64)',
-    ],
-    ['docker network create --subnet fd00::/64 --gateway fd00::1 v6', 'IPv6 networks (--subnet fd00::/64)'],
-    [
-      'docker network create -d macvlan --ipv6 --subnet fd00::/64 -o parent=eth0 v6',
-      'IPv6 networks (--subnet fd00::/64)',
-    ],
-    ['docker run -d --name r2 --network n4 --ip6 fd00::5 busybox', 'IPv6 addresses (--ip6 fd00::5)'],
-    ['docker create --name r2 --network name=n4,ip6=fd00::5 busybox', 'IPv6 addresses (--ip6 fd00::5)'],
-    ['docker network connect --ip6 fd00::6 n4 r4', 'IPv6 addresses (--ip6 fd00::6)'],
-  ])('%s', (line, what) => {
+    'docker network create -d macvlan --ipv6 --subnet fd00::/64 -o parent=eth0 v6',
+    'docker network create -d macvlan --subnet 10.1.0.0/24 --subnet fd00::/64 -o parent=eth0 v6',
+  ])('%s', (line) => {
     const before = toJSON(lab)
     const r = runDocker(lab, line)
     expect(r).toMatchObject({
       ok: false,
       exitCode: 1,
       output: '',
-      error: `netmodes: netmodes does not simulate ${what} yet; the lab is unchanged\n`,
+      error: 'netmodes: netmodes does not simulate IPv6 on macvlan networks yet; the lab is unchanged\n',
     })
     expect(toJSON(lab)).toBe(before)
   })
@@ -49,5 +35,7 @@ describe("IPv6 is refused as netmodes' own limit, and changes nothing", () => {
     ],
   ])("Docker's own answer stays: %s", (line, error) => {
     expect(runDocker(lab, line)).toMatchObject({ ok: false, exitCode: 1, error })
+    // No network is left (20.10's pools cursor may move: ipv6-networks.test.ts).
+    expect(lab.networks.map((n) => n.name)).toEqual(['bridge', 'host', 'none'])
   })
 })
