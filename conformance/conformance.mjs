@@ -22,8 +22,9 @@ const machine = JSON.parse(readFileSync(`${here}host.json`, 'utf8'))
  * variable naming its endpoint (.ci/run sets it), `pidfile`, the variable
  * naming its daemon's pidfile, if any, and `simulated`: whether the
  * simulator is held to 100% of its recordings (test/simulator.test.ts;
- * score.mjs fails on it). The 28 profile is being built: its figure is
- * printed, not held, until it is switched on here.
+ * score.mjs fails on it). An engine whose profile is being built is held
+ * instead to floor-<engine>.json, per scenario, until it is switched on here;
+ * both modelled engines are held exactly today.
  */
 export const engines = {
   '20.10': { hostEnv: 'DOCKER_HOST', cli: undefined, clientVersion: undefined, simulated: true },
@@ -32,7 +33,7 @@ export const engines = {
     pidfileEnv: 'NETMODES_DOCKER_PIDFILE_28',
     cli: 'docker',
     clientVersion: /^28\.2\./,
-    simulated: false,
+    simulated: true,
   },
 }
 
