@@ -2,8 +2,8 @@
 // built command by command through the public API (parse + execute).
 import { createLab, runDocker } from '../dist/index.js'
 
-function build(networks, containers, engine) {
-  const lab = engine === undefined ? createLab() : createLab({ engine })
+function build(networks, containers, engine = '20.10') {
+  const lab = createLab({ engine })
   const t0 = performance.now()
   for (let i = 0; i < networks; i++) {
     const r = runDocker(

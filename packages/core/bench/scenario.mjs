@@ -4,8 +4,8 @@
 // `docker run` line alone (the docker CLI's flag grammar). Run after `pnpm build`.
 import { createLab, parseDockerCommand, runDocker } from '../dist/index.js'
 
-function fiftyContainers(engine) {
-  const lab = engine === undefined ? createLab() : createLab({ engine })
+function fiftyContainers(engine = '20.10') {
+  const lab = createLab({ engine })
   const r = runDocker(lab, 'docker network create app')
   if (!r.ok) throw new Error(r.error)
   for (let i = 0; i < 50; i++) {

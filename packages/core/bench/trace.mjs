@@ -4,8 +4,8 @@
 import { createLab, reachabilityMatrix, runDocker, trace } from '../dist/index.js'
 
 // The same host as bench/engine.mjs: user networks with explicit subnets, one published port per container.
-function build(networks, containers, engine) {
-  const lab = engine === undefined ? createLab() : createLab({ engine })
+function build(networks, containers, engine = '20.10') {
+  const lab = createLab({ engine })
   for (let i = 0; i < networks; i++) {
     const r = runDocker(
       lab,
