@@ -13,6 +13,7 @@ import { DOCS_CSS, renderDocsPage } from './docs-page.js'
 import { labsRoutes } from './routes/labs-routes.js'
 import { modesRoutes } from './routes/modes-routes.js'
 import { scenarioRoutes } from './routes/scenario-routes.js'
+import { shareRoutes } from './routes/share-routes.js'
 import { secureHeaders } from './secure-headers.js'
 
 const INFO = {
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', scenarioRoutes(deps))
   app.route('/api', modesRoutes())
   app.route('/api', labsRoutes(deps))
+  app.route('/api', shareRoutes(deps))
 
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: INFO })
   app.get('/api/docs', (c) =>

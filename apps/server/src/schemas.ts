@@ -94,3 +94,43 @@ export const LabIdSchema = z.object({
 /** Any JSON document core returns (the run report, a trace, findings). */
 export const DocumentSchema = z.record(z.string(), z.unknown()).openapi('Document')
 export const ListSchema = z.array(z.unknown())
+
+/** A scenario to share by URL: the Scenario fields, with daemon.json's settings if any. */
+export const ShareRequestSchema = ScenarioSchema.omit({ continueOnError: true })
+  .extend({
+    daemon: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({
+        description: "daemon.json's settings, as `netmodes run --daemon` reads them.",
+        example: { bip: '10.99.0.1/24', icc: false },
+      }),
+  })
+  .openapi('ShareRequest')
+
+export const SharedScenarioSchema = z
+  .object({
+    scenario: z.string(),
+    engine: z.enum(['20.10', '28']),
+    daemon: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('SharedScenario')
+
+export const ShareLinkSchema = z
+  .object({
+    token: z
+      .string()
+      .openapi({ example: 'v1.q1YqTk7NSyzKzFeyUkrJT85OLVLISy0pzy_KVkguSk0sSVVILChQ0lFKzUvPzEtVslIyslCqBQA' }),
+    url: z.string().openapi({
+      example:
+        'http://127.0.0.1:8080/api/share/v1.q1YqTk7NSyzKzFeyUkrJT85OLVLISy0pzy_KVkguSk0sSVVILChQ0lFKzUvPzEtVslIyslCqBQA',
+    }),
+  })
+  .openapi('ShareLink')
+
+export const ShareTokenParamSchema = z.object({
+  token: z.string().openapi({
+    param: { name: 'token', in: 'path' },
+    example: 'v1.q1YqTk7NSyzKzFeyUkrJT85OLVLISy0pzy_KVkguSk0sSVVILChQ0lFKzUvPzEtVslIyslCqBQA',
+  }),
+})

@@ -131,6 +131,8 @@ describe('the endpoints', () => {
       '/api/labs/{id}',
       '/api/matrix',
       '/api/modes',
+      '/api/share',
+      '/api/share/{token}',
       '/api/simulate',
       '/api/trace',
     ])
