@@ -56,8 +56,7 @@ export interface RunningServer {
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const timeLimitMs = options.timeLimitMs ?? 5000
-  if (options.allowWrites && !options.dockerHost)
-    throw new Error('allowWrites needs a dockerHost to write to')
+  if (options.allowWrites && !options.dockerHost) throw new Error('writes need a docker host to write to')
   // Checked before anything starts: a bad host or a missing token is the operator's error, at once.
   const live = options.dockerHost
     ? new LiveEngine({

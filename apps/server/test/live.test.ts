@@ -81,7 +81,7 @@ describe('starting in live mode', () => {
     [{ dockerHost: 'unix://relative.sock' }, /expected unix:\/\/\/path/],
     [{ dockerHost: DOCKER_HOST, allowWrites: true }, /token of at least 16 characters/],
     [{ dockerHost: DOCKER_HOST, allowWrites: true, token: 'short' }, /token of at least 16 characters/],
-    [{ allowWrites: true, token: TOKEN }, /needs a dockerHost/],
+    [{ allowWrites: true, token: TOKEN }, /writes need a docker host/],
   ])('refuses %j', async (options, message) => {
     await expect(serve(options)).rejects.toThrow(message)
   })
