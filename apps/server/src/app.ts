@@ -74,7 +74,8 @@ export function createApp(deps: AppDeps) {
   const liveTimeLimitMs = deps.liveTimeLimitMs ?? 60_000
   app.use('*', async (c, next) => {
     c.set('startedAt', performance.now())
-    c.set('bodyRead', false)
+    // A GET has no body to wait for: past the limit it is an answer that did not come (503).
+    c.set('bodyRead', c.req.method === 'GET' || c.req.method === 'HEAD')
     const timeLimitMs = /^\/api\/live(\/|$)/.test(c.req.path) ? liveTimeLimitMs : deps.timeLimitMs
     let timer: NodeJS.Timeout | undefined
     const expired = new Promise<'expired'>((resolve) => {
