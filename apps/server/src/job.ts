@@ -12,12 +12,14 @@ import {
   explainTopic,
   isNetmodesError,
   matrixCell,
+  matrixProtocolOf,
   parseScenario,
   reachabilityMatrix,
   renderDiagram,
   runScenario,
   ScenarioLineError,
   trace,
+  traceProtocolOf,
 } from '@netmodes/core'
 import type { ApiErrorBody } from './api-error.js'
 
@@ -70,28 +72,26 @@ function replay(input: LabInput) {
 
 const labOf = (input: LabInput): LabState => replay(input).lab
 
-function protocolFor(port: number | undefined, to: string, proto: TraceProtocol | undefined) {
-  // As `netmodes trace`: no port anywhere is a ping.
-  const toHasPort = /:\d+/.test(to)
-  const protocol = proto ?? (port === undefined && !toHasPort ? 'icmp' : undefined)
-  if ((protocol === 'tcp' || protocol === 'udp') && port === undefined && !toHasPort) {
-    throw new JobError(400, {
-      error: { code: 'INVALID_INPUT', message: `proto ${protocol} needs a port: "port", or to as HOST:PORT` },
-    })
+/** The fields of a flow question, as core's messages name them. */
+const FIELDS = { proto: 'proto', port: '"port"', toWithPort: 'to as HOST:PORT' }
+
+// A flow the request itself gets wrong is the request's fault (400), not the scenario's (422).
+function requestField<T>(read: () => T): T {
+  try {
+    return read()
+  } catch (error) {
+    if (isNetmodesError(error) && error.code === 'INVALID_INPUT') {
+      throw new JobError(400, { error: { code: 'INVALID_INPUT', message: error.message } })
+    }
+    throw error
   }
-  return protocol
 }
 
+const protocolFor = (port: number | undefined, to: string, proto: TraceProtocol | undefined) =>
+  requestField(() => traceProtocolOf({ to, port, proto }, FIELDS))
+
 function matrixOf(lab: LabState, port: number | undefined, proto: TraceProtocol | undefined) {
-  const protocol = proto ?? (port === undefined ? 'icmp' : 'tcp')
-  if (protocol !== 'icmp' && port === undefined) {
-    throw new JobError(400, {
-      error: {
-        code: 'INVALID_INPUT',
-        message: `proto ${protocol} needs "port" (without a port the matrix pings)`,
-      },
-    })
-  }
+  const protocol = requestField(() => matrixProtocolOf({ port, proto }, FIELDS))
   const matrix = reachabilityMatrix(lab, { protocol, ...(protocol !== 'icmp' && port ? { port } : {}) })
   // The rows of `netmodes matrix --json`.
   return matrix.endpoints.flatMap((from) =>
