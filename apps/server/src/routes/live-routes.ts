@@ -8,7 +8,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { engineOfServerVersion, isNetmodesError, toJSON } from '@netmodes/core'
 import type { MiddlewareHandler } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ApiError, type ApiErrorCode } from '../api-error.js'
 import type { AppDeps, AppEnv } from '../app-env.js'
 import { answerOrThrow } from '../ask.js'
@@ -47,7 +46,8 @@ const WRITE_ERRORS = {
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true })
 const BEARER = [{ bearer: [] }]
 
-// An engine error that is netmodes' own (unsupported line, unmodelled version) keeps its status; others are the engine's.
+// netmodes' own refusal (a line it does not replay, an engine version it does not model) is the scenario's: 422.
+// An HTTP error of the engine itself (dockerode's statusCode) is the engine failing: 503.
 function engineFailure(error: unknown): never {
   if (error instanceof ApiError) throw error
   if (isNetmodesError(error)) {
@@ -56,7 +56,7 @@ function engineFailure(error: unknown): never {
   const status = (error as { statusCode?: number }).statusCode
   if (typeof status === 'number') {
     throw new ApiError(
-      503 as ContentfulStatusCode,
+      503,
       'ENGINE_UNAVAILABLE',
       `the live Docker engine failed: ${String((error as Error).message).trim()}`,
     )
