@@ -334,7 +334,7 @@ describe.skipIf(noEngine)('live mode on the real engine, writes (holding the eng
       }
       expect(await exists('network', net)).toBe(false)
     })
-  }, 120_000)
+  }, 330_000)
 
   test('422: a line the replay cannot send (no volumes in netmodes) stops verify before the engine is touched', async () => {
     await withEngineLock(async () => {
@@ -350,7 +350,7 @@ describe.skipIf(noEngine)('live mode on the real engine, writes (holding the eng
       )
       expect(e.message).toMatch(/^line 1: .*docker volume/)
     })
-  }, 120_000)
+  }, 330_000)
 
   test('verify: the simulator against the engine, fact by fact, and nothing left behind', async () => {
     const net = testName('verify')
@@ -376,5 +376,5 @@ describe.skipIf(noEngine)('live mode on the real engine, writes (holding the eng
         await removeObjects({ networks: [net] })
       }
     })
-  }, 120_000)
+  }, 330_000)
 })
