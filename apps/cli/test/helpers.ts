@@ -20,6 +20,7 @@ export interface Run {
 
 const CLEARED = [
   'NETMODES_LAB',
+  'NETMODES_API_TOKEN',
   'NETMODES_ENGINE',
   'NETMODES_EXPLAIN',
   'LANG',

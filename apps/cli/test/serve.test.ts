@@ -35,6 +35,63 @@ describe('netmodes serve', () => {
     expect(await exited).toBe(0)
   })
 
+  test('--docker-host turns the live routes on; writes take the token from NETMODES_API_TOKEN', async () => {
+    const token = 'serve-test-token-0123456789'
+    const child = spawn(
+      process.execPath,
+      [bin, 'serve', '--port', '0', '--docker-host', 'unix:///nonexistent/netmodes.sock', '--allow-writes'],
+      { env: cleanEnv({ NETMODES_API_TOKEN: token }) },
+    )
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    try {
+      let out = ''
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d) => {
+          out += d
+          const m = /on (http:\/\/127\.0\.0\.1:\d+) [\s\S]*\n.*live engine/.exec(out)
+          if (m?.[1]) resolve(m[1])
+        })
+        child.once('exit', () => reject(new Error(`exited before listening: ${out}`)))
+      })
+      expect(out).toMatch(
+        /live engine unix:\/\/\/nonexistent\/netmodes\.sock: reads, and writes with the bearer token\n/,
+      )
+      // The engine is not there: a clear 503, not a hang.
+      const status = await fetch(`${url}/api/live`)
+      expect(status.status).toBe(503)
+      expect(((await status.json()) as { error: { code: string } }).error.code).toBe('ENGINE_UNAVAILABLE')
+      const replay = (authorization?: string) =>
+        fetch(`${url}/api/live/replay`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: JSON.stringify({ scenario: 'docker network ls' }),
+        })
+      expect((await replay()).status).toBe(401)
+      expect((await replay(`Bearer ${token}`)).status).toBe(503)
+    } finally {
+      child.kill('SIGTERM')
+    }
+    expect(await exited).toBe(0)
+  })
+
+  test('writes without a docker host, or without a token, are refused at start', () => {
+    const noHost = netmodes(['serve', '--port', '0', '--allow-writes', '--token', 'x'.repeat(20)])
+    expect(noHost.code).toBe(2)
+    expect(noHost.stderr).toBe('netmodes: writes need a docker host to write to\n')
+    const noToken = netmodes([
+      'serve',
+      '--port',
+      '0',
+      '--docker-host',
+      'unix:///nonexistent.sock',
+      '--allow-writes',
+    ])
+    expect(noToken.code).toBe(2)
+    expect(noToken.stderr).toBe(
+      'netmodes: writes to the live engine need a token of at least 16 characters\n',
+    )
+  })
+
   test('a bad port is a usage error', () => {
     const r = netmodes(['serve', '--port', '99999'])
     expect(r.code).toBe(2)

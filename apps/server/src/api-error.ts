@@ -17,6 +17,11 @@ export type ApiErrorCode =
   | 'REQUEST_TIMEOUT'
   | 'TIME_LIMIT'
   | 'ROUTE_NOT_FOUND'
+  | 'INVALID_TOKEN'
+  | 'LIVE_OFF'
+  | 'ENGINE_UNAVAILABLE'
+  | 'UNAUTHORIZED'
+  | 'WRITES_OFF'
 
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; line?: number }

@@ -1,3 +1,4 @@
+import type { LiveEngine } from './live/live-engine.js'
 import type { LabStore } from './store/lab-store.js'
 import type { WorkerPool } from './worker-pool.js'
 
@@ -9,6 +10,10 @@ export interface AppDeps {
   timeLimitMs: number
   /** Largest request body, in bytes. */
   bodyLimit: number
+  /** The live engine, when the server was started with one (`--docker-host`); live routes are 404 without. */
+  live?: LiveEngine
+  /** The time limit of the live routes, which wait on a real engine (default 60 s). */
+  liveTimeLimitMs?: number
 }
 
 /** The per-request values the middleware shares with the routes. */

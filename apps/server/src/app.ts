@@ -11,8 +11,10 @@ import { ApiError, type ApiErrorBody } from './api-error.js'
 import type { AppDeps, AppEnv } from './app-env.js'
 import { DOCS_CSS, renderDocsPage } from './docs-page.js'
 import { labsRoutes } from './routes/labs-routes.js'
+import { liveRoutes } from './routes/live-routes.js'
 import { modesRoutes } from './routes/modes-routes.js'
 import { scenarioRoutes } from './routes/scenario-routes.js'
+import { shareRoutes } from './routes/share-routes.js'
 import { secureHeaders } from './secure-headers.js'
 
 const INFO = {
@@ -68,12 +70,16 @@ export function createApp(deps: AppDeps) {
   app.use('*', secureHeaders())
 
   // The time limit: a body still arriving is 408 (and the connection closed); an answer still computing, 503.
+  // The live routes wait on a real engine (reading one takes seconds): they have their own limit.
+  const liveTimeLimitMs = deps.liveTimeLimitMs ?? 60_000
   app.use('*', async (c, next) => {
     c.set('startedAt', performance.now())
-    c.set('bodyRead', false)
+    // A GET has no body to wait for: past the limit it is an answer that did not come (503).
+    c.set('bodyRead', c.req.method === 'GET' || c.req.method === 'HEAD')
+    const timeLimitMs = /^\/api\/live(\/|$)/.test(c.req.path) ? liveTimeLimitMs : deps.timeLimitMs
     let timer: NodeJS.Timeout | undefined
     const expired = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(() => resolve('expired'), deps.timeLimitMs + BODY_GRACE_MS)
+      timer = setTimeout(() => resolve('expired'), timeLimitMs + BODY_GRACE_MS)
     })
     const outcome = await Promise.race([next().then(() => 'done' as const), expired])
     clearTimeout(timer)
@@ -82,13 +88,13 @@ export function createApp(deps: AppDeps) {
       ? {
           error: {
             code: 'TIME_LIMIT',
-            message: `no answer within the server's time limit (${deps.timeLimitMs} ms)`,
+            message: `no answer within the server's time limit (${timeLimitMs} ms)`,
           },
         }
       : {
           error: {
             code: 'REQUEST_TIMEOUT',
-            message: `the request body did not arrive within ${deps.timeLimitMs} ms`,
+            message: `the request body did not arrive within ${timeLimitMs} ms`,
           },
         }
     c.res = c.json(body, c.get('bodyRead') ? 503 : 408, { connection: 'close' })
@@ -130,6 +136,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api', scenarioRoutes(deps))
   app.route('/api', modesRoutes())
   app.route('/api', labsRoutes(deps))
+  app.route('/api', shareRoutes(deps))
+  app.route('/api', liveRoutes(deps))
 
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: INFO })
   app.get('/api/docs', (c) =>

@@ -6,7 +6,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ApiError, type ApiErrorCode } from './api-error.js'
 import type { AppDeps, AppEnv } from './app-env.js'
-import type { Job } from './job.js'
+import type { Job, JobResult } from './job.js'
 import { JobCutOff } from './worker-pool.js'
 
 /**
@@ -19,10 +19,7 @@ export async function ask(c: Context<AppEnv>, deps: AppDeps, job: Job): Promise<
   c.set('bodyRead', true)
   const left = deps.timeLimitMs - (performance.now() - c.get('startedAt'))
   try {
-    const result = await deps.pool.run(job, { deadlineMs: left, signal: c.req.raw.signal })
-    if (result.ok) return result.value
-    const e = result.body.error
-    throw new ApiError(result.status as ContentfulStatusCode, e.code as ApiErrorCode, e.message, e.line)
+    return answerOrThrow(await deps.pool.run(job, { deadlineMs: left, signal: c.req.raw.signal }))
   } catch (error) {
     if (error instanceof JobCutOff) {
       throw new ApiError(
@@ -35,4 +32,16 @@ export async function ask(c: Context<AppEnv>, deps: AppDeps, job: Job): Promise<
     }
     throw error
   }
+}
+
+/**
+ * A job's value, or the ApiError its failure is for the client.
+ *
+ * @example
+ * return c.json(answerOrThrow(askLab(lab, { kind: 'doctor' })))
+ */
+export function answerOrThrow(result: JobResult): unknown {
+  if (result.ok) return result.value
+  const e = result.body.error
+  throw new ApiError(result.status as ContentfulStatusCode, e.code as ApiErrorCode, e.message, e.line)
 }

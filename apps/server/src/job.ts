@@ -12,12 +12,14 @@ import {
   explainTopic,
   isNetmodesError,
   matrixCell,
+  matrixProtocolOf,
   parseScenario,
   reachabilityMatrix,
   renderDiagram,
   runScenario,
   ScenarioLineError,
   trace,
+  traceProtocolOf,
 } from '@netmodes/core'
 import type { ApiErrorBody } from './api-error.js'
 
@@ -70,28 +72,26 @@ function replay(input: LabInput) {
 
 const labOf = (input: LabInput): LabState => replay(input).lab
 
-function protocolFor(port: number | undefined, to: string, proto: TraceProtocol | undefined) {
-  // As `netmodes trace`: no port anywhere is a ping.
-  const toHasPort = /:\d+/.test(to)
-  const protocol = proto ?? (port === undefined && !toHasPort ? 'icmp' : undefined)
-  if ((protocol === 'tcp' || protocol === 'udp') && port === undefined && !toHasPort) {
-    throw new JobError(400, {
-      error: { code: 'INVALID_INPUT', message: `proto ${protocol} needs a port: "port", or to as HOST:PORT` },
-    })
+/** The fields of a flow question, as core's messages name them. */
+const FIELDS = { proto: 'proto', port: '"port"', toWithPort: 'to as HOST:PORT' }
+
+// A flow the request itself gets wrong is the request's fault (400), not the scenario's (422).
+function requestField<T>(read: () => T): T {
+  try {
+    return read()
+  } catch (error) {
+    if (isNetmodesError(error) && error.code === 'INVALID_INPUT') {
+      throw new JobError(400, { error: { code: 'INVALID_INPUT', message: error.message } })
+    }
+    throw error
   }
-  return protocol
 }
 
+const protocolFor = (port: number | undefined, to: string, proto: TraceProtocol | undefined) =>
+  requestField(() => traceProtocolOf({ to, port, proto }, FIELDS))
+
 function matrixOf(lab: LabState, port: number | undefined, proto: TraceProtocol | undefined) {
-  const protocol = proto ?? (port === undefined ? 'icmp' : 'tcp')
-  if (protocol !== 'icmp' && port === undefined) {
-    throw new JobError(400, {
-      error: {
-        code: 'INVALID_INPUT',
-        message: `proto ${protocol} needs "port" (without a port the matrix pings)`,
-      },
-    })
-  }
+  const protocol = requestField(() => matrixProtocolOf({ port, proto }, FIELDS))
   const matrix = reachabilityMatrix(lab, { protocol, ...(protocol !== 'icmp' && port ? { port } : {}) })
   // The rows of `netmodes matrix --json`.
   return matrix.endpoints.flatMap((from) =>
@@ -124,27 +124,52 @@ function explainDocument(lab: LabState | undefined, topic: string | undefined, l
   }
 }
 
+/** A question about a lab already built (a live engine's snapshot): the job kinds that need no scenario. */
+export type LabQuestion =
+  | { kind: 'trace'; from: string; to: string; port?: number; proto?: TraceProtocol }
+  | { kind: 'explain'; topic?: string; lang: Lang }
+  | { kind: 'doctor' }
+
+function answerOnLab(lab: LabState | undefined, question: LabQuestion): unknown {
+  switch (question.kind) {
+    case 'trace': {
+      const protocol = protocolFor(question.port, question.to, question.proto)
+      return trace(lab as LabState, {
+        from: question.from,
+        to: question.to,
+        ...(protocol ? { protocol } : {}),
+        ...(question.port ? { port: question.port } : {}),
+      })
+    }
+    case 'explain':
+      return explainDocument(lab, question.topic, question.lang)
+    case 'doctor':
+      return doctor(lab as LabState)
+  }
+}
+
 function answer(job: Job): unknown {
   switch (job.kind) {
     case 'simulate':
       return replay(job.lab).report
     case 'trace': {
-      const protocol = protocolFor(job.port, job.to, job.proto)
-      return trace(labOf(job.lab), {
-        from: job.from,
-        to: job.to,
-        ...(protocol ? { protocol } : {}),
-        ...(job.port ? { port: job.port } : {}),
-      })
+      const { lab, kind: _kind, ...question } = job
+      // The flow is checked before the scenario is replayed, as the CLI checks its flags first.
+      protocolFor(job.port, job.to, job.proto)
+      return answerOnLab(labOf(lab), { kind: 'trace', ...question })
     }
     case 'matrix':
       return matrixOf(labOf(job.lab), job.port, job.proto)
     case 'explain':
-      return explainDocument(job.lab ? labOf(job.lab) : undefined, job.topic, job.lang)
+      return answerOnLab(job.lab ? labOf(job.lab) : undefined, {
+        kind: 'explain',
+        ...(job.topic ? { topic: job.topic } : {}),
+        lang: job.lang,
+      })
     case 'diagram':
       return renderDiagram(labOf(job.lab), job.format)
     case 'doctor':
-      return doctor(labOf(job.lab))
+      return answerOnLab(labOf(job.lab), { kind: 'doctor' })
   }
 }
 
@@ -156,8 +181,23 @@ function answer(job: Job): unknown {
  * runJob({ kind: 'doctor', lab: { scenario: 'docker run -d -p 80:80 nginx' } })
  */
 export function runJob(job: Job): JobResult {
+  return settle(() => answer(job))
+}
+
+/**
+ * Answers a question about a lab in hand (a live engine's snapshot), with
+ * the same documents and errors as the scenario jobs.
+ *
+ * @example
+ * askLab(await snapshot(conn), { kind: 'doctor' })
+ */
+export function askLab(lab: LabState, question: LabQuestion): JobResult {
+  return settle(() => answerOnLab(lab, question))
+}
+
+function settle(compute: () => unknown): JobResult {
   try {
-    return { ok: true, value: answer(job) }
+    return { ok: true, value: compute() }
   } catch (error) {
     if (error instanceof JobError) return { ok: false, status: error.status, body: error.body }
     if (error instanceof ScenarioLineError) {

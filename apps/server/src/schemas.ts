@@ -94,3 +94,97 @@ export const LabIdSchema = z.object({
 /** Any JSON document core returns (the run report, a trace, findings). */
 export const DocumentSchema = z.record(z.string(), z.unknown()).openapi('Document')
 export const ListSchema = z.array(z.unknown())
+
+/** A scenario to share by URL: the Scenario fields, with daemon.json's settings if any. */
+export const ShareRequestSchema = ScenarioSchema.omit({ continueOnError: true })
+  .extend({
+    daemon: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({
+        description: "daemon.json's settings, as `netmodes run --daemon` reads them.",
+        example: { bip: '10.99.0.1/24', icc: false },
+      }),
+  })
+  .openapi('ShareRequest')
+
+export const SharedScenarioSchema = z
+  .object({
+    scenario: z.string(),
+    engine: z.enum(['20.10', '28']),
+    daemon: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('SharedScenario')
+
+export const ShareLinkSchema = z
+  .object({
+    token: z
+      .string()
+      .openapi({ example: 'v1.q1YqTk7NSyzKzFeyUkrJT85OLVLISy0pzy_KVkguSk0sSVVILChQ0lFKzUvPzEtVslIyslCqBQA' }),
+    url: z.string().openapi({
+      example:
+        'http://127.0.0.1:8080/api/share/v1.q1YqTk7NSyzKzFeyUkrJT85OLVLISy0pzy_KVkguSk0sSVVILChQ0lFKzUvPzEtVslIyslCqBQA',
+    }),
+  })
+  .openapi('ShareLink')
+
+export const ShareTokenParamSchema = z.object({
+  token: z.string().openapi({
+    param: { name: 'token', in: 'path' },
+    example: 'v1.q1YqTk7NSyzKzFeyUkrJT85OLVLISy0pzy_KVkguSk0sSVVILChQ0lFKzUvPzEtVslIyslCqBQA',
+  }),
+})
+
+export const LiveStatusSchema = z
+  .object({
+    endpoint: z.string().openapi({ example: 'unix:///var/run/docker.sock' }),
+    serverVersion: z.string().openapi({ example: '20.10.24+dfsg1' }),
+    apiVersion: z.string().openapi({ example: '1.41' }),
+    local: z
+      .boolean()
+      .openapi({ description: "The engine runs on the server's machine: its host view is read too." }),
+    writes: z
+      .boolean()
+      .openapi({ description: 'Whether replay and verify are allowed (with the bearer token).' }),
+  })
+  .openapi('LiveStatus')
+
+export const LiveExplainQuerySchema = z.object({
+  topic: z
+    .string()
+    .optional()
+    .openapi({ description: 'A container, a mode, a rule type, or "rules".', example: 'bridge' }),
+  lang: LangSchema.optional(),
+})
+
+export const LiveTraceQuerySchema = z.object({
+  from: z.string().min(1).openapi({ example: 'lan' }),
+  to: z.string().min(1).openapi({ example: 'host:8080/tcp' }),
+  port: z.coerce.number().int().min(1).max(65535).optional(),
+  proto: Proto.optional(),
+})
+
+export const LiveReplayRequestSchema = z
+  .object({
+    scenario: ScenarioSchema.shape.scenario,
+    keep: z.boolean().optional().openapi({
+      description:
+        'Leave what the scenario created on the engine (default false: it is removed once the lines have run).',
+    }),
+  })
+  .openapi('LiveReplayRequest')
+
+export const LiveReplayResultSchema = z
+  .object({
+    engine: z.string().openapi({ example: '20.10.24+dfsg1' }),
+    steps: z.array(
+      z.object({ command: z.string(), exit: z.number().int(), stdout: z.string(), stderr: z.string() }),
+    ),
+    created: z.object({ containers: z.array(z.string()), networks: z.array(z.string()) }),
+    kept: z.boolean(),
+  })
+  .openapi('LiveReplayResult')
+
+export const LiveVerifyRequestSchema = z
+  .object({ scenario: ScenarioSchema.shape.scenario, engine: z.enum(['20.10', '28']).optional() })
+  .openapi('LiveVerifyRequest')

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { availableParallelism } from 'node:os'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
+import { LiveEngine } from './live/live-engine.js'
 import type { LabStore } from './store/lab-store.js'
 import { memoryLabStore } from './store/lab-store.js'
 import { sqliteLabStore } from './store/sqlite-lab-store.js'
@@ -27,6 +28,17 @@ export interface StartServerOptions {
   store?: LabStore
   /** The simulation worker script; default: worker.js beside this module (dist/). */
   workerScript?: URL
+  /**
+   * A real Docker Engine to answer about (`unix:///path/to/docker.sock` or
+   * `tcp://host:port`): the /api/live routes. Without one live mode is off.
+   */
+  dockerHost?: string
+  /** Let /api/live/replay and /api/live/verify write to that engine; needs `token`. */
+  allowWrites?: boolean
+  /** The bearer token writes must carry (16 characters or more). */
+  token?: string
+  /** Per live request (default 60000 ms: reading an engine takes seconds). */
+  liveTimeLimitMs?: number
 }
 
 export interface RunningServer {
@@ -44,13 +56,29 @@ export interface RunningServer {
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const timeLimitMs = options.timeLimitMs ?? 5000
+  if (options.allowWrites && !options.dockerHost) throw new Error('writes need a docker host to write to')
+  // Checked before anything starts: a bad host or a missing token is the operator's error, at once.
+  const live = options.dockerHost
+    ? new LiveEngine({
+        dockerHost: options.dockerHost,
+        allowWrites: options.allowWrites === true,
+        ...(options.token !== undefined ? { token: options.token } : {}),
+      })
+    : undefined
   const pool = new WorkerPool({
     size: options.workers ?? Math.min(4, Math.max(1, availableParallelism() - 1)),
     script: options.workerScript ?? new URL('./worker.js', import.meta.url),
   })
   const store =
     options.store ?? (options.dataDir ? sqliteLabStore({ dataDir: options.dataDir }) : memoryLabStore())
-  const app = createApp({ pool, store, timeLimitMs, bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024 })
+  const app = createApp({
+    pool,
+    store,
+    timeLimitMs,
+    bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
+    ...(live ? { live } : {}),
+    ...(options.liveTimeLimitMs ? { liveTimeLimitMs: options.liveTimeLimitMs } : {}),
+  })
   const host = options.host ?? '127.0.0.1'
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(

@@ -99,3 +99,26 @@ export const SCENARIO = [
   'docker run -d --name db --network app postgres',
   'trace web -> db:5432/tcp',
 ].join('\n')
+
+/** GETs over the socket, with extra headers if any. */
+export async function get(
+  server: RunningServer,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const response = await fetch(`${server.url}${path}`, { headers })
+  const text = await response.text()
+  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) }
+}
+
+/** Asserts the one error shape, its status and code, and no stack trace; returns the error. */
+export function expectErrorShape(r: { status: number; text: string }, status: number, code: string) {
+  if (r.status !== status) throw new Error(`expected HTTP ${status} ${code}, got ${r.status}: ${r.text}`)
+  const body = JSON.parse(r.text)
+  if (JSON.stringify(Object.keys(body)) !== '["error"]') throw new Error(`not the error shape: ${r.text}`)
+  if (body.error.code !== code) throw new Error(`expected code ${code}, got ${r.text}`)
+  if (typeof body.error.message !== 'string' || body.error.message === '')
+    throw new Error(`no message: ${r.text}`)
+  if (hasStackTrace(r.text)) throw new Error(`a stack trace reached the client: ${r.text}`)
+  return body.error as { code: string; message: string; line?: number }
+}

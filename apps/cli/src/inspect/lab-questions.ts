@@ -3,10 +3,12 @@ import {
   describeHop,
   explainTopic,
   matrixCell,
+  matrixProtocolOf,
   messagesFor,
   NetmodesError,
   reachabilityMatrix,
   trace,
+  traceProtocolOf,
 } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
 import { printModes } from '../modes/mode-table.js'
@@ -16,6 +18,9 @@ export interface Output {
   stdout: (text: string) => void
   stderr: (text: string) => void
 }
+
+/** The flags of a flow question, as core's messages name them. */
+const FLAGS = { proto: '--proto', port: '--port N', toWithPort: 'TO:PORT' }
 
 function protocolOf(value: string | undefined): TraceProtocol | undefined {
   if (value === undefined) return undefined
@@ -57,12 +62,7 @@ export function runTrace(
   options: { from: string; to: string; port?: string; proto?: string; json: boolean } & Output,
 ): number {
   const port = portOf(options.port)
-  // No port anywhere: a ping, as a scenario's `trace A -> B` line.
-  const toHasPort = /:\d+/.test(options.to)
-  const protocol = protocolOf(options.proto) ?? (port === undefined && !toHasPort ? 'icmp' : undefined)
-  if ((protocol === 'tcp' || protocol === 'udp') && port === undefined && !toHasPort) {
-    throw new NetmodesError('INVALID_INPUT', `--proto ${protocol} needs a port: --port N, or TO:PORT`)
-  }
+  const protocol = traceProtocolOf({ to: options.to, port, proto: protocolOf(options.proto) }, FLAGS)
   const result = trace(lab, {
     from: options.from,
     to: options.to,
@@ -86,13 +86,7 @@ export function runMatrix(
   } & Output,
 ): number {
   const port = portOf(options.port)
-  const protocol = protocolOf(options.proto) ?? (port === undefined ? 'icmp' : 'tcp')
-  if (protocol !== 'icmp' && port === undefined) {
-    throw new NetmodesError(
-      'INVALID_INPUT',
-      `--proto ${protocol} needs --port N (without a port the matrix pings)`,
-    )
-  }
+  const protocol = matrixProtocolOf({ port, proto: protocolOf(options.proto) }, FLAGS)
   const matrix = reachabilityMatrix(lab, { protocol, ...(protocol !== 'icmp' && port ? { port } : {}) })
   const names = matrix.endpoints
   const cells = names.map((from) => names.map((to) => matrixCell(matrix, from, to)))

@@ -10,6 +10,10 @@ export interface ServeApiOptions {
   port: string
   host: string
   dataDir: string
+  /** A real engine for the /api/live routes. */
+  dockerHost?: string
+  allowWrites?: boolean
+  token?: string
   stdout: (text: string) => void
   stderr: (text: string) => void
 }
@@ -31,15 +35,30 @@ export async function serveApi(options: ServeApiOptions): Promise<number> {
   }
   let server: Awaited<ReturnType<typeof startServer>>
   try {
-    server = await startServer({ port, host: options.host, dataDir: options.dataDir })
+    server = await startServer({
+      port,
+      host: options.host,
+      dataDir: options.dataDir,
+      ...(options.dockerHost ? { dockerHost: options.dockerHost } : {}),
+      allowWrites: options.allowWrites === true,
+      ...(options.token ? { token: options.token } : {}),
+    })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
+    // An errno is the socket's (port taken, address not ours); anything else, options that cannot work.
     options.stderr(
-      `netmodes: cannot listen on ${options.host}:${port}: ${code ?? (error as Error).message}\n`,
+      code
+        ? `netmodes: cannot listen on ${options.host}:${port}: ${code}\n`
+        : `netmodes: ${(error as Error).message}\n`,
     )
     return 2
   }
   options.stdout(`netmodes API on ${server.url} (docs: ${server.url}/api/docs)\n`)
+  if (options.dockerHost) {
+    options.stdout(
+      `live engine ${options.dockerHost}: ${options.allowWrites ? 'reads, and writes with the bearer token' : 'read-only'}\n`,
+    )
+  }
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)

@@ -5,6 +5,8 @@
  */
 
 export { describeHop } from './describe-hop.js'
+export type { FlowFieldNames } from './flow-protocol.js'
+export { matrixProtocolOf, traceProtocolOf } from './flow-protocol.js'
 export type { ChainVerdict, MatchedRule } from './netfilter-eval.js'
 export { evaluateChain } from './netfilter-eval.js'
 export type { ListenerSpec } from './parse-endpoint.js'
