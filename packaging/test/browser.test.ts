@@ -74,7 +74,9 @@ describe.skipIf(noChromium !== undefined)('@netmodes/core in headless Chromium',
     expect(pageErrors).toEqual([])
     expect(result).toEqual({
       exitCodes: [0, 0, 1],
-      error: 'Error response from daemon: Invalid subnet 10.0.0.0/33 : invalid CIDR address: 10.0.0.0/33\n',
+      // Docker 28's text (createLab's default engine).
+      error:
+        'Error response from daemon: invalid network config:\ninvalid subnet 10.0.0.0/33: invalid CIDR block notation\n',
       ip: '10.88.0.2',
       hasProcess: false,
     })

@@ -16,9 +16,9 @@ test('the globally installed netmodes runs the demo', async () => {
   expect(ran.stderr).toBe('')
   expect(ran.code).toBe(0)
   expect(ran.stdout).toMatch(
-    /^netmodes demo: every Docker network mode on one simulated host \(Docker Engine 20\.10\)\n/,
+    /^netmodes demo: every Docker network mode on one simulated host \(Docker Engine 28\)\n/,
   )
   expect(ran.stdout).toContain('$ docker network create --subnet 10.88.0.0/24 app\n')
-  expect(ran.stdout).toContain('  | ip link add br-a09388a99205 type bridge\n')
+  expect(ran.stdout).toContain('  | ip link add br-9205c3eea8c4 type bridge\n')
   expect(ran.stdout).toContain('# overlay: a VXLAN network spanning the nodes of a swarm')
 })

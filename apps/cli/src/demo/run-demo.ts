@@ -65,7 +65,7 @@ export function runDemo(options: DemoOptions): number {
   const bold = c?.bold ?? plain
   const dim = c?.dim ?? plain
   const m = messagesFor(options.lang)
-  options.stdout(`${bold(m.demo.title)}\n${m.demo.intro}\n`)
+  options.stdout(`${bold(`${m.demo.title} (Docker Engine ${lab.profile.version})`)}\n${m.demo.intro}\n`)
   const lines = DEMO_SCRIPT.split('\n')
   const statements = parseScenario(DEMO_SCRIPT).filter((s) => s.kind === 'docker')
   statements.forEach((statement, i) => {

@@ -115,7 +115,7 @@ export const en: Messages = {
     noneInTheLab: 'The lab has no rule of this kind.',
   },
   demo: {
-    title: 'netmodes demo: every Docker network mode on one simulated host (Docker Engine 20.10)',
+    title: 'netmodes demo: every Docker network mode on one simulated host',
     intro:
       'Each docker command is followed by the operations the daemon performs for it (lines starting "|"), then by what docker prints.',
     labNow: 'The lab now:',

@@ -107,7 +107,7 @@ export const zhCN: Messages = {
     noneInTheLab: '实验环境中没有这类规则。',
   },
   demo: {
-    title: 'netmodes demo：在一台模拟的宿主机上运行所有 Docker 网络模式（Docker Engine 20.10）',
+    title: 'netmodes demo：在一台模拟的宿主机上运行所有 Docker 网络模式',
     intro:
       '每条 docker 命令下面先列出 Docker 守护进程为它执行的底层操作（以 "|" 开头），再列出 docker 的输出。',
     labNow: '现在的实验环境：',
