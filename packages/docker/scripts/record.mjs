@@ -94,6 +94,21 @@ for (const name of names) {
 }
 
 // --no-reset: the engine as it is, provided it is as empty as a fresh one.
+// What a recording file holds of an observation, in its fixed key order (probes only when there were some).
+function recordingOf({ engine, steps, traces, networks, containers, namespaces, iptables, files, machine }) {
+  return {
+    engine,
+    steps,
+    ...(traces ? { traces } : {}),
+    networks,
+    containers,
+    namespaces,
+    iptables,
+    files,
+    machine,
+  }
+}
+
 async function emptyEngineAsIs() {
   const conn = await connectDocker({ host: engine.host })
   const containers = await conn.docker.listContainers({ all: true })
@@ -146,42 +161,19 @@ try {
     const observation = await recordScenario(conn, script, {
       ...(setup.cli ? { cli: setup.cli } : {}),
       onStep: (step, line) => log(`  ${String(line).padStart(3)} [${step.exit}] ${step.command}`),
-      onSnapshot: (
-        label,
-        { engine: server, steps, networks, containers, namespaces, iptables, files, machine },
-      ) => {
+      onSnapshot: (label, partial) => {
         mkdirSync(snapshotDir, { recursive: true })
         const file = `${snapshotDir}${label}.json`
-        const snapshot = { engine: server, steps, networks, containers, namespaces, iptables, files, machine }
+        // A snapshot keeps no probes: they belong to the whole scenario.
+        const snapshot = recordingOf({ ...partial, traces: undefined })
         writeFileSync(file, `${JSON.stringify(snapshot, null, 2)}\n`)
         written.push(file)
         log(`  snapshot ${label}`)
       },
     })
-    const {
-      engine: server,
-      steps,
-      traces,
-      networks,
-      containers,
-      namespaces,
-      iptables,
-      files,
-      machine,
-    } = observation
     const file = `${recordedDir}${name}.json`
     const comparison = versusPrevious(file, observation)
-    const recording = {
-      engine: server,
-      steps,
-      ...(traces ? { traces } : {}),
-      networks,
-      containers,
-      namespaces,
-      iptables,
-      files,
-      machine,
-    }
+    const recording = recordingOf(observation)
     writeFileSync(file, `${JSON.stringify(recording, null, 2)}\n`)
     written.push(file)
     log(

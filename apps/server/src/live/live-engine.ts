@@ -18,7 +18,7 @@ export interface LiveOptions {
   token?: string
 }
 
-type DockerAdapter = typeof import('@netmodes/docker')
+export type DockerAdapter = typeof import('@netmodes/docker')
 
 /** Throws at start for options that cannot work, rather than at the first request. */
 export function checkLiveOptions(options: LiveOptions): void {

@@ -7,13 +7,14 @@
  */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { engineOfServerVersion, isNetmodesError, toJSON } from '@netmodes/core'
+import type { DockerConnection } from '@netmodes/docker'
 import type { MiddlewareHandler } from 'hono'
 import { ApiError, type ApiErrorCode } from '../api-error.js'
 import type { AppDeps, AppEnv } from '../app-env.js'
 import { answerOrThrow } from '../ask.js'
 import { askLab } from '../job.js'
 import { bearerMatches } from '../live/bearer-token.js'
-import type { LiveEngine } from '../live/live-engine.js'
+import type { DockerAdapter, LiveEngine } from '../live/live-engine.js'
 import {
   DocumentSchema,
   ListSchema,
@@ -96,6 +97,13 @@ export function liveRoutes(deps: AppDeps) {
     await next()
   }
   const snapshot = () => live().snapshot().catch(engineFailure)
+  // A write runs alone on the engine, with its connection and the adapter; an engine error is a 503.
+  const write = <T>(work: (conn: DockerConnection, docker: DockerAdapter) => Promise<T>): Promise<T> => {
+    const engine = live()
+    return engine
+      .exclusive(async () => work(await engine.connect(), await engine.docker()))
+      .catch(engineFailure)
+  }
 
   const app = new OpenAPIHono<AppEnv>()
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
@@ -240,21 +248,16 @@ export function liveRoutes(deps: AppDeps) {
       async (c) => {
         c.set('bodyRead', true)
         const b = c.req.valid('json')
-        const engine = live()
-        const result = await engine
-          .exclusive(async () => {
-            const conn = await engine.connect()
-            const docker = await engine.docker()
-            const replay = await docker.replayScript(conn, b.scenario, { unsupported: 'record' })
-            if (!b.keep) await replay.cleanup()
-            return {
-              engine: conn.serverVersion,
-              steps: replay.steps,
-              created: { containers: [...replay.created.containers], networks: [...replay.created.networks] },
-              kept: b.keep === true,
-            }
-          })
-          .catch(engineFailure)
+        const result = await write(async (conn, docker) => {
+          const replay = await docker.replayScript(conn, b.scenario, { unsupported: 'record' })
+          if (!b.keep) await replay.cleanup()
+          return {
+            engine: conn.serverVersion,
+            steps: replay.steps,
+            created: { containers: [...replay.created.containers], networks: [...replay.created.networks] },
+            kept: b.keep === true,
+          }
+        })
         return c.json(result, 200)
       },
     )
@@ -278,20 +281,15 @@ export function liveRoutes(deps: AppDeps) {
       async (c) => {
         c.set('bodyRead', true)
         const b = c.req.valid('json')
-        const engine = live()
-        const result = await engine
-          .exclusive(async () => {
-            const conn = await engine.connect()
-            const docker = await engine.docker()
-            // Without an engine asked for, the simulator models the live engine's own version, as `netmodes verify` does.
-            const simulated = b.engine ?? engineOfServerVersion(conn.serverVersion)
-            return {
-              engine: conn.serverVersion,
-              simulated,
-              ...(await docker.verifyScenario(conn, b.scenario, { engine: simulated })),
-            }
-          })
-          .catch(engineFailure)
+        const result = await write(async (conn, docker) => {
+          // Without an engine asked for, the simulator models the live engine's own version, as `netmodes verify` does.
+          const simulated = b.engine ?? engineOfServerVersion(conn.serverVersion)
+          return {
+            engine: conn.serverVersion,
+            simulated,
+            ...(await docker.verifyScenario(conn, b.scenario, { engine: simulated })),
+          }
+        })
         return c.json(result, 200)
       },
     )

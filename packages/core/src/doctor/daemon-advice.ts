@@ -6,7 +6,7 @@
  * office subnets; the daemon takes them at its next start, and networks
  * made before keep their subnets until they are re-created.
  */
-import { cidrsOverlap, parseCidr } from '../ipam/ipv4.js'
+import { subnetsOverlap } from '../ipam/ipv4.js'
 import type { LabState } from '../model/state.js'
 
 // Ranges to offer, rarely used by LANs and VPNs: 10.200-10.254 as /16s, then 172.31 and 192.168.
@@ -14,12 +14,6 @@ const CANDIDATES: readonly string[] = [
   ...Array.from({ length: 55 }, (_, i) => `10.${200 + i}.0.0/16`),
   '172.31.0.0/16',
 ]
-
-function overlaps(a: string, b: string): boolean {
-  const x = parseCidr(a)
-  const y = parseCidr(b)
-  return !!x && !!y && cidrsOverlap(x.ip, x.prefix, y.ip, y.prefix)
-}
 
 /**
  * A daemon.json fragment whose docker0 and pools avoid `avoid` (the host's
@@ -34,7 +28,7 @@ export function daemonAdvice(
   avoid: readonly string[],
 ): { json: string; flags: string } | undefined {
   const held = lab.networks.flatMap((n) => (n.pool ? [n.pool.subnet] : []))
-  const free = CANDIDATES.filter((c) => ![...avoid, ...held].some((s) => overlaps(s, c)))
+  const free = CANDIDATES.filter((c) => ![...avoid, ...held].some((s) => subnetsOverlap(s, c)))
   const [bipRange, poolBase] = free
   if (!bipRange || !poolBase) return undefined
   const bip = bipRange.replace(/\.0\.0\/16$/, '.0.1/24')

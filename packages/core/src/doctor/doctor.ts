@@ -1,5 +1,5 @@
 import { localPoolsOf } from '../ipam/default-pools.js'
-import { cidrsOverlap, parseCidr } from '../ipam/ipv4.js'
+import { subnetsOverlap } from '../ipam/ipv4.js'
 import type { LabState } from '../model/state.js'
 import { daemonAdvice } from './daemon-advice.js'
 
@@ -13,12 +13,6 @@ export interface Finding {
     | 'none-mode'
   severity: 'warning' | 'info'
   message: string
-}
-
-function overlap(a: string, b: string): boolean {
-  const x = parseCidr(a)
-  const y = parseCidr(b)
-  return !!x && !!y && cidrsOverlap(x.ip, x.prefix, y.ip, y.prefix)
 }
 
 const DOCKER_DEVICE = /^(docker0|docker_gwbridge|br-[0-9a-f]{12}|veth)/
@@ -41,7 +35,7 @@ export function doctor(lab: LabState): Finding[] {
     if (!subnet) continue
     for (const r of routes) {
       const dst = r.dst.includes('/') ? r.dst : `${r.dst}/32`
-      if (!overlap(subnet, dst)) continue
+      if (!subnetsOverlap(subnet, dst)) continue
       const via = r.gateway ? ` via ${r.gateway}` : ''
       const advice = daemonAdvice(
         lab,

@@ -60,15 +60,12 @@ export function endpointSettingsProblems(
   const ip6 = settings.ip6 ? parseIPv6(settings.ip6) : undefined
   if (settings.ip6 && ip6 === undefined) problems.push(messages.invalidIpv6(settings.ip6))
   if (!network) return problems
-  // moby's validateEndpointSettings asks for a configured (preferred) pool of the address's family.
-  // The default bridge has an IPv4 one only when dockerd was given --bip (its IPAM config then
-  // carries bip's address as gateway; observed on 28.5.2, daemon-bip.sh); otherwise its subnet is
-  // one the daemon chose.
+  // moby's validateEndpointSettings asks for a configured (preferred) pool of the address's family:
+  // a user network's --subnet, or docker0's --bip (observed on 28.5.2, daemon-bip.sh); a subnet the
+  // daemon picked from its pools (docker0 without --bip) is none.
   const defaultBridge = network.options['com.docker.network.bridge.default_bridge'] === 'true'
   const userSubnet =
-    network.pool !== undefined &&
-    !network.pool.predefined &&
-    (isUserDefined(network) || (defaultBridge && network.ipam.config[0]?.gateway !== undefined))
+    network.pool !== undefined && !network.pool.predefined && (isUserDefined(network) || defaultBridge)
   const userSubnet6 = isUserDefined(network) && network.pool6 !== undefined && !network.pool6.predefined
   if ((settings.ip && !userSubnet) || (settings.ip6 && !userSubnet6)) {
     problems.push(messages.ipWithoutUserSubnet())

@@ -178,7 +178,9 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   })
   const docker0 = defaultBridgeAddress(lab)
   bridge.ipam = { driver: 'default', config: [docker0.config], options: {} }
-  bridge.pool = createPool({ subnet: docker0.config.subnet, space: 'local', predefined: false })
+  // Without --bip the daemon picked docker0's subnet from its pools, as it does for a network
+  // created without --subnet (lab-from-observation reads docker0 so too); with --bip it was given.
+  bridge.pool = createPool({ subnet: docker0.config.subnet, space: 'local', predefined: !lab.profile.bip })
   bridge.gateway = requestAddress(tx, bridge.pool, docker0.gateway ? { preferred: docker0.gateway } : {})
   NETWORK_DRIVERS.bridge.createNetwork(tx, bridge)
   lab.networks.push(bridge)

@@ -171,3 +171,16 @@ export function cidrsOverlap(aIp: number, aPrefix: number, bIp: number, bPrefix:
     cidrContains(bIp, bPrefix, networkAddress(aIp, aPrefix))
   )
 }
+
+/**
+ * Whether two subnets written as text share any address; false when either
+ * is not an IPv4 subnet.
+ *
+ * @example
+ * subnetsOverlap('10.0.0.0/8', '10.3.0.0/16') // true
+ */
+export function subnetsOverlap(a: string, b: string): boolean {
+  const x = parseCidr(a)
+  const y = parseCidr(b)
+  return !!x && !!y && cidrsOverlap(x.ip, x.prefix, y.ip, y.prefix)
+}

@@ -2,13 +2,7 @@ import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { GLOBAL_PREDEFINED_COUNT, globalPredefinedSubnet, localPoolsOf } from './default-pools.js'
 import { ipamErrors } from './ipam-errors.js'
-import { cidrContains, cidrsOverlap, parseCidr, parseIPv4 } from './ipv4.js'
-
-function overlaps(a: string, b: string): boolean {
-  const x = parseCidr(a)
-  const y = parseCidr(b)
-  return !!x && !!y && cidrsOverlap(x.ip, x.prefix, y.ip, y.prefix)
-}
+import { cidrContains, cidrsOverlap, parseCidr, parseIPv4, subnetsOverlap } from './ipv4.js'
 
 /** Whether `subnet` overlaps one of `subnets`; it is parsed once, not once per network of a big lab. */
 function overlapsAny(subnets: readonly string[], subnet: string): boolean {
@@ -36,7 +30,7 @@ export function subnetsInSpace(lab: LabState, space: 'local' | 'global'): string
 export function collidesWithHost(lab: LabState, subnet: string): boolean {
   const host = lab.namespaces.host
   const onLink = (host?.routes ?? []).filter((r) => r.dst !== 'default' && !r.gateway)
-  if (onLink.some((r) => overlaps(r.dst.includes('/') ? r.dst : `${r.dst}/32`, subnet))) return true
+  if (onLink.some((r) => subnetsOverlap(r.dst.includes('/') ? r.dst : `${r.dst}/32`, subnet))) return true
   const cidr = parseCidr(subnet)
   return lab.host.nameservers.some((ns) => {
     const ip = parseIPv4(ns)
