@@ -4,6 +4,7 @@ import {
   ERROR_CODES,
   escapeControl,
   NetmodesError,
+  operationText,
   renderLabSummary,
   runScenario,
   ScenarioLineError,
@@ -105,7 +106,8 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
       const r = outcome.result
       // The scenario's own text reaches the terminal: its control characters are shown, not obeyed.
       options.stdout(`$ ${escapeControl(r.command)}\n`)
-      if (options.explain) for (const op of r.operations) options.stdout(`  | ${escapeControl(op)}\n`)
+      if (options.explain)
+        for (const op of r.operations) options.stdout(`  | ${escapeControl(operationText(op))}\n`)
       if (r.output) options.stdout(escapeControl(r.output, { multiline: true }))
       if (r.error) options.stderr(escapeControl(r.error, { multiline: true }))
     }

@@ -93,6 +93,39 @@ export const LabIdSchema = z.object({
 
 /** Any JSON document core returns (the run report, a trace, findings). */
 export const DocumentSchema = z.record(z.string(), z.unknown()).openapi('Document')
+
+/** One low-level operation as data (core's `Operation`): what a UI animates, and `operationText` prints. */
+export const OperationSchema = z
+  .object({
+    tool: z.string().openapi({ example: 'ip' }),
+    args: z
+      .array(z.string())
+      .openapi({ example: ['link', 'add', 'veth1a2b3c4', 'type', 'veth', 'peer', 'name', 'veth5d6e7f8'] }),
+    background: z
+      .literal(true)
+      .optional()
+      .openapi({ description: 'Left running in the background (docker-proxy).' }),
+    about: z.string().optional().openapi({
+      description: 'What it acts on when the argv does not say (the docker-proxy a kill stops).',
+    }),
+  })
+  .openapi('Operation')
+
+/** The `netmodes run --json` document: each docker line's step with its operations, the traces, then the lab. */
+export const RunDocumentSchema = z
+  .looseObject({
+    steps: z.array(
+      z.object({
+        command: z.string(),
+        ok: z.boolean(),
+        output: z.string().optional(),
+        error: z.string().optional(),
+        operations: z.array(OperationSchema),
+      }),
+    ),
+    traces: z.array(z.unknown()),
+  })
+  .openapi('RunDocument')
 export const ListSchema = z.array(z.unknown())
 
 /** A scenario to share by URL: the Scenario fields, with daemon.json's settings if any. */

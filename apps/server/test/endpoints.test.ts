@@ -5,7 +5,7 @@
  */
 import { doctor, explainMode, modeTable, renderDiagram, runScenario, trace } from '@netmodes/core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { post, type RunningServer, SCENARIO, serve } from './helpers.js'
+import { get, post, type RunningServer, SCENARIO, serve } from './helpers.js'
 
 let server: RunningServer
 beforeAll(async () => {
@@ -24,6 +24,26 @@ describe('the endpoints', () => {
     expect(r.headers.get('content-type')).toMatch(/^application\/json/)
     expect(r.json()).toEqual(JSON.parse(JSON.stringify(runScenario(SCENARIO).report)))
     expect(r.json().traces[0].delivered).toBe(true)
+  })
+
+  test("simulate gives each step's low-level operations as data, as the OpenAPI document says", async () => {
+    const r = await post(server, '/api/simulate', { scenario: SCENARIO })
+    const ops = r
+      .json()
+      .steps.flatMap((s: { operations: { tool: string; args: string[] }[] }) => s.operations)
+    expect(
+      ops.some((op: { tool: string; args: string[] }) => op.tool === 'ip' && op.args[0] === 'link'),
+    ).toBe(true)
+    expect(
+      ops.some((op: { tool: string; args: string[] }) => op.tool === 'iptables' && op.args[0] === '-t'),
+    ).toBe(true)
+    const doc = (await get(server, '/api/openapi.json')).json()
+    expect(Object.keys(doc.components.schemas.Operation.properties)).toEqual([
+      'tool',
+      'args',
+      'background',
+      'about',
+    ])
   })
 
   test('simulate passes the engine version to the lab', async () => {

@@ -84,6 +84,7 @@ export type {
 export { containerByName, findContainer, findNetwork } from './model/lookup.js'
 export type { Link, LinkAddress, LinkKind, Namespace, Route } from './model/namespace.js'
 export type { Chain, Netfilter, Rule, Table, TableName } from './model/netfilter.js'
+export type { Operation } from './model/operation.js'
 export { defineOwn, ownValue, recordFrom } from './model/own-record.js'
 export type { EngineProfile, EngineVersion, HostPortAllocation, LabState } from './model/state.js'
 export { renderIptablesSave } from './netfilter/iptables-save.js'
@@ -137,4 +138,5 @@ export { naturalCompare, naturalLess, sortedObject } from './views/natural-order
 export { inspectNetwork, renderTable } from './views/network-inspect.js'
 export type { NetworkSummary } from './views/network-list.js'
 export { renderNetworkList } from './views/network-list.js'
+export { operationText } from './views/operation-text.js'
 export { renderTabwriter } from './views/tabwriter.js'

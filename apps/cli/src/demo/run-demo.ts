@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import type { EngineVersion, Lang } from '@netmodes/core'
-import { messagesFor, parseScenario, renderLabSummary, runScenario } from '@netmodes/core'
+import { messagesFor, operationText, parseScenario, renderLabSummary, runScenario } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
 import { LabFileError, saveLab } from '../lab/lab-file.js'
 import { renderModeTable } from '../modes/mode-table.js'
@@ -75,7 +75,8 @@ export function runDemo(options: DemoOptions): number {
     options.stdout('\n')
     for (const comment of comments) options.stdout(`${c ? c.yellow(comment) : comment}\n`)
     options.stdout(`${c ? c.cyan(`$ ${result.command}`) : `$ ${result.command}`}\n`)
-    if (options.explain) for (const op of result.operations) options.stdout(`${dim(`  | ${op}`)}\n`)
+    if (options.explain)
+      for (const op of result.operations) options.stdout(`${dim(`  | ${operationText(op)}`)}\n`)
     if (result.output) options.stdout(result.output)
     if (result.error) options.stderr(result.error)
   })

@@ -5,7 +5,7 @@
  * still be piped as docker's.
  */
 import type { EngineVersion } from '@netmodes/core'
-import { escapeControl, NetmodesError, runDocker } from '@netmodes/core'
+import { escapeControl, NetmodesError, operationText, runDocker } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
 import { readDaemonFile } from '../cli/daemon-option.js'
 import { dockerLine } from './docker-line.js'
@@ -65,7 +65,7 @@ function runOnLab(file: LabFile, options: DockerCommandOptions): number {
   }
   if (options.explain) {
     const dim = options.colors?.dim ?? ((s: string) => s)
-    for (const op of result.operations) options.stderr(`${dim(`  | ${op}`)}\n`)
+    for (const op of result.operations) options.stderr(`${dim(`  | ${operationText(op)}`)}\n`)
   }
   if (result.output) options.stdout(result.output)
   // Docker quotes names and values in its errors: their control characters are shown, not obeyed.

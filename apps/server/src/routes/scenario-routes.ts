@@ -3,7 +3,7 @@
  * --json` document), trace a packet, the reachability matrix, explain,
  * diagram, doctor. Each replays the scenario on a fresh lab in a worker.
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { AppDeps, AppEnv } from '../app-env.js'
 import { ask } from '../ask.js'
 import type { LabInput } from '../job.js'
@@ -13,6 +13,7 @@ import {
   ExplainRequestSchema,
   ListSchema,
   MatrixRequestSchema,
+  RunDocumentSchema,
   ScenarioSchema,
   TraceRequestSchema,
 } from '../schemas.js'
@@ -49,7 +50,7 @@ export function scenarioRoutes(deps: AppDeps) {
         responses: {
           200: {
             description: 'The run report.',
-            content: { 'application/json': { schema: DocumentSchema } },
+            content: { 'application/json': { schema: RunDocumentSchema } },
           },
           ...SCENARIO_ERRORS,
         },
@@ -57,7 +58,9 @@ export function scenarioRoutes(deps: AppDeps) {
       async (c) => {
         const body = c.req.valid('json')
         return c.json(
-          (await ask(c, deps, { kind: 'simulate', lab: labInput(body) })) as Record<string, unknown>,
+          (await ask(c, deps, { kind: 'simulate', lab: labInput(body) })) as z.infer<
+            typeof RunDocumentSchema
+          >,
           200,
         )
       },

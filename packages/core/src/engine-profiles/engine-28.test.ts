@@ -10,6 +10,7 @@ import { containerFiles } from '../etc/container-files.js'
 import type { EngineVersion, LabState } from '../model/state.js'
 import { renderIpRoute } from '../views/ip-route.js'
 import { namespaceOfContainer } from '../views/lab-report.js'
+import { operationText } from '../views/operation-text.js'
 import { behaviourOf } from './behaviour-of.js'
 
 function labOf(engine: EngineVersion, ...lines: string[]) {
@@ -409,14 +410,15 @@ describe('ENGINE-28.md 7.2: endpoint settings are validated before create', () =
 describe('ENGINE-28.md 1.5 and 8: docker-proxy', () => {
   test('gets -use-listen-fd', () => {
     const lab = createLab({ engine: '28' })
-    const ops = runDocker(lab, 'docker run -d --name p1 -p 8080:80 nginx').operations.join('\n')
+    const ops = runDocker(lab, 'docker run -d --name p1 -p 8080:80 nginx')
+      .operations.map(operationText)
+      .join('\n')
     expect(ops).toContain(
       '/usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip 172.17.0.2 -container-port 80 -use-listen-fd',
     )
-    const old = runDocker(
-      createLab({ engine: '20.10' }),
-      'docker run -d --name p1 -p 8080:80 nginx',
-    ).operations.join('\n')
+    const old = runDocker(createLab({ engine: '20.10' }), 'docker run -d --name p1 -p 8080:80 nginx')
+      .operations.map(operationText)
+      .join('\n')
     expect(old).not.toContain('-use-listen-fd')
   })
 })

@@ -6,7 +6,14 @@ import { parseCidr } from '../ipam/ipv4.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
 import { releaseAddress6, requestAddress6 } from '../ipam/pool6.js'
 import { isIpv6Text, subnetMatches } from '../ipam/subnet-family.js'
-import { addRoute, deleteRoute, findLink, namespaceOf } from '../kernel/netlink.js'
+import {
+  addDefaultRoute6,
+  addRoute,
+  deleteDefaultRoute6,
+  deleteRoute,
+  findLink,
+  namespaceOf,
+} from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortMapping } from '../model/docker.js'
 import { dropEndpoint, endpointIdTaken, hasEndpointNamed, putEndpoint } from '../model/endpoint-records.js'
 import type { Namespace, Route } from '../model/namespace.js'
@@ -245,17 +252,9 @@ function setIpv6DefaultRoute(tx: Tx, ns: Namespace, endpoint: Endpoint | undefin
   const current = ns.routes6?.[0]
   const gateway = endpoint?.gateway6
   if (current && endpoint && gateway && current.dev === endpoint.ifname && current.gateway === gateway) return
-  if (current) {
-    tx.log(`${ipCommandOf(ns)} -6 route del default`)
-    tx.set(ns, 'routes6', [])
-  }
-  if (!endpoint || !gateway) return
-  tx.log(`${ipCommandOf(ns)} -6 route add default via ${gateway} dev ${endpoint.ifname}`)
-  tx.set(ns, 'routes6', [{ dst: 'default', gateway, dev: endpoint.ifname, metric: 1024 }])
+  if (current) deleteDefaultRoute6(tx, ns)
+  if (endpoint && gateway) addDefaultRoute6(tx, ns, gateway, endpoint.ifname)
 }
-
-const ipCommandOf = (ns: Namespace) =>
-  ns.id === 'host' ? 'ip' : `ip -n ${ns.id.slice(ns.id.lastIndexOf('/') + 1)}`
 
 /**
  * Re-elects the gateway endpoint after a join or leave: moves the default

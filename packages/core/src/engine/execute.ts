@@ -11,6 +11,7 @@ import {
   requireContainer,
   requireNetwork,
 } from '../model/lookup.js'
+import type { Operation } from '../model/operation.js'
 import type { LabState } from '../model/state.js'
 import { Tx } from '../model/tx.js'
 import { ArgCountError, FlagUsageError, UnknownCommandError } from '../script/cobra-errors.js'
@@ -54,8 +55,8 @@ export interface StepResult {
   /** stderr, exactly as the docker CLI prints it (errors and warnings). */
   error?: string
   exitCode: number
-  /** The low-level operations Docker performed, as commands a person would type. */
-  operations: string[]
+  /** The low-level operations Docker performed, as data (`operationText` prints each as the command a person would type). */
+  operations: Operation[]
 }
 
 const daemon = (e: Error) => `Error response from daemon: ${e.message}`
@@ -135,7 +136,7 @@ export function executeDocker(
   command: DockerCommand,
   line = `docker ${command.kind}`,
 ): StepResult {
-  const operations: string[] = []
+  const operations: Operation[] = []
   const warnings: string[] = []
   const committed: Tx[] = []
   const step = <T>(fn: (tx: Tx) => T): T => {

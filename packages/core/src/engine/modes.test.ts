@@ -3,6 +3,7 @@ import { findContainer, findNetwork } from '../model/lookup.js'
 import { renderIpAddr } from '../views/ip-addr.js'
 import { renderIpRoute } from '../views/ip-route.js'
 import { namespaceOfContainer } from '../views/lab-report.js'
+import { operationText } from '../views/operation-text.js'
 import { runDocker } from './execute.js'
 import { createLab } from './lab.js'
 
@@ -19,7 +20,7 @@ function nsOf(l: ReturnType<typeof createLab>, name: string) {
 describe('bridge mode', () => {
   test('docker run performs the steps the seed article describes: veth pair, one end on docker0, the other renamed eth0', () => {
     const { last } = lab('docker run -d --name web -p 8080:80 nginx')
-    const ops = last.operations.join('\n')
+    const ops = last.operations.map(operationText).join('\n')
     expect(ops).toMatch(/ip link add (veth[0-9a-f]{7}) type veth peer name (veth[0-9a-f]{7})/)
     const [, hostEnd, peer] = ops.match(/ip link add (veth\w+) type veth peer name (veth\w+)/)!
     expect(ops).toContain(`ip link set ${hostEnd} master docker0`)

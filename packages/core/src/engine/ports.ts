@@ -132,7 +132,7 @@ export function publishPorts(
           containerIp: endpoint.ipv4,
           containerPort: binding.containerPort,
         })
-        tx.log(`${argv.join(' ')} &`)
+        tx.log({ tool: argv[0] ?? 'docker-proxy', args: argv.slice(1), background: true })
       }
       // IPv4 rules only: an IPv4-only container is reached from [::] through the proxy alone.
       if (family(ip) === 4) {
@@ -185,7 +185,9 @@ export function unpublishPorts(tx: Tx, container: Container, network: Network | 
       for (const { table, chain, rule } of rules) steps.push({ delete: { op: 'delete', table, chain, rule } })
     }
     if (lab.profile.userlandProxy)
-      steps.push({ log: `kill docker-proxy (${a.proto} ${a.hostIp}:${a.hostPort})` })
+      steps.push({
+        log: { tool: 'kill', args: ['docker-proxy'], about: `${a.proto} ${a.hostIp}:${a.hostPort}` },
+      })
     const rest = bound.filter((x) => x !== a)
     if (rest.length) tx.set(lab.hostPorts, key, rest)
     else tx.remove(lab.hostPorts, key)

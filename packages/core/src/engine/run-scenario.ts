@@ -2,6 +2,7 @@ import { trace } from '../dataplane/trace.js'
 import type { TraceResult } from '../dataplane/trace-types.js'
 import { NetmodesError } from '../errors.js'
 import type { DaemonSettings } from '../model/daemon-settings.js'
+import type { Operation } from '../model/operation.js'
 import type { LabState } from '../model/state.js'
 import { escapeControl } from '../script/escape-control.js'
 import { parseScenario, type ScenarioStatement } from '../script/scenario.js'
@@ -22,6 +23,8 @@ export interface ScenarioStep {
   ok: boolean
   output?: string
   error?: string
+  /** What the daemon did underneath, as data (`operationText` prints each); a failed command keeps only what stood (`run`'s create when its start fails). */
+  operations: Operation[]
 }
 
 /** One `trace` line of a scenario and what the tracer found, at that point of the scenario. */
@@ -124,6 +127,7 @@ export function runScenario(
     ok: r.ok,
     ...(r.output ? { output: r.output } : {}),
     ...(r.error ? { error: r.error } : {}),
+    operations: r.operations,
   }))
   return { lab, results, traces, outcomes, report: { steps, traces, ...labReport(lab) } }
 }

@@ -4,13 +4,14 @@
  * kernel-layer twin of netlink.ts (which does `ip link/addr/route`); the
  * tables themselves are netfilter/.
  */
+import type { Operation } from '../model/operation.js'
 import type { Tx } from '../model/tx.js'
 import {
   applyNetfilterOp,
   deleteNetfilterRules,
   type NetfilterDeleteOp,
   type NetfilterOp,
-  renderNetfilterOp,
+  netfilterOperation,
 } from '../netfilter/tables.js'
 
 /**
@@ -23,7 +24,7 @@ export function iptables(tx: Tx, op: NetfilterOp): void {
   const undo = applyNetfilterOp(tx.lab.netfilter, op)
   if (undo) tx.remember(undo)
   // An existing chain or a missing rule is left alone, as Docker checks before it acts.
-  if (undo || (op.op !== 'new-chain' && op.op !== 'delete')) tx.log(renderNetfilterOp(op))
+  if (undo || (op.op !== 'new-chain' && op.op !== 'delete')) tx.log(netfilterOperation(op))
 }
 
 /**
@@ -32,11 +33,11 @@ export function iptables(tx: Tx, op: NetfilterOp): void {
  * removed a rule, in order; `log` lines between them keep their place.
  *
  * @example
- * iptablesDeleteAll(tx, [{ delete: { op: 'delete', table: 'nat', chain: 'DOCKER', rule } }, { log: 'kill docker-proxy (tcp 0.0.0.0:80)' }])
+ * iptablesDeleteAll(tx, [{ delete: { op: 'delete', table: 'nat', chain: 'DOCKER', rule } }, { log: { tool: 'kill', args: ['docker-proxy'], about: 'tcp 0.0.0.0:80' } }])
  */
 export function iptablesDeleteAll(
   tx: Tx,
-  steps: readonly ({ delete: NetfilterDeleteOp } | { log: string })[],
+  steps: readonly ({ delete: NetfilterDeleteOp } | { log: Operation })[],
 ): void {
   const ops = steps.flatMap((s) => ('delete' in s ? [s.delete] : []))
   const { matched, undo } = deleteNetfilterRules(tx.lab.netfilter, ops)
@@ -44,6 +45,6 @@ export function iptablesDeleteAll(
   let i = 0
   for (const s of steps) {
     if (!('delete' in s)) tx.log(s.log)
-    else if (matched[i++]) tx.log(renderNetfilterOp(s.delete))
+    else if (matched[i++]) tx.log(netfilterOperation(s.delete))
   }
 }

@@ -2,6 +2,7 @@ import { parseIPv4 } from '../ipam/ipv4.js'
 import type { Link, LinkAddress, LinkAddress6, Namespace, Route } from '../model/namespace.js'
 import type { Tx } from '../model/tx.js'
 import { drawHex, drawUnused } from '../rng.js'
+import { ipOperation, netnsName } from './ip-operation.js'
 import { hasLinkNamed, insertLink, removeLink, renameIndexedLink } from './link-names.js'
 
 /**
@@ -15,15 +16,6 @@ export function namespaceOf(tx: Tx, id: string): Namespace {
   const ns = tx.lab.namespaces[id]
   if (!ns) throw new Error(`no namespace ${id}`)
   return ns
-}
-
-function ipCmd(nsId: string): string {
-  return nsId === 'host' ? 'ip' : `ip -n ${netnsName(nsId)}`
-}
-
-/** The name `ip netns` knows a namespace by: the part after the last '/', sliced (split would build an array per logged command). */
-function netnsName(nsId: string): string {
-  return nsId.slice(nsId.lastIndexOf('/') + 1)
 }
 
 /**
@@ -68,13 +60,13 @@ export function createNamespace(tx: Tx, id: string): Namespace {
     nextIfindex: 2,
   }
   tx.set(tx.lab.namespaces, id, ns)
-  tx.log(`ip netns add ${netnsName(id)}`)
+  tx.log({ tool: 'ip', args: ['netns', 'add', netnsName(id)] })
   return ns
 }
 
 export function deleteNamespace(tx: Tx, id: string): void {
   tx.remove(tx.lab.namespaces, id)
-  tx.log(`ip netns delete ${netnsName(id)}`)
+  tx.log({ tool: 'ip', args: ['netns', 'delete', netnsName(id)] })
 }
 
 /** Adds a link with the next free ifindex of its namespace; the caller logs the command. */
@@ -91,7 +83,7 @@ export const NO_CARRIER_FLAGS = ['NO-CARRIER', 'BROADCAST', 'MULTICAST', 'UP']
 
 /** `ip link add NAME type bridge`: a bridge starts down with a random 02:42 MAC. */
 export function addBridge(tx: Tx, ns: Namespace, name: string, mac: string, mtu: number): Link {
-  tx.log(`${ipCmd(ns.id)} link add ${name} type bridge`)
+  tx.log(ipOperation(ns.id, ['link', 'add', name, 'type', 'bridge']))
   return addLink(tx, ns, {
     ifname: name,
     kind: 'bridge',
@@ -108,7 +100,7 @@ export function addBridge(tx: Tx, ns: Namespace, name: string, mac: string, mtu:
  * so B gets the lower ifindex (observed: a container's eth0@if7 has index 6).
  */
 export function addVethPair(tx: Tx, ns: Namespace, hostName: string, peerName: string, mtu: number) {
-  tx.log(`${ipCmd(ns.id)} link add ${hostName} type veth peer name ${peerName}`)
+  tx.log(ipOperation(ns.id, ['link', 'add', hostName, 'type', 'veth', 'peer', 'name', peerName]))
   const mac = '00:00:00:00:00:00'
   const peer = addLink(tx, ns, {
     ifname: peerName,
@@ -148,7 +140,7 @@ function repointPeer(tx: Tx, link: Link, toNs: string): void {
  */
 export function moveLink(tx: Tx, from: Namespace, to: Namespace, ifname: string): Link {
   const link = requireLink(from, ifname)
-  tx.log(`${ipCmd(from.id)} link set ${ifname} netns ${netnsName(to.id)}`)
+  tx.log(ipOperation(from.id, ['link', 'set', ifname, 'netns', netnsName(to.id)]))
   removeLink(tx, from, link)
   if (to.links.some((l) => l.ifindex === link.ifindex)) {
     tx.set(link, 'ifindex', to.nextIfindex)
@@ -164,23 +156,23 @@ export function moveLink(tx: Tx, from: Namespace, to: Namespace, ifname: string)
 
 export function renameLink(tx: Tx, ns: Namespace, from: string, to: string): void {
   const link = requireLink(ns, from)
-  tx.log(`${ipCmd(ns.id)} link set ${from} name ${to}`)
+  tx.log(ipOperation(ns.id, ['link', 'set', from, 'name', to]))
   renameIndexedLink(tx, ns, link, to)
 }
 
 export function setLinkMac(tx: Tx, ns: Namespace, ifname: string, mac: string): void {
-  tx.log(`${ipCmd(ns.id)} link set ${ifname} address ${mac}`)
+  tx.log(ipOperation(ns.id, ['link', 'set', ifname, 'address', mac]))
   tx.set(requireLink(ns, ifname), 'address', mac)
 }
 
 export function setLinkMtu(tx: Tx, ns: Namespace, ifname: string, mtu: number): void {
-  tx.log(`${ipCmd(ns.id)} link set ${ifname} mtu ${mtu}`)
+  tx.log(ipOperation(ns.id, ['link', 'set', ifname, 'mtu', String(mtu)]))
   tx.set(requireLink(ns, ifname), 'mtu', mtu)
 }
 
 /** `ip link set NAME master BRIDGE`. */
 export function setMaster(tx: Tx, ns: Namespace, ifname: string, bridge: string): void {
-  tx.log(`${ipCmd(ns.id)} link set ${ifname} master ${bridge}`)
+  tx.log(ipOperation(ns.id, ['link', 'set', ifname, 'master', bridge]))
   tx.set(requireLink(ns, ifname), 'master', bridge)
 }
 
@@ -190,7 +182,7 @@ export function setMaster(tx: Tx, ns: Namespace, ifname: string, bridge: string)
  */
 export function setLinkUp(tx: Tx, ns: Namespace, ifname: string): void {
   const link = requireLink(ns, ifname)
-  tx.log(`${ipCmd(ns.id)} link set ${ifname} up`)
+  tx.log(ipOperation(ns.id, ['link', 'set', ifname, 'up']))
   if (link.kind === 'loopback') {
     tx.set(link, 'flags', ['LOOPBACK', 'UP', 'LOWER_UP'])
     tx.set(link, 'operstate', 'UNKNOWN')
@@ -223,8 +215,10 @@ export function refreshBridgeCarrier(tx: Tx, ns: Namespace, bridge: Link, adminU
 /** `ip addr add A/P brd B dev NAME`, and the kernel's connected route once the link is up. */
 export function addAddress(tx: Tx, ns: Namespace, ifname: string, addr: LinkAddress): void {
   const link = requireLink(ns, ifname)
-  const brd = addr.broadcast ? ` brd ${addr.broadcast}` : ''
-  tx.log(`${ipCmd(ns.id)} addr add ${addr.local}/${addr.prefixlen}${brd} dev ${ifname}`)
+  const args = ['addr', 'add', `${addr.local}/${addr.prefixlen}`]
+  if (addr.broadcast) args.push('brd', addr.broadcast)
+  args.push('dev', ifname)
+  tx.log(ipOperation(ns.id, args))
   tx.set(link, 'addrs', [...link.addrs, addr])
 }
 
@@ -238,9 +232,9 @@ const SCOPE_RANK = { global: 3, link: 2, host: 1 } as const
  */
 export function addAddress6(tx: Tx, ns: Namespace, ifname: string, addr: LinkAddress6): void {
   const link = requireLink(ns, ifname)
-  tx.log(
-    `${ipCmd(ns.id)} -6 addr add ${addr.local}/${addr.prefixlen} dev ${ifname}${addr.nodad ? ' nodad' : ''}`,
-  )
+  const args = ['-6', 'addr', 'add', `${addr.local}/${addr.prefixlen}`, 'dev', ifname]
+  if (addr.nodad) args.push('nodad')
+  tx.log(ipOperation(ns.id, args))
   const addrs = [...(link.addrs6 ?? [])]
   const at = addrs.findIndex((a) => SCOPE_RANK[addr.scope] >= SCOPE_RANK[a.scope])
   addrs.splice(at < 0 ? addrs.length : at, 0, addr)
@@ -283,8 +277,10 @@ export function addRoute(
   options: { kernel?: boolean; at?: number } = {},
 ): void {
   if (!options.kernel) {
-    const via = route.gateway ? ` via ${route.gateway}` : ''
-    tx.log(`${ipCmd(ns.id)} route add ${route.dst}${via} dev ${route.dev}`)
+    const args = ['route', 'add', route.dst]
+    if (route.gateway) args.push('via', route.gateway)
+    args.push('dev', route.dev)
+    tx.log(ipOperation(ns.id, args))
   }
   const routes = [...ns.routes]
   routes.splice(options.at ?? fibPosition(routes, route.dst), 0, route)
@@ -298,8 +294,20 @@ export function addRoute(
  * @example
  * deleteRoute(tx, ns, current) // logs "ip -n 1a2b3c route del default"
  */
+/** `ip -6 route add default via GATEWAY dev DEV`: the kernel's metric for a user route, 1024. */
+export function addDefaultRoute6(tx: Tx, ns: Namespace, gateway: string, dev: string): void {
+  tx.log(ipOperation(ns.id, ['-6', 'route', 'add', 'default', 'via', gateway, 'dev', dev]))
+  tx.set(ns, 'routes6', [{ dst: 'default', gateway, dev, metric: 1024 }])
+}
+
+/** `ip -6 route del default`: a sandbox holds at most one IPv6 default route. */
+export function deleteDefaultRoute6(tx: Tx, ns: Namespace): void {
+  tx.log(ipOperation(ns.id, ['-6', 'route', 'del', 'default']))
+  tx.set(ns, 'routes6', [])
+}
+
 export function deleteRoute(tx: Tx, ns: Namespace, route: Route): void {
-  tx.log(`${ipCmd(ns.id)} route del ${route.dst}`)
+  tx.log(ipOperation(ns.id, ['route', 'del', route.dst]))
   tx.set(
     ns,
     'routes',
@@ -335,7 +343,7 @@ function paddedKey(dst: string): number {
 /** `ip link delete NAME`: a veth takes its peer with it, wherever the peer lives. */
 export function deleteLink(tx: Tx, ns: Namespace, ifname: string): void {
   const link = requireLink(ns, ifname)
-  tx.log(`${ipCmd(ns.id)} link delete ${ifname}`)
+  tx.log(ipOperation(ns.id, ['link', 'delete', ifname]))
   dropLink(tx, ns, link)
   if (link.peer) {
     const peerNs = tx.lab.namespaces[link.peer.namespace]

@@ -1,3 +1,4 @@
+import type { Operation } from './operation.js'
 import { defineOwn } from './own-record.js'
 import type { LabState } from './state.js'
 
@@ -21,7 +22,7 @@ const SLOTS = 4
  * person would type.
  */
 export class Tx {
-  readonly operations: string[] = []
+  readonly operations: Operation[] = []
   readonly warnings: string[] = []
   /** Changes to undo, SLOTS entries each: an opcode and its three operands (see SET...CALL). */
   #undo: unknown[] = []
@@ -98,9 +99,9 @@ export class Tx {
     this.remember(backward)
   }
 
-  /** Records a low-level operation Docker performs (`ip link add ...`). */
-  log(command: string): void {
-    this.operations.push(command)
+  /** Records a low-level operation Docker performs (`ip link add ...`), as data (views/operation-text.ts prints it). */
+  log(operation: Operation): void {
+    this.operations.push(operation)
   }
 
   /** A daemon warning the CLI prints before the output (e.g. host mode discarding ports). */

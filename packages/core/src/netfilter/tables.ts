@@ -1,4 +1,5 @@
 import type { Chain, Netfilter, Rule, Table, TableName } from '../model/netfilter.js'
+import type { Operation } from '../model/operation.js'
 import { chainRuleText, renderRuleSpec } from './rule-text.js'
 
 /** The built-in chains of each table, in the order iptables-save lists them. */
@@ -50,26 +51,32 @@ export type NetfilterOp =
   | { op: 'delete'; table: TableName; chain: string; rule: Rule }
 
 /**
- * The command a person would type for an operation.
+ * The command a person would type for an operation, as data: `iptables -t
+ * TABLE` and the verb, then the rule's options one argv slot each (a rule's
+ * options never hold a space: addresses, interface names, `RELATED,ESTABLISHED`;
+ * an unparsed rule of a real host is split where iptables-save split it).
  *
  * @example
- * renderNetfilterOp({ op: 'new-chain', table: 'nat', chain: 'DOCKER' }) // "iptables -t nat -N DOCKER"
+ * netfilterOperation({ op: 'new-chain', table: 'nat', chain: 'DOCKER' }) // { tool: 'iptables', args: ['-t', 'nat', '-N', 'DOCKER'] }
  */
-export function renderNetfilterOp(op: NetfilterOp): string {
-  const head = `iptables -t ${op.table}`
+export function netfilterOperation(op: NetfilterOp): Operation {
+  const args = ['-t', op.table]
   switch (op.op) {
     case 'new-chain':
-      return `${head} -N ${op.chain}`
+      args.push('-N', op.chain)
+      break
     case 'policy':
-      return `${head} -P ${op.chain} ${op.policy}`
+      args.push('-P', op.chain, op.policy)
+      break
     case 'append':
-      return `${head} -A ${op.chain} ${renderRuleSpec(op.rule)}`
     case 'insert':
-      return `${head} -I ${op.chain} ${renderRuleSpec(op.rule)}`
     case 'delete':
-      return `${head} -D ${op.chain} ${renderRuleSpec(op.rule)}`
+      args.push(VERB[op.op], op.chain, ...renderRuleSpec(op.rule).split(' '))
   }
+  return { tool: 'iptables', args }
 }
+
+const VERB = { append: '-A', insert: '-I', delete: '-D' } as const
 
 function chainOf(nf: Netfilter, table: TableName, chain: string): Chain {
   const found = tableOf(nf, table).chains[chain]

@@ -1,6 +1,7 @@
 import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import { releaseAddress } from '../../ipam/pool.js'
+import { ipOperation } from '../../kernel/ip-operation.js'
 import { randomKernelMac } from '../../kernel/mac.js'
 import {
   addAddress,
@@ -68,7 +69,19 @@ function ensureOverlaySandbox(tx: Tx, network: Network): string {
     })
   }
   tx.log(
-    `ip -n ${id.split('/').pop()} link add vxlan0 type vxlan id ${network.vni} dstport ${VXLAN_PORT} proxy learning`,
+    ipOperation(id, [
+      'link',
+      'add',
+      'vxlan0',
+      'type',
+      'vxlan',
+      'id',
+      String(network.vni),
+      'dstport',
+      String(VXLAN_PORT),
+      'proxy',
+      'learning',
+    ]),
   )
   addLink(tx, ns, {
     ifname: 'vxlan0',

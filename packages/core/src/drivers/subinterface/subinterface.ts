@@ -56,7 +56,7 @@ export function createSubinterfaceNetwork(tx: Tx, driver: SubinterfaceDriver, ne
     // No parent: an internal network on a dummy link (`ip link add dm-<id> type dummy`).
     if (!tx.lab.profile.kernel.dummy)
       throw new DockerDaemonError('UNSUPPORTED', messages.operationNotSupported())
-    tx.log(`ip link add ${parent} type dummy`)
+    tx.log({ tool: 'ip', args: ['link', 'add', parent, 'type', 'dummy'] })
     addLink(tx, host, {
       ifname: parent,
       kind: 'ether',
@@ -78,7 +78,7 @@ export function createSubinterfaceNetwork(tx: Tx, driver: SubinterfaceDriver, ne
     if (!tx.lab.profile.kernel.vlan) {
       throw new DockerDaemonError('UNSUPPORTED', messages.vlanUnsupported(parent))
     }
-    tx.log(`ip link add link ${base} name ${parent} type vlan id ${vlan}`)
+    tx.log({ tool: 'ip', args: ['link', 'add', 'link', base, 'name', parent, 'type', 'vlan', 'id', vlan] })
     const baseLink = findLink(host, base)
     addLink(tx, host, {
       ifname: parent,
@@ -118,7 +118,7 @@ export function joinSubinterface(
     throw new DockerDaemonError('INVALID_INPUT', messages.macvlanPortInvalid())
   }
   const tmp = `${driver.kind === 'macvlan' ? 'macvlan' : 'ipvlan'}${drawHex(tx.lab.rng, 7)}`.slice(0, 15)
-  tx.log(`ip link add ${tmp} link ${parent.ifname} type ${driver.kind} mode ${mode}`)
+  tx.log({ tool: 'ip', args: ['link', 'add', tmp, 'link', parent.ifname, 'type', driver.kind, 'mode', mode] })
   addLink(tx, host, {
     ifname: tmp,
     kind: driver.kind,

@@ -60,7 +60,7 @@ describe.each(['20.10', '28'] as const)('a daemon started with settings (engine 
     const lab = createLab({ engine, daemon: { iptables: false } })
     const run = runDocker(lab, 'docker run -d --name web -p 8080:80 busybox sleep 1d')
     expect(run.exitCode).toBe(0)
-    expect(run.operations.some((op) => op.includes('docker-proxy'))).toBe(true)
+    expect(run.operations.some((op) => op.tool.endsWith('docker-proxy') && op.background)).toBe(true)
     for (const table of ['nat', 'filter'] as const)
       expect(renderIptablesSave(lab.netfilter, table)).not.toMatch(/DOCKER|^-A /m)
     expect(
