@@ -17,7 +17,14 @@ const lab = join(dir, 'lab.json')
 function netmodes(...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NETMODES_LAB: lab, NETMODES_ENGINE: '20.10' },
+    env: {
+      ...process.env,
+      LANG: 'C.UTF-8',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      NETMODES_LAB: lab,
+      NETMODES_ENGINE: '20.10',
+    },
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
@@ -45,6 +52,15 @@ describe('netmodes trace', () => {
     const r = netmodes('trace', 'web', '172.18.0.2', '--port', '5432')
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/=> dropped: web cannot reach 172\.18\.0\.2: networks app and back are isolated/)
+  })
+  test('--lang zh-CN: the hops, the verdict and the reason in Chinese; the same exit code', () => {
+    const r = netmodes('trace', 'web', '172.18.0.2', '--port', '5432', '--lang', 'zh-CN')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('[宿主机]')
+    expect(r.stdout).toMatch(/=> 被丢弃：web 无法访问 172\.18\.0\.2：网络 app 与 back 相互隔离/)
+    const m = netmodes('matrix', '--lang', 'zh-CN')
+    expect(m.stdout).toContain('ping（ICMP echo）')
+    expect(m.stdout).toMatch(/无法访问/)
   })
   test('--json carries the verdict and the reason code', () => {
     const r = JSON.parse(netmodes('trace', 'db', 'web', '--json').stdout)

@@ -31,8 +31,16 @@ export interface LabInput {
 
 export type Job =
   | { kind: 'simulate'; lab: LabInput }
-  | { kind: 'trace'; lab: LabInput; from: string; to: string; port?: number; proto?: TraceProtocol }
-  | { kind: 'matrix'; lab: LabInput; port?: number; proto?: TraceProtocol }
+  | {
+      kind: 'trace'
+      lab: LabInput
+      from: string
+      to: string
+      port?: number
+      proto?: TraceProtocol
+      lang?: Lang
+    }
+  | { kind: 'matrix'; lab: LabInput; port?: number; proto?: TraceProtocol; lang?: Lang }
   | { kind: 'explain'; lab?: LabInput; topic?: string; lang: Lang }
   | { kind: 'diagram'; lab: LabInput; format: DiagramFormat }
   | { kind: 'doctor'; lab: LabInput }
@@ -90,13 +98,18 @@ function requestField<T>(read: () => T): T {
 const protocolFor = (port: number | undefined, to: string, proto: TraceProtocol | undefined) =>
   requestField(() => traceProtocolOf({ to, port, proto }, FIELDS))
 
-function matrixOf(lab: LabState, port: number | undefined, proto: TraceProtocol | undefined) {
+function matrixOf(
+  lab: LabState,
+  port: number | undefined,
+  proto: TraceProtocol | undefined,
+  lang: Lang = 'en',
+) {
   const protocol = requestField(() => matrixProtocolOf({ port, proto }, FIELDS))
   const matrix = reachabilityMatrix(lab, { protocol, ...(protocol !== 'icmp' && port ? { port } : {}) })
   // The rows of `netmodes matrix --json`.
   return matrix.endpoints.flatMap((from) =>
     matrix.endpoints.map((to) => {
-      const cell = matrixCell(matrix, from, to)
+      const cell = matrixCell(matrix, from, to, lang)
       return { from, to, reachable: cell.reachable, ...(!cell.reachable ? { reason: cell.reason } : {}) }
     }),
   )
@@ -126,7 +139,7 @@ function explainDocument(lab: LabState | undefined, topic: string | undefined, l
 
 /** A question about a lab already built (a live engine's snapshot): the job kinds that need no scenario. */
 export type LabQuestion =
-  | { kind: 'trace'; from: string; to: string; port?: number; proto?: TraceProtocol }
+  | { kind: 'trace'; from: string; to: string; port?: number; proto?: TraceProtocol; lang?: Lang }
   | { kind: 'explain'; topic?: string; lang: Lang }
   | { kind: 'doctor' }
 
@@ -139,6 +152,7 @@ function answerOnLab(lab: LabState | undefined, question: LabQuestion): unknown 
         to: question.to,
         ...(protocol ? { protocol } : {}),
         ...(question.port ? { port: question.port } : {}),
+        ...(question.lang ? { lang: question.lang } : {}),
       })
     }
     case 'explain':
@@ -159,7 +173,7 @@ function answer(job: Job): unknown {
       return answerOnLab(labOf(lab), { kind: 'trace', ...question })
     }
     case 'matrix':
-      return matrixOf(labOf(job.lab), job.port, job.proto)
+      return matrixOf(labOf(job.lab), job.port, job.proto, job.lang)
     case 'explain':
       return answerOnLab(job.lab ? labOf(job.lab) : undefined, {
         kind: 'explain',

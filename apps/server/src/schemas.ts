@@ -41,6 +41,8 @@ export const ScenarioSchema = z
   })
   .openapi('Scenario')
 
+export const LangSchema = z.enum(LANGS).default('en')
+
 const Port = z.number().int().min(1).max(65535)
 const Proto = z.enum(['tcp', 'udp', 'icmp'])
 
@@ -49,14 +51,14 @@ export const TraceRequestSchema = ScenarioSchema.extend({
   to: z.string().min(1).openapi({ example: 'host:8080/tcp' }),
   port: Port.optional(),
   proto: Proto.optional(),
+  lang: LangSchema.optional().openapi({ description: 'Language of the drop reasons (en, zh-CN).' }),
 }).openapi('TraceRequest')
 
 export const MatrixRequestSchema = ScenarioSchema.extend({
   port: Port.optional(),
   proto: Proto.optional(),
+  lang: LangSchema.optional().openapi({ description: 'Language of the reasons (en, zh-CN).' }),
 }).openapi('MatrixRequest')
-
-export const LangSchema = z.enum(LANGS).default('en')
 
 export const ExplainRequestSchema = ScenarioSchema.partial({ scenario: true })
   .extend({
@@ -195,6 +197,7 @@ export const LiveTraceQuerySchema = z.object({
   to: z.string().min(1).openapi({ example: 'host:8080/tcp' }),
   port: z.coerce.number().int().min(1).max(65535).optional(),
   proto: Proto.optional(),
+  lang: LangSchema.optional(),
 })
 
 export const LiveReplayRequestSchema = z

@@ -84,6 +84,24 @@ describe('the endpoints', () => {
     expect(tcp.json().error.message).toContain('needs a port')
   })
 
+  test('trace and matrix speak Chinese when asked, with the same verdicts', async () => {
+    const scenario = `${SCENARIO}\ndocker run -d --name lone nginx`
+    const body = { scenario, from: 'lone', to: 'web', port: 80 }
+    const en = (await post(server, '/api/trace', body)).json()
+    const zh = (await post(server, '/api/trace', { ...body, lang: 'zh-CN' })).json()
+    expect(en.delivered).toBe(false)
+    expect(zh.reasonParams).toEqual(en.reasonParams)
+    expect(zh.reason).toMatch(/无法解析/)
+    const rows = (await post(server, '/api/matrix', { scenario, port: 80, lang: 'zh-CN' })).json() as {
+      reachable: boolean
+      reason?: string
+    }[]
+    const no = rows.filter((x) => !x.reachable)
+    expect(no.length).toBeGreaterThan(0)
+    expect(no.every((x) => /[\u4e00-\u9fff]/.test(x.reason ?? ''))).toBe(true)
+    expect((await post(server, '/api/trace', { ...body, lang: 'fr' })).status).toBe(400)
+  })
+
   test('matrix: one row per pair, ping without a port', async () => {
     const r = await post(server, '/api/matrix', { scenario: SCENARIO })
     expect(r.status).toBe(200)

@@ -1,5 +1,6 @@
-import type { EngineVersion, LabState } from '@netmodes/core'
+import type { EngineVersion, LabState, Lang } from '@netmodes/core'
 import { globalOptions } from '../cli/context.js'
+import { pickLang } from '../i18n/index.js'
 
 /** The options every command that reads the lab file shares. */
 export const labArgs = {
@@ -15,6 +16,7 @@ export const labArgs = {
 export const flowArgs = {
   port: { type: 'string', description: 'Destination port (tcp/udp)' },
   proto: { type: 'string', description: 'tcp, udp or icmp (default: tcp with a port, icmp without)' },
+  lang: { type: 'string', description: 'Language of the hops and reasons: en or zh-CN (default: from LANG)' },
 } as const
 
 export const output = {
@@ -23,8 +25,13 @@ export const output = {
 }
 
 /** `--port` / `--proto` as the question functions take them (only those given). */
-export function flowOptions(args: { port?: unknown; proto?: unknown }): { port?: string; proto?: string } {
+export function flowOptions(args: { port?: unknown; proto?: unknown; lang?: unknown }): {
+  port?: string
+  proto?: string
+  lang: Lang
+} {
   return {
+    lang: pickLang(args.lang ? String(args.lang) : undefined, process.env),
     ...(args.port ? { port: String(args.port) } : {}),
     ...(args.proto ? { proto: String(args.proto) } : {}),
   }

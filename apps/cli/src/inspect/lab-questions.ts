@@ -37,18 +37,20 @@ function portOf(value: string | undefined): number | undefined {
   return port
 }
 
-function renderPath(result: TraceResult): string {
-  const lines = result.hops.map((h, i) => `${String(i + 1).padStart(3)}. ${describeHop(h)}`)
+function renderPath(result: TraceResult, lang: Lang): string {
+  const words = messagesFor(lang).trace
+  const lines = result.hops.map((h, i) => `${String(i + 1).padStart(3)}. ${describeHop(h, lang)}`)
   if (result.delivered) {
     const reply = result.reply
-    lines.push('  => delivered')
+    lines.push(`  => ${words.delivered}`)
     if (reply) {
-      lines.push('  reply:')
-      for (const [i, h] of reply.hops.entries()) lines.push(`${String(i + 1).padStart(5)}. ${describeHop(h)}`)
-      lines.push(reply.delivered ? '  => the reply gets back' : `  => the reply is lost: ${reply.reason}`)
+      lines.push(`  ${words.reply}`)
+      for (const [i, h] of reply.hops.entries())
+        lines.push(`${String(i + 1).padStart(5)}. ${describeHop(h, lang)}`)
+      lines.push(reply.delivered ? `  => ${words.replyBack}` : `  => ${words.replyLost}${reply.reason}`)
     }
   } else {
-    lines.push(`  => dropped: ${result.reason}`)
+    lines.push(`  => ${words.dropped}${result.reason}`)
   }
   return `${lines.join('\n')}\n`
 }
@@ -59,8 +61,9 @@ function renderPath(result: TraceResult): string {
  */
 export function runTrace(
   lab: LabState,
-  options: { from: string; to: string; port?: string; proto?: string; json: boolean } & Output,
+  options: { from: string; to: string; port?: string; proto?: string; lang?: Lang; json: boolean } & Output,
 ): number {
+  const lang = options.lang ?? 'en'
   const port = portOf(options.port)
   const protocol = traceProtocolOf({ to: options.to, port, proto: protocolOf(options.proto) }, FLAGS)
   const result = trace(lab, {
@@ -68,8 +71,9 @@ export function runTrace(
     to: options.to,
     ...(protocol ? { protocol } : {}),
     ...(port ? { port } : {}),
+    lang,
   })
-  options.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderPath(result))
+  options.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderPath(result, lang))
   return result.delivered ? 0 : 1
 }
 
@@ -83,13 +87,15 @@ export function runMatrix(
     width: number
     wrapNotes?: boolean
     colors?: Colors
+    lang?: Lang
   } & Output,
 ): number {
+  const lang = options.lang ?? 'en'
   const port = portOf(options.port)
   const protocol = matrixProtocolOf({ port, proto: protocolOf(options.proto) }, FLAGS)
   const matrix = reachabilityMatrix(lab, { protocol, ...(protocol !== 'icmp' && port ? { port } : {}) })
   const names = matrix.endpoints
-  const cells = names.map((from) => names.map((to) => matrixCell(matrix, from, to)))
+  const cells = names.map((from) => names.map((to) => matrixCell(matrix, from, to, lang)))
   if (options.json) {
     const rows = names.flatMap((from, i) =>
       names.map((to, j) => {
@@ -109,10 +115,7 @@ export function runMatrix(
     renderMatrixText({
       names,
       cells,
-      probe:
-        protocol === 'icmp'
-          ? 'ping (ICMP echo); --port N for TCP, with --proto udp for UDP'
-          : `${protocol}/${port}`,
+      probe: protocol === 'icmp' ? messagesFor(lang).trace.pingProbe : `${protocol}/${port}`,
       width: options.width,
       wrapNotes: options.wrapNotes === true,
       ...(options.colors ? { colors: options.colors } : {}),

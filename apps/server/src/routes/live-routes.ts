@@ -207,6 +207,7 @@ export function liveRoutes(deps: AppDeps) {
             to: q.to,
             ...(q.port ? { port: q.port } : {}),
             ...(q.proto ? { proto: q.proto } : {}),
+            ...(q.lang ? { lang: q.lang } : {}),
           }),
         )
         return c.json(value as Record<string, unknown>, 200)

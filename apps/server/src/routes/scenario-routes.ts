@@ -85,6 +85,7 @@ export function scenarioRoutes(deps: AppDeps) {
           to: b.to,
           ...(b.port ? { port: b.port } : {}),
           ...(b.proto ? { proto: b.proto } : {}),
+          ...(b.lang ? { lang: b.lang } : {}),
         })
         return c.json(value as Record<string, unknown>, 200)
       },
@@ -108,6 +109,7 @@ export function scenarioRoutes(deps: AppDeps) {
           lab: labInput(b),
           ...(b.port ? { port: b.port } : {}),
           ...(b.proto ? { proto: b.proto } : {}),
+          ...(b.lang ? { lang: b.lang } : {}),
         })
         return c.json(value as unknown[], 200)
       },

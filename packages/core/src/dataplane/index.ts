@@ -13,7 +13,6 @@ export type { ListenerSpec } from './parse-endpoint.js'
 export { formatEndpoint, parseEndpoint, parseListener } from './parse-endpoint.js'
 export type { MatrixCell, MatrixEntry, ReachabilityMatrix, ReachabilityOptions } from './reachability.js'
 export { matrixCell, reachabilityMatrix } from './reachability.js'
-export type { ReasonCatalog } from './reasons.js'
 export { reasonsEn, renderReason } from './reasons.js'
 export type { NameResolution } from './resolve-name.js'
 export { resolveName } from './resolve-name.js'
@@ -26,6 +25,7 @@ export type {
   DroppedPath,
   Hop,
   Place,
+  ReasonCatalog,
   ReasonCode,
   ReasonDetail,
   ReasonParams,

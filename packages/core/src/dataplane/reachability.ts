@@ -11,6 +11,7 @@
  */
 
 import { NetmodesError } from '../errors.js'
+import type { Lang } from '../i18n/messages.js'
 import type { LabState } from '../model/state.js'
 import { addressRules, namespaceSignature } from './_endpoint-signature.js'
 import { buildListenerBook, endpointOwner, namespaceIdOf } from './_listeners.js'
@@ -212,6 +213,7 @@ export function matrixCell(
   matrix: ReachabilityMatrix,
   from: string | number,
   to: string | number,
+  lang: Lang = 'en',
 ): MatrixCell {
   const i = typeof from === 'number' ? from : matrix.endpoints.indexOf(from)
   const j = typeof to === 'number' ? to : matrix.endpoints.indexOf(to)
@@ -236,7 +238,7 @@ export function matrixCell(
     reachable: false,
     direction: entry.direction,
     reasonCode: entry.reasonCode,
-    reason: renderReason(reasonParams),
+    reason: renderReason(reasonParams, lang),
     reasonParams,
   }
 }

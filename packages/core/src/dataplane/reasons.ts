@@ -1,11 +1,14 @@
 /**
- * The sentences of drop reasons, in one catalog keyed by reason code (the
- * shape of `explain/messages-en.ts`), so another language or a shared
- * message catalog can take them over: each code has one template filled
- * with the objects the trace found (networks, rules, ports).
+ * The sentences of drop reasons: a catalog per language (`i18n/catalogs.ts`),
+ * keyed by reason code, each code one template filled with the objects the
+ * trace found (networks, rules, ports). English here, Chinese in
+ * reasons-zh-cn.ts.
  */
 
-import type { ReasonCode, ReasonParams } from './trace-types.js'
+import { type Catalogs, inLang } from '../i18n/catalogs.js'
+import type { Lang } from '../i18n/messages.js'
+import { reasonsZhCN, sentenceZhCN } from './reasons-zh-cn.js'
+import type { ReasonCatalog, ReasonParams } from './trace-types.js'
 
 /** How an endpoint label reads in a sentence. */
 function who(label: string): string {
@@ -30,9 +33,6 @@ function addr(p: ReasonParams, address: string): string {
   // A raw address as an end is its own name.
   return /^[0-9.]+$/.test(end) ? end : `the address of ${who(end)}`
 }
-
-/** One template per reason code. */
-export type ReasonCatalog = { [C in ReasonCode]: (p: ReasonParams & { code: C }) => string }
 
 /**
  * The English templates.
@@ -120,15 +120,33 @@ function lead(p: ReasonParams, text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
+/** A template's text as a finished sentence; a lost reply says so first. */
+function sentenceEn(p: ReasonParams, text: string): string {
+  return p.reply ? `The request arrives, but the reply is lost: ${text}.` : `${lead(p, text)}.`
+}
+
+/** One language's reasons: the templates, and how a template's text becomes a sentence. */
+interface ReasonLanguage {
+  templates: ReasonCatalog
+  sentence(p: ReasonParams, text: string): string
+}
+
+const REASONS: Catalogs<ReasonLanguage> = {
+  en: { templates: reasonsEn, sentence: sentenceEn },
+  'zh-CN': { templates: reasonsZhCN, sentence: sentenceZhCN },
+}
+
 /**
- * The sentence of a drop reason.
+ * The sentence of a drop reason, in a language of the catalogs.
  *
  * @example
  * renderReason({ code: 'no-interface', from: 'nn', to: 'web', side: 'from' })
  * // 'nn has no network interface but lo (network mode none): it cannot reach anything outside itself.'
+ * renderReason({ code: 'no-interface', from: 'nn', to: 'web', side: 'from' }, 'zh-CN')
+ * // 'nn 除 lo 外没有网卡（none 模式）：它无法访问自身以外的任何地方。'
  */
-export function renderReason(params: ReasonParams, catalog: ReasonCatalog = reasonsEn): string {
-  const template = catalog[params.code] as (p: ReasonParams) => string
-  const text = template(params)
-  return params.reply ? `The request arrives, but the reply is lost: ${text}.` : `${lead(params, text)}.`
+export function renderReason(params: ReasonParams, lang: Lang = 'en'): string {
+  const language = inLang(REASONS, lang)
+  const template = language.templates[params.code] as (p: ReasonParams) => string
+  return language.sentence(params, template(params))
 }

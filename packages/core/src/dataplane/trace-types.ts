@@ -5,6 +5,7 @@
  * it is a result object, never an exception.
  */
 
+import type { Lang } from '../i18n/messages.js'
 import type { TableName } from '../model/netfilter.js'
 
 /** What a trace sends: a TCP connection, a UDP datagram, or an ICMP echo (ping). */
@@ -59,6 +60,8 @@ export interface TraceRequest {
    * application answers, and says so.
    */
   listening?: string[]
+  /** The language of the drop reasons' sentences (default "en"); `reasonParams` is the same in every language. */
+  lang?: Lang
 }
 
 /** A namespace id ("host", a sandbox key), or one of the simulated machines outside the host. */
@@ -251,6 +254,19 @@ export type ReasonDetail =
 
 /** Every reason a trace can give for a drop. */
 export type ReasonCode = ReasonParams['code']
+
+/**
+ * One language's hop sentences: a template per hop kind, given the hop and
+ * how that language names a place (describe-hop.ts, describe-hop-zh-cn.ts).
+ */
+export interface HopCatalog {
+  /** A namespace as people say it: "host", a sandbox's short key, or a simulated machine. */
+  where(place: Place): string
+  hops: { [K in Hop['kind']]: (hop: Extract<Hop, { kind: K }>, where: (place: Place) => string) => string }
+}
+
+/** One language's drop reasons: a template per reason code (reasons.ts, reasons-zh-cn.ts). */
+export type ReasonCatalog = { [C in ReasonCode]: (p: ReasonParams & { code: C }) => string }
 
 /** A path that arrived. */
 export interface DeliveredPath {

@@ -18,7 +18,7 @@ function lab(lines: string[], options: CreateLabOptions = {}) {
 
 function dropped(result: TraceResult) {
   if (result.delivered)
-    throw new Error(`expected a drop, got delivered: ${result.hops.map(describeHop).join('\n')}`)
+    throw new Error(`expected a drop, got delivered: ${result.hops.map((h) => describeHop(h)).join('\n')}`)
   return result
 }
 
@@ -410,6 +410,6 @@ describe('requests', () => {
 
   test('every hop describes itself in one line', () => {
     const r = delivered(trace(lab(BASE), { from: 'lan', to: 'host:8080/tcp' }))
-    expect([...r.hops, ...r.reply.hops].map(describeHop)).toMatchSnapshot()
+    expect([...r.hops, ...r.reply.hops].map((h) => describeHop(h))).toMatchSnapshot()
   })
 })

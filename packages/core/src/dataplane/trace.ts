@@ -6,6 +6,7 @@
  */
 
 import { NetmodesError } from '../errors.js'
+import type { Lang } from '../i18n/messages.js'
 import { parseIPv4 } from '../ipam/ipv4.js'
 import type { LabState } from '../model/state.js'
 import type { ListenerBook } from './_listeners.js'
@@ -32,13 +33,13 @@ import type {
 // A client's source port: one from Linux's ephemeral range (ip_local_port_range 32768-60999).
 const CLIENT_PORT = 40000
 
-function droppedPath(hops: Hop[], params: ReasonParams): TracePath {
+function droppedPath(hops: Hop[], params: ReasonParams, lang: Lang): TracePath {
   return {
     delivered: false,
     hops,
     droppedAt: hops[hops.length - 1] as Hop,
     reasonCode: params.code,
-    reason: renderReason(params),
+    reason: renderReason(params, lang),
     reasonParams: params,
   }
 }
@@ -62,6 +63,8 @@ interface Leg {
   /** Where the request started, and the request as it left. */
   origin: Place
   sent: Packet
+  /** The language of the reasons' sentences. */
+  lang: Lang
 }
 
 /** Sends the answer to a delivered request back from where it arrived, and checks who gets it. */
@@ -128,6 +131,7 @@ export function trace(state: LabState, request: TraceRequest): TraceResult {
       'INVALID_INPUT',
       `source "${formatEndpoint(from)}" cannot have a port: the port is the destination's`,
     )
+  const lang = request.lang ?? 'en'
   const protocol = to.protocol ?? request.protocol ?? 'tcp'
   const port = protocol === 'icmp' ? undefined : (to.port ?? request.port)
   if (protocol !== 'icmp' && port === undefined) {
@@ -145,14 +149,14 @@ export function trace(state: LabState, request: TraceRequest): TraceResult {
   const book = buildListenerBook(state, request.listening)
   const world = outsideWorld(state)
   const hops: Hop[] = []
-  const fail = (namespace: Place, detail: ReasonDetail) => stop(flow, detail, hops, namespace)
+  const fail = (namespace: Place, detail: ReasonDetail) => stop(flow, detail, hops, lang, namespace)
 
   const source = resolveSource(state, world, from)
   if (source.kind === 'dropped') return fail(source.place, source.detail)
   const target = resolveTarget(state, world, source, to, (request.resolve ?? 'dns') === 'dns')
   if (target.hop) hops.push(target.hop)
   if (target.kind === 'dropped') {
-    if (target.hop) return stop(flow, target.detail, hops)
+    if (target.hop) return stop(flow, target.detail, hops, lang)
     return fail(source.place, target.detail)
   }
   const roles: Roles = {
@@ -177,9 +181,9 @@ export function trace(state: LabState, request: TraceRequest): TraceResult {
   const sent = w.sent ?? pkt
   flow.src = ipText(sent.src)
   flow.dst = ipText(target.address)
-  const leg: Leg = { lab: state, book, flow: flowState, roles, origin: source.place, sent }
+  const leg: Leg = { lab: state, book, flow: flowState, roles, origin: source.place, sent, lang }
   if (arrival.kind === 'dropped')
-    return { ...(droppedPath(hops, arrival.params) as TracePath & { delivered: false }), flow }
+    return { ...(droppedPath(hops, arrival.params, lang) as TracePath & { delivered: false }), flow }
   if (arrival.kind === 'delivered') {
     if (target.shared)
       markShared(
@@ -194,7 +198,9 @@ export function trace(state: LabState, request: TraceRequest): TraceResult {
       hops,
       flow,
       reply:
-        back.kind === 'dropped' ? droppedPath(replyHops, back.params) : { delivered: true, hops: replyHops },
+        back.kind === 'dropped'
+          ? droppedPath(replyHops, back.params, lang)
+          : { delivered: true, hops: replyHops },
     }
   }
   return viaProxy(leg, arrival, hops, flow)
@@ -241,13 +247,13 @@ function viaProxy(
   const second = originate(w, host, { ...inner.sent })
   inner.sent = w.sent ?? inner.sent
   if (second.kind === 'dropped')
-    return { ...(droppedPath(hops, second.params) as TracePath & { delivered: false }), flow }
+    return { ...(droppedPath(hops, second.params, leg.lang) as TracePath & { delivered: false }), flow }
   if (second.kind === 'proxy')
     throw new NetmodesError('INTERNAL', `docker-proxy reached itself at ${a.containerIp}`)
   const replyHops: Hop[] = []
   const back = walkReply(inner, second, replyHops)
   if (back.kind === 'dropped')
-    return { delivered: true, hops, flow, reply: droppedPath(replyHops, back.params) }
+    return { delivered: true, hops, flow, reply: droppedPath(replyHops, back.params, leg.lang) }
   replyHops.push(proxyHop('reply'))
   const first = walkReply(leg, { place: 'host', pkt: arrival.pkt }, replyHops)
   return {
@@ -255,7 +261,9 @@ function viaProxy(
     hops,
     flow,
     reply:
-      first.kind === 'dropped' ? droppedPath(replyHops, first.params) : { delivered: true, hops: replyHops },
+      first.kind === 'dropped'
+        ? droppedPath(replyHops, first.params, leg.lang)
+        : { delivered: true, hops: replyHops },
   }
 }
 
@@ -267,8 +275,14 @@ function markShared(hops: Hop[], a: string | undefined, b: string | undefined): 
 }
 
 /** A result dropped before any packet moved (a stopped container, a name that does not resolve...). */
-function stop(flow: TraceFlow, detail: ReasonDetail, hops: Hop[], namespace?: Place): TraceResult {
+function stop(
+  flow: TraceFlow,
+  detail: ReasonDetail,
+  hops: Hop[],
+  lang: Lang,
+  namespace?: Place,
+): TraceResult {
   if (namespace !== undefined) hops.push({ kind: 'drop', namespace, iface: '', reasonCode: detail.code })
   const params: ReasonParams = { ...detail, from: flow.from, to: flow.to }
-  return { ...(droppedPath(hops, params) as TracePath & { delivered: false }), flow }
+  return { ...(droppedPath(hops, params, lang) as TracePath & { delivered: false }), flow }
 }

@@ -1,3 +1,4 @@
+import { type Catalogs, inLang } from '../i18n/catalogs.js'
 import type { Lang } from '../i18n/messages.js'
 import type { Container, Network } from '../model/docker.js'
 import { containerByName } from '../model/lookup.js'
@@ -11,7 +12,7 @@ import { zhCN } from './messages-zh-cn.js'
 
 export type { Lang } from '../i18n/messages.js'
 
-const CATALOGS: Record<Lang, Messages> = { en, 'zh-CN': zhCN }
+const CATALOGS: Catalogs<Messages> = { en, 'zh-CN': zhCN }
 
 function networksOf(lab: LabState, c: Container): Network[] {
   return Object.keys(c.endpoints).flatMap((id) => lab.networks.filter((n) => n.id === id))
@@ -25,7 +26,7 @@ function networksOf(lab: LabState, c: Container): Network[] {
  * explainContainer(lab, 'web', 'zh-CN')
  */
 export function explainContainer(lab: LabState, name: string, lang: Lang = 'en'): string[] {
-  const m = CATALOGS[lang]
+  const m = inLang(CATALOGS, lang)
   const c = containerByName(lab, name)
   if (!c) return []
   if (c.state === 'created') return [m['mode.created']({ name })]
@@ -162,7 +163,7 @@ export function explainRule(
   rule: Rule,
   lang: Lang = 'en',
 ): string {
-  const m = CATALOGS[lang]
+  const m = inLang(CATALOGS, lang)
   const net = bridgeNetwork(lab, rule)
   const bridge = net?.device ?? rule.outIface ?? rule.inIface ?? ''
   const subnet = net?.pool?.subnet ?? rule.src ?? rule.dst ?? ''

@@ -114,6 +114,14 @@ export const en: Messages = {
     inTheLab: 'In the lab:',
     noneInTheLab: 'The lab has no rule of this kind.',
   },
+  trace: {
+    delivered: 'delivered',
+    reply: 'reply:',
+    replyBack: 'the reply gets back',
+    replyLost: 'the reply is lost: ',
+    dropped: 'dropped: ',
+    pingProbe: 'ping (ICMP echo); --port N for TCP, with --proto udp for UDP',
+  },
   demo: {
     title: 'netmodes demo: every Docker network mode on one simulated host',
     intro:

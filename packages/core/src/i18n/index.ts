@@ -3,9 +3,12 @@
  * the demo, one object per language under the same keys (a key missing from
  * a translation is a type error).
  */
+import { type Catalogs, inLang } from './catalogs.js'
 import { en } from './en.js'
 import type { Lang, Messages } from './messages.js'
 import { zhCN } from './zh-CN.js'
+
+const MESSAGES: Catalogs<Messages> = { en, 'zh-CN': zhCN }
 
 /**
  * One language's catalog.
@@ -14,5 +17,5 @@ import { zhCN } from './zh-CN.js'
  * messagesFor('zh-CN').modes.title
  */
 export function messagesFor(lang: Lang): Messages {
-  return lang === 'zh-CN' ? zhCN : en
+  return inLang(MESSAGES, lang)
 }

@@ -49,6 +49,18 @@ export interface Messages {
     /** Said when the lab has no rule of the type. */
     noneInTheLab: string
   }
+  /** The words around a trace's hops (the hops and reasons have catalogs of their own in dataplane/). */
+  trace: {
+    delivered: string
+    reply: string
+    replyBack: string
+    /** Followed directly by the reason (the separator is the language's). */
+    replyLost: string
+    /** Followed directly by the reason. */
+    dropped: string
+    /** The matrix's heading for a ping probe. */
+    pingProbe: string
+  }
   demo: {
     title: string
     intro: string

@@ -106,6 +106,14 @@ export const zhCN: Messages = {
     inTheLab: '实验环境中的规则：',
     noneInTheLab: '实验环境中没有这类规则。',
   },
+  trace: {
+    delivered: '送达',
+    reply: '回包：',
+    replyBack: '回包能返回',
+    replyLost: '回包丢失：',
+    dropped: '被丢弃：',
+    pingProbe: 'ping（ICMP echo）；用 --port N 测 TCP，再加 --proto udp 测 UDP',
+  },
   demo: {
     title: 'netmodes demo：在一台模拟的宿主机上运行所有 Docker 网络模式',
     intro:
