@@ -2,7 +2,8 @@
  * Load test on loopback, bounded in time (BENCH_SECONDS per case, default 5):
  * requests/s and latency p50/p99 for bare Hono serving the modes document,
  * the same GET through the full middleware stack, a saved lab read from
- * SQLite, and simulating a 10-container scenario; with BENCH_REQUESTS=N,
+ * SQLite, a shared scenario decoded from its token, and simulating and
+ * tracing a 10-container scenario; with BENCH_REQUESTS=N,
  * the heap before and after N more GETs. The servers run in a
  * child process of their own, so the load generator does not share their
  * event loop; the server's RSS is printed after each case.
@@ -61,6 +62,13 @@ if (process.argv[2] === '--serve') {
       body: JSON.stringify({ scenario: ten }),
     })
   ).json()
+  const shared = await (
+    await fetch(`${server.url}/api/share`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: ten }),
+    })
+  ).json()
 
   process.on('message', (m) => {
     if (m === 'rss') {
@@ -77,13 +85,13 @@ if (process.argv[2] === '--serve') {
       })
     }
   })
-  process.send({ bare: bare.port, url: server.url, id: saved.id, ten })
+  process.send({ bare: bare.port, url: server.url, id: saved.id, token: shared.token, ten })
 } else {
   const child = fork(new URL(import.meta.url), ['--serve'], { execArgv: ['--expose-gc'] })
   const replies = []
   child.on('message', (m) => replies.shift()?.(m))
   const next = () => new Promise((resolve) => replies.push(resolve))
-  const { bare: barePort, url, id, ten } = await next()
+  const { bare: barePort, url, id, token, ten } = await next()
   ask = async (what) => {
     const reply = next()
     child.send(what)
@@ -96,6 +104,13 @@ if (process.argv[2] === '--serve') {
     })
     const g = await measure('GET /api/modes (full stack)', { url: `${url}/api/modes` })
     await measure('GET /api/labs/:id (SQLite)', { url: `${url}/api/labs/${id}` })
+    await measure('GET /api/share/:token (no storage)', { url: `${url}/api/share/${token}` })
+    await measure('POST /api/trace (10 containers)', {
+      url: `${url}/api/trace`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: ten, from: 'lan', to: 'host:8003/tcp' }),
+    })
     await measure('POST /api/simulate (10 containers)', {
       url: `${url}/api/simulate`,
       method: 'POST',
@@ -105,13 +120,22 @@ if (process.argv[2] === '--serve') {
     console.log(`\nfull stack / bare Hono: ${(g.requests.average / b.requests.average).toFixed(2)}`)
     const amount = Number(process.env.BENCH_REQUESTS ?? 0)
     if (amount > 0) {
-      // Memory over many requests: the heap after a collection, before and after `amount` GETs.
-      const before = await ask('rss')
-      const r = await autocannon({ connections, amount, url: `${url}/api/modes` })
-      const after = await ask('rss')
+      // Memory over many requests: the heap after a collection, at the start and after each tenth of
+      // `amount` GETs through the full stack, so a leak shows as a climb rather than one noisy pair.
       const mib = (n) => (n / 1024 / 1024).toFixed(1)
+      const start = await ask('rss')
+      const heaps = [mib(start.heap)]
+      let total = 0
+      let errors = 0
+      for (let i = 0; i < 10; i++) {
+        const r = await autocannon({ connections, amount: Math.ceil(amount / 10), url: `${url}/api/modes` })
+        total += r.requests.total
+        errors += r.non2xx + r.errors + r.timeouts
+        heaps.push(mib((await ask('rss')).heap))
+      }
+      const end = await ask('rss')
       console.log(
-        `${r.requests.total} GETs: heap ${mib(before.heap)} -> ${mib(after.heap)} MiB, rss ${mib(before.rss)} -> ${mib(after.rss)} MiB, ${r.non2xx + r.errors} errors`,
+        `${total} GETs: heap after each tenth ${heaps.join(' ')} MiB; rss ${mib(start.rss)} -> ${mib(end.rss)} MiB; ${errors} errors`,
       )
     }
   } finally {
