@@ -42,6 +42,8 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   // moby added --default-network-opt after 20.10 (daemon/config: DefaultNetworkOpts).
   daemonSettings: DAEMON_SETTING_NAMES.filter((name) => name !== 'default-network-opts'),
   apiVersion: '1.41',
+  minApiVersion: '1.12',
+  serverVersion: '20.10.24',
   documentApiVersion: '1.41',
   endpointMac: (_tx, request) => macFromIp(request.ipv4),
   bridgeMac: (tx) => randomDockerMac(tx.lab.rng),

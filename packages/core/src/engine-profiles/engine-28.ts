@@ -61,6 +61,8 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   checks: CHECKS_28,
   daemonSettings: DAEMON_SETTING_NAMES,
   apiVersion: '1.51',
+  minApiVersion: '1.24',
+  serverVersion: '28.5.2',
   documentApiVersion: '1.50',
   endpointMac: endpointMac28,
   // Section 2: docker0 and br-* get a random MAC too (20.10: 02:42 + random).

@@ -109,6 +109,10 @@ export interface EngineBehaviour {
   readonly daemonSettings: readonly DaemonSettingName[]
   /** The Engine API version the daemon reports as `ApiVersion` in `/version`. */
   readonly apiVersion: string
+  /** The oldest API version it serves (`MinAPIVersion`; an older client is refused, api/server/middleware/version.go). */
+  readonly minApiVersion: string
+  /** The engine release the twin reports (`/version`, the `Server` header of `/_ping`): the one recorded. */
+  readonly serverVersion: string
   /** The API version the inspect documents are written for (the version's own docker CLI negotiates it). */
   readonly documentApiVersion: string
   /** The MAC of a new endpoint that did not ask for one; may draw from the lab's generator. */

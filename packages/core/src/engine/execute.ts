@@ -1,7 +1,7 @@
 import { appendAll } from '../collections/append-all.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import type { CliRendering } from '../engine-profiles/cli-rendering.js'
-import { DockerCliError, DockerDaemonError, NetmodesError } from '../errors.js'
+import { DockerCliError, DockerDaemonError, type ErrorCode, NetmodesError } from '../errors.js'
 import { keepSandboxPaths } from '../etc/container-files.js'
 import type { Container } from '../model/docker.js'
 import {
@@ -57,6 +57,8 @@ export interface StepResult {
   exitCode: number
   /** The low-level operations Docker performed, as data (`operationText` prints each as the command a person would type). */
   operations: Operation[]
+  /** When the daemon refused the request: its error, with its code and its message (without the CLI's wording). */
+  daemonError?: { code: ErrorCode; message: string }
 }
 
 const daemon = (e: Error) => `Error response from daemon: ${e.message}`
@@ -66,6 +68,8 @@ class Failure extends Error {
     readonly stderr: string,
     readonly exitCode: number,
     readonly stdout = '',
+    /** The daemon's own error, when the daemon refused the request (what the Engine API answers). */
+    readonly daemon?: NetmodesError,
   ) {
     super(stderr)
   }
@@ -175,6 +179,9 @@ export function executeDocker(
       error: stderr,
       exitCode: failure.exitCode,
       operations,
+      ...(failure.daemon
+        ? { daemonError: { code: failure.daemon.code, message: failure.daemon.message } }
+        : {}),
     }
   }
 }
@@ -217,8 +224,8 @@ function toFailure(error: unknown, line: string, cli: CliRendering): Failure {
   const isRunOnly = /^docker\s+(container\s+)?run\b/.test(line.trim())
   if (error instanceof NetmodesError) {
     return isRunOnly
-      ? new Failure(cli.runError(daemon(error), 'run'), cli.exitCodes.run)
-      : new Failure(`${daemon(error)}\n`, cli.exitCodes.createDaemonError)
+      ? new Failure(cli.runError(daemon(error), 'run'), cli.exitCodes.run, '', error)
+      : new Failure(`${daemon(error)}\n`, cli.exitCodes.createDaemonError, '', error)
   }
   throw error
 }
@@ -424,22 +431,27 @@ function perContainer(
 ): string {
   let out = ''
   let errors = ''
+  let first: NetmodesError | undefined
   for (const ref of refs) {
     try {
       if (fn(ref) !== 'skipped') out += `${ref}\n`
     } catch (error) {
       if (error instanceof DockerCliError) errors += `${error.message}\n`
-      else if (error instanceof NetmodesError) errors += `${daemon(error)}\n`
-      else throw error
+      else if (error instanceof NetmodesError) {
+        errors += `${daemon(error)}\n`
+        first ??= error
+      } else throw error
     }
   }
-  if (errors) throw new Failure(summarize ? summarize(errors) : errors, 1, out)
+  // The first daemon refusal is what the Engine API answers for a one-container request.
+  if (errors) throw new Failure(summarize ? summarize(errors) : errors, 1, out, first)
   return out
 }
 
 function removeNetworks(lab: LabState, refs: string[], step: Step): string {
   let out = ''
   let errors = ''
+  let first: NetmodesError | undefined
   for (const ref of refs) {
     const network = findNetwork(lab, ref)
     if (!network) {
@@ -458,8 +470,9 @@ function removeNetworks(lab: LabState, refs: string[], step: Step): string {
     } catch (error) {
       if (!(error instanceof NetmodesError)) throw error
       errors += `${daemon(error)}\n`
+      first ??= error
     }
   }
-  if (errors) throw new Failure(`${errors}${behaviourOf(lab).cli.networkRemoveFailed}`, 1, out)
+  if (errors) throw new Failure(`${errors}${behaviourOf(lab).cli.networkRemoveFailed}`, 1, out, first)
   return out
 }
