@@ -1,4 +1,4 @@
-import type { ObservationComparison, RawObservation } from '@netmodes/core'
+import type { CreateLabOptions, ObservationComparison, RawObservation } from '@netmodes/core'
 
 /** An engine the scenarios are recorded on (see conformance.mjs). */
 export interface RecordedEngine {
@@ -25,6 +25,16 @@ export function compareRuns(
   engine: string,
   expected: RawObservation,
   actual: RawObservation,
+): ObservationComparison
+export function replayInputs(
+  engine: string,
+  recording: RawObservation,
+  name?: string,
+): { lines: string[]; labOptions: CreateLabOptions }
+export function compareReplay(
+  engine: string,
+  recording: RawObservation,
+  observed: RawObservation,
 ): ObservationComparison
 export function scoreRecording(
   engine: string,

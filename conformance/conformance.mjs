@@ -128,12 +128,13 @@ export function compareRuns(engine, expected, actual) {
 }
 
 /**
- * Replays a recording on a simulated copy of the recording host and compares.
- * A whole scenario is replayed from its file, so `trace` lines run where they
- * stand; a snapshot replays the docker lines recorded up to it. The lab
- * models the recording's engine (`profile.version`).
+ * What replaying a recording takes: the lines to run (a whole scenario from
+ * its file, so `trace` lines run where they stand; a snapshot, the docker
+ * lines recorded up to it) and the lab to run them on: a simulated copy of
+ * the recording host, its daemon started with the scenario's `dockerd` flags,
+ * modelling the recording's engine.
  */
-export function scoreRecording(engine, recording, name) {
+export function replayInputs(engine, recording, name) {
   const host = hostFromObservation(recording, {
     nameservers: machine.nameservers,
     hostname: machine.hostname ?? 'recorder',
@@ -157,12 +158,18 @@ export function scoreRecording(engine, recording, name) {
           .filter((l) => /^dockerd(\s|$)/.test(l.trim()))
       : []
   const daemon = daemonOfScenario(dockerd.join('\n'))
-  const simulated = simulateObservation(lines, {
-    host,
-    daemon,
-    profile: { version: known(engine), kernel: machine.kernel },
-  })
+  return { lines, labOptions: { host, daemon, profile: { version: known(engine), kernel: machine.kernel } } }
+}
+
+/** Compares a replay's observation with the recording it replayed. */
+export function compareReplay(engine, recording, observed) {
   // Recordings made before the recorder read the containers' /etc files have none to compare.
-  if (!recording.files) delete simulated.files
-  return compareRuns(engine, recording, simulated)
+  if (!recording.files) delete observed.files
+  return compareRuns(engine, recording, observed)
+}
+
+/** Replays a recording on the simulator (see {@link replayInputs}) and compares. */
+export function scoreRecording(engine, recording, name) {
+  const { lines, labOptions } = replayInputs(engine, recording, name)
+  return compareReplay(engine, recording, simulateObservation(lines, labOptions))
 }

@@ -8,7 +8,9 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import {
   answerEngineApi,
+  type CreateLabOptions,
   createLab,
+  type DaemonSettings,
   type EngineVersion,
   fromJSON,
   type LabState,
@@ -22,6 +24,10 @@ export interface EngineTwinOptions {
   listen: string
   /** The engine profile of a new lab (a lab file keeps its own). */
   engine?: EngineVersion
+  /** The daemon's settings (daemon.json, dockerd flags) of a new lab. */
+  daemon?: DaemonSettings
+  /** Everything else a new lab can be given (its host's interfaces and routes, kernel features). */
+  labOptions?: CreateLabOptions
   /** Where the lab lives between requests (created on the first change). */
   labFile?: string
   /** Each request and the operations it caused, one line each (`--explain`). */
@@ -70,7 +76,11 @@ export async function startEngineTwin(options: EngineTwinOptions): Promise<Runni
   const lab: LabState =
     options.labFile && existsSync(options.labFile)
       ? fromJSON(readFileSync(options.labFile, 'utf8'))
-      : createLab({ engine: options.engine ?? '28' })
+      : createLab({
+          engine: options.engine ?? '28',
+          ...(options.daemon ? { daemon: options.daemon } : {}),
+          ...options.labOptions,
+        })
   const limit = options.bodyLimit ?? 16 * 1024 * 1024
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -14,6 +14,7 @@ import { executeDocker } from '../engine/execute.js'
 import { listContainers } from '../engine/list-containers.js'
 import { listNetworks } from '../engine/list-networks.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
+import { NetmodesError } from '../errors.js'
 import { findContainer, findNetwork } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import type { DockerCommand } from '../script/docker-command.js'
@@ -55,6 +56,16 @@ function network(lab: LabState, ref: string) {
   const n = findNetwork(lab, ref)
   if (!n) throw new EngineApiError(404, `network ${ref} not found`)
   return n
+}
+
+/** The swarm of a manager node, or the 503 a node outside any swarm answers (moby's errNoSwarm). */
+function notManager(lab: LabState) {
+  if (!lab.swarm)
+    throw new EngineApiError(
+      503,
+      'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+    )
+  return lab.swarm
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'True'
@@ -114,6 +125,18 @@ function route(
     }
   }
   if (head === 'containers') {
+    if (id === 'prune' && is('POST', 2)) {
+      const r = run(lab, { kind: 'container prune', force: true, filters: filtersOfQuery(q.filters) })
+      const deleted = r.output
+        .split('\n')
+        .slice(1)
+        .filter((l) => /^[0-9a-f]{64}$/.test(l))
+      return json(
+        200,
+        { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: 0 },
+        r.operations,
+      )
+    }
     if (id === 'json' && is('GET', 2)) {
       return json(
         200,
@@ -126,7 +149,12 @@ function route(
     }
     if (id === 'create' && is('POST', 2)) {
       const r = run(lab, createOfBody(req.json, q.name))
-      return json(201, { Id: r.output.trim(), Warnings: [] }, r.operations)
+      // The daemon's warnings (host mode discarding -p) ride on the answer; the CLI prints them.
+      const warnings = (r.error ?? '')
+        .split('\n')
+        .filter(Boolean)
+        .map((w) => w.replace(/^WARNING: /, ''))
+      return json(201, { Id: r.output.trim(), Warnings: warnings }, r.operations)
     }
     if (id !== undefined && action === 'json' && is('GET', 3))
       return json(200, inspectContainer(lab, container(lab, id)))
@@ -154,6 +182,32 @@ function route(
           return json(200, { Error: null, StatusCode: 0 })
       }
     }
+  }
+  if (head === 'swarm') {
+    if (id === 'init' && is('POST', 2)) {
+      const b = requireObject(req.json, 'swarm init')
+      const addr =
+        typeof b.AdvertiseAddr === 'string' && b.AdvertiseAddr ? { advertiseAddr: b.AdvertiseAddr } : {}
+      const r = run(lab, { kind: 'swarm init', ...addr })
+      return json(200, lab.swarm?.nodeId ?? '', r.operations)
+    }
+    if (id === 'leave' && is('POST', 2))
+      return empty(200, run(lab, { kind: 'swarm leave', force: truthy(q.force) }).operations)
+    if (is('GET', 1)) {
+      const swarm = notManager(lab)
+      return json(200, {
+        ID: swarm.nodeId,
+        JoinTokens: { Worker: swarm.workerToken ?? '', Manager: swarm.workerToken ?? '' },
+      })
+    }
+  }
+  if (head === 'nodes' && id !== undefined && is('GET', 2)) {
+    const swarm = notManager(lab)
+    if (id !== swarm.nodeId) throw new EngineApiError(404, `node ${id} not found`)
+    return json(200, {
+      ID: swarm.nodeId,
+      ManagerStatus: { Leader: true, Reachability: 'reachable', Addr: `${swarm.advertiseAddr}:2377` },
+    })
   }
   if (head === 'images' && action === 'json' && is('GET', 3)) {
     // Every image a container of the lab uses is present (as if pulled); any other is not.
@@ -226,6 +280,14 @@ export function answerEngineApi(lab: LabState, request: EngineApiRequest): Engin
   } catch (error) {
     if (error instanceof EngineApiError)
       return { status: error.status, headers, body: { json: { message: error.message } }, operations: [] }
+    // A daemon refusal from a view (a bad list filter): its kind's status.
+    if (error instanceof NetmodesError)
+      return {
+        status: STATUS_OF_CODE[error.code],
+        headers,
+        body: { json: { message: error.message } },
+        operations: [],
+      }
     throw error
   }
 }

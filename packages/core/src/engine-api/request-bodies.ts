@@ -130,7 +130,8 @@ export function createOfBody(body: unknown, name: string | undefined): RunComman
     ...(strings(host.DnsSearch).length ? { dnsSearch: strings(host.DnsSearch) } : {}),
     ...(strings(host.DnsOptions).length ? { dnsOptions: strings(host.DnsOptions) } : {}),
     addHosts: strings(host.ExtraHosts),
-    links: [...strings(host.Links), ...(first?.links ?? [])],
+    // The CLI sends --link in HostConfig.Links and, on a user network, in its endpoint too: once each.
+    links: [...new Set([...strings(host.Links), ...(first?.links ?? [])])],
     rm: host.AutoRemove === true,
     image,
     cmd: strings(b.Cmd),

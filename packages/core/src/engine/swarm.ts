@@ -3,6 +3,7 @@ import { DockerDaemonError } from '../errors.js'
 import { releaseAddress } from '../ipam/pool.js'
 import { createNamespace, deleteLink, deleteNamespace, findLink, namespaceOf } from '../kernel/netlink.js'
 import { dropEndpoint } from '../model/endpoint-records.js'
+import type { SwarmState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { drawBase36, drawHex } from '../rng.js'
 import { attachServiceEndpoint } from './endpoints.js'
@@ -35,12 +36,13 @@ export function initSwarm(tx: Tx, advertiseAddr: string | undefined): string {
     throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.alreadyInSwarm())
   }
   const nodeId = drawBase36(lab.rng, 25)
-  tx.set(lab, 'swarm', {
+  const swarm: SwarmState = {
     nodeId,
     advertiseAddr: advertiseAddr ?? '',
     nextVni: 4096,
     peerName: drawHex(lab.rng, 12),
-  })
+  }
+  tx.set(lab, 'swarm', swarm)
   createNetwork(
     tx,
     {
@@ -78,6 +80,7 @@ export function initSwarm(tx: Tx, advertiseAddr: string | undefined): string {
   }
   if (gw) attachServiceEndpoint(tx, gw, { key: 'ingress-sbox', name: 'gateway_ingress-sbox', sandbox })
   const token = `SWMTKN-1-${drawHex(lab.rng, 50)}-${drawHex(lab.rng, 25)}`
+  tx.set(swarm, 'workerToken', token)
   return [
     `Swarm initialized: current node (${nodeId}) is now a manager.`,
     '',

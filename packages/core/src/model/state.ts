@@ -42,6 +42,8 @@ export interface SwarmState {
   nextVni: number
   /** This node's name in the gossip network (networkDB), as `Peers` lists it. */
   peerName: string
+  /** The token `docker swarm join` needs to join as a worker (GET /swarm's JoinTokens.Worker). */
+  workerToken?: string
 }
 
 /** A bound host port (the port allocator's record, and the docker-proxy behind it). */

@@ -347,7 +347,13 @@ export const labSchema = object({
   networks: array(network),
   containers: record(container),
   swarm: nullable(
-    object({ nodeId: name, advertiseAddr: name, nextVni: integer(0, 2 ** 24), peerName: name }),
+    object({
+      nodeId: name,
+      advertiseAddr: name,
+      nextVni: integer(0, 2 ** 24),
+      peerName: name,
+      workerToken: optional(name),
+    }),
   ),
   netfilter: object({ nat: table, filter: table, raw: optional(table), mangle: optional(table) }),
   hostPorts: record(
