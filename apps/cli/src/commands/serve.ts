@@ -3,7 +3,7 @@ import { defineCommand } from 'citty'
 export default defineCommand({
   meta: {
     name: 'serve',
-    description: `Start the HTTP API: the same simulator behind JSON endpoints (simulate, trace, matrix, explain, diagram, doctor, modes, saved labs).
+    description: `Start the HTTP API: the same simulator behind JSON endpoints (simulate, trace, matrix, explain, diagram, doctor, modes, saved labs), and the web UI at / (--open opens it in a browser).
 
 It listens on 127.0.0.1 only unless --host says otherwise. The OpenAPI 3.1 description is at /api/openapi.json, a docs page at /api/docs. Saved labs go to labs.sqlite under --data (default ./.netmodes/server).
 
@@ -11,6 +11,7 @@ With --docker-host the /api/live routes answer about that real engine, read-only
 
 Examples:
   netmodes serve
+  netmodes serve --open
   netmodes serve --port 9000
   netmodes serve --docker-host unix:///var/run/docker.sock
   NETMODES_API_TOKEN=... netmodes serve --docker-host unix:///var/run/docker.sock --allow-writes
@@ -38,6 +39,10 @@ Examples:
       type: 'string',
       description: 'The bearer token writes need (default: NETMODES_API_TOKEN)',
     },
+    open: {
+      type: 'boolean',
+      description: 'Open the web UI in a browser ($BROWSER, else the desktop default)',
+    },
   },
   async run({ args }) {
     const [{ serveApi }] = await Promise.all([import('../serve/serve-api.js')])
@@ -47,6 +52,7 @@ Examples:
       dataDir: String(args.data),
       ...(args['docker-host'] ? { dockerHost: String(args['docker-host']) } : {}),
       allowWrites: Boolean(args['allow-writes']),
+      open: Boolean(args.open),
       ...(args.token || process.env.NETMODES_API_TOKEN
         ? { token: String(args.token || process.env.NETMODES_API_TOKEN) }
         : {}),
