@@ -37,7 +37,9 @@ describe('runLab', () => {
 
   test("a trace line's result stands on its line, a drop with core's reason", () => {
     const line5 = run.outcomes.get(5)
-    expect(line5?.kind === 'trace' && !line5.trace.delivered && line5.trace.reason).toContain('db is not running')
+    expect(line5?.kind === 'trace' && !line5.trace.delivered && line5.trace.reason).toContain(
+      'db is not running',
+    )
     const ok = runLab(
       'docker network create app\ndocker run -d --name alpha --network app busybox\ntrace alpha -> internet:443/tcp\ntrace a -> host',
       { engine: '28' },
