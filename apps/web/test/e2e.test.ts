@@ -109,6 +109,8 @@ describe.skipIf(noChromium !== undefined)('the web UI in Chromium', () => {
     // Each hop told by core, the request's and the reply's: the DNAT on the way in, un-DNAT on the way back.
     const [request, reply] = await page.locator('.hops').allTextContents()
     expect(request).toContain('DNAT')
+    // The rule that matched, with its sentence.
+    expect(request).toContain('Port 8080/tcp on every host address is published')
     expect(reply).toContain('[LAN]')
   })
 
