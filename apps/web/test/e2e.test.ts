@@ -159,6 +159,32 @@ describe.skipIf(noChromium !== undefined)('the web UI in Chromium', () => {
     await fresh.close()
   })
 
+  test('undo and redo walk the command history; each command shows its operations', async () => {
+    const position = page.locator('[data-testid=history-position]')
+    const total = Number((await position.textContent())?.match(/of (\d+)/)?.[1])
+    await page.click('[data-testid=undo]')
+    await expect.poll(() => position.textContent()).toBe(`command ${total - 1} of ${total}`)
+    // The last command connected web to app: undone, web has one interface left.
+    await expect.poll(() => page.locator('.device[aria-label^="eth1 (app)"]').count()).toBe(0)
+    await page.keyboard.press('Alt+Shift+Z')
+    await expect.poll(() => position.textContent()).toBe(`command ${total} of ${total}`)
+    await expect.poll(() => page.locator('.device[aria-label^="eth1 (app)"]').count()).toBe(1)
+    const connect = page.locator('li.line:has(.operations)').last()
+    await connect.locator('summary').click()
+    expect(await connect.locator('.operations pre').textContent()).toContain('ip link add veth')
+  })
+
+  test('the reachability heat map tells why a pair cannot talk', async () => {
+    await page.click('[data-testid=tab-matrix]')
+    const blocked = page.locator('[data-testid=matrix] td.no button').first()
+    await blocked.hover()
+    const reason = page.locator('[data-testid=matrix-reason]')
+    await expect.poll(() => reason.textContent()).toMatch(/→ .+: .{20,}/)
+    expect(await page.locator('[data-testid=matrix] td.yes').count()).toBeGreaterThan(0)
+    await shot('08-reachability')
+    await page.click('[data-testid=tab-trace]')
+  })
+
   test('the page ran under the CSP with no error, and keyboard reaches the drawing', async () => {
     await page.locator('[data-containers~="web"]').focus()
     await page.keyboard.press('Enter')
