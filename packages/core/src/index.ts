@@ -143,4 +143,5 @@ export { naturalCompare, naturalLess, sortedObject } from './views/natural-order
 export { inspectNetwork, renderTable } from './views/network-inspect.js'
 export type { NetworkSummary } from './views/network-list.js'
 export { renderNetworkList } from './views/network-list.js'
+export { recreateInMode } from './views/recreate-in-mode.js'
 export { renderTabwriter } from './views/tabwriter.js'
