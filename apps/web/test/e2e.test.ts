@@ -185,10 +185,36 @@ describe.skipIf(noChromium !== undefined)('the web UI in Chromium', () => {
     await page.click('[data-testid=tab-trace]')
   })
 
+  test("moves a container to another mode, live: Docker's answer and what changes", async () => {
+    await page.click('[data-testid=tab-modes]')
+    await page.selectOption('[data-testid=switch-container]', 'web')
+    await page.selectOption('[data-testid=switch-mode]', 'host')
+    const panel = page.locator('[data-testid=mode-switch]')
+    await expect
+      .poll(() => panel.textContent())
+      .toContain('docker run -d --name web --network host -p 8080:80 nginx')
+    expect(await page.locator('[data-testid=switch-error]').last().textContent()).toContain(
+      'Published ports are discarded when using host network mode',
+    )
+    expect(await page.locator('[data-testid=switch-changes] li').count()).toBeGreaterThan(0)
+    expect(await panel.textContent()).toContain('web is in host mode')
+    await shot('09-mode-switch')
+    const position = page.locator('[data-testid=history-position]')
+    const before = Number((await position.textContent())?.match(/of (\d+)/)?.[1])
+    await page.click('[data-testid=switch-apply]')
+    await expect.poll(() => position.textContent()).toBe(`command ${before + 2} of ${before + 2}`)
+    expect(await sourceOf(page)).toContain('docker rm -f web')
+    await page.click('[data-testid=tab-trace]')
+  })
+
   test('the page ran under the CSP with no error, and keyboard reaches the drawing', async () => {
+    // web now runs in host mode: it lives in the host's box, whose ip addr is the host's.
     await page.locator('[data-containers~="web"]').focus()
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.locator('[data-testid=ip-addr]').textContent()).toContain('172.17.0.2')
+    await expect.poll(() => page.locator('[data-testid=ip-addr]').textContent()).toContain('10.0.2.15/24')
+    await page.locator('[data-containers~="db"]').focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('[data-testid=ip-addr]').textContent()).toContain('172.17.0.')
     await page.click('[data-testid=theme]')
     await shot('07-keyboard-theme')
     expect(problems).toEqual([])

@@ -87,6 +87,14 @@ export const en = {
   'matrix.same': 'same namespace',
   'matrix.tooMany': 'The matrix is shown for up to {max} endpoints.',
   'modes.title': 'The modes side by side',
+  'modes.switch': 'Move a container to another mode, live',
+  'modes.container': 'Container',
+  'modes.to': 'New mode',
+  'modes.apply': 'Add these commands to the scenario',
+  'modes.commands': 'What you would type (Docker fixes the mode at creation)',
+  'modes.after': 'The container then',
+  'modes.changes': 'Who reaches whom (ping), what changes',
+  'modes.noChanges': 'No pair changes.',
 } as const
 
 export type MessageKey = keyof typeof en

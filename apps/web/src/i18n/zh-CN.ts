@@ -83,4 +83,12 @@ export const zhCN: WebMessages = {
   'matrix.same': '同一命名空间',
   'matrix.tooMany': '可达性矩阵最多显示 {max} 个端点。',
   'modes.title': '各模式对比',
+  'modes.switch': '实时切换容器的网络模式',
+  'modes.container': '容器',
+  'modes.to': '新模式',
+  'modes.apply': '把这些命令加入场景',
+  'modes.commands': '需要输入的命令（Docker 在创建时就固定了网络模式）',
+  'modes.after': '切换后的容器',
+  'modes.changes': '可达性（ping）的变化',
+  'modes.noChanges': '没有任何变化。',
 }

@@ -43,6 +43,8 @@ export interface RunOptions {
   daemon?: DaemonSettings
   /** Run only the first N docker/trace statements (undefined: all). */
   upTo?: number
+  /** Lines run after those (a preview of commands not yet in the editor); their outcomes follow the file's. */
+  append?: readonly string[]
 }
 
 /** Blanks one line (and its continuation lines) so the rest of the file can still run. */
@@ -98,10 +100,11 @@ function runLines(source: string, options: RunOptions): LabRun {
     const upTo = Math.min(options.upTo ?? steps.length, steps.length)
     const last = steps[upTo]
     const cut = last ? lines.slice(0, last.line - 1) : lines
+    const text = [...cut, ...(options.append ?? [])].join('\n')
     try {
-      const run = runScenario(cut.join('\n'), labOptions)
+      const run = runScenario(text, labOptions)
       const outcomes = new Map(refused)
-      const ran = statements.filter((s) => !last || s.line < last.line)
+      const ran = parseScenario(text)
       let docker = 0
       let trace = 0
       for (const s of ran) {
