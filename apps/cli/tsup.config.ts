@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup'
 
 // Core and citty bundled in so `npx netmodes` starts fast; the Docker adapter (dockerode and its
 // optional native modules) stays a normal dependency, loaded only by commands that talk to an engine;
-// so does the server (its SQLite binding, its worker script beside its own dist), loaded only by `serve`.
+// so does the server (its SQLite binding, its worker script beside its own dist), loaded only by `serve`,
+// and the web UI's build that `serve` hands it.
 export default defineConfig({
   entry: { netmodes: 'src/main.ts' },
   format: ['esm'],
@@ -10,6 +11,6 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   noExternal: ['@netmodes/core', 'citty'],
-  external: ['@netmodes/docker', '@netmodes/server'],
+  external: ['@netmodes/docker', '@netmodes/server', '@netmodes/web'],
   banner: { js: '#!/usr/bin/env node' },
 })

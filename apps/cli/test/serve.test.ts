@@ -1,6 +1,6 @@
 /** `netmodes serve`: starts the HTTP API on loopback, answers, stops on SIGTERM. */
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { bin, cleanEnv, netmodes, tempDir } from './helpers.js'
@@ -90,6 +90,45 @@ describe('netmodes serve', () => {
     expect(noToken.stderr).toBe(
       'netmodes: writes to the live engine need a token of at least 16 characters\n',
     )
+  })
+
+  test('serves the web UI at / and says where; --open hands that URL to $BROWSER', async () => {
+    const dir = tempDir()
+    const opened = join(dir, 'opened.txt')
+    const browser = join(dir, 'browser.sh')
+    writeFileSync(browser, `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`)
+    chmodSync(browser, 0o755)
+    const child = spawn(
+      process.execPath,
+      [bin, 'serve', '--port', '0', '--data', join(dir, 'data'), '--open'],
+      {
+        env: cleanEnv({ BROWSER: browser }),
+      },
+    )
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout.on('data', (d) => {
+          out += d
+          const m = /web UI on (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(out)
+          if (m?.[1]) resolve(m[1])
+        })
+        child.once('exit', () => reject(new Error(`exited before listening: ${out}`)))
+      })
+      const page = await fetch(url)
+      expect(page.status).toBe(200)
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+      const html = await page.text()
+      expect(html).toContain('<div id="app">')
+      const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1]
+      expect((await fetch(`${url}${script}`)).headers.get('content-type')).toContain('javascript')
+      for (let i = 0; i < 50 && !existsSync(opened); i++) await new Promise((r) => setTimeout(r, 100))
+      expect(readFileSync(opened, 'utf8')).toBe(url)
+    } finally {
+      child.kill('SIGTERM')
+    }
+    expect(await exited).toBe(0)
   })
 
   test('a bad port is a usage error', () => {

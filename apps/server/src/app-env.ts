@@ -14,6 +14,8 @@ export interface AppDeps {
   live?: LiveEngine
   /** The time limit of the live routes, which wait on a real engine (default 60 s). */
   liveTimeLimitMs?: number
+  /** The web UI's build (index.html and assets/), served at `/`; without one `/` is 404. */
+  webRoot?: string
 }
 
 /** The per-request values the middleware shares with the routes. */

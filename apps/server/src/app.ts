@@ -16,6 +16,7 @@ import { modesRoutes } from './routes/modes-routes.js'
 import { scenarioRoutes } from './routes/scenario-routes.js'
 import { shareRoutes } from './routes/share-routes.js'
 import { secureHeaders } from './secure-headers.js'
+import { webUi } from './web-ui.js'
 
 const INFO = {
   title: 'netmodes API',
@@ -132,6 +133,9 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', (c, next) =>
     c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next),
   )
+
+  // The UI's files, before the routes: only GET/HEAD outside /api, so no API answer changes.
+  if (deps.webRoot) app.use('*', webUi(deps.webRoot))
 
   app.route('/api', scenarioRoutes(deps))
   app.route('/api', modesRoutes())

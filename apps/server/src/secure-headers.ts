@@ -14,6 +14,8 @@ const CSP = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  // The web UI lays out its drawing in a module worker loaded from this server.
+  "worker-src 'self'",
   "font-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",

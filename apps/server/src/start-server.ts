@@ -39,6 +39,8 @@ export interface StartServerOptions {
   token?: string
   /** Per live request (default 60000 ms: reading an engine takes seconds). */
   liveTimeLimitMs?: number
+  /** The web UI's build folder, served at `/` (`@netmodes/web`'s `webRoot`). */
+  webRoot?: string
 }
 
 export interface RunningServer {
@@ -78,6 +80,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
     ...(live ? { live } : {}),
     ...(options.liveTimeLimitMs ? { liveTimeLimitMs: options.liveTimeLimitMs } : {}),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   })
   const host = options.host ?? '127.0.0.1'
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -10,12 +10,15 @@ export type {
   BoxKind,
   DeviceRole,
   DiagramBox,
+  DiagramContainer,
   DiagramDevice,
   DiagramEdge,
   DiagramGraph,
   EdgeKind,
 } from './diagram/graph.js'
-export { buildDiagramGraph } from './diagram/graph.js'
+export { boxLines, buildDiagramGraph, deviceLines } from './diagram/graph.js'
+export type { Layout, PlacedBox, PlacedDevice, Rect } from './diagram/layout.js'
+export { layoutGraph } from './diagram/layout.js'
 export type { DiagramFormat } from './diagram/render-diagram.js'
 export { DIAGRAM_FORMATS, renderDiagram } from './diagram/render-diagram.js'
 export type { Finding } from './doctor/doctor.js'
@@ -63,6 +66,9 @@ export { containerFiles } from './etc/container-files.js'
 export { explainContainer, explainIptables, explainRule } from './explain/explain.js'
 export type { ExplainedRule, TopicExplanation } from './explain/explain-topic.js'
 export { explainNeedsLab, explainTopic } from './explain/explain-topic.js'
+export { explainRuleHop } from './explain/rule-hop.js'
+export type { ConcerningRule, RuleSubject } from './explain/rules-concerning.js'
+export { rulesConcerning } from './explain/rules-concerning.js'
 export { messagesFor } from './i18n/index.js'
 export type { Lang, Messages, ModeName, ModeRow, RuleType } from './i18n/messages.js'
 export { LANGS, MODE_NAMES, RULE_TYPES } from './i18n/messages.js'
@@ -141,4 +147,5 @@ export { inspectNetwork, renderTable } from './views/network-inspect.js'
 export type { NetworkSummary } from './views/network-list.js'
 export { renderNetworkList } from './views/network-list.js'
 export { operationText } from './views/operation-text.js'
+export { recreateInMode } from './views/recreate-in-mode.js'
 export { renderTabwriter } from './views/tabwriter.js'

@@ -5,7 +5,7 @@ import { engineArgs, engineField } from '../cli/engine-option.js'
 export default defineCommand({
   meta: {
     name: 'serve',
-    description: `Start the HTTP API: the same simulator behind JSON endpoints (simulate, trace, matrix, explain, diagram, doctor, modes, saved labs).
+    description: `Start the HTTP API: the same simulator behind JSON endpoints (simulate, trace, matrix, explain, diagram, doctor, modes, saved labs), and the web UI at / (--open opens it in a browser).
 
 It listens on 127.0.0.1 only unless --host says otherwise. The OpenAPI 3.1 description is at /api/openapi.json, a docs page at /api/docs. Saved labs go to labs.sqlite under --data (default ./.netmodes/server).
 
@@ -15,6 +15,7 @@ With --docker-api it answers the Docker Engine API instead, for networks and con
 
 Examples:
   netmodes serve
+  netmodes serve --open
   netmodes serve --docker-api --listen unix:///tmp/netmodes.sock   # then: DOCKER_HOST=unix:///tmp/netmodes.sock docker run -d nginx
   netmodes serve --port 9000
   netmodes serve --docker-host unix:///var/run/docker.sock
@@ -59,6 +60,10 @@ Examples:
     },
     explain: { type: 'boolean', description: 'Log each request to the twin with the operations it caused' },
     ...engineArgs,
+    open: {
+      type: 'boolean',
+      description: 'Open the web UI in a browser ($BROWSER, else the desktop default)',
+    },
   },
   async run({ args }) {
     if (args['docker-api']) {
@@ -81,6 +86,7 @@ Examples:
       dataDir: String(args.data),
       ...(args['docker-host'] ? { dockerHost: String(args['docker-host']) } : {}),
       allowWrites: Boolean(args['allow-writes']),
+      open: Boolean(args.open),
       ...(args.token || process.env.NETMODES_API_TOKEN
         ? { token: String(args.token || process.env.NETMODES_API_TOKEN) }
         : {}),

@@ -3,8 +3,12 @@
  * SIGTERM. The server is a separate package, loaded only by this command
  * and not a dependency of the published CLI (its native SQLite binding
  * would weigh on every install): in the workspace it is there; elsewhere
- * the command says what to install.
+ * the command says what to install. So is the web UI (@netmodes/web), served
+ * at `/` when it is there.
  */
+
+import { openBrowser } from './open-browser.js'
+import { webUiRoot } from './web-ui-root.js'
 
 export interface ServeApiOptions {
   port: string
@@ -14,6 +18,8 @@ export interface ServeApiOptions {
   dockerHost?: string
   allowWrites?: boolean
   token?: string
+  /** Open the web UI in a browser once listening. */
+  open?: boolean
   stdout: (text: string) => void
   stderr: (text: string) => void
 }
@@ -33,9 +39,11 @@ export async function serveApi(options: ServeApiOptions): Promise<number> {
     options.stderr('netmodes: serve needs the @netmodes/server package next to netmodes\n')
     return 2
   }
+  const web = await webUiRoot()
   let server: Awaited<ReturnType<typeof startServer>>
   try {
     server = await startServer({
+      ...('root' in web ? { webRoot: web.root } : {}),
       port,
       host: options.host,
       dataDir: options.dataDir,
@@ -54,6 +62,12 @@ export async function serveApi(options: ServeApiOptions): Promise<number> {
     return 2
   }
   options.stdout(`netmodes API on ${server.url} (docs: ${server.url}/api/docs)\n`)
+  if ('root' in web) options.stdout(`web UI on ${server.url}/\n`)
+  else options.stderr(`netmodes: ${web.missing}: the API runs without it\n`)
+  if (options.open) {
+    const failed = 'root' in web ? await openBrowser(`${server.url}/`) : undefined
+    if (failed) options.stderr(`netmodes: --open: ${failed}; open ${server.url}/ in a browser\n`)
+  }
   if (options.dockerHost) {
     options.stdout(
       `live engine ${options.dockerHost}: ${options.allowWrites ? 'reads, and writes with the bearer token' : 'read-only'}\n`,

@@ -131,6 +131,7 @@ export const en: Messages = {
     next: [
       'Next: netmodes demo --save, then netmodes exec web ip addr, netmodes host iptables-save -t nat, netmodes diagram',
       'Or build your own lab: netmodes docker network create ..., netmodes docker run ...',
+      'Or in a browser: netmodes serve --open (the web UI at http://127.0.0.1:8080/)',
     ],
   },
 }

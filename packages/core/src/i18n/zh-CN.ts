@@ -123,6 +123,7 @@ export const zhCN: Messages = {
     next: [
       '下一步：netmodes demo --save，然后 netmodes exec web ip addr、netmodes host iptables-save -t nat、netmodes diagram',
       '或者搭建自己的实验环境：netmodes docker network create ...，netmodes docker run ...',
+      '或者在浏览器中查看：netmodes serve --open（Web 界面在 http://127.0.0.1:8080/）',
     ],
   },
 }

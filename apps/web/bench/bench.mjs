@@ -1,0 +1,142 @@
+// The web UI at scale, in Debian's chromium: for 100 and 1,000 containers, the
+// layout time (core's layoutGraph in the Web Worker), the time from the edit to
+// the drawing, and the frame times while panning and zooming the drawing.
+// Run with `npx -y pnpm@10 --filter @netmodes/web bench` (it builds first).
+import { startServer } from '@netmodes/server'
+import { chromium } from 'playwright-core'
+import { webRoot } from '../web-root.js'
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+]
+
+/** N containers on N/50 user-defined networks, one port published on every tenth. */
+function scenario(n) {
+  const networks = Math.ceil(n / 50)
+  const lines = []
+  for (let i = 0; i < networks; i++) lines.push(`docker network create net${i}`)
+  for (let i = 0; i < n; i++) {
+    const publish = i % 10 === 0 ? ` -p ${10000 + i}:80` : ''
+    lines.push(`docker run -d --name c${i} --network net${i % networks}${publish} busybox`)
+  }
+  return lines.join('\n')
+}
+
+const stats = (deltas) => {
+  const sorted = [...deltas].sort((a, b) => a - b)
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+  const mean = deltas.reduce((s, d) => s + d, 0) / Math.max(1, deltas.length)
+  return { frames: deltas.length, median: at(0.5), p95: at(0.95), max: at(1), fps: 1000 / mean }
+}
+
+/**
+ * Records, while `act` drives the page with real input events, each frame's
+ * interval (rAF to rAF) and its main-thread work: from the frame's rAF to the
+ * first task after it, which runs once the frame's style, layout and paint are done.
+ */
+async function frameTimes(page, act) {
+  await page.evaluate(() => {
+    const w = window
+    w.__frames = []
+    w.__work = []
+    w.__recording = true
+    const channel = new MessageChannel()
+    channel.port1.onmessage = (event) => w.__work.push(performance.now() - event.data)
+    let last = performance.now()
+    const tick = (now) => {
+      w.__frames.push(now - last)
+      last = now
+      channel.port2.postMessage(performance.now())
+      if (w.__recording) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
+  await act()
+  const { frames, work } = await page.evaluate(() => {
+    window.__recording = false
+    return { frames: window.__frames.slice(1), work: window.__work.slice(1) }
+  })
+  return { interval: stats(frames), work: stats(work) }
+}
+
+const server = await startServer({ port: 0, host: '127.0.0.1', workers: 1, webRoot })
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS })
+try {
+  const rows = []
+  for (const n of [100, 1000]) {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } })
+    await page.goto(`${server.url}/`)
+    await page.locator('[data-box]').first().waitFor()
+    await page.click('[data-testid=editor-mode]')
+    // The edit as a person's paste: one input event; timed in the page until the frame that shows the drawing.
+    const editToDrawing = await page.evaluate(
+      ({ text, boxes }) =>
+        new Promise((resolve) => {
+          const source = document.querySelector('[data-testid=source]')
+          const started = performance.now()
+          source.value = text
+          source.dispatchEvent(new Event('input', { bubbles: true }))
+          const poll = () => {
+            if (document.querySelector('svg.drawing')?.getAttribute('data-boxes') !== String(boxes))
+              return requestAnimationFrame(poll)
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0))
+          }
+          poll()
+        }),
+      { text: scenario(n), boxes: n + 1 },
+    )
+    const layoutMs = Number(await page.locator('[data-testid=layout-time]').getAttribute('data-ms'))
+    const drawing = await page.locator('svg.drawing').boundingBox()
+    const cx = drawing.x + drawing.width / 2
+    const cy = drawing.y + drawing.height / 2
+    const pan = await frameTimes(page, async () => {
+      await page.mouse.move(cx, cy)
+      await page.mouse.down()
+      for (let i = 0; i < 120; i++)
+        await page.mouse.move(cx + 200 * Math.sin(i / 10), cy + 40 * Math.cos(i / 10))
+      await page.mouse.up()
+    })
+    const zoom = await frameTimes(page, async () => {
+      await page.mouse.move(cx, cy)
+      for (let i = 0; i < 60; i++) await page.mouse.wheel(0, i < 30 ? -120 : 120)
+    })
+    // Zoomed in to reading size (about 1:1) on the middle container, where only the view's window is drawn.
+    await page.getByRole('button', { name: 'Fit' }).click()
+    const middle = await page.locator(`[data-containers="c${Math.floor(n / 2)}"]`).boundingBox()
+    await page.mouse.move(middle.x + middle.width / 2, middle.y + middle.height / 2)
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -400)
+    const close = await frameTimes(page, async () => {
+      await page.mouse.down()
+      for (let i = 0; i < 120; i++) await page.mouse.move(cx - 3 * i, cy)
+      await page.mouse.up()
+    })
+    const drawn = await page.locator('svg.drawing').getAttribute('data-drawn')
+    rows.push({ n, layoutMs, editToDrawing, pan, zoom, close, drawn })
+    await page.close()
+  }
+  const ms = (x) => `${x.toFixed(1)} ms`
+  for (const r of rows) {
+    console.log(
+      `${r.n} containers: layout ${ms(r.layoutMs)} (worker), edit to drawing painted ${ms(r.editToDrawing)}`,
+    )
+    for (const [name, s] of [
+      ['pan (fit)', r.pan],
+      ['zoom', r.zoom],
+      [`pan zoomed in (${r.drawn} shapes drawn)`, r.close],
+    ]) {
+      const { interval: f, work: w } = s
+      console.log(
+        `  ${name}: ${f.frames} frames at ${f.fps.toFixed(0)} fps (interval median ${ms(f.median)}, p95 ${ms(f.p95)}, max ${ms(f.max)}); work per frame median ${ms(w.median)}, p95 ${ms(w.p95)}, max ${ms(w.max)}`,
+      )
+    }
+  }
+} finally {
+  await browser.close()
+  await server.close()
+}

@@ -1,0 +1,74 @@
+/** The editor's run: each line's outcome by line number, a refused line reported while the rest runs, the history cursor. */
+import { describe, expect, test } from 'vitest'
+import { operationsOf } from '../src/lib/operations.js'
+import { runLab } from '../src/lib/run-lab.js'
+
+const SCENARIO = [
+  '# two containers on a user-defined network',
+  'docker network create --subnet 10.88.0.0/24 app',
+  'docker run -d --name web --network app nginx',
+  'docker run -d --name db --network nope postgres',
+  'trace web -> db',
+  'frobnicate',
+  'docker run -d --name cache --network app redis',
+].join('\n')
+
+describe('runLab', () => {
+  const run = runLab(SCENARIO, { engine: '28' })
+
+  test("a docker line that fails carries Docker's own error under its line", () => {
+    const line4 = run.outcomes.get(4)
+    expect(line4?.kind).toBe('docker')
+    if (line4?.kind !== 'docker') return
+    expect(line4.result.ok).toBe(false)
+    expect(line4.result.error).toContain('network nope not found')
+  })
+
+  test('a line core refuses is reported under it, and the lines after it still run', () => {
+    const line6 = run.outcomes.get(6)
+    expect(line6).toMatchObject({ kind: 'refused', text: 'frobnicate' })
+    if (line6?.kind === 'refused') expect(line6.message).toContain('unknown statement "frobnicate"')
+    const line7 = run.outcomes.get(7)
+    expect(line7?.kind === 'docker' && line7.result.ok).toBe(true)
+    // As on a real engine, db was created before its start failed on the missing network.
+    const running = Object.values(run.lab.containers).filter((c) => c.state === 'running')
+    expect(running.map((c) => c.name)).toEqual(['web', 'cache'])
+  })
+
+  test("a trace line's result stands on its line, a drop with core's reason", () => {
+    const line5 = run.outcomes.get(5)
+    expect(line5?.kind === 'trace' && !line5.trace.delivered && line5.trace.reason).toContain(
+      'db is not running',
+    )
+    const ok = runLab(
+      'docker network create app\ndocker run -d --name alpha --network app busybox\ntrace alpha -> internet:443/tcp\ntrace a -> host',
+      { engine: '28' },
+    )
+    const trace = ok.outcomes.get(3)
+    expect(trace?.kind === 'trace' && trace.trace.delivered).toBe(true)
+    // A name the tracer cannot read stops core's run at that line: here it is said there, the rest kept.
+    const refused = ok.outcomes.get(4)
+    expect(refused?.kind === 'refused' && refused.message).toContain('endpoint "a"')
+  })
+
+  test('each docker line lists the operations it caused', () => {
+    const line2 = run.outcomes.get(2)
+    if (line2?.kind !== 'docker') throw new Error('line 2 is a docker line')
+    expect(operationsOf(line2.result).some((op) => op.startsWith('ip link add br-'))).toBe(true)
+  })
+
+  test('the cursor runs the first N statements only: undo and redo along the history', () => {
+    expect(run.statements).toBe(5)
+    const two = runLab(SCENARIO, { engine: '28', upTo: 2 })
+    expect(two.ran).toBe(2)
+    expect(Object.values(two.lab.containers).map((c) => c.name)).toEqual(['web'])
+    expect(two.outcomes.has(4)).toBe(false)
+    expect(runLab(SCENARIO, { engine: '28', upTo: 0 }).lab.networks.map((n) => n.name)).not.toContain('app')
+  })
+
+  test('daemon settings that cannot start a daemon are said, and the lab runs without them', () => {
+    const r = runLab('docker network create app', { engine: '28', daemon: { bip: '10.99.0.1/33' } })
+    expect(r.daemonError).toBeDefined()
+    expect(r.lab.networks.map((n) => n.name)).toContain('app')
+  })
+})
