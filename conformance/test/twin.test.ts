@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type EngineVersion, observeLab, renderObservationDiff, traceLine } from '@netmodes/core'
+import { connectDocker, replayScript } from '@netmodes/docker'
 import { startEngineTwin } from '@netmodes/server'
 import { describe, expect, test } from 'vitest'
 import {
@@ -99,3 +100,28 @@ for (const engine of engineVersions.filter((e) => engines[e]?.simulated && exist
     })
   })
 }
+
+// The recordings of 20.10 were made by the adapter's own replay (dockerode, with the 20.10 CLI's
+// texts rendered by it): the same replay against the twin is a dockerode client of the twin.
+describe('the twin of Docker 20.10, driven by dockerode (the adapter), reproduces its recordings', () => {
+  test.each(recordedScenarios('20.10').filter((name) => !isPending(name)))('%s', async (name) => {
+    const recording = readRecording('20.10', name)
+    const { lines, labOptions } = replayInputs('20.10', recording, name)
+    const twin = await startEngineTwin({
+      listen: `unix://${join(dir, `dockerode-${name}.sock`)}`,
+      engine: '20.10',
+      labOptions,
+    })
+    try {
+      const conn = await connectDocker({ host: twin.dockerHost })
+      const replay = await replayScript(conn, lines.filter((l) => l.startsWith('docker ')).join('\n'))
+      const observed = observeLab(twin.lab(), replay.steps)
+      delete (recording as { traces?: unknown }).traces
+      const result = compareReplay('20.10', recording, observed)
+      if (result.mismatches.length) expect.fail(renderObservationDiff(result))
+      expect(result.matched).toBe(result.total)
+    } finally {
+      await twin.close()
+    }
+  })
+})

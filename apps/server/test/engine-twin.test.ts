@@ -8,6 +8,8 @@
  */
 import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createLab, type EngineVersion, fromJSON, runDocker, trace } from '@netmodes/core'
@@ -130,3 +132,73 @@ describe.each(Object.entries(CLIENTS).filter(([, c]) => existsSync(c)) as [Engin
     })
   },
 )
+
+/** One raw request over the twin's socket. */
+function raw(socketPath: string, method: string, path: string, body?: string) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request(
+      { socketPath, method, path, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let text = ''
+        res.on('data', (c) => {
+          text += c
+        })
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+describe("bad requests to the twin get the engine's error shape, and it keeps serving", () => {
+  let twin: RunningEngineTwin
+  const dir = mkdtempSync(join(tmpdir(), 'netmodes-twin-bad-'))
+  const sock = join(dir, 'docker.sock')
+  beforeAll(async () => {
+    twin = await startEngineTwin({ listen: `unix://${sock}`, engine: '28', bodyLimit: 64 * 1024 })
+  })
+  afterAll(() => twin?.close())
+
+  test("malformed JSON: 400 in the engine's words, nothing created", async () => {
+    const r = await raw(sock, 'POST', '/v1.51/networks/create', '{bad')
+    expect(r.status).toBe(400)
+    expect(JSON.parse(r.text)).toEqual({
+      message: "invalid JSON: invalid character 'b' looking for beginning of object key string",
+    })
+    expect(
+      twin
+        .lab()
+        .networks.map((n) => n.name)
+        .sort(),
+    ).toEqual(['bridge', 'host', 'none'])
+  })
+
+  test('a body over the limit: 413, and an unknown path: 404 page not found', async () => {
+    const big = await raw(sock, 'POST', '/v1.51/networks/create', `{"Name":"${'x'.repeat(100_000)}"}`).catch(
+      () => ({ status: 413, text: '' }),
+    )
+    expect(big.status).toBe(413)
+    const r = await raw(sock, 'GET', '/v1.51/nosuch')
+    expect([r.status, JSON.parse(r.text)]).toEqual([404, { message: 'page not found' }])
+  })
+
+  test('what the twin does not simulate is a 501 that says so; a refusal leaves the lab as it was', async () => {
+    const r = await raw(sock, 'GET', '/v1.51/volumes')
+    expect(r.status).toBe(501)
+    expect(JSON.parse(r.text).message).toBe('netmodes does not simulate GET /volumes')
+    const before = JSON.stringify(twin.lab())
+    const clash = await raw(sock, 'POST', '/v1.51/networks/create', '{"Name":"bridge"}')
+    expect(clash.status).toBe(409)
+    expect(JSON.stringify(twin.lab())).toBe(before)
+  })
+
+  test('a client that sends half a request and hangs does not hold the others', async () => {
+    const hung = connect(sock)
+    await new Promise((r) => hung.once('connect', r))
+    hung.write('POST /v1.51/networks/create HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"Na')
+    const r = await raw(sock, 'GET', '/_ping')
+    expect([r.status, r.text]).toEqual([200, 'OK'])
+    hung.destroy()
+  })
+})
