@@ -127,7 +127,9 @@ describe.skipIf(noChromium !== undefined)('the web UI in Chromium', () => {
     await page.selectOption('[data-testid=trace-from]', 'db')
     await page.selectOption('[data-testid=trace-to]', 'api')
     await page.click('[data-testid=trace-run]')
-    await expect.poll(() => page.locator('[data-testid=trace-verdict]').textContent()).toContain('无法解析 "api"')
+    await expect
+      .poll(() => page.locator('[data-testid=trace-verdict]').textContent())
+      .toContain('无法解析 "api"')
     await page.selectOption('[data-testid=lang]', 'en')
   })
 
