@@ -82,6 +82,8 @@ export async function startEngineTwin(options: EngineTwinOptions): Promise<Runni
           ...options.labOptions,
         })
   const limit = options.bodyLimit ?? 16 * 1024 * 1024
+  // The images pulled through the twin (a pull always succeeds; see core's engine-api/images.ts).
+  const images = new Set<string>()
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://twin')
@@ -89,13 +91,17 @@ export async function startEngineTwin(options: EngineTwinOptions): Promise<Runni
     const answer =
       text === 'too-large'
         ? { status: 413, headers: {}, body: { json: { message: 'request body too large' } }, operations: [] }
-        : answerEngineApi(lab, {
-            method: req.method ?? 'GET',
-            path: url.pathname,
-            query: Object.fromEntries(url.searchParams),
-            ...(options.wallClock === false ? {} : { now: Date.now() / 1000 }),
-            ...(text ? { body: text } : {}),
-          })
+        : answerEngineApi(
+            lab,
+            {
+              method: req.method ?? 'GET',
+              path: url.pathname,
+              query: Object.fromEntries(url.searchParams),
+              ...(options.wallClock === false ? {} : { now: Date.now() / 1000 }),
+              ...(text ? { body: text } : {}),
+            },
+            images,
+          )
     let payload = ''
     const headers: Record<string, string> = { ...answer.headers }
     if (answer.body && 'json' in answer.body) {

@@ -24,6 +24,7 @@ import { engineHeaders, splitApiVersion } from './api-version.js'
 import { EngineApiError, STATUS_OF_CODE } from './engine-api-error.js'
 import type { EngineApiAnswer, EngineApiRequest } from './engine-api-types.js'
 import { filtersOfQuery } from './filters-query.js'
+import { imageInspect, imageRef } from './images.js'
 import { createOfBody, networkCreateOfBody, requireObject } from './request-bodies.js'
 import { infoDocument, versionDocument } from './system-documents.js'
 
@@ -75,6 +76,7 @@ function route(
   method: string,
   path: string,
   req: EngineApiRequest & { json?: unknown },
+  images: Set<string>,
 ): Reply {
   const q = req.query
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent)
@@ -148,13 +150,28 @@ function route(
       )
     }
     if (id === 'create' && is('POST', 2)) {
-      const r = run(lab, createOfBody(req.json, q.name))
+      const command = createOfBody(req.json, q.name)
+      const r = run(lab, command)
+      // Endpoint configs beyond the network mode's (API 1.44+: Compose sends them all at create): the
+      // daemon keeps them and joins them at start, as a connect of the created container does.
+      const operations = [...r.operations]
+      for (const extra of (command.networks ?? []).filter((n) => n.target !== command.network)) {
+        const connected = run(lab, {
+          kind: 'network connect',
+          network: extra.target,
+          container: r.output.trim(),
+          aliases: extra.aliases,
+          ...(extra.ip ? { ip: extra.ip } : {}),
+          ...(extra.ip6 ? { ip6: extra.ip6 } : {}),
+        })
+        operations.push(...connected.operations)
+      }
       // The daemon's warnings (host mode discarding -p) ride on the answer; the CLI prints them.
       const warnings = (r.error ?? '')
         .split('\n')
         .filter(Boolean)
         .map((w) => w.replace(/^WARNING: /, ''))
-      return json(201, { Id: r.output.trim(), Warnings: warnings }, r.operations)
+      return json(201, { Id: r.output.trim(), Warnings: warnings }, operations)
     }
     if (id !== undefined && action === 'json' && is('GET', 3))
       return json(200, inspectContainer(lab, container(lab, id)))
@@ -209,12 +226,28 @@ function route(
       ManagerStatus: { Leader: true, Reachability: 'reachable', Addr: `${swarm.advertiseAddr}:2377` },
     })
   }
-  if (head === 'images' && action === 'json' && is('GET', 3)) {
-    // Every image a container of the lab uses is present (as if pulled); any other is not.
-    const image = parts.slice(1, -1).join('/')
-    const used = Object.values(lab.containers).find((c) => c.image === image)
-    if (!used) throw new EngineApiError(404, `No such image: ${image}`)
-    return json(200, { Id: '', RepoTags: [used.image], RepoDigests: [], Config: {} })
+  // No volume is ever made (volumes are not networking); Compose lists them before `down`.
+  if (head === 'volumes' && is('GET', 1)) return json(200, { Volumes: [], Warnings: null })
+  if (head === 'volumes' && id !== undefined && is('GET', 2))
+    throw new EngineApiError(404, `get ${id}: no such volume`)
+  if (head === 'images') {
+    if (id === 'create' && is('POST', 2)) {
+      // A pull: every name is in the simulated registry, and arrives at once.
+      const ref = imageRef(q.fromImage ?? '', q.tag)
+      images.add(ref)
+      return {
+        status: 200,
+        body: { text: `${JSON.stringify({ status: `Status: Image is up to date for ${ref}` })}\r\n` },
+        operations: [],
+      }
+    }
+    // An image name may hold slashes (netmodes/busybox:test): the route is /images/{name...}/json.
+    if (parts.length >= 3 && parts.at(-1) === 'json' && method === 'GET') {
+      const ref = imageRef(parts.slice(1, -1).join('/'))
+      const used = Object.values(lab.containers).some((c) => imageRef(c.image) === ref)
+      if (!used && !images.has(ref)) throw new EngineApiError(404, `No such image: ${ref}`)
+      return json(200, imageInspect(ref))
+    }
   }
   if (
     [
@@ -260,14 +293,19 @@ function parseBody(text: string | undefined, prefix: string): unknown {
  * @example
  * answerEngineApi(lab, { method: 'POST', path: '/v1.51/networks/create', query: {}, body: { Name: 'app' } }).status // 201
  */
-export function answerEngineApi(lab: LabState, request: EngineApiRequest): EngineApiAnswer {
+export function answerEngineApi(
+  lab: LabState,
+  request: EngineApiRequest,
+  /** The images pulled through this twin (see images.ts); kept by the caller across requests. */
+  images: Set<string> = new Set(),
+): EngineApiAnswer {
   const behaviour = behaviourOf(lab)
   const headers = engineHeaders(behaviour)
   if (request.now !== undefined && request.now > lab.clock) lab.clock = Math.floor(request.now)
   try {
     const { route: path } = splitApiVersion(request.path, behaviour)
     const body = parseBody(request.body, behaviour.version === '28' ? 'invalid JSON: ' : '')
-    const reply = route(lab, request.method.toUpperCase(), path, { ...request, json: body })
+    const reply = route(lab, request.method.toUpperCase(), path, { ...request, json: body }, images)
     if (path === '/_ping') {
       Object.assign(headers, {
         'Cache-Control': 'no-cache, no-store, must-revalidate',

@@ -265,6 +265,8 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
       Domainname: container.domainname ?? '',
       ExposedPorts: Object.keys(exposed).length ? sortedObject(exposed) : null,
       Image: container.image,
+      // The container's own labels (--label, Compose's com.docker.compose.*); the images here have none.
+      Labels: { ...container.labels },
       MacAddress: container.macAddress ?? null,
     },
     NetworkSettings: networkSettings(policy, {
