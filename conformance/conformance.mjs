@@ -7,6 +7,7 @@ import {
   daemonOfScenario,
   hostFromObservation,
   normalizeObservation,
+  onlyRecordedViews,
   simulateObservation,
 } from '@netmodes/core'
 import { maskEngineNoise } from './engine-noise.mjs'
@@ -162,7 +163,6 @@ export function scoreRecording(engine, recording, name) {
     daemon,
     profile: { version: known(engine), kernel: machine.kernel },
   })
-  // Recordings made before the recorder read the containers' /etc files have none to compare.
-  if (!recording.files) delete simulated.files
-  return compareRuns(engine, recording, simulated)
+  // Recordings made before the recorder read the containers' /etc files, or ip6tables, have none to compare.
+  return compareRuns(engine, recording, onlyRecordedViews(recording, simulated))
 }

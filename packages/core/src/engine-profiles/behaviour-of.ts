@@ -10,9 +10,18 @@ const BEHAVIOURS: Readonly<Record<EngineVersion, EngineBehaviour>> = Object.free
 })
 
 // `--iptables=false` is the one daemon setting that swaps a part of the behaviour: its firewaller.
+// Its IPv6 side goes with it: moby's bridge driver programs ip6tables only where it programs iptables.
 const WITHOUT_IPTABLES: Readonly<Record<EngineVersion, EngineBehaviour>> = Object.freeze({
-  '20.10': Object.freeze({ ...ENGINE_20_10, firewaller: firewallerOff(ENGINE_20_10.firewaller) }),
-  '28': Object.freeze({ ...ENGINE_28, firewaller: firewallerOff(ENGINE_28.firewaller) }),
+  '20.10': Object.freeze({
+    ...ENGINE_20_10,
+    firewaller: firewallerOff(ENGINE_20_10.firewaller),
+    firewaller6: undefined,
+  }),
+  '28': Object.freeze({
+    ...ENGINE_28,
+    firewaller: firewallerOff(ENGINE_28.firewaller),
+    firewaller6: undefined,
+  }),
 })
 
 /**

@@ -6,7 +6,7 @@ import { localPoolsOf } from '../ipam/default-pools.js'
 import { formatCidr, parseCidr } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
 import { collidesWithHost } from '../ipam/subnet-selection.js'
-import { iptables } from '../kernel/iptables.js'
+import { ip6tables, iptables } from '../kernel/iptables.js'
 import { type DaemonSettings, daemonFlag } from '../model/daemon-settings.js'
 import type { Network } from '../model/docker.js'
 import type { EngineProfile, EngineVersion, LabState } from '../model/state.js'
@@ -167,6 +167,7 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   }
   const tx = new Tx(lab)
   behaviourOf(lab).firewaller.setupDaemonChains(tx)
+  behaviourOf(lab).firewaller6?.setupDaemonChains(tx)
   const bridge = predefinedNetwork(tx, 'bridge', 'bridge', {
     [BRIDGE_OPTIONS.defaultBridge]: 'true',
     [BRIDGE_OPTIONS.icc]: String(daemonFlag(lab, 'icc')),
@@ -191,5 +192,13 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   if (daemonFlag(lab, 'ip-forward') && daemonFlag(lab, 'iptables'))
     iptables(tx, { op: 'policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' })
   behaviourOf(lab).firewaller.arrangeUserFilterRule(tx, 'daemon-start')
+  const v6 = behaviourOf(lab).firewaller6
+  if (v6) {
+    // The same for IPv6 where the daemon writes ip6tables (moby setupIPv6Forwarding: DROP
+    // when it turns net.ipv6.conf.all.forwarding on; seen on 28.5.2 in a fresh namespace).
+    if (daemonFlag(lab, 'ip-forward'))
+      ip6tables(tx, { op: 'policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' })
+    v6.arrangeUserFilterRule(tx, 'daemon-start')
+  }
   return lab
 }

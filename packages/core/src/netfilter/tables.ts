@@ -49,14 +49,18 @@ export type NetfilterOp =
   | { op: 'insert'; table: TableName; chain: string; rule: Rule }
   | { op: 'delete'; table: TableName; chain: string; rule: Rule }
 
+/** The command that changes the IPv4 tables (`iptables`) or the IPv6 ones (`ip6tables`). */
+export type NetfilterTool = 'iptables' | 'ip6tables'
+
 /**
  * The command a person would type for an operation.
  *
  * @example
  * renderNetfilterOp({ op: 'new-chain', table: 'nat', chain: 'DOCKER' }) // "iptables -t nat -N DOCKER"
+ * renderNetfilterOp({ op: 'new-chain', table: 'nat', chain: 'DOCKER' }, 'ip6tables') // "ip6tables -t nat -N DOCKER"
  */
-export function renderNetfilterOp(op: NetfilterOp): string {
-  const head = `iptables -t ${op.table}`
+export function renderNetfilterOp(op: NetfilterOp, tool: NetfilterTool = 'iptables'): string {
+  const head = `${tool} -t ${op.table}`
   switch (op.op) {
     case 'new-chain':
       return `${head} -N ${op.chain}`

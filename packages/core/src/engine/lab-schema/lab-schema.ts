@@ -350,6 +350,7 @@ export const labSchema = object({
     object({ nodeId: name, advertiseAddr: name, nextVni: integer(0, 2 ** 24), peerName: name }),
   ),
   netfilter: object({ nat: table, filter: table, raw: optional(table), mangle: optional(table) }),
+  netfilter6: optional(object({ nat: table, filter: table, raw: optional(table), mangle: optional(table) })),
   hostPorts: record(
     array(
       object({
