@@ -17,16 +17,34 @@ export interface Ipv6Policy {
   readonly bridgeGatewayNodad: boolean
   /** 20.10's bridge driver also puts fe80::1/64 on the bridge (setupBridgeIPv6, bridgeIPv6); 28 does not. */
   readonly bridgeLinkLocalGateway: boolean
+  /**
+   * A container on the default bridge with `--ipv6 --fixed-cidr-v6` gets
+   * the subnet's prefix and its MAC as the low 48 bits (20.10's bridge
+   * driver, for a prefix of /80 or shorter: `fd00:99::242:ac11:2` for MAC
+   * 02:42:ac:11:00:02) rather than the next free address (28: `fd00:99::2`).
+   * Seen on both with `dockerd --ipv6 --fixed-cidr-v6=fd00:99::/64`.
+   */
+  readonly defaultBridgeAddressFromMac: boolean
+  /**
+   * docker0's IPAM.Config with `--fixed-cidr-v6`: 20.10 lists `{Subnet
+   * v4}` then `{Subnet v6}`; 28 lists `{Subnet v6, IPRange v6}` first, then
+   * `{Subnet v4, Gateway}`.
+   */
+  readonly fixedCidrV6Config: 'ipv4-then-subnet' | 'range-first'
 }
 
 export const IPV6_20_10: Ipv6Policy = Object.freeze({
   configOrder: 'ipv4-first',
   bridgeGatewayNodad: false,
   bridgeLinkLocalGateway: true,
+  defaultBridgeAddressFromMac: true,
+  fixedCidrV6Config: 'ipv4-then-subnet',
 })
 
 export const IPV6_28: Ipv6Policy = Object.freeze({
   configOrder: 'requested-first',
   bridgeGatewayNodad: true,
   bridgeLinkLocalGateway: false,
+  defaultBridgeAddressFromMac: false,
+  fixedCidrV6Config: 'range-first',
 })
