@@ -55,3 +55,10 @@ describe('parseListener', () => {
     )
   })
 })
+
+test('an IPv6 endpoint is refused as not traced yet, not read as a container name', () => {
+  for (const text of ['[fd00::2]:80', 'fd00:81::2', '[::1]:18080/tcp']) {
+    expect(() => parseEndpoint(text)).toThrow(/IPv6 is not traced yet/)
+  }
+  expect(parseEndpoint('web:80/tcp')).toEqual({ kind: 'container', name: 'web', port: 80, protocol: 'tcp' })
+})

@@ -34,6 +34,12 @@ function parsePortSpec(text: string, spec: string): { port: number; protocol?: T
  * parseEndpoint('10.0.2.99') // { kind: 'address', address: '10.0.2.99' }
  */
 export function parseEndpoint(text: string): TraceEndpoint {
+  // An IPv6 address, bare or as [ADDR]:PORT: the packet walk is IPv4's (numbers of 32 bits).
+  if (/^\[[0-9a-fA-F:.]*\]/.test(text) || /^[0-9a-fA-F]*:[0-9a-fA-F]*:[0-9a-fA-F:.]*$/.test(text))
+    throw new NetmodesError(
+      'UNSUPPORTED',
+      `endpoint "${text}": IPv6 is not traced yet; netmodes shows what Docker writes for it (ip6tables-save, explain CONTAINER, doctor)`,
+    )
   const explicit = text.startsWith('container:')
   const body = explicit ? text.slice('container:'.length) : text
   const colon = body.indexOf(':')
