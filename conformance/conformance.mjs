@@ -43,11 +43,9 @@ export const engines = {
  * held to yet (a new recording, while core learns what it shows). score.mjs
  * prints them as pending, outside the totals; the simulator test and the 28
  * floor leave them out. The engine test still holds the engines to them.
- * daemon-ipv6-pools: IPv6 default-address-pools (28 cuts /64s in order and
- * reuses a freed one; 20.10 hands out the first /64 only, with its Gateway
- * written "fd00:a0::1/64"), which core does not model yet.
+ * Empty: the daemon-* scenarios are held since core models the daemon's settings.
  */
-export const pending = new Set(['daemon-ipv6-pools'])
+export const pending = new Set([])
 
 /** Whether a scenario (or a snapshot of one, "NAME@LABEL") is pending (see {@link pending}). */
 export function isPending(name) {

@@ -31,6 +31,14 @@ export interface Ipv6Policy {
    * `{Subnet v4, Gateway}`.
    */
   readonly fixedCidrV6Config: 'ipv4-then-subnet' | 'range-first'
+  /**
+   * An IPv6 `default-address-pools` entry (daemon-ipv6-pools.sh): 28 gives
+   * each `--ipv6` network the lowest free subnet of it (a freed one again);
+   * 20.10 its first subnet only, and refuses every later network ("could
+   * not find an available, non-overlapping IPv6 address pool"), writing the
+   * gateway in IPAM.Config with its prefix (`fd00:a0::1/64`).
+   */
+  readonly defaultPool6: { use: 'first-only' | 'lowest-free'; gatewayWithPrefix: boolean }
 }
 
 export const IPV6_20_10: Ipv6Policy = Object.freeze({
@@ -39,6 +47,7 @@ export const IPV6_20_10: Ipv6Policy = Object.freeze({
   bridgeLinkLocalGateway: true,
   defaultBridgeAddressFromMac: true,
   fixedCidrV6Config: 'ipv4-then-subnet',
+  defaultPool6: Object.freeze({ use: 'first-only', gatewayWithPrefix: true }),
 })
 
 export const IPV6_28: Ipv6Policy = Object.freeze({
@@ -47,4 +56,5 @@ export const IPV6_28: Ipv6Policy = Object.freeze({
   bridgeLinkLocalGateway: false,
   defaultBridgeAddressFromMac: false,
   fixedCidrV6Config: 'range-first',
+  defaultPool6: Object.freeze({ use: 'lowest-free', gatewayWithPrefix: false }),
 })

@@ -79,3 +79,41 @@ test('20.10: a --fixed-cidr-v6 without --ipv6 is listed in IPAM, IPv6 stays off;
     { Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' },
   ])
 })
+
+// daemon-ipv6-pools.sh: `--default-address-pool base=fd00:a0::/56,size=64` beside an IPv4 pool.
+describe('IPv6 default-address-pools', () => {
+  const daemon = {
+    ipv6: true,
+    'fixed-cidr-v6': 'fd00:99::/64',
+    'default-address-pools': [
+      { base: '10.123.0.0/16', size: 24 },
+      { base: 'fd00:a0::/56', size: 64 },
+    ],
+  }
+  const subnets = (lab: ReturnType<typeof createLab>, name: string) =>
+    inspect(lab, `network inspect ${name}`).IPAM.Config.map((c: { Subnet: string; Gateway?: string }) =>
+      c.Gateway ? `${c.Subnet} ${c.Gateway}` : c.Subnet,
+    )
+
+  test('28: /64s in order, a freed one handed out again', () => {
+    const lab = createLab({ engine: '28', daemon })
+    for (const line of ['--ipv6 n1', '--ipv6 n2', 'n3'])
+      expect(runDocker(lab, `docker network create ${line}`).exitCode).toBe(0)
+    runDocker(lab, 'docker network rm n2')
+    expect(runDocker(lab, 'docker network create --ipv6 n4').exitCode).toBe(0)
+    expect(subnets(lab, 'n1')).toEqual(['10.123.1.0/24 10.123.1.1', 'fd00:a0::/64 fd00:a0::1'])
+    expect(subnets(lab, 'n4')).toEqual(['10.123.2.0/24 10.123.2.1', 'fd00:a0:0:1::/64 fd00:a0:0:1::1'])
+  })
+
+  test('20.10: the first /64 only (its gateway written with the prefix), then refused', () => {
+    const lab = createLab({ engine: '20.10', daemon })
+    expect(runDocker(lab, 'docker network create --ipv6 n1').exitCode).toBe(0)
+    const refused = runDocker(lab, 'docker network create --ipv6 n2')
+    expect(refused.exitCode).toBe(1)
+    expect(refused.error).toContain('could not find an available, non-overlapping IPv6 address pool')
+    expect(runDocker(lab, 'docker network create n3').exitCode).toBe(0)
+    expect(subnets(lab, 'n1')).toEqual(['10.123.1.0/24 10.123.1.1', 'fd00:a0::/64 fd00:a0::1/64'])
+    // the refusal left the IPv4 cursor where it was
+    expect(subnets(lab, 'n3')).toEqual(['10.123.2.0/24 10.123.2.1'])
+  })
+})
