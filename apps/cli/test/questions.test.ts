@@ -253,3 +253,37 @@ describe('netmodes matrix without --port pings, and its table stays aligned and 
     expect(r.stdout).not.toContain('\u001b[')
   })
 })
+
+describe('IPv6 (netmodes trace / matrix --ipv6)', () => {
+  const v6dir = mkdtempSync(join(tmpdir(), 'netmodes-ipv6-'))
+  const labs = { '20.10': join(v6dir, 'old.json'), '28': join(v6dir, 'new.json') }
+  const on = (engine: '20.10' | '28', ...args: string[]) => {
+    const r = spawnSync(process.execPath, [bin, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NETMODES_LAB: labs[engine], NETMODES_ENGINE: engine },
+    })
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+  }
+  beforeAll(() => {
+    for (const engine of ['20.10', '28'] as const)
+      for (const line of [
+        'network create --ipv6 --subnet 10.81.0.0/24 --subnet fd00:81::/64 front6',
+        'network create --ipv6 --subnet fd00:82::/64 back6',
+        'run -d --name web --network front6 -p 18080:80 nginx',
+        'run -d --name db --network back6 nginx',
+      ])
+        expect(on(engine, 'docker', ...line.split(' ')).code, line).toBe(0)
+  })
+  test('28 isolates the two networks in IPv6, 20.10 does not', () => {
+    const now = on('28', 'trace', 'web', '[fd00:82::2]:80/tcp')
+    expect(now.code).toBe(1)
+    expect(now.stdout).toContain('-A PREROUTING -d fd00:82::2/128 ! -i br-')
+    expect(on('20.10', 'trace', 'web', '[fd00:82::2]:80/tcp').code).toBe(0)
+  })
+  test('matrix --ipv6: containers by their IPv6 addresses, and the host', () => {
+    const r = on('28', 'matrix', '--ipv6', '--port', '80')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^from \\ to\s+web\s+db\s+host\n/)
+    expect(r.stdout).not.toContain('lan')
+  })
+})

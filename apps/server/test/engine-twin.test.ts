@@ -184,9 +184,9 @@ describe("bad requests to the twin get the engine's error shape, and it keeps se
   })
 
   test('what the twin does not simulate is a 501 that says so; a refusal leaves the lab as it was', async () => {
-    const r = await raw(sock, 'GET', '/v1.51/volumes')
+    const r = await raw(sock, 'GET', '/v1.51/services')
     expect(r.status).toBe(501)
-    expect(JSON.parse(r.text).message).toBe('netmodes does not simulate GET /volumes')
+    expect(JSON.parse(r.text).message).toBe('netmodes does not simulate GET /services')
     const before = JSON.stringify(twin.lab())
     const clash = await raw(sock, 'POST', '/v1.51/networks/create', '{"Name":"bridge"}')
     expect(clash.status).toBe(409)

@@ -111,6 +111,7 @@ export type {
   ObservedTrace,
   RawObservation,
 } from './observe/raw-observation.js'
+export { onlyRecordedViews } from './observe/recorded-views.js'
 export { hostFromObservation, simulateObservation } from './observe/simulate-observation.js'
 export type { DockerCommand } from './script/docker-command.js'
 export { escapeControl } from './script/escape-control.js'
@@ -138,7 +139,7 @@ export { runIpCommand } from './views/ip-command.js'
 export { renderIpLink, renderIpLinkJson } from './views/ip-link.js'
 export { renderIpRoute, renderIpRouteJson } from './views/ip-route.js'
 export { renderIpRoute6, renderIpRoute6Json } from './views/ip-route6.js'
-export { runIptablesSave } from './views/iptables-save-command.js'
+export { runIp6tablesSave, runIptablesSave } from './views/iptables-save-command.js'
 export { labReport, namespaceOfContainer, renderNamespaceText } from './views/lab-report.js'
 export { renderLabSummary } from './views/lab-summary.js'
 export type { ListOutput } from './views/list-format.js'

@@ -95,7 +95,18 @@ for (const name of names) {
 
 // --no-reset: the engine as it is, provided it is as empty as a fresh one.
 // What a recording file holds of an observation, in its fixed key order (probes only when there were some).
-function recordingOf({ engine, steps, traces, networks, containers, namespaces, iptables, files, machine }) {
+function recordingOf({
+  engine,
+  steps,
+  traces,
+  networks,
+  containers,
+  namespaces,
+  iptables,
+  ip6tables,
+  files,
+  machine,
+}) {
   return {
     engine,
     steps,
@@ -104,6 +115,7 @@ function recordingOf({ engine, steps, traces, networks, containers, namespaces, 
     containers,
     namespaces,
     iptables,
+    ...(ip6tables ? { ip6tables } : {}),
     files,
     machine,
   }

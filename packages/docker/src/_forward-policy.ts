@@ -31,3 +31,16 @@ export function daemonDropsForward(args: readonly string[]): boolean {
     !boolFlag(args, 'ip-forward-no-drop', false)
   )
 }
+
+/**
+ * The same for the ip6tables FORWARD policy: a daemon that writes ip6tables
+ * (--ip6tables, on by default from Docker 27: `ip6tablesByDefault`) sets it
+ * to DROP when it turns IPv6 forwarding on (setupIPv6Forwarding, 28).
+ *
+ * @example
+ * daemonDropsForward6([], true) // true
+ * daemonDropsForward6([], false) // false: 20.10 writes no ip6tables unless told
+ */
+export function daemonDropsForward6(args: readonly string[], ip6tablesByDefault: boolean): boolean {
+  return daemonDropsForward(args) && boolFlag(args, 'ip6tables', ip6tablesByDefault)
+}

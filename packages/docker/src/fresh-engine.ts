@@ -18,7 +18,7 @@ import {
 import { NetmodesError } from '@netmodes/core'
 import { baseDaemonArgs, rememberAddedArgs } from './_added-daemon-args.js'
 import { callEngine } from './_engine-request.js'
-import { daemonDropsForward } from './_forward-policy.js'
+import { daemonDropsForward, daemonDropsForward6 } from './_forward-policy.js'
 import { readTool, runShell } from './_host-tools.js'
 import { childrenOf, startTime } from './_proc.js'
 import { connectDocker, DEFAULT_DOCKER_HOST, type DockerConnection } from './connect-docker.js'
@@ -152,13 +152,20 @@ async function defaultUplink(netns: string | undefined): Promise<string> {
 
 async function guardEgress(uplink: string | false, netns: string | undefined): Promise<void> {
   if (!uplink) return
-  const rules = [
-    ['FORWARD', '-o', uplink, '-j', 'DROP'],
-    ['POSTROUTING', '-o', uplink, '-p', 'icmp', '-j', 'DROP'],
+  // In IPv6 only the echo requests: the rest of ICMPv6 is neighbour discovery, which
+  // the machine's own IPv6 needs on its uplink.
+  const rules: [string, string[]][] = [
+    ['iptables', ['FORWARD', '-o', uplink, '-j', 'DROP']],
+    ['iptables', ['POSTROUTING', '-o', uplink, '-p', 'icmp', '-j', 'DROP']],
+    ['ip6tables', ['FORWARD', '-o', uplink, '-j', 'DROP']],
+    [
+      'ip6tables',
+      ['POSTROUTING', '-o', uplink, '-p', 'ipv6-icmp', '--icmpv6-type', 'echo-request', '-j', 'DROP'],
+    ],
   ]
-  for (const rule of rules) {
-    const present = await runShell(`iptables -t mangle -C ${rule.join(' ')}`, netns)
-    if (present.exit !== 0) await readTool('iptables', ['-t', 'mangle', '-A', ...rule], netns)
+  for (const [tool, rule] of rules) {
+    const present = await runShell(`${tool} -t mangle -C ${rule.join(' ')}`, netns)
+    if (present.exit !== 0) await readTool(tool, ['-t', 'mangle', '-A', ...rule], netns)
   }
 }
 
@@ -171,10 +178,17 @@ async function writesRaw(running: DockerConnection | undefined, netns: string | 
   return /^-A PREROUTING .*! -i (docker0|docker_gwbridge|br-)/m.test(raw)
 }
 
-async function resetFirewall(netns: string | undefined, raw: boolean, forwardDrop: boolean): Promise<void> {
-  for (const table of ['nat', 'filter', ...(raw ? ['raw'] : [])]) {
-    await readTool('iptables', ['-t', table, '-F'], netns)
-    await readTool('iptables', ['-t', table, '-X'], netns)
+async function resetFirewall(
+  netns: string | undefined,
+  raw: boolean,
+  forwardDrop: boolean,
+  forwardDrop6: boolean,
+): Promise<void> {
+  for (const tool of ['iptables', 'ip6tables']) {
+    for (const table of ['nat', 'filter', ...(raw ? ['raw'] : [])]) {
+      await readTool(tool, ['-t', table, '-F'], netns)
+      await readTool(tool, ['-t', table, '-X'], netns)
+    }
   }
   // On a freshly booted host dockerd sets FORWARD to DROP when it turns
   // forwarding on; with forwarding already on it leaves the policy alone.
@@ -183,6 +197,9 @@ async function resetFirewall(netns: string | undefined, raw: boolean, forwardDro
   // whose flags keep it from setting DROP (daemonDropsForward) finds the
   // kernel's default, ACCEPT.
   await readTool('iptables', ['-P', 'FORWARD', forwardDrop ? 'DROP' : 'ACCEPT'], netns)
+  // The same in IPv6 for a daemon that writes ip6tables (28 by default: setupIPv6Forwarding
+  // sets DROP when it turns IPv6 forwarding on); 20.10 never sets an IPv6 policy.
+  await readTool('ip6tables', ['-P', 'FORWARD', forwardDrop6 ? 'DROP' : 'ACCEPT'], netns)
 }
 
 // Where the daemon wrote its output, when that was a file (`dockerd >LOG 2>&1 &`).
@@ -291,12 +308,18 @@ export async function resetEngine(options: ResetEngineOptions = {}): Promise<Doc
     const uplink = options.egressGuard ?? (await defaultUplink(netns))
     const running = await connectDocker({ host }).catch(() => undefined)
     if (running) await emptyEngine(running)
+    // An engine that writes raw (28) also has ip6tables on by default (moby 27+).
     const raw = await writesRaw(running, netns)
     const base = baseDaemonArgs(engine.args, engine.pidfile)
     const added = [...(options.daemonArgs ?? [])]
     await stopDaemon(engine, timeoutMs)
     await removeLeftovers(engine, netns)
-    await resetFirewall(netns, raw, daemonDropsForward([...base, ...added]))
+    await resetFirewall(
+      netns,
+      raw,
+      daemonDropsForward([...base, ...added]),
+      daemonDropsForward6([...base, ...added], raw),
+    )
     await guardEgress(uplink, netns)
 
     const daemon = { program: options.dockerd ?? engine.exe, engine, netns, logFile, host, timeoutMs }
@@ -306,7 +329,7 @@ export async function resetEngine(options: ResetEngineOptions = {}): Promise<Doc
       if (added.length === 0) throw new DockerUnavailableError(host, `dockerd did not start; ${started.why}`)
       // Refused (dockerd exits on a flag or value it rejects): back to its own flags, so the engine stays up.
       await removeLeftovers(engine, netns)
-      await resetFirewall(netns, raw, daemonDropsForward(base))
+      await resetFirewall(netns, raw, daemonDropsForward(base), daemonDropsForward6(base, raw))
       await guardEgress(uplink, netns)
       rememberAddedArgs(engine.pidfile, [])
       const again = await startDaemon(daemon, base)

@@ -62,7 +62,7 @@ export interface ObserveEngineOptions {
  * `docker network inspect` of every network (in `docker network ls` order),
  * `docker inspect` of every container (oldest first) and, when the engine
  * is local, `ip -j addr` / `ip -j route` of the host and of each running
- * container plus `iptables-save` of nat and filter (the host being the
+ * container plus `iptables-save` and `ip6tables-save` of nat and filter (the host being the
  * network namespace the engine runs in, `conn.netns` when not ours; raw too
  * for an engine 28 or newer). Container namespaces are
  * read from the host with `nsenter -t PID -n ip -j ...`, because images
@@ -111,6 +111,7 @@ export async function observeEngine(
 
   const namespaces: Record<string, ObservedNamespace> = {}
   let iptables: RawObservation['iptables'] = { nat: '', filter: '' }
+  let ip6tables: RawObservation['ip6tables']
   if (conn.local) {
     // The engine's host is the network namespace it runs in, ours or another (conn.netns).
     namespaces.host = await namespaceOf([], conn.netns)
@@ -137,6 +138,15 @@ export async function observeEngine(
         ? { raw: await readTool('iptables-save', ['-t', 'raw'], conn.netns) }
         : {}),
     }
+    // The same tables in IPv6: 28 writes them for networks with IPv6 (ip6tables on by
+    // default); on 20.10 they hold only their built-in chains.
+    ip6tables = {
+      nat: await readTool('ip6tables-save', ['-t', 'nat'], conn.netns),
+      filter: await readTool('ip6tables-save', ['-t', 'filter'], conn.netns),
+      ...(writesRawTable(conn.serverVersion)
+        ? { raw: await readTool('ip6tables-save', ['-t', 'raw'], conn.netns) }
+        : {}),
+    }
   }
   const files: Record<string, ObservedFiles> = {}
   for (const c of containers) {
@@ -154,5 +164,14 @@ export async function observeEngine(
       // It stopped between the listing and the exec: nothing to read.
     }
   }
-  return { engine: conn.serverVersion, steps: [], networks, containers, namespaces, iptables, files }
+  return {
+    engine: conn.serverVersion,
+    steps: [],
+    networks,
+    containers,
+    namespaces,
+    iptables,
+    ...(ip6tables ? { ip6tables } : {}),
+    files,
+  }
 }

@@ -17,7 +17,8 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
 
 /** The address of a container, as `docker inspect` shows it (the host does not ask Docker's DNS). */
 async function addressOf(conn: DockerConnection, target: string): Promise<string> {
-  if (IPV4.test(target)) return target
+  // An IPv4 address, or an IPv6 one (parseTraceStatement takes `[fd00::2]:80` apart).
+  if (IPV4.test(target) || target.includes(':')) return target
   const info = await conn.docker.getContainer(target).inspect()
   const networks = Object.values(info.NetworkSettings.Networks ?? {})
   const address = networks.map((n) => n.IPAddress).find(Boolean)

@@ -10,7 +10,8 @@ const args = {
   },
   command: {
     type: 'positional',
-    description: 'ip addr | ip route | ip link (with -j for JSON), or iptables-save [-t nat|filter]',
+    description:
+      'ip addr | ip route | ip link (with -j for JSON), or iptables-save / ip6tables-save [-t nat|filter]',
   },
 } as const
 
@@ -18,15 +19,16 @@ export default passthrough(
   defineCommand({
     meta: {
       name: 'host',
-      description: `Show the network of the lab's host: ip addr, ip route, ip link, iptables-save.
+      description: `Show the network of the lab's host: ip addr, ip route, ip link, iptables-save, ip6tables-save.
 
-What \`ip addr\` or \`sudo iptables-save\` would print on the Docker host: docker0 and the br-* bridges, the host ends of the veth pairs, the routes to each bridge's subnet, and the NAT and filter rules Docker wrote (iptables-save without -t prints nat, then filter).
+What \`ip addr\` or \`sudo iptables-save\` would print on the Docker host: docker0 and the br-* bridges, the host ends of the veth pairs, the routes to each bridge's subnet, and the NAT and filter rules Docker wrote (iptables-save without -t prints nat, then filter; ip6tables-save the IPv6 tables, which Docker 28 writes for networks with IPv6).
 
 Examples:
   netmodes host ip addr
   netmodes host ip route
   netmodes host ip -j link
   netmodes host iptables-save -t nat
+  netmodes host ip6tables-save -t filter
   netmodes host --lab /tmp/other.json iptables-save`,
     },
     args,

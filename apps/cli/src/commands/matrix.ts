@@ -12,9 +12,18 @@ The table fits the terminal's width (else $COLUMNS, else 120): a wider one is cu
 Examples:
   netmodes matrix
   netmodes matrix --port 80
-  netmodes matrix --proto udp --port 53 --json`,
+  netmodes matrix --proto udp --port 53 --json
+  netmodes matrix --ipv6 --port 80`,
   },
-  args: { ...flowArgs, ...labArgs, ...engineArgs },
+  args: {
+    ...flowArgs,
+    ipv6: {
+      type: 'boolean',
+      description: "IPv6: each container by its IPv6 address, and the host (Docker's ip6tables, or none)",
+    },
+    ...labArgs,
+    ...engineArgs,
+  },
   async run({ args }) {
     const [{ runMatrix }, { outputWidth }, { createColors }] = await Promise.all([
       import('../inspect/lab-questions.js'),
@@ -27,6 +36,7 @@ Examples:
       (lab) =>
         runMatrix(lab, {
           ...flowOptions(args),
+          ipv6: Boolean(args.ipv6),
           json: Boolean(args.json),
           width: outputWidth(process.stdout, process.env),
           wrapNotes: process.stdout.isTTY === true,

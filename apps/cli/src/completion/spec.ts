@@ -49,7 +49,7 @@ const FIRST_WORDS: Record<string, string[]> = {
     'swarm',
     'container',
   ],
-  host: ['ip', 'iptables-save'],
+  host: ['ip', 'iptables-save', 'ip6tables-save'],
   completion: ['bash', 'zsh', 'fish'],
 }
 
@@ -60,6 +60,7 @@ export const NEXT_WORDS: Record<string, string[]> = {
   ip: ['addr', 'route', 'link', '-j'],
   '-j': ['addr', 'route', 'link'],
   'iptables-save': ['-t'],
+  'ip6tables-save': ['-t'],
   '-t': ['nat', 'filter'],
 }
 

@@ -83,6 +83,8 @@ export function runMatrix(
   options: {
     port?: string
     proto?: string
+    /** The IPv6 matrix (`--ipv6`): containers by their IPv6 addresses, and the host. */
+    ipv6?: boolean
     json: boolean
     width: number
     wrapNotes?: boolean
@@ -93,7 +95,11 @@ export function runMatrix(
   const lang = options.lang ?? 'en'
   const port = portOf(options.port)
   const protocol = matrixProtocolOf({ port, proto: protocolOf(options.proto) }, FLAGS)
-  const matrix = reachabilityMatrix(lab, { protocol, ...(protocol !== 'icmp' && port ? { port } : {}) })
+  const matrix = reachabilityMatrix(lab, {
+    protocol,
+    ...(protocol !== 'icmp' && port ? { port } : {}),
+    ...(options.ipv6 ? { family: 6 as const } : {}),
+  })
   const names = matrix.endpoints
   const cells = names.map((from) => names.map((to) => matrixCell(matrix, from, to, lang)))
   if (options.json) {

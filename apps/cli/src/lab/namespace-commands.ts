@@ -1,5 +1,5 @@
 /**
- * `netmodes exec CONTAINER ip ...|cat /etc/hosts` and `netmodes host ip ...|iptables-save`:
+ * `netmodes exec CONTAINER ip ...|cat /etc/hosts` and `netmodes host ip ...|iptables-save|ip6tables-save`:
  * the views from inside one namespace of the lab file, worded as
  * `docker exec` words its errors. What each command prints is core's (views/ip-command.ts,
  * views/iptables-save-command.ts); this file only finds the namespace and prints.
@@ -9,6 +9,7 @@ import {
   containerFiles,
   findContainer,
   namespaceOfContainer,
+  runIp6tablesSave,
   runIpCommand,
   runIptablesSave,
 } from '@netmodes/core'
@@ -33,7 +34,7 @@ function runInNamespace(ns: Namespace, command: readonly string[], where: string
   if (program === 'ip') return runIpCommand(ns, args)
   return {
     stdout: '',
-    stderr: `netmodes: ${where} runs \`ip addr|route|link\`${where === 'host' ? ' and `iptables-save`' : ' and `cat /etc/hosts|resolv.conf|hostname`'}, not \`${command.join(' ')}\`\n`,
+    stderr: `netmodes: ${where} runs \`ip addr|route|link\`${where === 'host' ? ', `iptables-save` and `ip6tables-save`' : ' and `cat /etc/hosts|resolv.conf|hostname`'}, not \`${command.join(' ')}\`\n`,
     exitCode: 2,
   }
 }
@@ -50,6 +51,8 @@ export function runHostCommand(options: NamespaceCommandOptions): number {
   if (!host) throw new Error('the lab has no host namespace')
   if (options.command[0] === 'iptables-save')
     return print(runIptablesSave(lab, options.command.slice(1)), options)
+  if (options.command[0] === 'ip6tables-save')
+    return print(runIp6tablesSave(lab, options.command.slice(1)), options)
   return print(runInNamespace(host, options.command, 'host'), options)
 }
 

@@ -55,3 +55,16 @@ describe('parseListener', () => {
     )
   })
 })
+
+test('an IPv6 address, bare or in brackets with a port', () => {
+  expect(parseEndpoint('fd00:81::2')).toEqual({ kind: 'address', address: 'fd00:81::2' })
+  expect(parseEndpoint('[fd00::2]:80')).toEqual({ kind: 'address', address: 'fd00::2', port: 80 })
+  expect(parseEndpoint('[::1]:18080/tcp')).toEqual({
+    kind: 'address',
+    address: '::1',
+    port: 18080,
+    protocol: 'tcp',
+  })
+  expect(() => parseEndpoint('[fd00::zz]:80')).toThrow(/not an IPv6 address/)
+  expect(parseEndpoint('web:80/tcp')).toEqual({ kind: 'container', name: 'web', port: 80, protocol: 'tcp' })
+})

@@ -1,5 +1,6 @@
 import { NetmodesError } from '../errors.js'
 import { parseIPv4 } from '../ipam/ipv4.js'
+import { parseIPv6 } from '../ipam/ipv6.js'
 import type { TraceEndpoint, TraceProtocol } from './trace-types.js'
 
 // Docker's container name rule (daemon/names.go): 2+ characters.
@@ -34,6 +35,14 @@ function parsePortSpec(text: string, spec: string): { port: number; protocol?: T
  * parseEndpoint('10.0.2.99') // { kind: 'address', address: '10.0.2.99' }
  */
 export function parseEndpoint(text: string): TraceEndpoint {
+  // An IPv6 address: bare (no port: its colons are the address's) or as [ADDR]:PORT[/PROTO].
+  const bracketed = text.match(/^\[([^\]]*)\](?::(.+))?$/)
+  if (bracketed || /^[0-9a-fA-F]*:[0-9a-fA-F]*:[0-9a-fA-F:.]*$/.test(text)) {
+    const address = bracketed ? (bracketed[1] as string) : text
+    if (parseIPv6(address) === undefined) throw invalid(text, 'not an IPv6 address')
+    const portText = bracketed?.[2]
+    return { kind: 'address', address, ...(portText !== undefined ? parsePortSpec(text, portText) : {}) }
+  }
   const explicit = text.startsWith('container:')
   const body = explicit ? text.slice('container:'.length) : text
   const colon = body.indexOf(':')
@@ -69,7 +78,9 @@ export function formatEndpoint(endpoint: TraceEndpoint): string {
         ? `container:${endpoint.name}`
         : endpoint.name
     case 'address':
-      return endpoint.address
+      return endpoint.address.includes(':') && endpoint.port !== undefined
+        ? `[${endpoint.address}]`
+        : endpoint.address
     default:
       return endpoint.kind
   }

@@ -12,12 +12,14 @@
 
 import { NetmodesError } from '../errors.js'
 import type { Lang } from '../i18n/messages.js'
+import { containerByName } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import { addressRules, namespaceSignature } from './_endpoint-signature.js'
 import { buildListenerBook, endpointOwner, namespaceIdOf } from './_listeners.js'
 import { formatEndpoint } from './parse-endpoint.js'
 import { renderReason } from './reasons.js'
 import { trace } from './trace.js'
+import { hostAddress6For, ipv6AddressOf } from './trace-ipv6.js'
 import type { ReasonCode, ReasonParams, TraceProtocol, TraceResult } from './trace-types.js'
 
 /** One outcome, as stored: the reason's data belongs to the pair that was traced. */
@@ -64,6 +66,13 @@ export interface ReachabilityOptions {
   port?: number
   /** As in {@link TraceRequest}: listeners the model cannot know. */
   listening?: string[]
+  /**
+   * 6: the matrix of IPv6 addresses: each container traced to by its IPv6
+   * address (a container without one is a source only), the host by the
+   * IPv6 gateway the source reaches it at, from containers and the host
+   * (IPv6 has no LAN or internet machine here). Default 4.
+   */
+  family?: 4 | 6
 }
 
 function entryOf(r: TraceResult): MatrixEntry {
@@ -93,6 +102,7 @@ export function reachabilityMatrix(state: LabState, options: ReachabilityOptions
     throw new NetmodesError('INVALID_INPUT', `a ${protocol} matrix needs a port (1-65535)`)
   }
   const port = protocol === 'icmp' ? 0 : (options.port ?? 0)
+  const v6 = options.family === 6
   const book = buildListenerBook(state, options.listening)
   const rules = addressRules(state.netfilter, protocol, [port, 40000, 40001])
   const endpoints: string[] = []
@@ -110,9 +120,10 @@ export function reachabilityMatrix(state: LabState, options: ReachabilityOptions
     }
     endpoints.push(formatEndpoint({ kind: 'container', name: c.name }))
     places.push(nsId)
-    keys.push(`container\n${sig}`)
+    // The signatures are IPv4's: in IPv6 each container is traced as itself.
+    keys.push(v6 ? `container\n${c.id}` : `container\n${sig}`)
   }
-  for (const special of ['host', 'lan', 'internet']) {
+  for (const special of v6 ? ['host'] : ['host', 'lan', 'internet']) {
     endpoints.push(special)
     places.push(special)
     keys.push(special)
@@ -134,7 +145,7 @@ export function reachabilityMatrix(state: LabState, options: ReachabilityOptions
     traces++
     const request = {
       from: endpoints[i] as string,
-      to: endpoints[j] as string,
+      to: v6 ? ipv6Target(state, endpoints[i] as string, endpoints[j] as string) : (endpoints[j] as string),
       protocol,
       resolve: 'address' as const,
     }
@@ -173,7 +184,7 @@ export function reachabilityMatrix(state: LabState, options: ReachabilityOptions
     if (list) list.push(i)
     else byPlace.set(p, [i])
   })
-  const containers = endpoints.length - 3
+  const containers = endpoints.length - (v6 ? 1 : 3)
   const sameNamespace = new Map<number, ReachabilityMatrix['pairs'][string]>()
   for (const members of byPlace.values()) {
     for (const a of members) {
@@ -200,6 +211,14 @@ export function reachabilityMatrix(state: LabState, options: ReachabilityOptions
     pairs,
     traces,
   }
+}
+
+/** Where an IPv6 matrix traces to: the container's IPv6 address (`::` when it has none), or the host's for the source. */
+function ipv6Target(state: LabState, from: string, to: string): string {
+  const source = containerByName(state, from)
+  if (to === 'host') return hostAddress6For(state, source)
+  const target = containerByName(state, to)
+  return (target && ipv6AddressOf(state, target)) ?? '::'
 }
 
 /**

@@ -19,6 +19,7 @@ import { ipText, socketText } from './_walk-context.js'
 import { sendFromOutside } from './_walk-outside.js'
 import { formatEndpoint, parseEndpoint } from './parse-endpoint.js'
 import { renderReason } from './reasons.js'
+import { traceIpv6 } from './trace-ipv6.js'
 import type {
   Hop,
   Place,
@@ -137,9 +138,12 @@ export function trace(state: LabState, request: TraceRequest): TraceResult {
   if (protocol !== 'icmp' && port === undefined) {
     throw new NetmodesError(
       'INVALID_INPUT',
-      `destination "${formatEndpoint(to)}": ${protocol} needs a port (e.g. ${formatEndpoint(to)}:80/${protocol})`,
+      `destination "${formatEndpoint(to)}": ${protocol} needs a port (e.g. ${to.kind === 'address' && to.address.includes(':') ? `[${to.address}]` : formatEndpoint(to)}:80/${protocol})`,
     )
   }
+  // IPv6 follows the paths Docker builds for it (trace-ipv6.ts).
+  if (to.kind === 'address' && to.address.includes(':'))
+    return traceIpv6(state, from, to.address, protocol, port, request.listening, lang)
   const flow: TraceFlow = {
     from: formatEndpoint(from),
     to: formatEndpoint(to),

@@ -72,3 +72,26 @@ test('doctor advises a bip and pools clear of an office range that takes 10.200.
   runDocker(advised, 'docker network create app')
   expect(doctor(advised).filter((f) => f.code === 'subnet-overlaps-route')).toEqual([])
 })
+
+test.each([
+  ['20.10', true, '{"experimental": true, "ip6tables": true}'],
+  ['28', false, 'remove "ip6tables": false'],
+] as const)('doctor warns of IPv6 networks Docker does not firewall (%s)', (engine, byDefault, fix) => {
+  const lab = createLab({ engine, ...(byDefault ? {} : { daemon: { ip6tables: false } }) })
+  runDocker(lab, 'docker network create --ipv6 --subnet fd00:81::/64 v6net')
+  const finding = doctor(lab).find((f) => f.code === 'ipv6-unfirewalled')
+  expect(finding?.severity).toBe('warning')
+  expect(finding?.message).toContain(
+    "the host has IPv6 but Docker's IPv6 firewall is off: v6net (fd00:81::/64)",
+  )
+  expect(finding?.message).toContain(fix)
+})
+
+test('no IPv6 warning where Docker writes ip6tables (28) or no network has IPv6', () => {
+  const now = createLab({ engine: '28' })
+  runDocker(now, 'docker network create --ipv6 --subnet fd00:81::/64 v6net')
+  expect(doctor(now).map((f) => f.code)).not.toContain('ipv6-unfirewalled')
+  const old = createLab({ engine: '20.10' })
+  runDocker(old, 'docker network create v4net')
+  expect(doctor(old).map((f) => f.code)).not.toContain('ipv6-unfirewalled')
+})

@@ -1,3 +1,4 @@
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { localPoolsOf } from '../ipam/default-pools.js'
 import { subnetsOverlap } from '../ipam/ipv4.js'
 import type { LabState } from '../model/state.js'
@@ -11,11 +12,35 @@ export interface Finding {
     | 'published-bypasses-firewall'
     | 'port-taken'
     | 'none-mode'
+    | 'ipv6-unfirewalled'
   severity: 'warning' | 'info'
   message: string
 }
 
 const DOCKER_DEVICE = /^(docker0|docker_gwbridge|br-[0-9a-f]{12}|veth)/
+
+/**
+ * Networks with IPv6 on a daemon that writes no ip6tables (20.10 by
+ * default, 28 with `"ip6tables": false`): Docker's isolation, ICC off,
+ * --internal and NAT exist in iptables only, so in IPv6 the containers'
+ * addresses are routed to from anywhere the host routes (seen on 20.10.24:
+ * `--ipv6` networks, an empty ip6tables).
+ */
+function ipv6WithoutFirewall(lab: LabState): Finding | undefined {
+  const behaviour = behaviourOf(lab)
+  if (behaviour.firewaller6 !== undefined) return undefined
+  const v6 = lab.networks.filter((n) => n.driver === 'bridge' && n.enableIPv6 && n.pool6)
+  // The profile says whether the host has IPv6 (docker-proxy then also listens on [::]).
+  if (v6.length === 0 || !lab.profile.ipv6Proxy) return undefined
+  const fix = behaviour.checks.ip6tables.needsExperimental
+    ? 'Docker 20.10 writes ip6tables only as an experimental feature ({"experimental": true, "ip6tables": true} in daemon.json); newer Docker does by default'
+    : 'remove "ip6tables": false from daemon.json (or --ip6tables=false from dockerd) and restart dockerd'
+  return {
+    code: 'ipv6-unfirewalled',
+    severity: 'warning',
+    message: `the host has IPv6 but Docker's IPv6 firewall is off: ${v6.map((n) => `${n.name} (${n.pool6?.subnet})`).join(', ')} ${v6.length === 1 ? 'has' : 'have'} IPv6 addresses that no ip6tables rule of Docker's protects, so in IPv6 isolation between networks, ICC off and --internal do not hold, no NAT hides the containers, and anyone who can route to the subnet reaches them. ${fix}.`,
+  }
+}
 
 /**
  * The problems users hit, found in a lab (simulated or read off a live host):
@@ -28,6 +53,8 @@ const DOCKER_DEVICE = /^(docker0|docker_gwbridge|br-[0-9a-f]{12}|veth)/
  */
 export function doctor(lab: LabState): Finding[] {
   const findings: Finding[] = []
+  const unfirewalled = ipv6WithoutFirewall(lab)
+  if (unfirewalled) findings.push(unfirewalled)
   const host = lab.namespaces.host
   const routes = (host?.routes ?? []).filter((r) => r.dst !== 'default' && !DOCKER_DEVICE.test(r.dev))
   for (const n of lab.networks) {

@@ -13,6 +13,7 @@ export const CLI_20_10: CliRendering = {
   networkRemoveFailed: '',
   sendsSettingsWithoutNetwork: false,
   bracketsIPv6: false,
+  sortsPortLines: false,
   noPublicPortAsTyped: false,
   swarmInitEndsWithBlankLine: true,
   declinedPruneReportsSpace: true,

@@ -48,6 +48,7 @@ export const CLI_28: CliRendering = {
   networkRemoveFailed: 'exit status 1\n',
   sendsSettingsWithoutNetwork: true,
   bracketsIPv6: true,
+  sortsPortLines: true,
   noPublicPortAsTyped: true,
   swarmInitEndsWithBlankLine: false,
   declinedPruneReportsSpace: false,

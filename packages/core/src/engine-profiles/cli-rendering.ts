@@ -42,6 +42,12 @@ export interface CliRendering {
    * address: `:::8080` (20.10) or, with net.JoinHostPort, `[::]:8080` (28.2).
    */
   bracketsIPv6: boolean
+  /**
+   * `docker port` sorts the lines it prints with sortorder.NaturalLess
+   * (docker/cli container/port.go, 28.2: `[::1]:18082` before `[::]:18080`)
+   * or prints the bindings in the order of NetworkSettings.Ports (20.10).
+   */
+  sortsPortLines: boolean
   /** `docker port C 81`: the "No public port" error names the port as typed (28.2: '81') or with its protocol (20.10: '81/tcp'). */
   noPublicPortAsTyped: boolean
   /** `docker rm -f` of a missing container: reported on stderr without failing (28.2) or a failure (20.10). */

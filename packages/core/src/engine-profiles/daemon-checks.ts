@@ -13,6 +13,12 @@ export interface DaemonChecks {
   managerBeforeScope: boolean
   /** `network create --ipv6` without an IPv6 subnet: 20.10 has no IPv6 pool and refuses, 28 draws a random ULA /64. */
   defaultIpv6Pool: boolean
+  /**
+   * dockerd's `--ip6tables`: on by default (28, moby 27+) or off (20.10),
+   * and whether turning it on needs `--experimental` (20.10: "ip6tables
+   * rules are only available if experimental features are enabled").
+   */
+  ip6tables: { byDefault: boolean; needsExperimental: boolean }
 }
 
 export const CHECKS_20_10: DaemonChecks = Object.freeze({
@@ -21,6 +27,7 @@ export const CHECKS_20_10: DaemonChecks = Object.freeze({
   endpointSettingsAtCreate: false,
   managerBeforeScope: false,
   defaultIpv6Pool: false,
+  ip6tables: Object.freeze({ byDefault: false, needsExperimental: true }),
 })
 
 export const CHECKS_28: DaemonChecks = Object.freeze({
@@ -29,4 +36,5 @@ export const CHECKS_28: DaemonChecks = Object.freeze({
   endpointSettingsAtCreate: true,
   managerBeforeScope: true,
   defaultIpv6Pool: true,
+  ip6tables: Object.freeze({ byDefault: true, needsExperimental: false }),
 })

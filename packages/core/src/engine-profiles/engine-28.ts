@@ -6,7 +6,7 @@ import { CLI_28 } from './cli-rendering-28.js'
 import { CHECKS_28 } from './daemon-checks.js'
 import { dockerProxyArgv20 } from './engine-20-10.js'
 import type { DockerProxyRequest, EndpointMacRequest, EngineBehaviour } from './engine-behaviour.js'
-import { firewaller28 } from './firewaller-28.js'
+import { firewaller28, firewaller28v6 } from './firewaller-28.js'
 import { IPV6_28 } from './ipv6-policy.js'
 import { MESSAGES_28 } from './messages-28.js'
 
@@ -56,6 +56,7 @@ function dockerProxyArgv28(r: DockerProxyRequest): string[] {
 export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   version: '28',
   firewaller: firewaller28,
+  firewaller6: firewaller28v6,
   messages: MESSAGES_28,
   cli: CLI_28,
   checks: CHECKS_28,

@@ -99,6 +99,13 @@ export interface EngineBehaviour {
   readonly version: EngineVersion
   /** What the daemon writes to iptables (moby's firewaller: iptabler in 28). */
   readonly firewaller: Firewaller
+  /**
+   * What the daemon writes to ip6tables for the networks with IPv6, when its
+   * `ip6tables` setting is on (28: on by default; 20.10: none here, its
+   * ip6tables was experimental and off by default), else undefined: IPv6
+   * traffic then meets no Docker rule at all.
+   */
+  readonly firewaller6?: Firewaller | undefined
   /** The daemon's texts. */
   readonly messages: DaemonMessages
   /** How the docker CLI of the same version renders errors and lists. */

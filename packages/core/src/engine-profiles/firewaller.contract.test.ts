@@ -116,7 +116,7 @@ describe.each(IMPLEMENTATIONS)('the %s firewaller', (version, fw) => {
     const lab = createLab({ profile: { version } })
     const before = tables(lab)
     const tx = new Tx(lab)
-    const ep = { bridgeName: 'docker0', internal: false, ipv4: '172.17.0.2' }
+    const ep = { bridgeName: 'docker0', internal: false, address: '172.17.0.2' }
     fw.joinEndpoint(tx, ep)
     fw.leaveEndpoint(tx, ep)
     expect(tables(lab)).toBe(before)

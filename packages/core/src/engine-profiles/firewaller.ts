@@ -37,11 +37,11 @@ export interface PortRuleOp {
   rule: Rule
 }
 
-/** What one endpoint's rules depend on: its bridge network and its address. */
+/** What one endpoint's rules depend on: its bridge network and its address (of the firewaller's family). */
 export interface EndpointRulesConfig {
   bridgeName: string
   internal: boolean
-  ipv4: string
+  address: string
 }
 
 /** When the daemon arranges DOCKER-USER: at start, or after it created a network. */

@@ -3,6 +3,7 @@ import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import type { DaemonMessages } from '../engine-profiles/daemon-messages.js'
 import { DockerDaemonError } from '../errors.js'
 import { parseCidr } from '../ipam/ipv4.js'
+import { formatIPv6, parseCidr6 } from '../ipam/ipv6.js'
 import { releaseAddress, requestAddress } from '../ipam/pool.js'
 import { releaseAddress6, requestAddress6 } from '../ipam/pool6.js'
 import { isIpv6Text, subnetMatches } from '../ipam/subnet-family.js'
@@ -108,13 +109,15 @@ export function attachEndpoint(
       throw error
     }
   })()
-  const ipv6 = allocateIpv6(tx, network, request.ip6)
   const behaviour = behaviourOf(tx.lab)
+  const fromMac = !request.ip6 && macDerivedIpv6(tx, network)
+  const ipv6 = fromMac ? undefined : allocateIpv6(tx, network, request.ip6)
   const ifname = behaviour.interfaceName(tx, {
     namespace: namespaceOf(tx, sandbox),
     nextIfIndex: container.nextIfIndex,
   })
   tx.set(container, 'nextIfIndex', container.nextIfIndex + 1)
+  const mac = request.mac ?? behaviour.endpointMac(tx, { ipv4, driver: network.driver })
   const endpoint: Endpoint = {
     id: drawEndpointId(tx.lab),
     name: identity.name ?? container.name,
@@ -122,16 +125,16 @@ export function attachEndpoint(
     containerId: identity.containerId ?? container.id,
     ipv4,
     prefixlen: cidr.prefix,
-    mac: request.mac ?? behaviour.endpointMac(tx, { ipv4, driver: network.driver }),
+    mac,
     ifname,
     aliases: endpointAliases(container, network, request.aliases),
     ...(request.ip ? { requestedIp: request.ip } : {}),
     // Overlay endpoints, and macvlan/ipvlan endpoints of an internal network, are given no gateway;
     // on 28 no internal network gives one (ENGINE-28.md section 5).
     gateway: givesGateway(tx, network) ? (network.gateway ?? '') : '',
-    ...(ipv6 && network.pool6
+    ...((ipv6 || fromMac) && network.pool6
       ? {
-          ipv6,
+          ipv6: ipv6 ?? addressFromMac(network.pool6.subnet, mac),
           prefixlen6: Number(network.pool6.subnet.split('/')[1]),
           gateway6: givesGateway(tx, network) ? (network.gateway6 ?? '') : '',
         }
@@ -171,6 +174,24 @@ export function checkEndpointRequest(
   }
 }
 
+/** 20.10's default bridge with IPv6: an endpoint's address is its MAC under the subnet's prefix (Ipv6Policy). */
+function macDerivedIpv6(tx: Tx, network: Network): boolean {
+  const prefix = Number(network.pool6?.subnet.split('/')[1] ?? 128)
+  return (
+    network.enableIPv6 &&
+    network.name === 'bridge' &&
+    network.driver === 'bridge' &&
+    prefix <= 80 &&
+    behaviourOf(tx.lab).ipv6.defaultBridgeAddressFromMac
+  )
+}
+
+/** The subnet's prefix with the 48 bits of a MAC as the address's last 48 (libnetwork's bridge driver, 20.10). */
+function addressFromMac(subnet: string, mac: string): string {
+  const base = parseCidr6(subnet)?.ip ?? 0n
+  return formatIPv6(base | BigInt(`0x${mac.replaceAll(':', '')}`))
+}
+
 /**
  * The endpoint's IPv6 address, on a network with IPv6 enabled only (a v6
  * subnet without `--ipv6` gives none, seen on both engines): the `--ip6`
@@ -201,7 +222,8 @@ export function detachEndpoint(tx: Tx, container: Container, network: Network): 
   if (endpoint) {
     driver.leave(tx, network, endpoint, container.sandbox)
     if (network.pool) releaseAddress(tx, network.pool, endpoint.ipv4)
-    if (network.pool6 && endpoint.ipv6) releaseAddress6(tx, network.pool6, endpoint.ipv6)
+    if (network.pool6 && endpoint.ipv6 && !macDerivedIpv6(tx, network))
+      releaseAddress6(tx, network.pool6, endpoint.ipv6)
     dropEndpoint(tx, network, endpointId)
   }
   tx.remove(container.endpoints, network.id)

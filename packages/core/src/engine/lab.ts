@@ -5,8 +5,10 @@ import { nameserversOf } from '../etc/resolv-conf.js'
 import { localPoolsOf } from '../ipam/default-pools.js'
 import { formatCidr, parseCidr } from '../ipam/ipv4.js'
 import { createPool, requestAddress } from '../ipam/pool.js'
+import { createPool6, randomUla64, requestAddress6 } from '../ipam/pool6.js'
+import { alignedSubnet } from '../ipam/subnet-family.js'
 import { collidesWithHost } from '../ipam/subnet-selection.js'
-import { iptables } from '../kernel/iptables.js'
+import { ip6tables, iptables } from '../kernel/iptables.js'
 import { type DaemonSettings, daemonFlag } from '../model/daemon-settings.js'
 import type { Network } from '../model/docker.js'
 import type { EngineProfile, EngineVersion, LabState } from '../model/state.js'
@@ -14,6 +16,7 @@ import { Tx } from '../model/tx.js'
 import { createNetfilter } from '../netfilter/tables.js'
 import { drawHex } from '../rng.js'
 import { checkDaemonSettings } from './daemon-config/daemon-config.js'
+import { checkIpv6Settings } from './daemon-config/ipv6-daemon-settings.js'
 import type { HostDescription } from './host-description.js'
 import { hostNamespaceFrom, TYPICAL_HOST } from './host-description.js'
 
@@ -91,6 +94,35 @@ function defaultBridgeAddress(lab: LabState): {
   return { config: { subnet, ...ipRange } }
 }
 
+/**
+ * docker0's IPv6, from `--ipv6` and `--fixed-cidr-v6` (moby initBridgeDriver;
+ * seen on 20.10.24 and 28.5.2): with `ipv6`, the fixed-cidr-v6's subnet (28
+ * without one: a random ULA /64, as for `network create --ipv6`), its first
+ * address as docker0's IPv6 gateway, and the entry in IPAM.Config in the
+ * engine's place (Ipv6Policy.fixedCidrV6Config). 20.10 lists a
+ * fixed-cidr-v6 given without `ipv6` in IPAM.Config too, IPv6 staying off.
+ */
+function addDefaultBridgeIpv6(tx: Tx, bridge: Network): void {
+  const lab = tx.lab
+  const fixed = lab.daemon?.['fixed-cidr-v6']
+  const subnet = fixed ? (alignedSubnet(fixed) ?? fixed) : undefined
+  const policy = behaviourOf(lab).ipv6
+  const v4 = bridge.ipam.config
+  if (!lab.daemon?.ipv6) {
+    if (subnet && policy.fixedCidrV6Config === 'ipv4-then-subnet') bridge.ipam.config = [...v4, { subnet }]
+    return
+  }
+  const pool = createPool6({ subnet: subnet ?? randomUla64(lab.rng), predefined: !subnet })
+  const gateway = requestAddress6(tx, pool, {})
+  bridge.enableIPv6 = true
+  bridge.pool6 = pool
+  bridge.gateway6 = gateway
+  if (!subnet) bridge.ipam.config = [...v4, { subnet: pool.subnet, gateway }]
+  else if (policy.fixedCidrV6Config === 'range-first')
+    bridge.ipam.config = [{ subnet: pool.subnet, ipRange: pool.subnet }, ...v4]
+  else bridge.ipam.config = [...v4, { subnet: pool.subnet }]
+}
+
 function predefinedNetwork(
   tx: Tx,
   name: string,
@@ -137,6 +169,7 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   const host = options.host ?? TYPICAL_HOST
   const version = options.engine ?? options.profile?.version ?? DEFAULT_PROFILE.version
   const daemon = checkDaemonSettings(options.daemon ?? {}, behaviourOfVersion(version).daemonSettings)
+  checkIpv6Settings(daemon, behaviourOfVersion(version))
   const lab: LabState = {
     schema: 1,
     profile: {
@@ -167,6 +200,7 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   }
   const tx = new Tx(lab)
   behaviourOf(lab).firewaller.setupDaemonChains(tx)
+  behaviourOf(lab).firewaller6?.setupDaemonChains(tx)
   const bridge = predefinedNetwork(tx, 'bridge', 'bridge', {
     [BRIDGE_OPTIONS.defaultBridge]: 'true',
     [BRIDGE_OPTIONS.icc]: String(daemonFlag(lab, 'icc')),
@@ -182,6 +216,7 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   // created without --subnet (lab-from-observation reads docker0 so too); with --bip it was given.
   bridge.pool = createPool({ subnet: docker0.config.subnet, space: 'local', predefined: !lab.profile.bip })
   bridge.gateway = requestAddress(tx, bridge.pool, docker0.gateway ? { preferred: docker0.gateway } : {})
+  addDefaultBridgeIpv6(tx, bridge)
   NETWORK_DRIVERS.bridge.createNetwork(tx, bridge)
   lab.networks.push(bridge)
   lab.networks.push(predefinedNetwork(tx, 'host', 'host', {}))
@@ -191,5 +226,13 @@ export function createLab(options: CreateLabOptions = {}): LabState {
   if (daemonFlag(lab, 'ip-forward') && daemonFlag(lab, 'iptables'))
     iptables(tx, { op: 'policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' })
   behaviourOf(lab).firewaller.arrangeUserFilterRule(tx, 'daemon-start')
+  const v6 = behaviourOf(lab).firewaller6
+  if (v6) {
+    // The same for IPv6 where the daemon writes ip6tables (moby setupIPv6Forwarding: DROP
+    // when it turns net.ipv6.conf.all.forwarding on; seen on 28.5.2 in a fresh namespace).
+    if (daemonFlag(lab, 'ip-forward'))
+      ip6tables(tx, { op: 'policy', table: 'filter', chain: 'FORWARD', policy: 'DROP' })
+    v6.arrangeUserFilterRule(tx, 'daemon-start')
+  }
   return lab
 }

@@ -3,6 +3,7 @@ import type { DaemonMessages } from '../engine-profiles/daemon-messages.js'
 import { rewordIpamError } from '../engine-profiles/ipam-wording.js'
 import type { Ipv6Policy } from '../engine-profiles/ipv6-policy.js'
 import { DockerDaemonError } from '../errors.js'
+import { localPools6Of, type SubnetSequence } from '../ipam/default-pools.js'
 import { ipamErrors } from '../ipam/ipam-errors.js'
 import { parseIPv6 } from '../ipam/ipv6.js'
 import { createPool6, randomUla64, requestAddress6 } from '../ipam/pool6.js'
@@ -56,9 +57,14 @@ export function allocateIpv6(
     config = { ...requested }
     pool = createPool6({ subnet, predefined: false })
   } else if (cmd.ipv6) {
-    if (!behaviourOf(lab).checks.defaultIpv6Pool)
-      throw daemonError(messages.predefinedPoolsExhausted(6), 'UNSUPPORTED')
-    config = { subnet: randomUla64(lab.rng) }
+    const pools = localPools6Of(lab)
+    if (pools) {
+      config = { subnet: subnetOfPools6(lab, pools) }
+    } else {
+      if (!behaviourOf(lab).checks.defaultIpv6Pool)
+        throw daemonError(messages.predefinedPoolsExhausted(6), 'UNSUPPORTED')
+      config = { subnet: randomUla64(lab.rng) }
+    }
     pool = createPool6({ subnet: config.subnet, predefined: true })
   } else {
     return undefined
@@ -72,8 +78,13 @@ export function allocateIpv6(
   } catch (error) {
     throw gatewayFailed(messages, config.gateway, error)
   }
-  // As for IPv4, IPAM.Config shows the gateway only when the daemon picked the subnet or the user the gateway.
-  if (!requested) config.gateway = gateway
+  // As for IPv4, IPAM.Config shows the gateway only when the daemon picked the subnet or the user the gateway
+  // (20.10 writes one from its IPv6 pools with the prefix).
+  if (!requested)
+    config.gateway =
+      localPools6Of(lab) && behaviourOf(lab).ipv6.defaultPool6.gatewayWithPrefix
+        ? `${gateway}/${config.subnet.split('/')[1]}`
+        : gateway
   for (const [name, ip] of Object.entries(config.auxAddresses ?? {})) {
     if (parseIPv6(ip) === undefined)
       throw daemonError(`non parsable secondary ip address (${name}:${ip}) passed for network ${cmd.name}`)
@@ -86,6 +97,26 @@ export function allocateIpv6(
   network.pool6 = pool
   network.gateway6 = gateway
   return config
+}
+
+/**
+ * No subnet of the daemon's IPv6 pools left. Unlike the other IPv6
+ * refusals, this one leaves 20.10's IPv4 cursor where it was: after `n2`
+ * was refused so, `n3` got 10.123.2.0/24, the subnet n2 had held
+ * (daemon-ipv6-pools.sh on 20.10.24).
+ */
+export class Ipv6PoolsExhausted extends DockerDaemonError {}
+
+/** The subnet a `--ipv6` network takes from the daemon's IPv6 pools, as the engine picks it (Ipv6Policy.defaultPool6). */
+function subnetOfPools6(lab: Tx['lab'], pools: SubnetSequence): string {
+  const held = new Set(lab.networks.flatMap((n) => (n.pool6 ? [n.pool6.subnet] : [])))
+  const tries =
+    behaviourOf(lab).ipv6.defaultPool6.use === 'first-only' ? Math.min(1, pools.count) : pools.count
+  for (let i = 0; i < tries; i++) {
+    const subnet = pools.at(i)
+    if (![...held].some((h) => subnets6Overlap(h, subnet))) return subnet
+  }
+  throw new Ipv6PoolsExhausted('EXHAUSTED', behaviourOf(lab).messages.predefinedPoolsExhausted(6))
 }
 
 /** IPAM.Config in the engine's order (see Ipv6Policy.configOrder). */

@@ -21,7 +21,7 @@ import { drawBase36, drawHex, drawUnused } from '../rng.js'
 import type { DockerCommand } from '../script/docker-command.js'
 import { withDefaultNetworkOpts } from './daemon-config/default-network-opts.js'
 import { arrangeUserFilterRule } from './lab.js'
-import { allocateIpv6, gatewayFailed, orderedConfigs } from './network-create-ipv6.js'
+import { allocateIpv6, gatewayFailed, Ipv6PoolsExhausted, orderedConfigs } from './network-create-ipv6.js'
 import { NotSimulatedError } from './not-simulated.js'
 
 // configFromNetwork: set once a --config-from network's configuration has been taken in.
@@ -344,7 +344,8 @@ function buildNetwork(
   try {
     config6 = allocateIpv6(tx, { name: cmd.name, ipv6: cmd.ipv6 }, network, configs6[0], space)
   } catch (error) {
-    if (cursors && error instanceof DockerDaemonError) error.kept = () => Object.assign(lab.ipam, cursors)
+    if (cursors && error instanceof DockerDaemonError && !(error instanceof Ipv6PoolsExhausted))
+      error.kept = () => Object.assign(lab.ipam, cursors)
     throw error
   }
   if (network.pool6 && !found.ipv6) throw new NotSimulatedError(`IPv6 on ${driver} networks`)

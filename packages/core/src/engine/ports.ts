@@ -1,12 +1,13 @@
 import { readBridgeConfig } from '../drivers/bridge/bridge-options.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { DockerDaemonError } from '../errors.js'
-import { iptables, iptablesDeleteAll } from '../kernel/iptables.js'
+import { ip6tables, iptables, iptablesDeleteAll } from '../kernel/iptables.js'
 import type { Container, Endpoint, Network, PortMapping } from '../model/docker.js'
 import { ownValue } from '../model/own-record.js'
 import type { HostPortAllocation } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import { renderRuleSpec } from '../netfilter/rule-text.js'
+import type { NetfilterDeleteOp } from '../netfilter/tables.js'
 
 /**
  * Published ports, as the bridge driver programs them on the container's
@@ -76,6 +77,19 @@ function allocateHostPort(tx: Tx, proto: string, ip: string, requested: string):
   throw new DockerDaemonError('EXHAUSTED', behaviourOf(lab).messages.ephemeralPortsExhausted(ip))
 }
 
+/**
+ * The firewaller and kernel writer of a binding's rules: iptables for an
+ * IPv4 host address, ip6tables (where the engine writes it) for an IPv6 one
+ * that leads to an IPv6 container address; undefined when the binding has
+ * no rules (docker-proxy alone).
+ */
+function portRuleWriter(lab: Tx['lab'], hostIp: string, containerIp: string) {
+  if (family(hostIp) !== family(containerIp)) return undefined
+  if (family(hostIp) === 4) return { firewaller: behaviourOf(lab).firewaller, write: iptables }
+  const v6 = behaviourOf(lab).firewaller6
+  return v6 ? { firewaller: v6, write: ip6tables } : undefined
+}
+
 /** Binds a container's published ports on its gateway endpoint; returns NetworkSettings.Ports entries. */
 export function publishPorts(
   tx: Tx,
@@ -114,12 +128,16 @@ export function publishPorts(
       const requested = shareEphemeral && firstPort !== undefined ? String(firstPort) : binding.hostPort
       const hostPort = allocateHostPort(tx, binding.proto, ip, requested)
       firstPort ??= hostPort
+      // An IPv6 host address leads to the container's IPv6 address where it has one, else to
+      // its IPv4 one through docker-proxy (seen on 20.10 and 28: `-host-ip :: -container-ip
+      // fd00:81::2` on a dual-stack network, `-container-ip 172.17.0.2` on docker0).
+      const containerIp = family(ip) === 6 && endpoint.ipv6 ? endpoint.ipv6 : endpoint.ipv4
       const allocation: HostPortAllocation = {
         hostIp: ip,
         hostPort,
         proto: binding.proto,
         containerId: container.id,
-        containerIp: endpoint.ipv4,
+        containerIp,
         containerPort: binding.containerPort,
       }
       const key = keyOf(binding.proto, hostPort)
@@ -129,19 +147,21 @@ export function publishPorts(
           proto: binding.proto,
           hostIp: ip,
           hostPort,
-          containerIp: endpoint.ipv4,
+          containerIp,
           containerPort: binding.containerPort,
         })
         tx.log({ tool: argv[0] ?? 'docker-proxy', args: argv.slice(1), background: true })
       }
-      // IPv4 rules only: an IPv4-only container is reached from [::] through the proxy alone.
-      if (family(ip) === 4) {
-        const rules = firewaller.portRules(
+      // Rules in the family of the host address, to an address of the same family: an
+      // IPv4-only container is reached from [::] through the proxy alone.
+      const rulesOf = portRuleWriter(lab, ip, containerIp)
+      if (rulesOf) {
+        const rules = rulesOf.firewaller.portRules(
           {
             hostIp: ip,
             hostPort,
             proto: binding.proto,
-            containerIp: endpoint.ipv4,
+            containerIp,
             containerPort: binding.containerPort,
           },
           { bridgeName: config.bridgeName, hairpin: !lab.profile.userlandProxy },
@@ -149,15 +169,15 @@ export function publishPorts(
         // libnetwork's ProgramRule appends only a rule that is not there yet (`iptables -C` first):
         // two host ports for one container port share their ACCEPT and MASQUERADE rules. Only this
         // container's own bindings can repeat a rule (the rules name its address), so they are checked.
-        // One binding programs the rules of one IPv4 address, each in a chain of its own: only a
+        // One binding programs the rules of one address, each in a chain of its own: only a
         // container with several bindings can repeat one, so only then are the rules' texts compared.
         for (const r of rules) {
           if (ordered.length > 1) {
-            const key = `${r.table} ${r.chain} ${renderRuleSpec(r.rule)}`
+            const key = `${family(ip)} ${r.table} ${r.chain} ${renderRuleSpec(r.rule)}`
             if (programmed.has(key)) continue
             programmed.add(key)
           }
-          iptables(tx, r)
+          rulesOf.write(tx, r)
         }
       }
       mappings.push({ containerPort: binding.containerPort, proto: binding.proto, hostIp: ip, hostPort })
@@ -171,18 +191,25 @@ export function unpublishPorts(tx: Tx, container: Container, network: Network | 
   const lab = tx.lab
   // The rule deletions are applied together (one pass per chain) but logged in Docker's order.
   const steps: Parameters<typeof iptablesDeleteAll>[1][number][] = []
+  const deletes6: NetfilterDeleteOp[] = []
   const config = network ? readBridgeConfig(network) : undefined
   for (const mapping of container.ports) {
     const key = keyOf(mapping.proto, mapping.hostPort)
     const bound = ownValue(lab.hostPorts, key) ?? []
     const a = bound.find((x) => x.containerId === container.id && x.hostIp === mapping.hostIp)
     if (!a) continue
-    if (config && family(a.hostIp) === 4) {
-      const rules = behaviourOf(lab).firewaller.portRules(a, {
+    const rulesOf = config ? portRuleWriter(lab, a.hostIp, a.containerIp) : undefined
+    if (config && rulesOf) {
+      const rules = rulesOf.firewaller.portRules(a, {
         bridgeName: config.bridgeName,
         hairpin: !lab.profile.userlandProxy,
       })
-      for (const { table, chain, rule } of rules) steps.push({ delete: { op: 'delete', table, chain, rule } })
+      for (const { table, chain, rule } of rules) {
+        const op = { op: 'delete' as const, table, chain, rule }
+        // ip6tables rules are deleted one by one, after: a host has few IPv6 published ports.
+        if (rulesOf.write === ip6tables) deletes6.push(op)
+        else steps.push({ delete: op })
+      }
     }
     if (lab.profile.userlandProxy)
       steps.push({
@@ -193,4 +220,5 @@ export function unpublishPorts(tx: Tx, container: Container, network: Network | 
     else tx.remove(lab.hostPorts, key)
   }
   iptablesDeleteAll(tx, steps)
+  for (const op of deletes6) ip6tables(tx, op)
 }

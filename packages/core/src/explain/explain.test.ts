@@ -157,3 +157,28 @@ describe.each(['en', 'zh-CN'] as const)('Docker 28 rules explained in %s', (lang
     expect(raw[1]?.why).toContain('9090/tcp')
   })
 })
+
+describe.each(['20.10', '28'] as const)('IPv6 in explanations (%s)', (engine) => {
+  const lab = createLab({ engine })
+  runDocker(lab, 'docker network create --ipv6 --subnet 10.81.0.0/24 --subnet fd00:81::/64 dual')
+  runDocker(lab, 'docker run -d --name web --network dual -p 18080:80 nginx')
+  const firewalled = engine === '28'
+
+  test('the IPv6 address, and whether Docker filters it', () => {
+    const lines = explainContainer(lab, 'web', 'en')
+    const v6 = lines.find((l) => l.includes('IPv6 address fd00:81::2/64'))
+    expect(v6).toContain('IPv6 default route to fd00:81::1')
+    expect(v6).toContain(
+      firewalled ? 'IPv6 is filtered as IPv4 is' : 'Docker writes no ip6tables rule for it',
+    )
+    expect(explainContainer(lab, 'web', 'zh-CN').join('\n')).toContain('IPv6 地址 fd00:81::2/64')
+  })
+
+  test('a port published on 0.0.0.0 is reachable on [::] too, and why', () => {
+    const line = explainContainer(lab, 'web', 'en').find((l) => l.startsWith('Port 18080/tcp'))
+    expect(line).toContain('also reachable on [::]:18080')
+    expect(line).toContain('connects to [fd00:81::2]:80')
+    expect(line).toContain(firewalled ? 'DNAT of that port in ip6tables' : 'through the proxy alone')
+    expect(explainContainer(lab, 'web', 'zh-CN').join('\n')).toContain('[::]:18080')
+  })
+})

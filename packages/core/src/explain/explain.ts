@@ -1,3 +1,4 @@
+import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { type Catalogs, inLang } from '../i18n/catalogs.js'
 import type { Lang } from '../i18n/messages.js'
 import type { Container, Network } from '../model/docker.js'
@@ -96,7 +97,54 @@ export function explainContainer(lab: LabState, name: string, lang: Lang = 'en')
       )
     }
   }
+  lines.push(...ipv6Lines(lab, c, networks, m))
   if (networks.some((n) => n.driver === 'bridge')) lines.push(m['mode.bridge.strengths']())
+  return lines
+}
+
+/**
+ * A container's IPv6 side: its IPv6 addresses and whether Docker filters
+ * them (its ip6tables firewaller), and each port published without an
+ * address, which Docker also binds on :: (docker-proxy; seen on 20.10 and
+ * 28 with `-p 18080:80`).
+ */
+function ipv6Lines(lab: LabState, c: Container, networks: readonly Network[], m: Messages): string[] {
+  const lines: string[] = []
+  const firewalled = behaviourOf(lab).firewaller6 !== undefined
+  for (const n of networks) {
+    const ep = n.endpoints[c.endpoints[n.id] ?? '']
+    if (n.driver !== 'bridge' || !ep?.ipv6) continue
+    lines.push(
+      m['mode.bridge.ipv6']({
+        name: c.name,
+        network: n.name,
+        ip6: `${ep.ipv6}/${ep.prefixlen6 ?? 64}`,
+        gateway6: ep.gateway6 ?? '',
+        firewalled,
+      }),
+    )
+  }
+  for (const p of c.ports) {
+    if (p.hostIp !== '::') continue
+    const twin = c.ports.some(
+      (q) => q.hostIp === '0.0.0.0' && q.hostPort === p.hostPort && q.proto === p.proto,
+    )
+    if (!twin) continue
+    const allocation = (lab.hostPorts[`${p.proto}/${p.hostPort}`] ?? []).find(
+      (a) => a.containerId === c.id && a.hostIp === '::',
+    )
+    const target = allocation?.containerIp ?? ''
+    const shown = target.includes(':') ? `[${target}]:${p.containerPort}` : `${target}:${p.containerPort}`
+    lines.push(
+      m['ports.ipv6-proxy']({
+        name: c.name,
+        port: String(p.hostPort),
+        proto: p.proto,
+        target: shown,
+        rules: firewalled && target.includes(':'),
+      }),
+    )
+  }
   return lines
 }
 

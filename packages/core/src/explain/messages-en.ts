@@ -120,6 +120,25 @@ export const en = {
     `Port ${v.port}/${v.proto} is published on ${v.address} only: a packet for it that does not come in on lo is dropped, so only the host itself reaches it (moby#45610).`,
   'rule.return': () => 'Nothing matched here: go back to the calling chain.',
   'rule.other': () => "A rule Docker did not write (yours, or another tool's).",
+  'mode.bridge.ipv6': (v: {
+    name: string
+    network: string
+    ip6: string
+    gateway6: string
+    /** Whether the daemon writes ip6tables (28 by default; 20.10 never, unless experimental). */
+    firewalled: boolean
+  }) =>
+    `On ${v.network}, ${v.name} also has the IPv6 address ${v.ip6}${v.gateway6 ? `, with its IPv6 default route to ${v.gateway6}` : ''}. ${
+      v.firewalled
+        ? 'Docker writes the same rules in ip6tables as in iptables for it (isolation, ICC, NAT of the subnet, published ports), so IPv6 is filtered as IPv4 is.'
+        : "Docker writes no ip6tables rule for it (the daemon's ip6tables is off): in IPv6 nothing isolates this network from the others, ICC off and --internal do not hold, and the host forwards to that address from anywhere it routes, without NAT."
+    }`,
+  'ports.ipv6-proxy': (v: { name: string; port: string; proto: string; target: string; rules: boolean }) =>
+    `Port ${v.port}/${v.proto} of ${v.name}, published on 0.0.0.0, is also reachable on [::]:${v.port}: Docker binds every port published without an address on both 0.0.0.0 and ::, with a docker-proxy listening on [::]:${v.port} that connects to ${v.target}. ${
+      v.rules
+        ? 'It also writes the DNAT of that port in ip6tables, so IPv6 clients reach the container as IPv4 ones do.'
+        : 'That IPv6 traffic goes through the proxy alone: the iptables rules (and an IPv4-only host firewall) never see it. Publish on 0.0.0.0:PORT explicitly to keep it off IPv6.'
+    }`,
 }
 
 export type Messages = typeof en

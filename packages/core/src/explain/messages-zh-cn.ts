@@ -83,4 +83,16 @@ export const zhCN: Messages = {
     `${v.port}/${v.proto} 端口只映射在 ${v.address} 上：不是从 lo 进入、发往它的报文被丢弃，因此只有宿主机自己能访问（moby#45610）。`,
   'rule.return': () => '此处没有匹配：返回调用它的链。',
   'rule.other': () => '这条规则不是 Docker 写入的（你自己或其他工具添加的）。',
+  'mode.bridge.ipv6': (v) =>
+    `在网络 ${v.network} 上，${v.name} 还有 IPv6 地址 ${v.ip6}${v.gateway6 ? `，IPv6 默认路由指向 ${v.gateway6}` : ''}。${
+      v.firewalled
+        ? 'Docker 在 ip6tables 中为它写入与 iptables 相同的规则（网络隔离、ICC、子网 NAT、端口映射），IPv6 流量与 IPv4 一样受到过滤。'
+        : 'Docker 没有为它写入任何 ip6tables 规则（守护进程的 ip6tables 未开启）：在 IPv6 下这个网络与其他网络之间没有隔离，关闭 ICC 和 --internal 都不起作用，宿主机会把发往该地址的报文从任何可路由的地方转发过来，而且不做 NAT。'
+    }`,
+  'ports.ipv6-proxy': (v) =>
+    `${v.name} 的 ${v.port}/${v.proto} 端口映射在 0.0.0.0 上，同样可以通过 [::]:${v.port} 访问：没有指定地址的端口映射，Docker 会同时绑定 0.0.0.0 和 ::，由一个监听 [::]:${v.port} 的 docker-proxy 转发到 ${v.target}。${
+      v.rules
+        ? 'Docker 还在 ip6tables 中写入了这个端口的 DNAT，IPv6 客户端与 IPv4 客户端一样直达容器。'
+        : '这部分 IPv6 流量只经过 docker-proxy：iptables 规则（以及只配置了 IPv4 的宿主机防火墙）完全看不到它。如果不想在 IPv6 上暴露，请显式映射到 0.0.0.0:端口。'
+    }`,
 }

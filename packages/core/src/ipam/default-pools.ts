@@ -1,3 +1,5 @@
+import { formatCidr6, networkAddress6, parseCidr6 } from './ipv6.js'
+
 /**
  * Docker's predefined address pools (libnetwork ipamutils, unchanged from
  * 20.10 to today): "31 IPv4 private networks" for local networks, and
@@ -104,6 +106,44 @@ const DOCKER_LOCAL_POOLS: SubnetSequence = Object.freeze({
 export function localPoolsOf(lab: {
   daemon?: { 'default-address-pools'?: { base: string; size: number }[] }
 }): SubnetSequence {
-  const pools = lab.daemon?.['default-address-pools']
+  // The IPv6 pools of the list are IPv6's (localPools6Of).
+  const pools = lab.daemon?.['default-address-pools']?.filter((p) => !p.base.includes(':'))
   return pools && pools.length > 0 ? subnetsOfPools(pools) : DOCKER_LOCAL_POOLS
+}
+
+/**
+ * The IPv6 subnets of a daemon's `default-address-pools` (those with an
+ * IPv6 base), in order, or undefined when it has none: a network created
+ * with `--ipv6` and no IPv6 subnet takes one of them (seen on 20.10 and 28
+ * with `base=fd00:a0::/56,size=64`: fd00:a0::/64, fd00:a0:0:1::/64, ...).
+ * The count is capped at 2^32: nobody creates more networks.
+ *
+ * @example
+ * localPools6Of({ daemon: { 'default-address-pools': [{ base: 'fd00:a0::/56', size: 64 }] } })?.at(1) // 'fd00:a0:0:1::/64'
+ */
+export function localPools6Of(lab: {
+  daemon?: { 'default-address-pools'?: { base: string; size: number }[] }
+}): SubnetSequence | undefined {
+  const pools = (lab.daemon?.['default-address-pools'] ?? []).filter((p) => p.base.includes(':'))
+  if (pools.length === 0) return undefined
+  const parts = pools.map((p) => {
+    const cidr = parseCidr6(p.base)
+    const bits = cidr?.prefix ?? 128
+    return {
+      start: cidr ? networkAddress6(cidr.ip, bits) : 0n,
+      count: 2 ** Math.min(32, Math.max(0, p.size - bits)),
+      size: p.size,
+    }
+  })
+  return Object.freeze({
+    count: parts.reduce((n, p) => n + p.count, 0),
+    at(index: number): string {
+      let i = index
+      for (const p of parts) {
+        if (i < p.count) return formatCidr6(p.start + BigInt(i) * (1n << BigInt(128 - p.size)), p.size)
+        i -= p.count
+      }
+      return ''
+    },
+  })
 }

@@ -4,10 +4,12 @@
  * kernel-layer twin of netlink.ts (which does `ip link/addr/route`); the
  * tables themselves are netfilter/.
  */
+import type { Netfilter } from '../model/netfilter.js'
 import type { Operation } from '../model/operation.js'
 import type { Tx } from '../model/tx.js'
 import {
   applyNetfilterOp,
+  createNetfilter,
   deleteNetfilterRules,
   type NetfilterDeleteOp,
   type NetfilterOp,
@@ -25,6 +27,35 @@ export function iptables(tx: Tx, op: NetfilterOp): void {
   if (undo) tx.remember(undo)
   // An existing chain or a missing rule is left alone, as Docker checks before it acts.
   if (undo || (op.op !== 'new-chain' && op.op !== 'delete')) tx.log(netfilterOperation(op))
+}
+
+/**
+ * The host's IPv6 tables, brought in by the first ip6tables command (a lab
+ * whose engine never writes them has none, and serializes as it always has).
+ */
+function ipv6Tables(tx: Tx): Netfilter {
+  const existing = tx.lab.netfilter6
+  if (existing) return existing
+  const created = createNetfilter()
+  tx.lab.netfilter6 = created
+  tx.remember(() => {
+    delete tx.lab.netfilter6
+  })
+  return created
+}
+
+/**
+ * Applies an ip6tables operation to the host's IPv6 tables and logs it:
+ * the IPv6 twin of {@link iptables}, for what a daemon with ip6tables on
+ * writes (moby programs both families through the same rule builders).
+ *
+ * @example
+ * ip6tables(tx, { op: 'new-chain', table: 'nat', chain: 'DOCKER' }) // logs "ip6tables -t nat -N DOCKER"
+ */
+export function ip6tables(tx: Tx, op: NetfilterOp): void {
+  const undo = applyNetfilterOp(ipv6Tables(tx), op)
+  if (undo) tx.remember(undo)
+  if (undo || (op.op !== 'new-chain' && op.op !== 'delete')) tx.log(netfilterOperation(op, 'ip6tables'))
 }
 
 /**

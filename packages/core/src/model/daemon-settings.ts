@@ -33,6 +33,14 @@ export interface DaemonSettings {
   'userland-proxy'?: boolean
   /** Options every new network of a driver gets unless it sets them (Docker 28: `--default-network-opt`). */
   'default-network-opts'?: Record<string, Record<string, string>>
+  /** IPv6 on the default bridge (`--ipv6`): docker0 gets `fixed-cidr-v6` (28 without it: a random ULA /64). */
+  ipv6?: boolean
+  /** docker0's IPv6 subnet (`--fixed-cidr-v6`), used when `ipv6` is on. */
+  'fixed-cidr-v6'?: string
+  /** The daemon writes ip6tables (`--ip6tables`; 28: on by default; 20.10: experimental only). */
+  ip6tables?: boolean
+  /** Experimental features (`--experimental`), which 20.10's ip6tables needs. */
+  experimental?: boolean
 }
 
 export type DaemonSettingName = keyof DaemonSettings
@@ -59,6 +67,10 @@ export const DAEMON_SETTING_NAMES: readonly DaemonSettingName[] = Object.freeze(
   'ip-forward',
   'userland-proxy',
   'default-network-opts',
+  'ipv6',
+  'fixed-cidr-v6',
+  'ip6tables',
+  'experimental',
 ])
 
 /**

@@ -85,6 +85,11 @@ export interface LabState {
   containers: Record<string, Container>
   swarm: SwarmState | null
   netfilter: Netfilter
+  /**
+   * The host's IPv6 tables (`ip6tables-save`), present once a daemon with
+   * ip6tables on wrote to them (Docker 28 by default); absent otherwise.
+   */
+  netfilter6?: Netfilter
   /** Bound host ports, keyed "proto/port" (all the host addresses that port is bound on). */
   hostPorts: Record<string, HostPortAllocation[]>
   /** Container ids by name: the daemon's name index. */

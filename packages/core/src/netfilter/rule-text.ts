@@ -1,8 +1,9 @@
 import type { Rule } from '../model/netfilter.js'
 
-/** iptables-save prints bare addresses as host routes ("/32"). */
+/** iptables-save prints bare addresses as host routes ("/32"; ip6tables-save "/128"). */
 function withPrefix(address: string): string {
-  return address.includes('/') ? address : `${address}/32`
+  if (address.includes('/')) return address
+  return address.includes(':') ? `${address}/128` : `${address}/32`
 }
 
 /**

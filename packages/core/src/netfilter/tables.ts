@@ -50,6 +50,9 @@ export type NetfilterOp =
   | { op: 'insert'; table: TableName; chain: string; rule: Rule }
   | { op: 'delete'; table: TableName; chain: string; rule: Rule }
 
+/** The command that changes the IPv4 tables (`iptables`) or the IPv6 ones (`ip6tables`). */
+export type NetfilterTool = 'iptables' | 'ip6tables'
+
 /**
  * The command a person would type for an operation, as data: `iptables -t
  * TABLE` and the verb, then the rule's options one argv slot each (a rule's
@@ -58,8 +61,9 @@ export type NetfilterOp =
  *
  * @example
  * netfilterOperation({ op: 'new-chain', table: 'nat', chain: 'DOCKER' }) // { tool: 'iptables', args: ['-t', 'nat', '-N', 'DOCKER'] }
+ * netfilterOperation({ op: 'new-chain', table: 'nat', chain: 'DOCKER' }, 'ip6tables') // the same, for ip6tables
  */
-export function netfilterOperation(op: NetfilterOp): Operation {
+export function netfilterOperation(op: NetfilterOp, tool: NetfilterTool = 'iptables'): Operation {
   const args = ['-t', op.table]
   switch (op.op) {
     case 'new-chain':
@@ -73,7 +77,7 @@ export function netfilterOperation(op: NetfilterOp): Operation {
     case 'delete':
       args.push(VERB[op.op], op.chain, ...renderRuleSpec(op.rule).split(' '))
   }
-  return { tool: 'iptables', args }
+  return { tool, args }
 }
 
 const VERB = { append: '-A', insert: '-I', delete: '-D' } as const

@@ -374,6 +374,16 @@ export function labFromObservation(
     netfilter: parseIptablesSave(
       [raw.iptables.nat, raw.iptables.filter, ...(raw.iptables.raw ? [raw.iptables.raw] : [])].join('\n'),
     ),
+    // The IPv6 tables where the observer read them and the daemon wrote to them (its DOCKER chain).
+    ...(raw.ip6tables && /^:DOCKER /m.test(raw.ip6tables.filter)
+      ? {
+          netfilter6: parseIptablesSave(
+            [raw.ip6tables.nat, raw.ip6tables.filter, ...(raw.ip6tables.raw ? [raw.ip6tables.raw] : [])].join(
+              '\n',
+            ),
+          ),
+        }
+      : {}),
     hostPorts,
     portCursor: {},
     containerNames,

@@ -361,11 +361,16 @@ export function normalizeObservation(raw: RawObservation): Observation {
     out[`files/${name}/etc/resolv.conf`] = rename(files.resolvConf)
     out[`files/${name}/etc/hostname`] = rename(files.hostname)
   }
-  for (const table of ['nat', 'filter', 'raw'] as const) {
-    const text = raw.iptables[table]
-    if (text === undefined) continue
-    for (const [chain, rules] of Object.entries(normalizeIptables(text, rename))) {
-      out[`iptables/${table}/${chain}`] = rules
+  for (const [family, tables] of [
+    ['iptables', raw.iptables],
+    ['ip6tables', raw.ip6tables],
+  ] as const) {
+    for (const table of ['nat', 'filter', 'raw'] as const) {
+      const text = tables?.[table]
+      if (text === undefined) continue
+      for (const [chain, rules] of Object.entries(normalizeIptables(text, rename))) {
+        out[`${family}/${table}/${chain}`] = rules
+      }
     }
   }
   return out

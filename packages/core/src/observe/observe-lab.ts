@@ -2,6 +2,7 @@ import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { containerFiles } from '../etc/container-files.js'
 import type { LabState } from '../model/state.js'
 import { renderIptablesSave } from '../netfilter/iptables-save.js'
+import { createNetfilter } from '../netfilter/tables.js'
 import { inspectContainer } from '../views/container-inspect.js'
 import { renderIpAddrJson } from '../views/ip-addr.js'
 import { renderIpRouteJson } from '../views/ip-route.js'
@@ -50,6 +51,15 @@ export function observeLab(lab: LabState, steps: ObservedStep[] = []): RawObserv
       // which prints the empty table before the first endpoint too.
       ...(behaviourOf(lab).firewaller.tables.includes('raw')
         ? { raw: renderIptablesSave(lab.netfilter, 'raw') }
+        : {}),
+    },
+    // The observer reads the same tables in IPv6: built-in chains only where no
+    // daemon wrote ip6tables (20.10), as `ip6tables-save -t` prints a table it loads.
+    ip6tables: {
+      nat: renderIptablesSave(lab.netfilter6 ?? createNetfilter(), 'nat'),
+      filter: renderIptablesSave(lab.netfilter6 ?? createNetfilter(), 'filter'),
+      ...(behaviourOf(lab).firewaller.tables.includes('raw')
+        ? { raw: renderIptablesSave(lab.netfilter6 ?? createNetfilter(), 'raw') }
         : {}),
     },
     files,

@@ -45,6 +45,11 @@ export interface RawObservation {
    */
   iptables: { nat: string; filter: string; raw?: string }
   /**
+   * `ip6tables-save -t nat` / `-t filter` (and `-t raw` where iptables' raw
+   * is read), absent from recordings made before the recorder read them.
+   */
+  ip6tables?: { nat: string; filter: string; raw?: string }
+  /**
    * `cat /etc/hosts`, `/etc/resolv.conf` and `/etc/hostname` inside each
    * running container, by container name (absent from recordings made
    * before the recorder read them).

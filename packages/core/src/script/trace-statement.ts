@@ -2,7 +2,8 @@
  * netmodes' own scenario statement: `trace FROM -> TO[:PORT][/PROTO]`.
  * Without a port it is an ICMP echo (ping); with one, TCP unless `/udp`.
  * FROM and TO are what the tracer understands: a container name, `host`,
- * `lan`, `internet`, or an address.
+ * `lan`, `internet`, or an address (IPv6 as `fd00::2`, or `[fd00::2]:80`
+ * with a port).
  */
 export interface TraceStatement {
   from: string
@@ -37,6 +38,21 @@ export function parseTraceStatement(text: string): TraceStatement {
   if (proto) {
     protocol = proto[1] as 'tcp' | 'udp'
     to = to.slice(0, -proto[0].length)
+  }
+  // An IPv6 address: [ADDR]:PORT with a port, bare without one (its colons are the address's).
+  const bracketed = to.match(/^\[([0-9a-fA-F:.]+)\](?::(\d{1,5}))?$/)
+  if (bracketed) {
+    to = bracketed[1] as string
+    if (bracketed[2] === undefined) {
+      if (protocol !== 'icmp') throw new TraceSyntaxError(text)
+      return { from, to, protocol }
+    }
+    if (protocol === 'icmp') protocol = 'tcp'
+    return { from, to, protocol, port: Number(bracketed[2]) }
+  }
+  if ((to.match(/:/g) ?? []).length > 1) {
+    if (protocol !== 'icmp') throw new TraceSyntaxError(text)
+    return { from, to, protocol }
   }
   const port = to.match(/:(\d{1,5})$/)
   if (port) {

@@ -10,6 +10,7 @@
 import { DockerCliError } from '../errors.js'
 import type { Container } from '../model/docker.js'
 import { quoteGo } from '../script/go/go-quote.js'
+import { naturalLess } from './natural-order.js'
 
 /** Go's strconv.ParseUint(s, 10, 16), with its error text. */
 function parseUint16(text: string): number {
@@ -57,21 +58,23 @@ export function renderDockerPort(
   container: Container,
   ref: string,
   only?: string,
-  /** The docker 28.2 CLI: `[::]:8080`, and the port named as typed in "No public port". */
-  cli: { bracketsIPv6: boolean; noPublicPortAsTyped: boolean } = {
+  /** The docker 28.2 CLI: `[::]:8080`, lines in natural order, and the port named as typed in "No public port". */
+  cli: { bracketsIPv6: boolean; noPublicPortAsTyped: boolean; sortsPortLines?: boolean } = {
     bracketsIPv6: false,
     noPublicPortAsTyped: false,
   },
 ): string {
+  const ordered = (lines: string[]) =>
+    cli.sortsPortLines ? lines.sort((a, b) => (naturalLess(a, b) ? -1 : naturalLess(b, a) ? 1 : 0)) : lines
   // Only a running container has bindings in NetworkSettings.Ports.
   const bindings = container.state === 'running' ? container.ports : []
   if (only === undefined || only === '') {
-    return [...bindings]
+    const all = [...bindings]
       .sort(
         (a, b) => a.containerPort - b.containerPort || (a.proto < b.proto ? -1 : a.proto > b.proto ? 1 : 0),
       )
       .map((p) => `${p.containerPort}/${p.proto} -> ${hostSocket(p.hostIp, p.hostPort, cli.bracketsIPv6)}\n`)
-      .join('')
+    return ordered(all).join('')
   }
   // port.go: "PORT/PROTO" splits at the first "/", an empty proto is tcp.
   const slash = only.indexOf('/')
@@ -87,5 +90,5 @@ export function renderDockerPort(
     const named = cli.noPublicPortAsTyped ? only : `${port}/${proto}`
     throw new DockerCliError(`Error: No public port '${named}' published for ${ref}`, 1)
   }
-  return lines.join('')
+  return ordered(lines).join('')
 }

@@ -26,10 +26,11 @@ export function inspectNetwork(lab: LabState, network: Network): Record<string, 
   }
   const policy = behaviourOf(lab).inspect
   const predefinedBridge = network.name === 'bridge' && network.driver === 'bridge'
-  const showGateway = (c: { gateway?: string }) =>
+  const showGateway = (c: { gateway?: string; subnet: string }) =>
     c.gateway ||
     (network.scope === 'swarm' && network.gateway) ||
-    (predefinedBridge && policy.defaultBridgeConfigGateway && network.gateway)
+    // (the IPv4 entry's: docker0's IPv6 entry shows a gateway only where it has one)
+    (predefinedBridge && policy.defaultBridgeConfigGateway && network.gateway && !c.subnet.includes(':'))
   const config = network.ipam.config.map((c) => ({
     Subnet: c.subnet,
     ...(c.ipRange ? { IPRange: c.ipRange } : {}),

@@ -55,6 +55,28 @@ function addBridgeIpv6(tx: Tx, network: Network, bridgeName: string): void {
 }
 
 /**
+ * The network's rules in each family its engine writes: iptables always,
+ * ip6tables (28) for a network with an IPv6 subnet. docker0 without IPv6
+ * and an IPv4-only network get no ip6tables rule (seen on 28.5.2).
+ */
+function bridgeRuleSets(tx: Tx, network: Network, subnet: string) {
+  const config = readBridgeConfig(network)
+  const rules = {
+    bridgeName: config.bridgeName,
+    icc: config.icc,
+    masquerade: config.masquerade,
+    internal: config.internal,
+    hairpin: !tx.lab.profile.userlandProxy,
+  }
+  const behaviour = behaviourOf(tx.lab)
+  const sets = [{ firewaller: behaviour.firewaller, config: { ...rules, subnet } }]
+  const v6 = behaviour.firewaller6
+  if (v6 && network.enableIPv6 && network.pool6)
+    sets.push({ firewaller: v6, config: { ...rules, subnet: network.pool6.subnet } })
+  return sets
+}
+
+/**
  * Creates the Linux bridge of a bridge network and programs its firewall, as
  * the driver's setup steps do: device, address, iptables, isolation, up.
  */
@@ -78,14 +100,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
     scope: 'global',
   })
   addBridgeIpv6(tx, network, config.bridgeName)
-  behaviourOf(tx.lab).firewaller.programBridgeRules(tx, {
-    bridgeName: config.bridgeName,
-    subnet,
-    icc: config.icc,
-    masquerade: config.masquerade,
-    internal: config.internal,
-    hairpin: !tx.lab.profile.userlandProxy,
-  })
+  for (const set of bridgeRuleSets(tx, network, subnet)) set.firewaller.programBridgeRules(tx, set.config)
   setLinkUp(tx, host, config.bridgeName)
   addConnectedRoute(tx, host, { subnet, dev: config.bridgeName, src: gateway })
   const bridge = findLink(host, config.bridgeName)
@@ -101,14 +116,7 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
 export function deleteBridgeNetwork(tx: Tx, network: Network): void {
   const config = readBridgeConfig(network)
   const { subnet } = gatewayPrefix(network)
-  behaviourOf(tx.lab).firewaller.removeBridgeRules(tx, {
-    bridgeName: config.bridgeName,
-    subnet,
-    icc: config.icc,
-    masquerade: config.masquerade,
-    internal: config.internal,
-    hairpin: !tx.lab.profile.userlandProxy,
-  })
+  for (const set of bridgeRuleSets(tx, network, subnet)) set.firewaller.removeBridgeRules(tx, set.config)
   deleteLink(tx, namespaceOf(tx, 'host'), config.bridgeName)
 }
 
@@ -155,21 +163,24 @@ export function joinBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint,
   const { subnet } = gatewayPrefix(network)
   addConnectedRoute(tx, ns, { subnet, dev: endpoint.ifname, src: endpoint.ipv4 })
   tx.set(endpoint, 'hostVeth', hostVeth)
-  behaviourOf(tx.lab).firewaller.joinEndpoint(tx, {
-    bridgeName: config.bridgeName,
-    internal: config.internal,
-    ipv4: endpoint.ipv4,
-  })
+  for (const { firewaller, address } of endpointRuleSets(tx, endpoint))
+    firewaller.joinEndpoint(tx, { bridgeName: config.bridgeName, internal: config.internal, address })
+}
+
+/** An endpoint's rules in each family: its IPv4 address, and its IPv6 one where ip6tables is written. */
+function endpointRuleSets(tx: Tx, endpoint: Endpoint) {
+  const behaviour = behaviourOf(tx.lab)
+  const sets = [{ firewaller: behaviour.firewaller, address: endpoint.ipv4 }]
+  if (behaviour.firewaller6 && endpoint.ipv6)
+    sets.push({ firewaller: behaviour.firewaller6, address: endpoint.ipv6 })
+  return sets
 }
 
 /** Removes an endpoint's rules and its veth pair (deleting one end removes both). */
 export function leaveBridgeEndpoint(tx: Tx, network: Network, endpoint: Endpoint): void {
   const config = readBridgeConfig(network)
-  behaviourOf(tx.lab).firewaller.leaveEndpoint(tx, {
-    bridgeName: config.bridgeName,
-    internal: config.internal,
-    ipv4: endpoint.ipv4,
-  })
+  for (const { firewaller, address } of endpointRuleSets(tx, endpoint))
+    firewaller.leaveEndpoint(tx, { bridgeName: config.bridgeName, internal: config.internal, address })
   if (!endpoint.hostVeth) return
   const host = namespaceOf(tx, 'host')
   if (findLink(host, endpoint.hostVeth)) deleteLink(tx, host, endpoint.hostVeth)

@@ -3,6 +3,8 @@
  * together, as moby's config.MergeDaemonConfigurations joins them, checked
  * as dockerd checks them before it builds anything.
  */
+
+import { parseCidr6 } from '../../ipam/ipv6.js'
 import type { DaemonSettingName, DaemonSettings } from '../../model/daemon-settings.js'
 import { cidrContainsGoIP, isGoIPv4, parseGoCIDR } from '../../script/go/go-net-ip.js'
 import { DaemonConfigError } from './daemon-config-error.js'
@@ -69,6 +71,15 @@ export function checkDaemonSettings(
       `fixed-cidr ${settings['fixed-cidr']} is not within bip's subnet ${settings.bip}`,
     )
   for (const pool of settings['default-address-pools'] ?? []) {
+    // An IPv6 pool (seen on both engines: base=fd00:a0::/56,size=64) gives --ipv6 networks their subnets.
+    if (pool.base.includes(':')) {
+      const bits = Number(pool.base.split('/')[1])
+      if (parseCidr6(pool.base) === undefined || pool.size < bits || pool.size > 128)
+        throw new DaemonConfigError(
+          `default-address-pools: size ${pool.size} does not fit base ${pool.base} (it must be ${bits}..128)`,
+        )
+      continue
+    }
     const base = cidr('default-address-pools base', pool.base)
     if (pool.size < base.bits || pool.size > 32)
       throw new DaemonConfigError(

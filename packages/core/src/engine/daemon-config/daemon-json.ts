@@ -29,7 +29,6 @@ const IGNORED = new Set([
   'default-ulimits',
   'exec-opts',
   'exec-root',
-  'experimental',
   'features',
   'group',
   'hosts',
@@ -76,10 +75,7 @@ const NOT_MODELLED = new Set([
   'dns-opts',
   'dns-search',
   'firewall-backend',
-  'fixed-cidr-v6',
   'ip',
-  'ip6tables',
-  'ipv6',
   'userland-proxy-path-v6',
 ])
 
@@ -139,6 +135,10 @@ const READERS: Readonly<Record<keyof DaemonSettings, Reader>> = Object.freeze({
   'ip-forward': bool,
   'userland-proxy': bool,
   'default-network-opts': networkOpts,
+  ipv6: bool,
+  'fixed-cidr-v6': text,
+  ip6tables: bool,
+  experimental: bool,
 })
 
 /**

@@ -3,7 +3,8 @@
  * them (moby cmd/dockerd/config*.go, pflag): `--bip`, `--fixed-cidr`,
  * `--default-address-pool` (repeatable), `--mtu`, the booleans `--icc`,
  * `--ip-masq`, `--iptables`, `--ip-forward`, `--userland-proxy`
- * (`--icc=false`), and Docker 28's `--default-network-opt DRIVER=KEY=VALUE`.
+ * (`--icc=false`), and Docker 28's `--default-network-opt DRIVER=KEY=VALUE`;
+ * IPv6: `--ipv6`, `--fixed-cidr-v6`, `--ip6tables`, and `--experimental`.
  * Read into the daemon.json shape, only the flags given.
  */
 import type { AddressPool, DaemonSettings } from '../../model/daemon-settings.js'
@@ -37,6 +38,10 @@ const FLAGS = Object.freeze({
   ipForward: boolFlag('ip-forward'),
   userlandProxy: boolFlag('userland-proxy'),
   networkOpts: listFlag('default-network-opt', undefined, checkNetworkOpt),
+  ipv6: boolFlag('ipv6'),
+  fixedCidrV6: stringFlag('fixed-cidr-v6'),
+  ip6tables: boolFlag('ip6tables'),
+  experimental: boolFlag('experimental'),
 })
 
 const TABLE = new FlagTable(Object.values(FLAGS))
@@ -53,6 +58,10 @@ export const FLAG_OF_SETTING: Readonly<Record<keyof DaemonSettings, string>> = O
   'ip-forward': 'ip-forward',
   'userland-proxy': 'userland-proxy',
   'default-network-opts': 'default-network-opt',
+  ipv6: 'ipv6',
+  'fixed-cidr-v6': 'fixed-cidr-v6',
+  ip6tables: 'ip6tables',
+  experimental: 'experimental',
 })
 
 function networkOpts(texts: readonly string[]): Record<string, Record<string, string>> {
@@ -99,6 +108,10 @@ export function parseDockerdArgs(args: readonly string[]): DaemonSettings {
     'ip-forward': given(FLAGS.ipForward, v.value(FLAGS.ipForward)),
     'userland-proxy': given(FLAGS.userlandProxy, v.value(FLAGS.userlandProxy)),
     'default-network-opts': given(FLAGS.networkOpts, networkOpts(v.value(FLAGS.networkOpts))),
+    ipv6: given(FLAGS.ipv6, v.value(FLAGS.ipv6)),
+    'fixed-cidr-v6': given(FLAGS.fixedCidrV6, v.value(FLAGS.fixedCidrV6)),
+    ip6tables: given(FLAGS.ip6tables, v.value(FLAGS.ip6tables)),
+    experimental: given(FLAGS.experimental, v.value(FLAGS.experimental)),
   }
   return Object.fromEntries(
     Object.entries(settings).filter(([, value]) => value !== undefined),

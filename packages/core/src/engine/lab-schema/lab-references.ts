@@ -29,6 +29,17 @@ export function labReferenceProblem(lab: LabState): string | undefined {
         return `netfilter.${table}.chains${pathStep(chain)}: is missing (a chain dockerd creates at start)`
     }
   }
+  // The IPv6 tables, once the daemon wrote them (a lab saved before netmodes kept them has
+  // none: its ip6tables side starts with its first IPv6 network, see kernel ip6tables).
+  const v6 = behaviourOf(lab).firewaller6
+  if (v6 && lab.netfilter6) {
+    for (const table of ['nat', 'filter'] as const) {
+      for (const chain of [...BUILTIN_CHAINS[table], ...v6.daemonChains[table]]) {
+        if (!Object.hasOwn(lab.netfilter6[table].chains, chain))
+          return `netfilter6.${table}.chains${pathStep(chain)}: is missing (a chain dockerd creates at start)`
+      }
+    }
+  }
   for (const [key, ns] of Object.entries(lab.namespaces)) {
     if (ns.id !== key) return `namespaces${pathStep(key)}.id: must be the key it is filed under`
   }

@@ -215,7 +215,7 @@ const endpoint = object({
   gateway: either(oneOf(''), ipv4, 'must be "" or an IPv4 address'),
   ipv6: optional(ipv6),
   prefixlen6: optional(integer(0, 128)),
-  gateway6: optional(ipv6),
+  gateway6: optional(either(oneOf(''), ipv6, 'must be "" or an IPv6 address')),
 })
 
 const network = refine(
@@ -356,6 +356,7 @@ export const labSchema = object({
     }),
   ),
   netfilter: object({ nat: table, filter: table, raw: optional(table), mangle: optional(table) }),
+  netfilter6: optional(object({ nat: table, filter: table, raw: optional(table), mangle: optional(table) })),
   hostPorts: record(
     array(
       object({
