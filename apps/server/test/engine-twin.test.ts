@@ -174,6 +174,12 @@ describe("bad requests to the twin get the engine's error shape, and it keeps se
     ).toEqual(['bridge', 'host', 'none'])
   })
 
+  test("unknown fields are ignored, as Go's JSON decoder ignores them on the engine", async () => {
+    const r = await raw(sock, 'POST', '/v1.51/networks/create', '{"Name":"extra","NoSuchField":{"a":1}}')
+    expect(r.status).toBe(201)
+    expect(twin.lab().networks.some((n) => n.name === 'extra')).toBe(true)
+  })
+
   test('a body over the limit: 413, and an unknown path: 404 page not found', async () => {
     const big = await raw(sock, 'POST', '/v1.51/networks/create', `{"Name":"${'x'.repeat(100_000)}"}`).catch(
       () => ({ status: 413, text: '' }),
