@@ -10,6 +10,9 @@
 //   order, which is random (docker/cli 20.10 cli/command/container/port.go
 //   ranges over NetworkSettings.Ports; 28's CLI sorts them). Each port's
 //   lines stay together and in order, so the ports compare in port order.
+// - `docker ps --format '{{.Networks}}'` joins a container's networks in Go
+//   map order too (20.10's formatter ranges over NetworkSettings.Networks;
+//   28's sorts them): a comma list of the lab's network names compares sorted.
 //
 // For 28:
 //
@@ -259,6 +262,20 @@ function portsInOrder(raw) {
   return { ...raw, steps }
 }
 
+// `docker ps --format` with .Networks on 20.10: each comma list of network names, sorted (see the top).
+function networksInOrder(raw, names) {
+  const listsNetworks = (s) => /^docker (container )?(ps|ls)\b.*\.Networks/.test(s.command.trim())
+  if (!raw.steps.some(listsNetworks)) return raw
+  const sortList = (word) => {
+    const parts = word.split(',')
+    return parts.length > 1 && parts.every((p) => names.has(p)) ? [...parts].sort().join(',') : word
+  }
+  const steps = raw.steps.map((s) =>
+    listsNetworks(s) ? { ...s, stdout: s.stdout.replace(/[^\s|]+/g, sortList) } : s,
+  )
+  return { ...raw, steps }
+}
+
 /**
  * The two runs of one scenario on `engine`, with what that engine leaves to
  * chance made comparable: [expected, actual].
@@ -267,7 +284,10 @@ function portsInOrder(raw) {
  * const [recorded, observed] = maskEngineNoise('28', recording, observation)
  */
 export function maskEngineNoise(engine, expected, actual) {
-  if (engine !== '28') return [portsInOrder(expected), portsInOrder(actual)]
+  if (engine !== '28') {
+    const names = new Set((expected.networks ?? []).map((n) => String(n.Name)))
+    return [networksInOrder(portsInOrder(expected), names), networksInOrder(portsInOrder(actual), names)]
+  }
   const e = masked28(expected)
   return [e, rotatedLikeExpected(e, masked28(actual))]
 }

@@ -33,7 +33,8 @@ const LINES = [
   'docker run -d --name web --network app -p 8080:80 --network-alias www nginx',
   'docker run -d --name db --network back postgres',
   'docker network connect back web',
-  "docker ps --format '{{.Names}} {{.Status}} {{.Ports}} {{.Networks}}'",
+  // Not {{.Networks}}: the 20.10 client joins them in Go map order, a different order each run.
+  "docker ps --format '{{.Names}} {{.Status}} {{.Ports}}'",
   'docker network ls',
   "docker inspect -f '{{json .NetworkSettings.Networks}}' web",
   'docker network inspect app',
