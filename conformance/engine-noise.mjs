@@ -43,6 +43,12 @@
 //   things written in join order: the container's own lines in its
 //   /etc/hosts and its raw PREROUTING rules (when they stand in the same
 //   order as its interfaces). Any other order stays a mismatch.
+// - A refused `docker run --network container:X ...` (28 refuses --ip there)
+//   was once seen, on a fresh 28.5.2, to leave its container for the next
+//   line: `docker network connect NET NAME` then said "container sharing
+//   network namespace ... cannot be connected to any other network" instead
+//   of "No such container: NAME" (the recording, and every other run). Both
+//   answers compare as one, for a name whose run was refused that way.
 
 const MAC = /\b[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b/g
 const BRIDGE = /^(docker0|docker_gwbridge|br-[0-9a-f]{12})$/
@@ -138,13 +144,40 @@ function masked28(raw) {
   const given = new Set(said.match(MAC) ?? [])
   const pairs = [...macRoles(raw, given)].map(([mac, role]) => [mac, role])
   const out = replaceAll(withoutBridgeMacs(raw, given), [...pairs, ...ulaPrefixes(raw, said)])
+  const refused = refusedSharers(out.steps)
   out.steps = out.steps.map((s) => ({
     ...s,
-    stderr: s.stderr
-      .replace(BIND, 'Bind for <0.0.0.0 or ::>:$1 failed')
-      .replace(ACTIVE_ENDPOINT, 'name:"$1" id:"<ep12:$1>"'),
+    stderr: leftSharer(
+      s,
+      refused,
+      s.stderr
+        .replace(BIND, 'Bind for <0.0.0.0 or ::>:$1 failed')
+        .replace(ACTIVE_ENDPOINT, 'name:"$1" id:"<ep12:$1>"'),
+    ),
   }))
   return out
+}
+
+// Names whose `docker run --network container:...` was refused (exit 125): see the top.
+function refusedSharers(steps) {
+  const names = new Set()
+  for (const s of steps) {
+    const m = s.command.match(/^docker run .*--name (\S+) .*--network container:/)
+    if (m && s.exit === 125) names.add(m[1])
+  }
+  return names
+}
+
+const SHARER_CONNECT =
+  'container sharing network namespace with another container or host cannot be connected to any other network'
+
+// A connect of such a name: either answer reads as "No such container".
+function leftSharer(step, refused, stderr) {
+  const m = step.command.match(/^docker network connect \S+ (\S+)$/)
+  if (!m || !refused.has(m[1])) return stderr
+  return stderr === `Error response from daemon: ${SHARER_CONNECT}\n`
+    ? `Error response from daemon: No such container: ${m[1]}\n`
+    : stderr
 }
 
 // A container's ethN, in order, by the IPv4 address each holds.

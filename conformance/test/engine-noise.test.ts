@@ -7,6 +7,7 @@
 import type { RawObservation } from '@netmodes/core'
 import { describe, expect, test } from 'vitest'
 import { compareRuns, readRecording } from '../conformance.mjs'
+import { maskEngineNoise } from '../engine-noise.mjs'
 
 const MAC = /\b[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b/g
 const copy = (raw: RawObservation): RawObservation => JSON.parse(JSON.stringify(raw))
@@ -148,4 +149,33 @@ describe('the 28 comparison', () => {
     expect(mismatched('28', v4, otherPort).length).toBe(1)
     expect(mismatched('20.10', v4, v6).length).toBe(1)
   })
+})
+
+test('28: a refused container-mode run may leave its container for the next connect; both answers compare as one', () => {
+  const run = (err: string) => ({
+    steps: [
+      {
+        command: 'docker run -d --name e6 --network container:web --ip 172.17.0.99 img sleep 3600',
+        exit: 125,
+        stdout: '',
+        stderr: 'docker: Error response from daemon: invalid config\n',
+      },
+      { command: 'docker network connect bridge e6', exit: 1, stdout: '', stderr: err },
+      { command: 'docker network connect bridge other', exit: 1, stdout: '', stderr: err },
+    ],
+    networks: [],
+    containers: [],
+    namespaces: {},
+    iptables: {},
+  })
+  const left =
+    'Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network\n'
+  const [expected, actual] = maskEngineNoise(
+    '28',
+    run('Error response from daemon: No such container: e6\n') as never,
+    run(left) as never,
+  )
+  expect(actual.steps[1]?.stderr).toBe(expected.steps[1]?.stderr)
+  // Only for the name whose run was refused.
+  expect(actual.steps[2]?.stderr).toBe(left)
 })
