@@ -8,8 +8,8 @@
 #
 #   bash scripts/compose.sh     # prints the path of the docker-compose binary
 #
-# The mirror is the one the machine's own sources name for its release, as
-# scripts/engine-28.sh finds it.
+# The mirror is the one the machine's own sources name for its release
+# (scripts/debian-mirror.sh, shared with scripts/engine-28.sh).
 set -euo pipefail
 
 state=/var/lib/netmodes-compose
@@ -22,22 +22,9 @@ if [ -x "$bin" ] && "$bin" version 2>/dev/null | grep -q 'version v\?2\.'; then
   exit 0
 fi
 
-codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-uri=""
-if ls /etc/apt/sources.list.d/*.sources >/dev/null 2>&1; then
-  uri=$(awk -v want="$codename" '
-    function flush() { if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ (" " want " ") && uris != "" && found == "") { split(uris, u, " "); found = u[1] } types = suites = uris = "" }
-    /^[[:space:]]*$/ { flush(); next }
-    /^Types:/ { sub(/^Types:[[:space:]]*/, ""); types = $0 }
-    /^Suites:/ { sub(/^Suites:[[:space:]]*/, ""); suites = $0 }
-    /^URIs:/ { sub(/^URIs:[[:space:]]*/, ""); uris = $0 }
-    END { flush(); print found }' /etc/apt/sources.list.d/*.sources)
-fi
-if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
-  uri=$(awk -v want="$codename" '$1 == "deb" { i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ } if ($(i + 1) == want) { print $i; exit } }' /etc/apt/sources.list)
-fi
-[ -n "$uri" ] || { echo "compose.sh: no Debian mirror for '$codename' in the apt sources" >&2; exit 1; }
-uri=${uri%/}
+# shellcheck source=scripts/debian-mirror.sh
+. "$(dirname "$0")/debian-mirror.sh"
+uri=$(debian_mirror compose.sh)
 
 mkdir -p "$state/apt"
 for suite in ${NETMODES_COMPOSE_SUITES:-testing unstable}; do

@@ -82,26 +82,9 @@ fi
 
 # --- The packages: docker.io and containerd from the newer suite -----------------
 # The mirror is whatever the machine's own sources name for its release.
-mirror() {
-  local codename
-  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-  local uri=""
-  if ls /etc/apt/sources.list.d/*.sources >/dev/null 2>&1; then
-    # deb822 stanzas: the first URI of a `deb` stanza whose Suites include the release itself.
-    uri=$(awk -v want="$codename" '
-      function flush() { if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ (" " want " ") && uris != "" && found == "") { split(uris, u, " "); found = u[1] } types = suites = uris = "" }
-      /^[[:space:]]*$/ { flush(); next }
-      /^Types:/ { sub(/^Types:[[:space:]]*/, ""); types = $0 }
-      /^Suites:/ { sub(/^Suites:[[:space:]]*/, ""); suites = $0 }
-      /^URIs:/ { sub(/^URIs:[[:space:]]*/, ""); uris = $0 }
-      END { flush(); print found }' /etc/apt/sources.list.d/*.sources)
-  fi
-  if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
-    uri=$(awk -v want="$codename" '$1 == "deb" { i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ } if ($(i + 1) == want) { print $i; exit } }' /etc/apt/sources.list)
-  fi
-  [ -n "$uri" ] || { echo "engine-28.sh: no Debian mirror for '$codename' in the apt sources" >&2; exit 1; }
-  echo "${uri%/}"
-}
+# shellcheck source=scripts/debian-mirror.sh
+. "$(dirname "$0")/debian-mirror.sh"
+mirror() { debian_mirror engine-28.sh; }
 
 fetch_packages() {
   local uri suite version apt
