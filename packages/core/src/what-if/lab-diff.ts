@@ -7,7 +7,7 @@
  * the first's (`lab-renames.ts`), so only what the change made differs.
  */
 
-import type { MatrixCell } from '../dataplane/reachability.js'
+import type { MatrixCell, ReachabilityMatrix } from '../dataplane/reachability.js'
 import { matrixCell, reachabilityMatrix } from '../dataplane/reachability.js'
 import type { TraceProtocol } from '../dataplane/trace-types.js'
 import type { Lang } from '../i18n/messages.js'
@@ -234,18 +234,43 @@ function defaultQuestions(labs: LabState[]): MatrixQuestion[] {
   return [{ protocol: 'icmp' }, ...[...ports.values()].sort((x, y) => (x.port ?? 0) - (y.port ?? 0))]
 }
 
+/**
+ * Whether each endpoint reaches each other, read from the stored groups
+ * without rendering a reason: a million pairs at 1,000 containers, so the
+ * few pairs in one namespace are looked up by index, not by a key string.
+ */
+function reachability(m: ReachabilityMatrix): (i: number, j: number) => boolean {
+  const own = new Map<number, Map<number, boolean>>()
+  for (const [key, pair] of Object.entries(m.pairs)) {
+    const [i, j] = key.split(',').map(Number) as [number, number]
+    if (!own.has(i)) own.set(i, new Map())
+    own.get(i)?.set(j, pair.entry.reachable)
+  }
+  return (i, j) =>
+    own.get(i)?.get(j) ?? m.cells[m.groupOf[i] as number]?.[m.groupOf[j] as number]?.reachable ?? false
+}
+
 function matrixDiff(before: LabState, after: LabState, q: MatrixQuestion, lang: Lang): MatrixDiff {
   const options = { protocol: q.protocol, ...(q.port !== undefined ? { port: q.port } : {}) }
   const ma = reachabilityMatrix(before, options)
   const mb = reachabilityMatrix(after, options)
+  const inB = new Map(mb.endpoints.map((name, k) => [name, k]))
+  // The endpoints both labs have, by their index in each.
+  const both = ma.endpoints.flatMap((name, k) => {
+    const kb = inB.get(name)
+    return kb === undefined ? [] : [[k, kb] as const]
+  })
+  const [ra, rb] = [reachability(ma), reachability(mb)]
   const cells: CellFlip[] = []
-  for (const from of ma.endpoints) {
-    if (!mb.endpoints.includes(from)) continue
-    for (const to of ma.endpoints) {
-      if (!mb.endpoints.includes(to)) continue
-      const x = matrixCell(ma, from, to, lang)
-      const y = matrixCell(mb, from, to, lang)
-      if (x.reachable !== y.reachable) cells.push({ from, to, before: x, after: y })
+  for (const [ia, ib] of both) {
+    for (const [ja, jb] of both) {
+      if (ra(ia, ja) === rb(ib, jb)) continue
+      cells.push({
+        from: ma.endpoints[ia] as string,
+        to: ma.endpoints[ja] as string,
+        before: matrixCell(ma, ia, ja, lang),
+        after: matrixCell(mb, ib, jb, lang),
+      })
     }
   }
   return { ...options, cells }
