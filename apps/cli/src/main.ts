@@ -19,6 +19,7 @@ const main = defineCommand({
     completion: () => import('./commands/completion.js').then((m) => m.default),
     trace: () => import('./commands/trace.js').then((m) => m.default),
     matrix: () => import('./commands/matrix.js').then((m) => m.default),
+    diff: () => import('./commands/diff.js').then((m) => m.default),
     explain: () => import('./commands/explain.js').then((m) => m.default),
     live: () => import('./commands/live.js').then((m) => m.default),
     serve: () => import('./commands/serve.js').then((m) => m.default),

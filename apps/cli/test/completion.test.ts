@@ -25,7 +25,7 @@ describe('bash', () => {
     expect(script).toContain('complete -o bashdefault -F _netmodes netmodes')
   })
   test('completes commands, options, option values and docker words', () => {
-    expect(bashComplete(script, ['netmodes', 'd'])).toEqual(['demo', 'docker', 'diagram'])
+    expect(bashComplete(script, ['netmodes', 'd'])).toEqual(['demo', 'docker', 'diagram', 'diff'])
     expect(bashComplete(script, ['netmodes', '--lab', 'x.json', 'ex'])).toEqual(['exec', 'explain'])
     expect(bashComplete(script, ['netmodes', '--'])).toEqual([
       '--lab',
@@ -38,6 +38,7 @@ describe('bash', () => {
     expect(bashComplete(script, ['netmodes', 'diagram', '--'])).toEqual(['--format', '--lab', '--help'])
     expect(bashComplete(script, ['netmodes', 'diagram', '--format', ''])).toEqual(['mermaid', 'dot', 'svg'])
     expect(bashComplete(script, ['netmodes', 'modes', '--lang', 'z'])).toEqual(['zh-CN'])
+    expect(bashComplete(script, ['netmodes', 'diff', '--to-engine', ''])).toEqual(['20.10', '28'])
     expect(bashComplete(script, ['netmodes', 'docker', 'ne'])).toEqual(['network'])
     expect(bashComplete(script, ['netmodes', 'docker', 'network', 'c'])).toEqual(['create', 'connect'])
     expect(bashComplete(script, ['netmodes', 'host', 'iptables-save', '-t', ''])).toEqual(['nat', 'filter'])

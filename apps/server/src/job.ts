@@ -13,6 +13,7 @@ import {
   isNetmodesError,
   matrixCell,
   matrixProtocolOf,
+  parseDaemonJson,
   parseScenario,
   reachabilityMatrix,
   renderDiagram,
@@ -20,6 +21,8 @@ import {
   ScenarioLineError,
   trace,
   traceProtocolOf,
+  WhatIfError,
+  whatIf,
 } from '@netmodes/core'
 import type { ApiErrorBody } from './api-error.js'
 
@@ -44,6 +47,24 @@ export type Job =
   | { kind: 'explain'; lab?: LabInput; topic?: string; lang: Lang }
   | { kind: 'diagram'; lab: LabInput; format: DiagramFormat }
   | { kind: 'doctor'; lab: LabInput }
+  | {
+      kind: 'diff'
+      before: {
+        scenario: string
+        engine?: EngineVersion | undefined
+        daemon?: Record<string, unknown> | undefined
+      }
+      to: {
+        scenario?: string | undefined
+        engine?: EngineVersion | undefined
+        daemon?: Record<string, unknown> | undefined
+        dockerd?: string | undefined
+        network?: { name: string; flags: string } | undefined
+      }
+      port?: number
+      proto?: TraceProtocol
+      lang?: Lang
+    }
 
 export type JobResult = { ok: true; value: unknown } | { ok: false; status: number; body: ApiErrorBody }
 
@@ -162,6 +183,39 @@ function answerOnLab(lab: LabState | undefined, question: LabQuestion): unknown 
   }
 }
 
+// daemon.json's settings are read as dockerd reads its file; a bad one is the request's fault.
+const daemonOf = (settings: Record<string, unknown> | undefined) =>
+  settings === undefined ? undefined : requestField(() => parseDaemonJson(JSON.stringify(settings)))
+
+/** `netmodes diff --json`: both labs' differences, and the commands that failed on one side only. */
+function diffDocument(job: Extract<Job, { kind: 'diff' }>): unknown {
+  const asked = job.port !== undefined || job.proto !== undefined
+  const protocol = asked
+    ? requestField(() => matrixProtocolOf({ port: job.port, proto: job.proto }, FIELDS))
+    : undefined
+  const daemon = daemonOf(job.before.daemon)
+  const toDaemon = daemonOf(job.to.daemon)
+  const { to } = job
+  const result = whatIf(
+    { source: job.before.scenario, engine: job.before.engine ?? '28', ...(daemon ? { daemon } : {}) },
+    {
+      ...(to.scenario !== undefined ? { source: to.scenario } : {}),
+      ...(to.engine ? { engine: to.engine } : {}),
+      ...(toDaemon ? { daemon: toDaemon } : {}),
+      ...(to.dockerd !== undefined ? { dockerd: to.dockerd } : {}),
+      ...(to.network ? { network: to.network } : {}),
+    },
+    {
+      ...(job.lang ? { lang: job.lang } : {}),
+      labels: { from: 'before', to: 'after' },
+      ...(protocol
+        ? { matrices: [{ protocol, ...(protocol !== 'icmp' && job.port ? { port: job.port } : {}) }] }
+        : {}),
+    },
+  )
+  return { ...result.diff, failedOnlyIn: result.failedOnlyIn }
+}
+
 function answer(job: Job): unknown {
   switch (job.kind) {
     case 'simulate':
@@ -184,6 +238,8 @@ function answer(job: Job): unknown {
       return renderDiagram(labOf(job.lab), job.format)
     case 'doctor':
       return answerOnLab(labOf(job.lab), { kind: 'doctor' })
+    case 'diff':
+      return diffDocument(job)
   }
 }
 
@@ -214,6 +270,15 @@ function settle(compute: () => unknown): JobResult {
     return { ok: true, value: compute() }
   } catch (error) {
     if (error instanceof JobError) return { ok: false, status: error.status, body: error.body }
+    // A what-if's scenario line names its side: the first lab, or the changed one.
+    if (error instanceof WhatIfError && error.cause instanceof ScenarioLineError) {
+      const { line, detail } = error.cause
+      return {
+        ok: false,
+        status: 422,
+        body: { error: { code: 'SCENARIO_LINE', message: `${error.side}: ${detail}`, line } },
+      }
+    }
     if (error instanceof ScenarioLineError) {
       return {
         ok: false,

@@ -60,6 +60,45 @@ export const MatrixRequestSchema = ScenarioSchema.extend({
   lang: LangSchema.optional().openapi({ description: 'Language of the reasons (en, zh-CN).' }),
 }).openapi('MatrixRequest')
 
+const DaemonJsonSchema = z
+  .record(z.string(), z.unknown())
+  .openapi({
+    description: "daemon.json's settings, as `netmodes run --daemon` reads them.",
+    example: { icc: false },
+  })
+
+/** What-if: a scenario, and what the second lab changes (`netmodes diff --json`). */
+export const DiffRequestSchema = ScenarioSchema.omit({ continueOnError: true })
+  .extend({
+    daemon: DaemonJsonSchema.optional(),
+    to: z
+      .object({
+        scenario: z
+          .string()
+          .max(4 * 1024 * 1024)
+          .optional()
+          .openapi({ description: 'Another scenario instead.' }),
+        engine: z.enum(['20.10', '28']).optional(),
+        daemon: DaemonJsonSchema.optional(),
+        dockerd: z.string().max(4096).optional().openapi({ example: '--icc=false' }),
+        network: z
+          .object({ name: z.string().min(1), flags: z.string().min(1).max(4096) })
+          .optional()
+          .openapi({
+            description: 'Flags added to the `docker network create NAME` line.',
+            example: { name: 'db', flags: '--internal' },
+          }),
+      })
+      .strict()
+      .openapi({ description: 'What the second lab changes; what it leaves out stays as in the first.' }),
+    port: Port.optional().openapi({
+      description: 'Ask one matrix question (with proto) instead of ping and each published port.',
+    }),
+    proto: Proto.optional(),
+    lang: LangSchema.optional().openapi({ description: 'Language of the reasons (en, zh-CN).' }),
+  })
+  .openapi('DiffRequest')
+
 export const ExplainRequestSchema = ScenarioSchema.partial({ scenario: true })
   .extend({
     topic: z.string().optional().openapi({

@@ -163,6 +163,7 @@ describe('the endpoints', () => {
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/diagram',
+      '/api/diff',
       '/api/doctor',
       '/api/explain',
       '/api/labs',
@@ -187,6 +188,7 @@ describe('the endpoints', () => {
     expect(trace[1].required).toEqual(['from', 'to'])
     expect(doc.components.schemas.Scenario.required).toEqual(['scenario'])
     expect(doc.paths['/api/simulate'].post.responses['422']).toBeDefined()
+    expect(doc.components.schemas.DiffRequest).toBeDefined()
   })
 
   test('the docs page lists the operations and loads nothing from elsewhere', async () => {

@@ -5,6 +5,7 @@ import { benchEngine } from './engine.mjs'
 import { benchIpam } from './ipam.mjs'
 import { benchScenario } from './scenario.mjs'
 import { benchTrace } from './trace.mjs'
+import { benchWhatIf } from './what-if.mjs'
 
 /**
  * The goals of a web page that re-simulates a scenario on every keystroke, and the figures
@@ -34,6 +35,7 @@ const rows = [
   ...(await benchIpam()),
   ...(await benchEngine()),
   ...(await benchTrace()),
+  ...(await benchWhatIf()),
 ]
 const number = (v) => v.toLocaleString('en-US', { maximumFractionDigits: 3 })
 const width = Math.max(...rows.map((r) => r.name.length))

@@ -150,3 +150,19 @@ export { renderNetworkList } from './views/network-list.js'
 export { operationText } from './views/operation-text.js'
 export { recreateInMode } from './views/recreate-in-mode.js'
 export { renderTabwriter } from './views/tabwriter.js'
+export type {
+  CellFlip,
+  DiffOptions,
+  FieldChange,
+  LabDiff,
+  MatrixDiff,
+  MatrixQuestion,
+  NamespaceLines,
+  ObjectChanges,
+} from './what-if/lab-diff.js'
+export { diffLabs, isEmptyDiff } from './what-if/lab-diff.js'
+export { renderLabDiff, renderOneSidedFailures } from './what-if/render-lab-diff.js'
+export { withNetworkFlags } from './what-if/scenario-variant.js'
+export { unifiedDiff } from './what-if/unified-diff.js'
+export type { OneSidedFailure, WhatIfBase, WhatIfChange, WhatIfResult } from './what-if/what-if.js'
+export { WhatIfError, whatIf } from './what-if/what-if.js'

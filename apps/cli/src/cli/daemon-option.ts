@@ -10,7 +10,7 @@ import type { DaemonSettings } from '@netmodes/core'
 import { NetmodesError, parseDaemonJson } from '@netmodes/core'
 
 /** Commands whose lab a daemon configuration can start; the others refuse a global --daemon. */
-export const DAEMON_COMMANDS: ReadonlySet<string> = new Set(['run', 'docker'])
+export const DAEMON_COMMANDS: ReadonlySet<string> = new Set(['run', 'docker', 'diff'])
 
 /**
  * @example

@@ -56,6 +56,7 @@ export const ENGINE_COMMANDS: ReadonlySet<string> = new Set([
   'trace',
   'matrix',
   'verify',
+  'diff',
 ])
 
 /**

@@ -1,4 +1,11 @@
-import type { ExplainedRule, LabState, Lang, TraceProtocol, TraceResult } from '@netmodes/core'
+import type {
+  ExplainedRule,
+  LabState,
+  Lang,
+  MatrixQuestion,
+  TraceProtocol,
+  TraceResult,
+} from '@netmodes/core'
 import {
   describeHop,
   explainTopic,
@@ -75,6 +82,13 @@ export function runTrace(
   })
   options.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderPath(result, lang))
   return result.delivered ? 0 : 1
+}
+
+/** `--port` / `--proto` as one matrix question (`netmodes diff`): ping without a port. */
+export function matrixQuestionOf(options: { port?: string; proto?: string }): MatrixQuestion {
+  const port = portOf(options.port)
+  const protocol = matrixProtocolOf({ port, proto: protocolOf(options.proto) }, FLAGS)
+  return { protocol, ...(protocol !== 'icmp' && port ? { port } : {}) }
 }
 
 /** `netmodes matrix`: who can reach whom, with the reason for each "no". Without a port: ping. */

@@ -9,6 +9,7 @@ import { ask } from '../ask.js'
 import type { LabInput } from '../job.js'
 import {
   DiagramRequestSchema,
+  DiffRequestSchema,
   DocumentSchema,
   ExplainRequestSchema,
   ListSchema,
@@ -112,6 +113,34 @@ export function scenarioRoutes(deps: AppDeps) {
           ...(b.lang ? { lang: b.lang } : {}),
         })
         return c.json(value as unknown[], 200)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/diff',
+        summary:
+          "What-if (`netmodes diff --json`): what one change (another scenario, engine, daemon.json, dockerd flags, a network's flags) does to the lab: networks, containers, interfaces, routes, iptables-save as diff -u, and the reachability cells that flip with their reasons.",
+        request: { body: json(DiffRequestSchema) },
+        responses: {
+          200: {
+            description: 'The differences.',
+            content: { 'application/json': { schema: DocumentSchema } },
+          },
+          ...SCENARIO_ERRORS,
+        },
+      }),
+      async (c) => {
+        const b = c.req.valid('json')
+        const value = await ask(c, deps, {
+          kind: 'diff',
+          before: { scenario: b.scenario, engine: b.engine, ...(b.daemon ? { daemon: b.daemon } : {}) },
+          to: b.to,
+          ...(b.port ? { port: b.port } : {}),
+          ...(b.proto ? { proto: b.proto } : {}),
+          ...(b.lang ? { lang: b.lang } : {}),
+        })
+        return c.json(value as Record<string, unknown>, 200)
       },
     )
     .openapi(
