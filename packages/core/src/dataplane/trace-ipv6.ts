@@ -16,12 +16,17 @@
  *   nothing, so isolation and `--internal` do not hold);
  * - from the host to a container: straight out of the bridge (OUTPUT);
  * - to a host address: docker-proxy on [::] for a port published without
- *   an address (or on that address), which connects to the container.
+ *   an address (or on that address), which connects to the container; with
+ *   `--userland-proxy=false`, ip6tables' DNAT where the daemon writes it (28:
+ *   nat OUTPUT and PREROUTING; [::1] is DNATed too but its source ::1 is
+ *   never sent off lo), else nothing (20.10; daemon-ipv6-no-proxy.sh);
+ * - on a macvlan network: straight between children on the parent; never
+ *   between a child and the host through that parent (macvlan-ipv6.sh).
  */
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { NetmodesError } from '../errors.js'
 import type { Lang } from '../i18n/messages.js'
-import { parseCidr6, parseIPv6 } from '../ipam/ipv6.js'
+import { cidr6Contains, formatIPv6, parseCidr6, parseIPv6 } from '../ipam/ipv6.js'
 import type { Container, Endpoint, Network } from '../model/docker.js'
 import type { Netfilter, Rule, TableName } from '../model/netfilter.js'
 import type { LabState } from '../model/state.js'
@@ -47,6 +52,8 @@ interface Packet6 {
   outIface?: string
   proto: TraceProtocol
   dport?: number
+  /** The destination is one of the host's addresses (`-m addrtype --dst-type LOCAL`). */
+  dstLocal?: boolean
 }
 
 function inCidr(text: string, ip: bigint): boolean {
@@ -66,9 +73,9 @@ function matches(rule: Rule, p: Packet6): boolean {
     test(rule.outIface, rule.outIface === p.outIface, rule.notOut) &&
     (rule.proto === undefined || rule.proto === p.proto) &&
     (rule.dport === undefined || rule.dport === p.dport) &&
-    // A new connection: conntrack's RELATED,ESTABLISHED does not match it; no address here is LOCAL.
+    // A new connection: conntrack's RELATED,ESTABLISHED does not match it; a source is never LOCAL here.
     rule.ctstate === undefined &&
-    rule.dstType === undefined &&
+    (rule.dstType === undefined || !!p.dstLocal) &&
     rule.srcType === undefined
   )
 }
@@ -77,6 +84,8 @@ interface Verdict {
   verdict: string
   chain: string
   rule?: string
+  /** The rule that decided (a DNAT's `--to-destination`). */
+  matched?: Rule
 }
 
 /** A built-in chain's verdict for a packet: jumps followed, RETURN and the end of a user chain go back. */
@@ -90,7 +99,7 @@ function verdictOf(nf: Netfilter, table: TableName, chain: string, p: Packet6, d
       if (inner.verdict !== 'RETURN') return inner
       continue
     }
-    return { verdict: rule.jump, chain, rule: `-A ${chain} ${renderRuleSpec(rule)}` }
+    return { verdict: rule.jump, chain, rule: `-A ${chain} ${renderRuleSpec(rule)}`, matched: rule }
   }
   const policy = chains[chain]?.policy
   return { verdict: depth === 0 && policy && policy !== '-' ? policy : 'RETURN', chain }
@@ -99,22 +108,38 @@ function verdictOf(nf: Netfilter, table: TableName, chain: string, p: Packet6, d
 /** Where an IPv6 address lives: a container's endpoint, or the host (a bridge's gateway, ::1). */
 type Holder =
   | { kind: 'container'; container: Container; network: Network; endpoint: Endpoint }
-  | { kind: 'host'; network?: Network }
+  | { kind: 'host'; network?: Network; link?: string }
 
 function holderOf(lab: LabState, address: string): Holder | undefined {
   const ip = parseIPv6(address)
   if (ip === undefined) return undefined
   if (ip === 1n) return { kind: 'host' }
   for (const n of lab.networks) {
-    if (n.gateway6 !== undefined && parseIPv6(n.gateway6) === ip) return { kind: 'host', network: n }
+    // A bridge's IPv6 gateway is on the bridge; a macvlan network's is wherever its LAN has it.
+    if (n.driver === 'bridge' && n.gateway6 !== undefined && parseIPv6(n.gateway6) === ip)
+      return { kind: 'host', network: n }
     for (const ep of Object.values(n.endpoints)) {
       const c = lab.containers[ep.containerId]
       if (c && ep.ipv6 !== undefined && parseIPv6(ep.ipv6) === ip)
         return { kind: 'container', container: c, network: n, endpoint: ep }
     }
   }
+  const link = hostLinkWith(lab, ip, 128)
+  return link ? { kind: 'host', link } : undefined
+}
+
+/** The host's link with an IPv6 address whose prefix (or, with 128, the address itself) covers ip. */
+function hostLinkWith(lab: LabState, ip: bigint, exact?: 128): string | undefined {
+  for (const link of lab.namespaces.host?.links ?? []) {
+    for (const a of link.addrs6 ?? []) {
+      const own = parseIPv6(a.local)
+      if (own !== undefined && cidr6Contains(own, exact ?? a.prefixlen, ip)) return link.ifname
+    }
+  }
   return undefined
 }
+
+const SUBINTERFACE = new Set(['macvlan', 'ipvlan'])
 
 /**
  * The IPv6 address a container reaches the host at: the IPv6 gateway of its
@@ -210,8 +235,9 @@ export function traceIpv6(
   const nf = lab.netfilter6
   const v6rules = behaviourOf(lab).firewaller6 !== undefined && nf !== undefined
 
-  // The host reaching one of its own addresses: docker-proxy for a published port.
-  const toHostAddress = (where: string): TraceResult => {
+  // One of the host's own addresses: docker-proxy for a published port, or without it DNAT.
+  // `inIface`: the bridge a container's packet comes in by (none: the host's own packet).
+  const toHostAddress = (where: string, src: bigint, inIface?: string): TraceResult => {
     if (protocol === 'icmp') return deliver('host', 'kernel')
     const bound = (lab.hostPorts[`${protocol}/${port}`] ?? []).find(
       (a) => a.hostIp === '::' || a.hostIp === to,
@@ -225,6 +251,7 @@ export function traceIpv6(
         publishedOn: [],
         address: to,
       })
+    if (!lab.profile.userlandProxy) return dnatToContainer(where, src, inIface)
     hops.push({
       kind: 'docker-proxy',
       namespace: 'host',
@@ -239,10 +266,66 @@ export function traceIpv6(
     return atContainer(target, bound.containerPort)
   }
 
+  // --userland-proxy=false: what ip6tables' nat does with a packet for a published port.
+  const dnatToContainer = (where: string, src: bigint, inIface?: string): TraceResult => {
+    const notMapped = (why: 'loopback' | 'no-dnat' | 'no-ip6tables') =>
+      drop(where, { code: 'ipv6-port-not-mapped', address: to, port: port ?? 0, protocol, why })
+    if (!v6rules) return notMapped('no-ip6tables')
+    const chain = inIface === undefined ? 'OUTPUT' : 'PREROUTING'
+    const pkt = {
+      src,
+      dst,
+      proto: protocol,
+      dstLocal: true,
+      ...(inIface ? { inIface } : {}),
+      ...(port ? { dport: port } : {}),
+    }
+    const v = verdictOf(nf, 'nat', chain, pkt)
+    const target = /^\[([^\]]+)\]:(\d+)$/.exec(v.matched?.toDestination ?? '')
+    const reached = target?.[1] ? holderOf(lab, target[1]) : undefined
+    if (v.verdict !== 'DNAT' || !target || reached?.kind !== 'container') return notMapped('no-dnat')
+    hops.push({
+      kind: 'rule',
+      namespace: 'host',
+      iface: inIface ?? '',
+      table: 'nat',
+      hook: chain,
+      chain: v.chain,
+      position: 0,
+      text: v.rule ?? '',
+      target: 'DNAT',
+    })
+    hops.push({
+      kind: 'nat',
+      namespace: 'host',
+      iface: inIface ?? '',
+      type: 'DNAT',
+      before: flow.to,
+      after: v.matched?.toDestination ?? '',
+    })
+    // 28 DNATs [::1] too (its OUTPUT rule has no `! -d ::1/128` without the proxy), but the
+    // packet keeps its source ::1, which IPv6 never sends off lo (RFC 4291 2.5.3; no
+    // route_localnet in IPv6): dropped on 28.5.2 for every port published on 0.0.0.0, :: and ::1.
+    if (dst === 1n) return notMapped('loopback')
+    return atContainer(reached.container, Number(target[2]))
+  }
+
   if (from.kind === 'host') {
     if (!holder)
       return drop('host', { code: 'no-route', where: 'host', why: 'no-matching-route', address: to })
-    if (holder.kind === 'host') return toHostAddress('host')
+    if (holder.kind === 'host') return toHostAddress('host', dst)
+    // A macvlan child is on its parent's segment, which the host cannot reach it through.
+    if (SUBINTERFACE.has(holder.network.driver)) {
+      const out = hostLinkWith(lab, dst)
+      if (out === undefined || out !== holder.network.device)
+        return drop('host', { code: 'no-route', where: 'host', why: 'no-matching-route', address: to })
+      return drop('host', {
+        code: 'macvlan-parent-isolation',
+        driver: holder.network.driver === 'ipvlan' ? 'ipvlan' : 'macvlan',
+        parent: out,
+        direction: 'host-to-child',
+      })
+    }
     return atContainer(holder.container)
   }
   if (from.kind !== 'container')
@@ -261,6 +344,39 @@ export function traceIpv6(
   const src = parseIPv6(own[0]?.endpoint.ipv6 ?? '') ?? 0n
   // On the same network: through its bridge, and (br_netfilter) ip6tables' FORWARD.
   const shared = own.find(({ network }) => holder?.kind === 'container' && holder.network.id === network.id)
+  if (shared && holder?.kind === 'container' && SUBINTERFACE.has(shared.network.driver)) {
+    // Children of one parent reach each other on it, no host stack, no ip6tables.
+    hops.push({
+      kind: 'subinterface',
+      namespace: place,
+      iface: shared.endpoint.ifname,
+      driver: shared.network.driver === 'ipvlan' ? 'ipvlan' : 'macvlan',
+      parent: shared.network.device ?? '',
+      mode: String(shared.network.options.macvlan_mode ?? shared.network.options.ipvlan_mode ?? 'bridge'),
+      to: namespaceIdOf(lab, holder.container) ?? holder.container.name,
+    })
+    return atContainer(holder.container)
+  }
+  // Out of a macvlan child: on-link in its subnet, else to its IPv6 gateway; the host's own
+  // address on the parent is the one place it cannot reach (the driver keeps them apart).
+  const onLink = own.find(({ network }) => {
+    const c = parseCidr6(network.pool6?.subnet ?? '')
+    return c !== undefined && cidr6Contains(c.ip, c.prefix, dst)
+  })
+  const egress = onLink ?? own.find(({ endpoint }) => endpoint.gateway6)
+  if (egress && SUBINTERFACE.has(egress.network.driver)) {
+    const nextHop = onLink ? dst : (parseIPv6(egress.endpoint.gateway6 ?? '') ?? 0n)
+    const parent = egress.network.device ?? ''
+    const driver = egress.network.driver === 'ipvlan' ? 'ipvlan' : 'macvlan'
+    if (hostLinkWith(lab, nextHop, 128) === parent)
+      return drop(place, { code: 'macvlan-parent-isolation', driver, parent, direction: 'child-to-host' })
+    return drop(place, {
+      code: 'no-neighbor',
+      where: place,
+      device: egress.endpoint.ifname,
+      address: formatIPv6(nextHop),
+    })
+  }
   if (shared && holder?.kind === 'container') {
     const br = shared.network.device ?? ''
     hops.push({ kind: 'bridge', namespace: 'host', iface: br, inPort: '', outPort: '' })
@@ -291,7 +407,7 @@ export function traceIpv6(
     route: `default via ${via.endpoint.gateway6} dev ${via.endpoint.ifname}`,
     src: via.endpoint.ipv6 ?? '',
   })
-  if (holder.kind === 'host') return toHostAddress('host')
+  if (holder.kind === 'host') return toHostAddress('host', src, inBr)
   const outBr = holder.network.device ?? ''
   if (v6rules) {
     const pkt = {
