@@ -199,3 +199,84 @@ describe.each([
     expect(r.delivered ? '' : r.reason).toContain('--userland-proxy=false')
   })
 })
+
+// A host whose uplink has a global IPv6 address (documentation prefix, RFC 3849).
+const DUAL_UPLINK: HostDescription = {
+  ...TYPICAL_HOST,
+  addr: TYPICAL_HOST.addr.map((link) =>
+    link.ifname === 'eth0'
+      ? {
+          ...link,
+          addr_info: [
+            ...(link.addr_info ?? []),
+            { family: 'inet6', local: '2001:db8:1::15', prefixlen: 64, scope: 'global' },
+          ],
+        }
+      : link,
+  ),
+}
+const OUTSIDE_LAB = [
+  'docker network create --ipv6 --subnet 10.81.0.0/24 --subnet fd00:81::/64 front6',
+  'docker run -d --name web --network front6 -p 18080:80 nginx',
+  'docker run -d --name legacy -p 18081:80 nginx',
+].join('\n')
+
+describe.each([
+  ['28', 'DNAT'],
+  ['20.10', 'docker-proxy'],
+] as const)('IPv6 from the LAN and the internet (%s)', (engine, via) => {
+  const { lab } = runScenario(OUTSIDE_LAB, { engine, host: DUAL_UPLINK })
+  const go = (from: string, to: string) => trace(lab, { from, to })
+
+  test('a port published on :: answers at the uplink’s IPv6 address: 28 by ip6tables DNAT, 20.10 by docker-proxy', () => {
+    for (const from of ['lan', 'internet']) {
+      const r = go(from, '[2001:db8:1::15]:18080/tcp')
+      expect(r.delivered, from).toBe(true)
+      const kinds = r.hops.map((h) => h.kind)
+      if (via === 'DNAT') {
+        expect(r.hops.find((h) => h.kind === 'nat')).toMatchObject({ type: 'DNAT', after: '[fd00:81::2]:80' })
+        expect(kinds).not.toContain('docker-proxy')
+      } else {
+        expect(r.hops.find((h) => h.kind === 'docker-proxy')).toMatchObject({ target: '[fd00:81::2]:80' })
+        expect(kinds).not.toContain('nat')
+      }
+      // no NAT66 of the source on either engine
+      expect(r.hops.some((h) => h.kind === 'nat' && h.type !== 'DNAT')).toBe(false)
+    }
+  })
+
+  test('an IPv4-only container published on :: is reached through docker-proxy on both', () => {
+    const r = go('lan', '[2001:db8:1::15]:18081/tcp')
+    expect(r.hops.find((h) => h.kind === 'docker-proxy')).toMatchObject({ target: '172.17.0.2:80' })
+    expect(r.delivered).toBe(true)
+    const none = go('lan', '[2001:db8:1::15]:18089/tcp')
+    expect(none.delivered ? '' : none.reasonCode).toBe('port-not-published')
+  })
+
+  test("a container's IPv6 address is not reachable from outside: Docker announces no route to its subnet", () => {
+    const lan = go('lan', '[fd00:81::2]:80/tcp')
+    expect(lan.delivered ? '' : lan.reasonParams).toMatchObject({ code: 'no-route', why: 'private-address' })
+    const internet = go('internet', '[fd00:81::2]:80/tcp')
+    expect(internet.delivered ? '' : internet.reasonParams).toMatchObject({
+      code: 'no-route',
+      why: 'not-routed-on-internet',
+    })
+  })
+
+  test('without an IPv6 address on the uplink, nothing of the host is reachable in IPv6 from outside', () => {
+    const plain = runScenario(OUTSIDE_LAB, { engine }).lab
+    const r = trace(plain, { from: 'lan', to: '[fd00:81::1]:18080/tcp' })
+    expect(r.delivered ? '' : r.reasonCode).toBe('no-route')
+  })
+})
+
+test.each([
+  ['28', true],
+  ['20.10', false],
+] as const)('%s without docker-proxy: from the LAN only ip6tables DNAT serves [::]', (engine, served) => {
+  const { lab } = runScenario(`dockerd --userland-proxy=false\n${OUTSIDE_LAB}`, { engine, host: DUAL_UPLINK })
+  const r = trace(lab, { from: 'lan', to: '[2001:db8:1::15]:18080/tcp' })
+  expect(r.delivered).toBe(served)
+  if (!r.delivered)
+    expect(r.reasonParams).toMatchObject({ code: 'ipv6-port-not-mapped', why: 'no-ip6tables' })
+})
