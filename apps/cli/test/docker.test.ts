@@ -211,7 +211,7 @@ test("docker port: an unpublished port is docker's error and exit 1, not silence
   })
 })
 
-test('IPv6 on a bridge network is simulated; on macvlan netmodes says plainly it is not (exit 1, lab file unchanged)', () => {
+test('IPv6 on a bridge network is simulated; on ipvlan netmodes says plainly it is not (exit 1, lab file unchanged)', () => {
   const s = labSession()
   expect(s.run('docker', 'network', 'create', '--ipv6', '--subnet', 'fd00::/64', 'v6').code).toBe(0)
   const run = s.run('docker', 'run', '-d', '--name', 'web', '--network', 'v6', '--ip6', 'fd00::5', 'nginx')
@@ -242,7 +242,7 @@ test('IPv6 on a bridge network is simulated; on macvlan netmodes says plainly it
       'network',
       'create',
       '-d',
-      'macvlan',
+      'ipvlan',
       '--ipv6',
       '--subnet',
       'fd01::/64',
@@ -253,7 +253,7 @@ test('IPv6 on a bridge network is simulated; on macvlan netmodes says plainly it
   ).toEqual({
     code: 1,
     stdout: '',
-    stderr: 'netmodes: netmodes does not simulate IPv6 on macvlan networks yet; the lab is unchanged\n',
+    stderr: 'netmodes: netmodes does not simulate IPv6 on ipvlan networks yet; the lab is unchanged\n',
   })
   expect(readFileSync(s.labPath, 'utf8')).toBe(before)
 })

@@ -38,6 +38,14 @@ export const reasonsZhCN: ReasonCatalog = {
       : `${who(p.from)} 无法访问 ${who(p.to)}：网络 ${p.network} 是 internal 网络，没有通往外部的路由`,
   'port-not-published': (p) =>
     `${who(p.to)} 的 ${p.port}/${p.protocol} 端口没有应答：这里没有端口映射（nat 表 DOCKER 链中没有匹配的 DNAT 规则，也没有 docker-proxy 在监听）${p.publishedOn.length ? `；它只映射在 ${p.publishedOn.join('、')} 上${p.address ? `，不在 ${p.address} 上` : ''}` : ''}`,
+  'ipv6-port-not-mapped': (p) =>
+    `${who(p.to)} 在 [${p.address}]:${p.port}/${p.protocol} 上没有应答：--userland-proxy=false 时没有 docker-proxy 监听，且${
+      p.why === 'loopback'
+        ? 'ip6tables 虽对它做了 DNAT，但报文的源地址仍是 ::1，IPv6 从不把它从 lo 以外发出（RFC 4291；IPv6 没有 route_localnet）'
+        : p.why === 'no-ip6tables'
+          ? '这个守护进程不写 ip6tables 规则，没有任何东西把宿主机的 IPv6 地址映射到容器（Docker 20.10）'
+          : 'ip6tables 的 nat 表中没有匹配它的 DNAT 规则'
+    }`,
   'published-on-localhost': (p) =>
     `${who(p.from)} 无法通过这个地址访问 ${who(p.to)} 的 ${p.port}/${p.protocol} 端口：${p.container} 只把它映射在 ${p.hostIp} 上（-p ${p.hostIp}:${p.port}:${p.containerPort}），因此只有宿主机自己访问 ${p.hostIp}:${p.port} 才能到达`,
   'no-interface': (p) =>

@@ -51,6 +51,14 @@ export const reasonsEn: ReasonCatalog = {
       : `${who(p.from)} cannot reach ${who(p.to)}: network ${p.network} is internal and gives no route out`,
   'port-not-published': (p) =>
     `${who(p.to)} does not answer on port ${p.port}/${p.protocol}: nothing is published there (no DNAT rule in nat DOCKER matches and no docker-proxy listens)${p.publishedOn.length ? `; it is published on ${p.publishedOn.join(', ')} only${p.address ? `, not on ${p.address}` : ''}` : ''}`,
+  'ipv6-port-not-mapped': (p) =>
+    `${who(p.to)} does not answer on [${p.address}]:${p.port}/${p.protocol}: with --userland-proxy=false no docker-proxy listens, and ${
+      p.why === 'loopback'
+        ? 'ip6tables DNATs it, but the packet keeps its source ::1, which IPv6 never sends out of lo (RFC 4291; IPv6 has no route_localnet)'
+        : p.why === 'no-ip6tables'
+          ? 'this daemon writes no ip6tables rules, so nothing maps an IPv6 host address to a container (Docker 20.10)'
+          : "no DNAT rule of ip6tables' nat table matches it"
+    }`,
   'published-on-localhost': (p) =>
     `${who(p.from)} cannot reach ${who(p.to)} on port ${p.port}/${p.protocol} at this address: ${p.container} publishes it on ${p.hostIp} only (-p ${p.hostIp}:${p.port}:${p.containerPort}), so only ${p.hostIp}:${p.port}, from the host itself, reaches it`,
   'no-interface': (p) =>

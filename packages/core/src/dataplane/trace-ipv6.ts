@@ -16,18 +16,31 @@
  *   nothing, so isolation and `--internal` do not hold);
  * - from the host to a container: straight out of the bridge (OUTPUT);
  * - to a host address: docker-proxy on [::] for a port published without
- *   an address (or on that address), which connects to the container.
+ *   an address (or on that address), which connects to the container; with
+ *   `--userland-proxy=false`, ip6tables' DNAT where the daemon writes it (28:
+ *   nat OUTPUT and PREROUTING; [::1] is DNATed too but its source ::1 is
+ *   never sent off lo), else nothing (20.10; daemon-ipv6-no-proxy.sh);
+ * - on a macvlan network: straight between children on the parent; never
+ *   between a child and the host through that parent (macvlan-ipv6.sh);
+ * - from the LAN or the internet: only the host's IPv6 address on its
+ *   uplink (a ULA one not from the internet), where 28's PREROUTING DNAT
+ *   (`! -i br`, then FORWARD's DOCKER ACCEPT) leads a port published on ::
+ *   to the container with the outside source kept (Docker does no NAT66 of
+ *   it) and docker-proxy serves it otherwise (20.10, an IPv4-only
+ *   container); nothing outside has a route to Docker's IPv6 subnets. These
+ *   follow the recorded rules; no probe from outside was sent (the
+ *   recording machine's LAN is not the lab's).
  */
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { NetmodesError } from '../errors.js'
 import type { Lang } from '../i18n/messages.js'
-import { parseCidr6, parseIPv6 } from '../ipam/ipv6.js'
+import { cidr6Contains, formatIPv6, parseCidr6, parseIPv6 } from '../ipam/ipv6.js'
 import type { Container, Endpoint, Network } from '../model/docker.js'
-import type { Netfilter, Rule, TableName } from '../model/netfilter.js'
 import type { LabState } from '../model/state.js'
-import { renderRuleSpec } from '../netfilter/rule-text.js'
-import { tableOf } from '../netfilter/tables.js'
+import { verdictOf } from './_ip6-rules.js'
+import { holderOf, hostLinkWith, SUBINTERFACE } from './_ipv6-holders.js'
 import { buildListenerBook, namespaceIdOf, probeListener } from './_listeners.js'
+import { outsideWorld } from './_outside-world.js'
 import { formatEndpoint } from './parse-endpoint.js'
 import { renderReason } from './reasons.js'
 import type {
@@ -38,83 +51,6 @@ import type {
   TraceProtocol,
   TraceResult,
 } from './trace-types.js'
-
-/** What a rule sees of an IPv6 packet. */
-interface Packet6 {
-  src: bigint
-  dst: bigint
-  inIface?: string
-  outIface?: string
-  proto: TraceProtocol
-  dport?: number
-}
-
-function inCidr(text: string, ip: bigint): boolean {
-  const cidr = parseCidr6(text.includes('/') ? text : `${text}/128`)
-  if (!cidr) return false
-  const shift = BigInt(128 - cidr.prefix)
-  return ip >> shift === cidr.ip >> shift
-}
-
-function matches(rule: Rule, p: Packet6): boolean {
-  if (rule.unparsed !== undefined) return false
-  const test = (given: unknown, ok: boolean, negated?: boolean) => given === undefined || ok !== !!negated
-  return (
-    test(rule.src, rule.src !== undefined && inCidr(rule.src, p.src), rule.notSrc) &&
-    test(rule.dst, rule.dst !== undefined && inCidr(rule.dst, p.dst), rule.notDst) &&
-    test(rule.inIface, rule.inIface === p.inIface, rule.notIn) &&
-    test(rule.outIface, rule.outIface === p.outIface, rule.notOut) &&
-    (rule.proto === undefined || rule.proto === p.proto) &&
-    (rule.dport === undefined || rule.dport === p.dport) &&
-    // A new connection: conntrack's RELATED,ESTABLISHED does not match it; no address here is LOCAL.
-    rule.ctstate === undefined &&
-    rule.dstType === undefined &&
-    rule.srcType === undefined
-  )
-}
-
-interface Verdict {
-  verdict: string
-  chain: string
-  rule?: string
-}
-
-/** A built-in chain's verdict for a packet: jumps followed, RETURN and the end of a user chain go back. */
-function verdictOf(nf: Netfilter, table: TableName, chain: string, p: Packet6, depth = 0): Verdict {
-  const chains = tableOf(nf, table).chains
-  for (const rule of chains[chain]?.rules ?? []) {
-    if (!matches(rule, p)) continue
-    if (rule.jump === 'RETURN') return { verdict: 'RETURN', chain }
-    if (chains[rule.jump] && depth < 32) {
-      const inner = verdictOf(nf, table, rule.jump, p, depth + 1)
-      if (inner.verdict !== 'RETURN') return inner
-      continue
-    }
-    return { verdict: rule.jump, chain, rule: `-A ${chain} ${renderRuleSpec(rule)}` }
-  }
-  const policy = chains[chain]?.policy
-  return { verdict: depth === 0 && policy && policy !== '-' ? policy : 'RETURN', chain }
-}
-
-/** Where an IPv6 address lives: a container's endpoint, or the host (a bridge's gateway, ::1). */
-type Holder =
-  | { kind: 'container'; container: Container; network: Network; endpoint: Endpoint }
-  | { kind: 'host'; network?: Network }
-
-function holderOf(lab: LabState, address: string): Holder | undefined {
-  const ip = parseIPv6(address)
-  if (ip === undefined) return undefined
-  if (ip === 1n) return { kind: 'host' }
-  for (const n of lab.networks) {
-    if (n.gateway6 !== undefined && parseIPv6(n.gateway6) === ip) return { kind: 'host', network: n }
-    for (const ep of Object.values(n.endpoints)) {
-      const c = lab.containers[ep.containerId]
-      if (c && ep.ipv6 !== undefined && parseIPv6(ep.ipv6) === ip)
-        return { kind: 'container', container: c, network: n, endpoint: ep }
-    }
-  }
-  return undefined
-}
 
 /**
  * The IPv6 address a container reaches the host at: the IPv6 gateway of its
@@ -210,8 +146,9 @@ export function traceIpv6(
   const nf = lab.netfilter6
   const v6rules = behaviourOf(lab).firewaller6 !== undefined && nf !== undefined
 
-  // The host reaching one of its own addresses: docker-proxy for a published port.
-  const toHostAddress = (where: string): TraceResult => {
+  // One of the host's own addresses: docker-proxy for a published port, or without it DNAT.
+  // `inIface`: the bridge a container's packet comes in by (none: the host's own packet).
+  const toHostAddress = (where: string, src: bigint, inIface?: string, outside = false): TraceResult => {
     if (protocol === 'icmp') return deliver('host', 'kernel')
     const bound = (lab.hostPorts[`${protocol}/${port}`] ?? []).find(
       (a) => a.hostIp === '::' || a.hostIp === to,
@@ -225,6 +162,12 @@ export function traceIpv6(
         publishedOn: [],
         address: to,
       })
+    // From outside, 28's PREROUTING DNAT (`! -i br`) takes the packet before docker-proxy could.
+    if (outside && v6rules) {
+      const dnatted = fromOutside(src, inIface ?? '')
+      if (dnatted) return dnatted
+    }
+    if (!lab.profile.userlandProxy) return dnatToContainer(where, src, inIface)
     hops.push({
       kind: 'docker-proxy',
       namespace: 'host',
@@ -239,14 +182,171 @@ export function traceIpv6(
     return atContainer(target, bound.containerPort)
   }
 
+  // --userland-proxy=false: what ip6tables' nat does with a packet for a published port.
+  const dnatToContainer = (where: string, src: bigint, inIface?: string): TraceResult => {
+    const notMapped = (why: 'loopback' | 'no-dnat' | 'no-ip6tables') =>
+      drop(where, { code: 'ipv6-port-not-mapped', address: to, port: port ?? 0, protocol, why })
+    if (!v6rules) return notMapped('no-ip6tables')
+    const chain = inIface === undefined ? 'OUTPUT' : 'PREROUTING'
+    const pkt = {
+      src,
+      dst,
+      proto: protocol,
+      dstLocal: true,
+      ...(inIface ? { inIface } : {}),
+      ...(port ? { dport: port } : {}),
+    }
+    const v = verdictOf(nf, 'nat', chain, pkt)
+    const target = /^\[([^\]]+)\]:(\d+)$/.exec(v.matched?.toDestination ?? '')
+    const reached = target?.[1] ? holderOf(lab, target[1]) : undefined
+    if (v.verdict !== 'DNAT' || !target || reached?.kind !== 'container') return notMapped('no-dnat')
+    hops.push({
+      kind: 'rule',
+      namespace: 'host',
+      iface: inIface ?? '',
+      table: 'nat',
+      hook: chain,
+      chain: v.chain,
+      position: 0,
+      text: v.rule ?? '',
+      target: 'DNAT',
+    })
+    hops.push({
+      kind: 'nat',
+      namespace: 'host',
+      iface: inIface ?? '',
+      type: 'DNAT',
+      before: flow.to,
+      after: v.matched?.toDestination ?? '',
+    })
+    // 28 DNATs [::1] too (its OUTPUT rule has no `! -d ::1/128` without the proxy), but the
+    // packet keeps its source ::1, which IPv6 never sends off lo (RFC 4291 2.5.3; no
+    // route_localnet in IPv6): dropped on 28.5.2 for every port published on 0.0.0.0, :: and ::1.
+    if (dst === 1n) return notMapped('loopback')
+    return atContainer(reached.container, Number(target[2]))
+  }
+
+  // The LAN or internet machine: only the host's own IPv6 address on its uplink is reachable
+  // from outside. Docker announces no route to its subnets, nor NATs the destination in IPv6
+  // but for a published port; a ULA is routed nowhere on the internet.
+  const fromOutsideWorld = (node: 'lan' | 'internet'): TraceResult => {
+    const uplink = outsideWorld(lab).uplink
+    const own = uplink?.addrs6?.find((a) => a.scope === 'global')
+    const ula = (ip: bigint) => ip >> 121n === 0x7en
+    const network =
+      holder?.kind === 'container' ? holder.network : holder?.kind === 'host' ? holder.network : undefined
+    const onUplink = holder?.kind === 'host' && holder.link !== undefined && holder.link === uplink?.ifname
+    if (!onUplink || !uplink || !own)
+      return drop(node === 'lan' ? 'router' : 'internet', {
+        code: 'no-route',
+        where: node === 'lan' ? 'router' : 'internet',
+        why:
+          node === 'internet' && ula(dst)
+            ? 'not-routed-on-internet'
+            : network
+              ? 'private-address'
+              : 'no-matching-route',
+        address: to,
+        ...(network
+          ? { network: network.name, subnet: network.pool6?.subnet ?? '', driver: network.driver }
+          : {}),
+      })
+    if (node === 'internet') {
+      if (ula(dst))
+        return drop('internet', {
+          code: 'no-route',
+          where: 'internet',
+          why: 'not-routed-on-internet',
+          address: to,
+        })
+      hops.push({ kind: 'wire', namespace: 'internet', iface: '', to: 'router', address: to })
+      hops.push({ kind: 'wire', namespace: 'router', iface: '', to: 'host', address: to })
+    } else hops.push({ kind: 'wire', namespace: 'lan', iface: '', to: 'host', address: to })
+    // The outside machine's address: the uplink's prefix with ::99 on the LAN, a documentation one (RFC 3849) beyond.
+    const prefix = parseIPv6(own.local) ?? 0n
+    const hostBits = (1n << BigInt(128 - own.prefixlen)) - 1n
+    const src = node === 'lan' ? (prefix & ~hostBits) | 0x99n : (parseIPv6('2001:db8:ffff::99') ?? 0n)
+    return toHostAddress('host', src, uplink.ifname, true)
+  }
+
+  // A packet in from the uplink DNATed to a container, then FORWARD; the source is kept (no NAT66).
+  const fromOutside = (src: bigint, uplink: string): TraceResult | undefined => {
+    if (!nf) return undefined
+    const pkt = {
+      src,
+      dst,
+      proto: protocol,
+      dstLocal: true,
+      inIface: uplink,
+      ...(port ? { dport: port } : {}),
+    }
+    const v = verdictOf(nf, 'nat', 'PREROUTING', pkt)
+    const target = /^\[([^\]]+)\]:(\d+)$/.exec(v.matched?.toDestination ?? '')
+    const reached = target?.[1] ? holderOf(lab, target[1]) : undefined
+    if (v.verdict !== 'DNAT' || !target?.[1] || reached?.kind !== 'container') return undefined
+    hops.push({
+      kind: 'rule',
+      namespace: 'host',
+      iface: uplink,
+      table: 'nat',
+      hook: 'PREROUTING',
+      chain: v.chain,
+      position: 0,
+      text: v.rule ?? '',
+      target: 'DNAT',
+    })
+    hops.push({
+      kind: 'nat',
+      namespace: 'host',
+      iface: uplink,
+      type: 'DNAT',
+      before: flow.to,
+      after: v.matched?.toDestination ?? '',
+    })
+    const inner = Number(target[2])
+    const f = verdictOf(nf, 'filter', 'FORWARD', {
+      src,
+      dst: parseIPv6(target[1]) ?? 0n,
+      inIface: uplink,
+      outIface: reached.network.device ?? '',
+      proto: protocol,
+      dport: inner,
+    })
+    if (f.verdict === 'DROP')
+      return drop('host', {
+        code: 'filtered',
+        table: 'filter',
+        chain: f.chain,
+        ...(f.rule ? { rule: f.rule } : { policy: 'DROP' }),
+      })
+    return atContainer(reached.container, inner)
+  }
+
+  if (from.kind === 'lan' || from.kind === 'internet') return fromOutsideWorld(from.kind)
+
   if (from.kind === 'host') {
     if (!holder)
       return drop('host', { code: 'no-route', where: 'host', why: 'no-matching-route', address: to })
-    if (holder.kind === 'host') return toHostAddress('host')
+    if (holder.kind === 'host') return toHostAddress('host', dst)
+    // A macvlan child is on its parent's segment, which the host cannot reach it through.
+    if (SUBINTERFACE.has(holder.network.driver)) {
+      const out = hostLinkWith(lab, dst)
+      if (out === undefined || out !== holder.network.device)
+        return drop('host', { code: 'no-route', where: 'host', why: 'no-matching-route', address: to })
+      return drop('host', {
+        code: 'macvlan-parent-isolation',
+        driver: holder.network.driver === 'ipvlan' ? 'ipvlan' : 'macvlan',
+        parent: out,
+        direction: 'host-to-child',
+      })
+    }
     return atContainer(holder.container)
   }
   if (from.kind !== 'container')
-    throw new NetmodesError('UNSUPPORTED', `IPv6 traces start from a container or the host, not ${flow.from}`)
+    throw new NetmodesError(
+      'UNSUPPORTED',
+      `IPv6 traces start from a container, the host, the LAN or the internet, not ${flow.from}`,
+    )
   const source = Object.values(lab.containers).find((c) => c.name === from.name)
   if (!source) throw new NetmodesError('NOT_FOUND', `no container ${from.name}`)
   if (source.state !== 'running')
@@ -261,6 +361,39 @@ export function traceIpv6(
   const src = parseIPv6(own[0]?.endpoint.ipv6 ?? '') ?? 0n
   // On the same network: through its bridge, and (br_netfilter) ip6tables' FORWARD.
   const shared = own.find(({ network }) => holder?.kind === 'container' && holder.network.id === network.id)
+  if (shared && holder?.kind === 'container' && SUBINTERFACE.has(shared.network.driver)) {
+    // Children of one parent reach each other on it, no host stack, no ip6tables.
+    hops.push({
+      kind: 'subinterface',
+      namespace: place,
+      iface: shared.endpoint.ifname,
+      driver: shared.network.driver === 'ipvlan' ? 'ipvlan' : 'macvlan',
+      parent: shared.network.device ?? '',
+      mode: String(shared.network.options.macvlan_mode ?? shared.network.options.ipvlan_mode ?? 'bridge'),
+      to: namespaceIdOf(lab, holder.container) ?? holder.container.name,
+    })
+    return atContainer(holder.container)
+  }
+  // Out of a macvlan child: on-link in its subnet, else to its IPv6 gateway; the host's own
+  // address on the parent is the one place it cannot reach (the driver keeps them apart).
+  const onLink = own.find(({ network }) => {
+    const c = parseCidr6(network.pool6?.subnet ?? '')
+    return c !== undefined && cidr6Contains(c.ip, c.prefix, dst)
+  })
+  const egress = onLink ?? own.find(({ endpoint }) => endpoint.gateway6)
+  if (egress && SUBINTERFACE.has(egress.network.driver)) {
+    const nextHop = onLink ? dst : (parseIPv6(egress.endpoint.gateway6 ?? '') ?? 0n)
+    const parent = egress.network.device ?? ''
+    const driver = egress.network.driver === 'ipvlan' ? 'ipvlan' : 'macvlan'
+    if (hostLinkWith(lab, nextHop, 128) === parent)
+      return drop(place, { code: 'macvlan-parent-isolation', driver, parent, direction: 'child-to-host' })
+    return drop(place, {
+      code: 'no-neighbor',
+      where: place,
+      device: egress.endpoint.ifname,
+      address: formatIPv6(nextHop),
+    })
+  }
   if (shared && holder?.kind === 'container') {
     const br = shared.network.device ?? ''
     hops.push({ kind: 'bridge', namespace: 'host', iface: br, inPort: '', outPort: '' })
@@ -291,7 +424,7 @@ export function traceIpv6(
     route: `default via ${via.endpoint.gateway6} dev ${via.endpoint.ifname}`,
     src: via.endpoint.ipv6 ?? '',
   })
-  if (holder.kind === 'host') return toHostAddress('host')
+  if (holder.kind === 'host') return toHostAddress('host', src, inBr)
   const outBr = holder.network.device ?? ''
   if (v6rules) {
     const pkt = {

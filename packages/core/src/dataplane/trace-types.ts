@@ -178,6 +178,19 @@ export type ReasonDetail =
       /** The host address the packet was for. */
       address?: string
     }
+  /**
+   * An IPv6 host address and a published port with `--userland-proxy=false`:
+   * no docker-proxy relays it, and ip6tables does not bring it to a container
+   * (loopback: DNATed, but from ::1, which IPv6 does not send off lo; no-dnat:
+   * no rule matched; no-ip6tables: the daemon writes none, 20.10).
+   */
+  | {
+      code: 'ipv6-port-not-mapped'
+      address: string
+      port: number
+      protocol: TraceProtocol
+      why: 'loopback' | 'no-dnat' | 'no-ip6tables'
+    }
   | {
       code: 'published-on-localhost'
       port: number

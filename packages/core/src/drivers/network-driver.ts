@@ -26,7 +26,7 @@ export interface NetworkDriver {
   readonly singleInstance: boolean
   /** Whether endpoints get an address and an interface of their own (not for host and null). */
   readonly addressed: boolean
-  /** Whether the driver plumbs IPv6 (a gateway on its device, endpoints' addresses); netmodes' bridge only. */
+  /** Whether the driver plumbs IPv6 (a gateway on its device, endpoints' addresses); bridge and macvlan in netmodes. */
   readonly ipv6?: boolean
   /** Whether an endpoint on this network may carry the sandbox's default route (its gateway endpoint). */
   givesGateway(network: Network): boolean

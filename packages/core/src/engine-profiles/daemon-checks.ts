@@ -19,6 +19,12 @@ export interface DaemonChecks {
    * rules are only available if experimental features are enabled").
    */
   ip6tables: { byDefault: boolean; needsExperimental: boolean }
+  /**
+   * How dockerd reads `--fixed-cidr-v6` (engine/daemon-config/fixed-cidr-v6.ts): 20.10 with
+   * net.ParseCIDR as it builds docker0 (any family), 28 with netip.ParsePrefix as it validates
+   * its configuration (IPv6 only).
+   */
+  fixedCidrV6: 'net-parse-cidr' | 'netip-ipv6-prefix'
 }
 
 export const CHECKS_20_10: DaemonChecks = Object.freeze({
@@ -28,6 +34,7 @@ export const CHECKS_20_10: DaemonChecks = Object.freeze({
   managerBeforeScope: false,
   defaultIpv6Pool: false,
   ip6tables: Object.freeze({ byDefault: false, needsExperimental: true }),
+  fixedCidrV6: 'net-parse-cidr',
 })
 
 export const CHECKS_28: DaemonChecks = Object.freeze({
@@ -37,4 +44,5 @@ export const CHECKS_28: DaemonChecks = Object.freeze({
   managerBeforeScope: true,
   defaultIpv6Pool: true,
   ip6tables: Object.freeze({ byDefault: true, needsExperimental: false }),
+  fixedCidrV6: 'netip-ipv6-prefix',
 })

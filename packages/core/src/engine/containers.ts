@@ -9,6 +9,7 @@ import {
   writeSandboxFiles,
 } from '../etc/container-files.js'
 import { noteContainerCreated } from '../etc/link-parents.js'
+import { parseIPv4 } from '../ipam/ipv4.js'
 import { parseIPv6 } from '../ipam/ipv6.js'
 import { createNamespace, deleteNamespace, setLinkUp } from '../kernel/netlink.js'
 import type { Container, Endpoint, EndpointRequest, Network, PortBinding } from '../model/docker.js'
@@ -41,6 +42,12 @@ function modeNetworkName(mode: string): string {
   return mode === 'default' ? 'bridge' : mode
 }
 
+/** Go's `n != nil && n.To4() == nil`: an IPv6 address, and not an IPv4-mapped one (::ffff:a.b.c.d). */
+function isIpv6NotIpv4(text: string): boolean {
+  const ip = parseIPv6(text)
+  return ip !== undefined && ip >> 32n !== 0xffffn
+}
+
 const conflicting = (lab: Tx['lab'], what: string) =>
   new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.conflictingOptions(what))
 
@@ -59,8 +66,11 @@ function validateCreate(tx: Tx, cmd: RunCommand, mode: string): void {
   }
   const checks = behaviourOf(lab).checks
   if (checks.endpointSettingsAtCreate) refuseEndpointSettings(tx, cmd, mode, unattached?.ip, unattached?.ip6)
-  // 20.10 daemon/container.go verifyNetworkingConfig, at create (seen: `--ip6 zz`, exit 125, no container).
-  else if (cmd.ip6 && parseIPv6(cmd.ip6) === undefined)
+  // 20.10 daemon/container.go verifyNetworkingConfig, at create: --ip must parse as IPv4, --ip6 as
+  // IPv6 that is not IPv4 (seen: `--ip6 zz`, `--ip6 10.72.0.9`, `--ip fd00:72::9`; exit 125, no container).
+  else if (cmd.ip && parseIPv4(cmd.ip) === undefined)
+    throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidIpv4(cmd.ip))
+  else if (cmd.ip6 && !isIpv6NotIpv4(cmd.ip6))
     throw new DockerDaemonError('INVALID_INPUT', behaviourOf(lab).messages.invalidIpv6(cmd.ip6))
   if (cmd.name !== undefined) {
     if (!NAME_RE.test(cmd.name)) {

@@ -83,7 +83,7 @@ export const TYPICAL_HOST: HostDescription = {
 
 const OPERSTATES = ['UP', 'DOWN', 'UNKNOWN', 'LOWERLAYERDOWN'] as const
 
-/** Turns `ip -j addr` / `ip -j route` into the host namespace (IPv4 only). */
+/** Turns `ip -j addr` / `ip -j route` into the host namespace (IPv4 routes; IPv4 and global IPv6 addresses). */
 export function hostNamespaceFrom(description: HostDescription): Namespace {
   const links: Link[] = description.addr.map((e) => {
     const operstate = OPERSTATES.find((s) => s === e.operstate) ?? 'UNKNOWN'
@@ -104,6 +104,12 @@ export function hostNamespaceFrom(description: HostDescription): Namespace {
           scope: a.scope === 'host' ? 'host' : a.scope === 'link' ? 'link' : 'global',
         })),
     }
+    // Its global IPv6 addresses (an address a scenario gave a macvlan parent, say); the kernel's
+    // link-local ones are left out as they are of every link.
+    const addrs6 = (e.addr_info ?? [])
+      .filter((a) => a.family === 'inet6' && a.scope === 'global')
+      .map((a) => ({ local: a.local, prefixlen: a.prefixlen, scope: 'global' as const }))
+    if (addrs6.length > 0) link.addrs6 = addrs6
     if (e.master) link.master = e.master
     return link
   })

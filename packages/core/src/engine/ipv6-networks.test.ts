@@ -287,6 +287,36 @@ describe('IPv6 refusals each engine words its own way', () => {
     )
   })
 
+  test('20.10 refuses a wrong family at create (--ip not IPv4, --ip6 not IPv6), leaving no container', () => {
+    for (const [line, text] of [
+      ['--ip fd00:20::9', 'invalid IPv4 address: fd00:20::9'],
+      ['--ip6 10.0.0.9', 'invalid IPv6 address: 10.0.0.9'],
+      ['--ip6 ::ffff:10.0.0.9', 'invalid IPv6 address: ::ffff:10.0.0.9'],
+    ] as const) {
+      const lab = labOf('20.10', ...SETUP_IP6)
+      const r = runDocker(lab, `docker run -d --name cx --network ov1 ${line} busybox`)
+      expect([r.exitCode, r.output, r.error]).toEqual([
+        125,
+        '',
+        `docker: Error response from daemon: ${text}.\nSee 'docker run --help'.\n`,
+      ])
+      expect(runDocker(lab, 'docker ps -aq').output).toBe('')
+    }
+  })
+
+  test.each(['20.10', '28'] as const)(
+    '%s: a v6 subnet without --ipv6 holds nothing: another network may take it, with or without --ipv6',
+    (engine) => {
+      const lab = labOf(engine, 'docker network create --subnet 10.74.0.0/24 --subnet fd00:74::/64 flagless')
+      expect(runDocker(lab, 'docker network create --subnet fd00:74::/64 flagless2').exitCode).toBe(0)
+      expect(runDocker(lab, 'docker network create --ipv6 --subnet fd00:74::/64 dual').exitCode).toBe(0)
+      // an IPv6 network's subnet is held
+      expect(runDocker(lab, 'docker network create --ipv6 --subnet fd00:74::/80 again').error).toContain(
+        'Pool overlaps with other one on this address space',
+      )
+    },
+  )
+
   test('connect --ip6 to a network without an IPv6 subnet of the user', () => {
     for (const [engine, text] of [
       [

@@ -35,7 +35,8 @@ export function gatewayFailed(
  * (libnetwork ipamAllocate: v4, then v6): the `--subnet` given, or with
  * `--ipv6` alone the engine's default (28: a random ULA /64; 20.10 has none
  * and refuses). A `--subnet` v6 without `--ipv6` is kept in IPAM, as both
- * engines do, but the network stays IPv4-only (EnableIPv6 false).
+ * engines do, but the network stays IPv4-only (EnableIPv6 false) and its
+ * subnet is not held against other networks'.
  */
 export function allocateIpv6(
   tx: Tx,
@@ -50,9 +51,18 @@ export function allocateIpv6(
   let pool: IpamPool6
   if (requested) {
     const subnet = alignedSubnet(requested.subnet) ?? requested.subnet
-    const taken = lab.networks.some(
-      (n) => n.pool6 && (n.pool?.space ?? 'local') === space && subnets6Overlap(n.pool6.subnet, subnet),
-    )
+    // libnetwork's ipamAllocate requests the IPv6 pool only `if n.enableIPv6`: a v6 subnet given
+    // without --ipv6 holds nothing, so it neither overlaps nor is overlapped (ipv6-errors.sh:
+    // flagless2 on flagless's fd00:74::/64, both engines).
+    const taken =
+      cmd.ipv6 &&
+      lab.networks.some(
+        (n) =>
+          n.pool6 &&
+          n.enableIPv6 &&
+          (n.pool?.space ?? 'local') === space &&
+          subnets6Overlap(n.pool6.subnet, subnet),
+      )
     if (taken) throw rewordIpamError(messages, ipamErrors.poolOverlap())
     config = { ...requested }
     pool = createPool6({ subnet, predefined: false })
@@ -109,7 +119,7 @@ export class Ipv6PoolsExhausted extends DockerDaemonError {}
 
 /** The subnet a `--ipv6` network takes from the daemon's IPv6 pools, as the engine picks it (Ipv6Policy.defaultPool6). */
 function subnetOfPools6(lab: Tx['lab'], pools: SubnetSequence): string {
-  const held = new Set(lab.networks.flatMap((n) => (n.pool6 ? [n.pool6.subnet] : [])))
+  const held = new Set(lab.networks.flatMap((n) => (n.pool6 && n.enableIPv6 ? [n.pool6.subnet] : [])))
   const tries =
     behaviourOf(lab).ipv6.defaultPool6.use === 'first-only' ? Math.min(1, pools.count) : pools.count
   for (let i = 0; i < tries; i++) {

@@ -3,11 +3,11 @@ import { runDocker } from './execute.js'
 import { createLab } from './lab.js'
 import { toJSON } from './serialize.js'
 
-describe("IPv6 off the bridge driver is refused as netmodes' own limit, and changes nothing", () => {
+describe("IPv6 off the bridge and macvlan drivers is refused as netmodes' own limit, and changes nothing", () => {
   const lab = createLab({ engine: '20.10' })
   test.each([
-    'docker network create -d macvlan --ipv6 --subnet fd00::/64 -o parent=eth0 v6',
-    'docker network create -d macvlan --subnet 10.1.0.0/24 --subnet fd00::/64 -o parent=eth0 v6',
+    'docker network create -d ipvlan --ipv6 --subnet fd00::/64 -o parent=eth0 v6',
+    'docker network create -d ipvlan --subnet 10.1.0.0/24 --subnet fd00::/64 -o parent=eth0 v6',
   ])('%s', (line) => {
     const before = toJSON(lab)
     const r = runDocker(lab, line)
@@ -15,7 +15,7 @@ describe("IPv6 off the bridge driver is refused as netmodes' own limit, and chan
       ok: false,
       exitCode: 1,
       output: '',
-      error: 'netmodes: netmodes does not simulate IPv6 on macvlan networks yet; the lab is unchanged\n',
+      error: 'netmodes: netmodes does not simulate IPv6 on ipvlan networks yet; the lab is unchanged\n',
     })
     expect(toJSON(lab)).toBe(before)
   })

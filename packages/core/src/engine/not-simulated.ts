@@ -1,7 +1,7 @@
 /**
  * What netmodes does not model is refused plainly as netmodes' own limit,
  * never dressed as a daemon error (which would claim that Docker refuses it):
- * IPv6 on a driver other than the bridge (its macvlan, ipvlan and overlay
+ * IPv6 on a driver other than the bridge and macvlan (its ipvlan and overlay
  * plumbing is IPv4 only), a prune filter it does not read.
  */
 
@@ -11,7 +11,7 @@ import { NetmodesError } from '../errors.js'
  * A docker command that asks for something netmodes does not simulate yet.
  *
  * @example
- * throw new NotSimulatedError('IPv6 on macvlan networks')
+ * throw new NotSimulatedError('IPv6 on ipvlan networks')
  */
 export class NotSimulatedError extends NetmodesError {
   constructor(what: string) {

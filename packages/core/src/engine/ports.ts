@@ -115,10 +115,15 @@ export function publishPorts(
       )
     }
     const defaultIp = binding.hostIp === '' ? config.hostBinding : binding.hostIp
-    // The [::] binding is docker-proxy's alone: without the proxy an IPv4-only container is
-    // published on 0.0.0.0 only (daemon-no-proxy.sh, 20.10 and 28).
+    // The [::] binding goes to the container's IPv6 address, or through docker-proxy to its
+    // IPv4 one (libnetwork allocatePortsInternal: containerIPv6, else containerIPv4 only
+    // `if ulPxyEnabled`): without the proxy an IPv4-only container is published on 0.0.0.0
+    // only (daemon-no-proxy.sh), a dual-stack one on both (daemon-ipv6-no-proxy.sh; 20.10 and 28).
     const ips =
-      binding.hostIp === '' && defaultIp === '0.0.0.0' && lab.profile.ipv6Proxy && lab.profile.userlandProxy
+      binding.hostIp === '' &&
+      defaultIp === '0.0.0.0' &&
+      lab.profile.ipv6Proxy &&
+      (lab.profile.userlandProxy || endpoint.ipv6 !== undefined)
         ? ['0.0.0.0', '::']
         : [defaultIp]
     // 28 asks the allocator for one ephemeral port for both families (20.10: one per address).

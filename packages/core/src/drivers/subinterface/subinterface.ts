@@ -3,6 +3,7 @@ import { DockerDaemonError } from '../../errors.js'
 import { broadcastAddress, formatIPv4, parseCidr } from '../../ipam/ipv4.js'
 import {
   addAddress,
+  addAddress6,
   addConnectedRoute,
   addLink,
   deleteLink,
@@ -140,6 +141,16 @@ export function joinSubinterface(
     ...(cidr && cidr.prefix < 31 ? { broadcast: formatIPv4(broadcastAddress(cidr.ip, cidr.prefix)) } : {}),
     scope: 'global',
   })
+  // Its IPv6 address, without DAD as on a bridge (seen in macvlan children on
+  // 20.10.24 and 28.5.2: `nodad`, the subnet's prefix length; macvlan-ipv6).
+  if (endpoint.ipv6) {
+    addAddress6(tx, ns, endpoint.ifname, {
+      local: endpoint.ipv6,
+      prefixlen: endpoint.prefixlen6 ?? Number(network.pool6?.subnet.split('/')[1] ?? 64),
+      scope: 'global',
+      nodad: true,
+    })
+  }
   setLinkUp(tx, ns, endpoint.ifname)
   // A stacked device follows its lower device's carrier (netif_stacked_transfer_operstate).
   const noCarrier = parent.flags.includes('NO-CARRIER')
@@ -179,6 +190,9 @@ export function subinterfaceNetworkDriver(driver: SubinterfaceDriver): NetworkDr
     scope: 'local',
     singleInstance: false,
     addressed: true,
+    // IPv6 endpoints on macvlan, as recorded on both engines (macvlan-ipv6); ipvlan's
+    // children cannot join on the recording kernel, so its IPv6 is not seen and stays a limit.
+    ipv6: driver.kind === 'macvlan',
     givesGateway: (network: Network) => !network.internal,
     publishesPorts: () => false,
     createNetwork: (tx: Tx, network: Network) => createSubinterfaceNetwork(tx, driver, network),

@@ -117,3 +117,48 @@ describe('IPv6 default-address-pools', () => {
     expect(subnets(lab, 'n3')).toEqual(['10.123.2.0/24 10.123.2.1'])
   })
 })
+
+// dockerd's own last line for each, seen with `dockerd --ipv6 --fixed-cidr-v6=VALUE` on 20.10.24 and 28.5.2.
+describe('a --fixed-cidr-v6 dockerd cannot use', () => {
+  const start = (engine: '20.10' | '28', value: string) => () =>
+    createLab({ engine, daemon: { ipv6: true, 'fixed-cidr-v6': value } })
+  test.each([
+    ['20.10', 'zz', 'Error initializing network controller: invalid CIDR address: zz'],
+    ['20.10', 'fd00::/129', 'Error initializing network controller: invalid CIDR address: fd00::/129'],
+    ['28', 'zz', `invalid fixed-cidr-v6: invalid fixed-cidr-v6: netip.ParsePrefix("zz"): no '/'`],
+    [
+      '28',
+      'zz/64',
+      'invalid fixed-cidr-v6: invalid fixed-cidr-v6: netip.ParsePrefix("zz/64"): ParseAddr("zz"): unable to parse IP',
+    ],
+    [
+      '28',
+      'fd00::/129',
+      'invalid fixed-cidr-v6: invalid fixed-cidr-v6: netip.ParsePrefix("fd00::/129"): prefix length out of range',
+    ],
+    [
+      '28',
+      'fd00::/064',
+      'invalid fixed-cidr-v6: invalid fixed-cidr-v6: netip.ParsePrefix("fd00::/064"): bad bits after slash: "064"',
+    ],
+    [
+      '28',
+      '10.99.0.0/24',
+      "invalid fixed-cidr-v6: invalid fixed-cidr-v6: '10.99.0.0/24' is not a valid IPv6 subnet",
+    ],
+  ] as const)('%s refuses %s', (engine, value, text) => {
+    expect(start(engine, value)).toThrow(text)
+  })
+
+  test("20.10 starts with an IPv4 CIDR there (docker0 gets it as a second IPv4 address): netmodes' limit", () => {
+    expect(start('20.10', '10.99.0.0/24')).toThrow('netmodes does not model')
+  })
+
+  test.each(['20.10', '28'] as const)('%s starts with host bits and a prefix longer than /80', (engine) => {
+    const lab = start(engine, 'fd00:99::5/96')()
+    const v6 = inspect(lab, 'network inspect bridge').IPAM.Config.find((c: { Subnet: string }) =>
+      c.Subnet.includes(':'),
+    )
+    expect(v6.Subnet).toBe('fd00:99::/96')
+  })
+})
