@@ -14,6 +14,7 @@ import { DaemonConfigError } from './daemon-config/daemon-config-error.js'
 import { daemonOfStatements } from './daemon-config/scenario-daemon.js'
 import type { StepResult } from './execute.js'
 import { runDocker } from './execute.js'
+import { type HostCommandResult, runHostCommand } from './host-commands.js'
 import type { CreateLabOptions } from './lab.js'
 import { createLab } from './lab.js'
 
@@ -31,7 +32,10 @@ export interface ScenarioStep {
 export type ScenarioTrace = { command: string } & TraceResult
 
 /** One statement of a scenario and what it gave, in the order of the file. */
-export type ScenarioOutcome = { kind: 'docker'; result: StepResult } | { kind: 'trace'; trace: ScenarioTrace }
+export type ScenarioOutcome =
+  | { kind: 'docker'; result: StepResult }
+  | { kind: 'trace'; trace: ScenarioTrace }
+  | { kind: 'host'; result: HostCommandResult }
 
 /** The document `netmodes run --json` prints. */
 export type ScenarioReport = { steps: ScenarioStep[]; traces: ScenarioTrace[] } & ReturnType<typeof labReport>
@@ -116,6 +120,8 @@ export function runScenario(
       const result = runDocker(lab, statement.text)
       results.push(result)
       outcomes.push({ kind: 'docker', result })
+    } else if (statement.kind === 'host') {
+      outcomes.push({ kind: 'host', result: runHostCommand(lab, statement.text) })
     } else {
       const trace = traceAt(lab, statement)
       traces.push(trace)

@@ -13,6 +13,7 @@ export type ScenarioStatement =
   | { kind: 'trace'; line: number; text: string }
   /** `dockerd FLAGS...`: the daemon's flags, as the first statement only (the daemon starts before anything runs). */
   | { kind: 'dockerd'; line: number; text: string }
+  | { kind: 'host'; line: number; text: string }
 
 /** A statement netmodes does not know. */
 export class ScenarioSyntaxError extends ScenarioLineError {
@@ -22,7 +23,7 @@ export class ScenarioSyntaxError extends ScenarioLineError {
   ) {
     super(
       line,
-      `unknown statement "${escapeControl(text)}" (expected "docker ...", "trace ...", "dockerd ..." or a # comment)`,
+      `unknown statement "${escapeControl(text)}" (expected "docker ...", "trace ...", "dockerd ...", "host ip ..." or a # comment)`,
     )
     this.name = 'ScenarioSyntaxError'
   }
@@ -56,6 +57,9 @@ export function parseScenario(source: string): ScenarioStatement[] {
           'a "dockerd ..." statement sets the daemon\'s flags before it starts: it must be the first statement',
         )
       statements.push({ kind: 'dockerd', line: start, text })
+    } else if (/^host\s+\S/.test(text)) {
+      // The iproute2 commands a person types on the Docker host (engine/host-commands.ts).
+      statements.push({ kind: 'host', line: start, text: text.replace(/^host\s+/, '') })
     } else if (/^trace(\s|$)/.test(text)) {
       // A malformed trace line is refused with the file, before anything runs.
       try {

@@ -116,4 +116,23 @@ describe('whatIf', () => {
       /unknown flag: --no-such-flag/,
     )
   })
+
+  it('IPv6: on 28 ICC off holds in IPv6 too (ip6tables), on 20.10 it does not, and the IPv6 matrix says so', () => {
+    const source =
+      'docker network create --ipv6 --subnet fd00:77::/64 -o com.docker.network.bridge.enable_icc=true v6\ndocker run -d --name c1 --network v6 nginx\ndocker run -d --name c2 --network v6 nginx'
+    const change = { network: { name: 'v6', flags: '-o com.docker.network.bridge.enable_icc=false' } }
+    const flipsOf = (engine: '20.10' | '28', family?: 6) => {
+      const r = whatIf({ source, engine }, change)
+      // Both labs ran every line: the flips are the change's, not a refused command's.
+      expect(Object.keys(r.after.containers)).toHaveLength(2)
+      return r.diff.matrices
+        .filter((m) => m.protocol === 'icmp' && m.family === family)
+        .flatMap((m) => m.cells.map((c) => `${c.from}>${c.to}`))
+        .sort()
+    }
+    expect(flipsOf('28')).toEqual(['c1>c2', 'c2>c1'])
+    expect(flipsOf('28', 6)).toEqual(['c1>c2', 'c2>c1'])
+    expect(flipsOf('20.10')).toEqual(['c1>c2', 'c2>c1'])
+    expect(flipsOf('20.10', 6)).toEqual([])
+  })
 })

@@ -55,6 +55,8 @@ export interface CellFlip {
 export interface MatrixDiff {
   protocol: TraceProtocol
   port?: number
+  /** 6: the IPv6 matrix (containers by their IPv6 addresses, and the host). */
+  family?: 6
   cells: CellFlip[]
 }
 
@@ -77,6 +79,8 @@ export interface LabDiff {
 export interface MatrixQuestion {
   protocol: TraceProtocol
   port?: number
+  /** 6: asked of the containers' IPv6 addresses (reachabilityMatrix's family). */
+  family?: 6
 }
 
 export interface DiffOptions {
@@ -231,7 +235,15 @@ function defaultQuestions(labs: LabState[]): MatrixQuestion[] {
         if (p.proto === 'sctp') continue
         ports.set(`${p.proto}/${p.containerPort}`, { protocol: p.proto, port: p.containerPort })
       }
-  return [{ protocol: 'icmp' }, ...[...ports.values()].sort((x, y) => (x.port ?? 0) - (y.port ?? 0))]
+  const questions: MatrixQuestion[] = [
+    { protocol: 'icmp' },
+    ...[...ports.values()].sort((x, y) => (x.port ?? 0) - (y.port ?? 0)),
+  ]
+  // Where either lab gives a container an IPv6 address, the same questions in IPv6: Docker filters it apart.
+  const v6 = labs.some((lab) =>
+    lab.networks.some((n) => n.enableIPv6 && Object.values(n.endpoints).some((e) => e.ipv6)),
+  )
+  return v6 ? [...questions, ...questions.map((q) => ({ ...q, family: 6 as const }))] : questions
 }
 
 /**
@@ -251,7 +263,11 @@ function reachability(m: ReachabilityMatrix): (i: number, j: number) => boolean 
 }
 
 function matrixDiff(before: LabState, after: LabState, q: MatrixQuestion, lang: Lang): MatrixDiff {
-  const options = { protocol: q.protocol, ...(q.port !== undefined ? { port: q.port } : {}) }
+  const options = {
+    protocol: q.protocol,
+    ...(q.port !== undefined ? { port: q.port } : {}),
+    ...(q.family === 6 ? { family: 6 as const } : {}),
+  }
   const ma = reachabilityMatrix(before, options)
   const mb = reachabilityMatrix(after, options)
   const inB = new Map(mb.endpoints.map((name, k) => [name, k]))

@@ -97,7 +97,8 @@ function cell(c: MatrixCell, w: DiffWords): string {
 
 function matrix(m: MatrixDiff, w: DiffWords): string[] {
   if (!m.cells.length) return []
-  const question = m.protocol === 'icmp' ? w.ping : `${m.protocol}/${m.port}`
+  const asked = m.protocol === 'icmp' ? w.ping : `${m.protocol}/${m.port}`
+  const question = m.family === 6 ? `IPv6 ${asked}` : asked
   const out = [`${w.matrix(question)}:`]
   for (const f of m.cells) {
     out.push(`  ${f.from} → ${f.to}`)

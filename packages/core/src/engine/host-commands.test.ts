@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import type { Link } from '../model/namespace.js'
+import type { LabState } from '../model/state.js'
+import { runHostCommand } from './host-commands.js'
+import { createLab } from './lab.js'
+import { runScenario } from './run-scenario.js'
+import { toJSON } from './serialize.js'
+
+const recorded = (engine: string, name: string) =>
+  JSON.parse(
+    readFileSync(new URL(`../../../../conformance/recorded/${engine}/${name}.json`, import.meta.url), 'utf8'),
+  )
+const scenario = (name: string) =>
+  readFileSync(new URL(`../../../../conformance/scenarios/${name}.sh`, import.meta.url), 'utf8')
+
+const link = (lab: LabState, name: string, ns = 'host') =>
+  lab.namespaces[ns]?.links.find((l) => l.ifname === name)
+
+describe('host statements', () => {
+  test('a LAN segment: a bridge with an address, up, and its connected route; a machine in a namespace wired to it', () => {
+    const lab = createLab()
+    const lines = [
+      'ip link add lan0 type bridge && ip addr add 192.168.50.1/24 dev lan0 && ip link set lan0 up',
+      'ip netns add pc1',
+      'ip link add veth-pc1 type veth peer name eth0 netns pc1',
+      'ip link set veth-pc1 master lan0 && ip link set veth-pc1 up',
+      'ip netns exec pc1 ip addr add 192.168.50.10/24 dev eth0',
+      'ip netns exec pc1 ip link set eth0 up && ip -n pc1 link set lo up',
+      'ip netns exec pc1 ip route add default via 192.168.50.1',
+      'ip route add 10.8.0.0/16 via 192.168.50.10',
+    ]
+    for (const line of lines) expect(runHostCommand(lab, line), line).toMatchObject({ ok: true, exitCode: 0 })
+    expect(link(lab, 'lan0')).toMatchObject({
+      kind: 'bridge',
+      operstate: 'UP',
+      addrs: [{ local: '192.168.50.1', prefixlen: 24 }],
+    })
+    expect(link(lab, 'veth-pc1')).toMatchObject({ master: 'lan0', operstate: 'UP' })
+    const pc1 = lab.namespaces['/run/netns/pc1']
+    expect(pc1?.links.map((l: Link) => `${l.ifname} ${l.operstate}`)).toEqual(['lo UNKNOWN', 'eth0 UP'])
+    expect(pc1?.routes.map((r) => `${r.dst} ${r.gateway ?? ''} ${r.dev}`)).toEqual([
+      'default 192.168.50.1 eth0',
+      '192.168.50.0/24  eth0',
+    ])
+    expect(lab.namespaces.host?.routes.find((r) => r.dst === '10.8.0.0/16')).toEqual({
+      dst: '10.8.0.0/16',
+      dev: 'lan0',
+      gateway: '192.168.50.10',
+    })
+  })
+
+  test.each([
+    ['ip link add docker0 type bridge', 'RTNETLINK answers: File exists\n', 2],
+    ['ip addr add 10.9.0.1/24 dev nope', 'Cannot find device "nope"\n', 1],
+    ['ip route add 10.10.0.0/16 via 10.11.0.1', 'Error: Nexthop has invalid gateway.\n', 2],
+    ['ip netns exec nope ip link', 'Cannot open network namespace "nope": No such file or directory\n', 1],
+    [
+      'ip link add v0 type veth peer name eth0 netns nope',
+      'Error: argument "nope" is wrong: Invalid "netns" value\n\n',
+      255,
+    ],
+    ['ip foo', 'Object "foo" is unknown, try "ip help".\n', 255],
+  ])("%s: iproute2 6.1's answer, and the host as it was", (line, error, exitCode) => {
+    const lab = createLab()
+    const before = toJSON(lab)
+    expect(runHostCommand(lab, line)).toMatchObject({ ok: false, error, exitCode })
+    expect(toJSON(lab)).toBe(before)
+  })
+
+  test('&& runs up to the first failure, as the shell does: the commands before it stay', () => {
+    const lab = createLab()
+    const r = runHostCommand(
+      lab,
+      'ip link add lan0 type bridge && ip addr add 10.1.0.1/24 dev nope && ip link set lan0 up',
+    )
+    expect(r).toMatchObject({ ok: false, error: 'Cannot find device "nope"\n' })
+    expect(link(lab, 'lan0')).toMatchObject({ operstate: 'DOWN' })
+  })
+
+  test('what is not modelled is said, never guessed', () => {
+    const lab = createLab()
+    expect(runHostCommand(lab, 'sysctl -w net.ipv4.ip_forward=0')).toMatchObject({
+      ok: false,
+      exitCode: 2,
+      error: expect.stringMatching(/^netmodes: `sysctl` on the host is not modelled/),
+    })
+  })
+
+  // host-routes.sh recorded on both real engines: its host lines, run by the simulator itself, make the
+  // links and routes the recorder's host had, and Docker's subnet choice steps around them as it did there.
+  test.each(['20.10', '28'] as const)(
+    'host-routes.sh on %s: the host the recorder made, and the subnets Docker chose',
+    (engine) => {
+      const rec = recorded(engine, 'host-routes')
+      const { lab, outcomes } = runScenario(scenario('host-routes'), { engine })
+      expect(outcomes.filter((o) => o.kind === 'host').every((o) => o.result.ok)).toBe(true)
+      const made = ['nmparent0', 'nmparent1']
+      type AddrEntry = {
+        ifname: string
+        flags: string[]
+        operstate: string
+        mtu: number
+        addr_info: { family: string; local: string; prefixlen: number }[]
+      }
+      const real = (rec.namespaces.host.addr as AddrEntry[])
+        .filter((l) => made.includes(l.ifname))
+        .map((l) => ({
+          ifname: l.ifname,
+          flags: l.flags,
+          operstate: l.operstate,
+          mtu: l.mtu,
+          addrs: l.addr_info.filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`),
+        }))
+      const ours = made.map((name) => {
+        const l = link(lab, name) as Link
+        return {
+          ifname: l.ifname,
+          flags: l.flags,
+          operstate: l.operstate,
+          mtu: l.mtu,
+          addrs: l.addrs.map((a) => `${a.local}/${a.prefixlen}`),
+        }
+      })
+      expect(ours).toEqual(real)
+      type RouteEntry = { dst: string; gateway?: string; dev: string; protocol?: string; scope?: string }
+      const userRoutes = (routes: RouteEntry[]) =>
+        routes
+          .filter((r) => made.includes(r.dev))
+          .map((r) => `${r.dst} ${r.gateway ?? '-'} ${r.dev} ${r.protocol ?? '-'} ${r.scope ?? '-'}`)
+          .sort()
+      expect(userRoutes(lab.namespaces.host?.routes as RouteEntry[])).toEqual(
+        userRoutes(rec.namespaces.host.route),
+      )
+      const subnets = (networks: { Name: string; IPAM: { Config: { Subnet: string }[] | null } }[]) =>
+        Object.fromEntries(
+          networks.map((n) => [n.Name, (n.IPAM.Config ?? []).map((c) => c.Subnet).join(',')]),
+        )
+      const simulated = runScenario(scenario('host-routes'), { engine }).report.networks as never
+      expect(subnets(simulated)).toEqual(subnets(rec.networks))
+    },
+  )
+})
