@@ -17,6 +17,7 @@ import { ipOperation } from '../kernel/ip-operation.js'
 import { randomKernelMac } from '../kernel/mac.js'
 import {
   addAddress,
+  addAddress6,
   addBridge,
   addConnectedRoute,
   addLink,
@@ -251,11 +252,28 @@ function linkCommand(tx: Tx, ns: Namespace, args: string[]): void {
   throw ipError(`netmodes: \`ip link ${verb ?? ''}\` is not modelled (add, set, del)\n`, 2)
 }
 
-function addressCommand(tx: Tx, ns: Namespace, args: string[]): void {
+/** `ip -6 addr add A/P dev DEV [nodad]`: a global (or fe80:: link) address, listed as the kernel orders them. */
+function address6(tx: Tx, ns: Namespace, link: Link, rest: string[]): void {
+  const [local = '', len = '128'] = (rest[0] ?? '').split('/')
+  const prefixlen = Number(len)
+  if (!local.includes(':') || !Number.isInteger(prefixlen) || prefixlen < 0 || prefixlen > 128)
+    throw ipError(`Error: inet6 prefix is expected rather than "${rest[0] ?? ''}".\n`, 1)
+  if ((link.addrs6 ?? []).some((a) => a.local === local && a.prefixlen === prefixlen))
+    throw ipError('RTNETLINK answers: File exists\n', 2)
+  addAddress6(tx, ns, link.ifname, {
+    local,
+    prefixlen,
+    scope: local.toLowerCase().startsWith('fe80:') ? 'link' : 'global',
+    ...(rest.includes('nodad') ? { nodad: true as const } : {}),
+  })
+}
+
+function addressCommand(tx: Tx, ns: Namespace, args: string[], family: 4 | 6): void {
   const [verb, ...rest] = args
   if (verb !== 'add') throw ipError(`netmodes: \`ip address ${verb ?? ''}\` is not modelled (add)\n`, 2)
   const devAt = rest.indexOf('dev')
   const link = device(ns, devAt >= 0 ? rest[devAt + 1] : undefined)
+  if (family === 6 || rest[0]?.includes(':')) return address6(tx, ns, link, rest)
   const { local, prefixlen } = cidr(rest[0])
   if (link.addrs.some((a) => a.local === local && a.prefixlen === prefixlen))
     throw ipError('Error: ipv4: Address already assigned.\n', 2)
@@ -367,12 +385,16 @@ function netnsCommand(tx: Tx, args: string[], depth: number): void {
 
 function ipCommand(tx: Tx, ns: Namespace, argv: string[], depth = 0): void {
   let args = argv
-  // `ip -n NS ...` is `ip netns exec NS ip ...`; -4 changes nothing here.
+  // `ip -n NS ...` is `ip netns exec NS ip ...`; -6 picks IPv6 addresses.
   if (args[0] === '-n' || args[0] === '-netns') {
     netnsCommand(tx, ['exec', args[1] ?? '', 'ip', ...args.slice(2)], depth)
     return
   }
-  if (args[0] === '-4') args = args.slice(1)
+  let family: 4 | 6 = 4
+  if (args[0] === '-4' || args[0] === '-6') {
+    family = args[0] === '-6' ? 6 : 4
+    args = args.slice(1)
+  }
   const object = objectOf(args[0])
   if (!object) {
     if (args[0]?.startsWith('-')) throw ipError(`netmodes: \`ip ${args[0]}\` is not modelled\n`, 2)
@@ -380,7 +402,9 @@ function ipCommand(tx: Tx, ns: Namespace, argv: string[], depth = 0): void {
   }
   const rest = args.slice(1)
   if (object === 'link') linkCommand(tx, ns, rest)
-  else if (object === 'address') addressCommand(tx, ns, rest)
+  else if (object === 'address') addressCommand(tx, ns, rest, family)
+  else if (family === 6 && object === 'route')
+    throw ipError('netmodes: `ip -6 route` on the host is not modelled (ip -6 addr is)\n', 2)
   else if (object === 'route') routeCommand(tx, ns, rest)
   else netnsCommand(tx, rest, depth)
 }
