@@ -29,6 +29,7 @@ export const en = {
   'share.saved': 'Saved as lab {id}: the link is in the address bar.',
   'share.loadFailed': 'Could not open the shared lab: {message}',
   'editor.title': 'Scenario',
+  'editor.pending': 'Runs when you pause typing…',
   'editor.help':
     'docker …, trace FROM -> TO[:PORT][/PROTO], dockerd --flags (first line). Enter adds a line.',
   'editor.line': 'Line {n}',
@@ -85,7 +86,7 @@ export const en = {
   'matrix.yes': 'reachable',
   'matrix.no': 'blocked',
   'matrix.same': 'same namespace',
-  'matrix.tooMany': 'The matrix is shown for up to {max} endpoints.',
+  'matrix.keys': 'Reachability heat map: arrow keys move the marked cell, its reason is read below',
   'modes.title': 'The modes side by side',
   'modes.switch': 'Move a container to another mode, live',
   'modes.container': 'Container',
