@@ -94,6 +94,7 @@ export const en = {
   'modes.apply': 'Add these commands to the scenario',
   'modes.commands': 'What you would type (Docker fixes the mode at creation)',
   'modes.after': 'The container then',
+  'modes.changeCount': '{count} pairs change.',
   'modes.changes': 'Who reaches whom (ping), what changes',
   'modes.noChanges': 'No pair changes.',
 } as const

@@ -90,6 +90,7 @@ export const zhCN: WebMessages = {
   'modes.apply': '把这些命令加入场景',
   'modes.commands': '需要输入的命令（Docker 在创建时就固定了网络模式）',
   'modes.after': '切换后的容器',
+  'modes.changeCount': '{count} 对端点的可达性改变。',
   'modes.changes': '可达性（ping）的变化',
   'modes.noChanges': '没有任何变化。',
 }
