@@ -158,11 +158,15 @@ try {
       for (const ch of 'ocker run -d --name extra busybox') await page.keyboard.type(ch, { delay: 40 })
     })
 
-    // The typed line has been run (the editor holds no pending edit) before the tab is opened.
+    // The typed line has been run and drawn (the extra container's box is there) before the tab is opened.
     await page.waitForFunction(
-      () => document.querySelector('[data-testid=editor-pending]')?.textContent === '',
+      (boxes) =>
+        document.querySelector('[data-testid=editor-pending]')?.textContent === '' &&
+        document.querySelector('svg.drawing')?.getAttribute('data-boxes') === String(boxes),
+      n + 2,
+      { timeout: 60_000 },
     )
-    await page.waitForTimeout(200)
+    await page.waitForTimeout(300)
 
     // The Reachability tab: from the click to its first painted frame, then scrolled both ways.
     const matrixOpen = await page.evaluate(
