@@ -69,12 +69,19 @@ describe.skipIf(noChromium !== undefined)('the web UI by keyboard', () => {
     await tabTo('[data-testid=examples]')
     await page.keyboard.type('bridge')
     await expect.poll(() => page.locator('[data-containers~="api"]').count()).toBe(1)
-    // Tab through the header and the editor to the drawing, then on to the container api.
-    await tabTo('[data-containers~="api"]')
+    // Tab through the header and the editor to the drawing: one stop, its first box.
+    await tabTo('svg.drawing [data-box]')
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')
+    // The arrow keys walk the drawing: down to the containers' row, then right to api.
+    for (let i = 0; i < 6 && !(await focused()).startsWith('container '); i++)
+      await page.keyboard.press('ArrowDown')
+    for (let i = 0; i < 6 && !(await focused()).startsWith('container api'); i++)
+      await page.keyboard.press('ArrowRight')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-containers'))).toBe('api')
     await page.keyboard.press('Enter')
     const ipAddr = page.locator('[data-testid=ip-addr]')
     await expect.poll(() => ipAddr.textContent()).toContain('inet 10.88.0.10/24')
-    // The arrow keys walk the drawing: Up from a container's box goes to a node above it.
+    // Up from a container's box goes to a node above it, Down comes back.
     await page.keyboard.press('ArrowUp')
     const above = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
     expect(above).toBeTruthy()
@@ -92,8 +99,11 @@ describe.skipIf(noChromium !== undefined)('the web UI by keyboard', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => ipAddr.count()).toBe(0)
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-containers'))).toBe('api')
-    // A trace: the Trace tab, db to api, Enter on Trace.
+    // A trace: the Trace tab, db to api, Enter on Trace. From the drawing, the next Tab leaves it.
+    const pressed = stops.length
     await tabTo('[data-testid=tab-trace]')
+    // The drawing is one stop: one Tab from its node reaches the first tab under it.
+    expect(stops.length - pressed).toBe(1)
     await page.keyboard.press('Enter')
     await tabTo('[data-testid=trace-from]')
     await page.keyboard.type('db')

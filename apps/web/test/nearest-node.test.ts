@@ -17,4 +17,18 @@ describe('the arrow keys on the drawing', () => {
     expect(nearestNode(bridge, others, 'up')).toBeUndefined()
     expect(nearestNode(bridge, [], 'down')).toBeUndefined()
   })
+
+  test("from a container's interface, Down reaches its box's name below it, though their centres are apart", () => {
+    const eth1 = { x: 640, y: 400, width: 80, height: 30 }
+    const name = { x: 530, y: 440, width: 200, height: 30 }
+    const farRight = { x: 900, y: 445, width: 80, height: 30 }
+    expect(nearestNode(eth1, [farRight, name], 'down')).toBe(1)
+  })
+
+  test("Right from a container's name goes to the next container's name, not to an interface above", () => {
+    const web = { x: 530, y: 440, width: 200, height: 30 }
+    const eth1 = { x: 640, y: 400, width: 80, height: 30 }
+    const db = { x: 760, y: 440, width: 110, height: 30 }
+    expect(nearestNode(web, [eth1, db], 'right')).toBe(1)
+  })
 })

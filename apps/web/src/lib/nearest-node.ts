@@ -1,9 +1,12 @@
 /**
  * The arrow keys on the drawing: from the focused box or interface, the
  * nearest one in that direction. A node counts as "that way" when its centre
- * lies in the 90° cone of the direction; among those the nearest wins, a
- * sideways offset counting double, so Down from a bridge goes to the veth
- * under it rather than to one far to the side.
+ * lies further that way and the gap beside it (between the two rectangles'
+ * extents across the direction, 0 when they overlap) is no larger than the
+ * distance ahead. Those in line (no gap: the same row for Left and Right)
+ * come first, so Right from a container's name goes to the next container's,
+ * not to an interface above; then the nearest wins, the gap counting double,
+ * so Down from a container's interface reaches its box's name below it.
  */
 export type Direction = 'left' | 'right' | 'up' | 'down'
 
@@ -34,9 +37,13 @@ export function nearestNode(
     const dx = b.x - a.x
     const dy = b.y - a.y
     const along = direction === 'right' ? dx : direction === 'left' ? -dx : direction === 'down' ? dy : -dy
-    const across = Math.abs(direction === 'left' || direction === 'right' ? dy : dx)
+    const across =
+      direction === 'left' || direction === 'right'
+        ? Math.max(0, r.y - (from.y + from.height), from.y - (r.y + r.height))
+        : Math.max(0, r.x - (from.x + from.width), from.x - (r.x + r.width))
     if (along <= 0 || across > along) return
-    const cost = along + 2 * across
+    // In line first: a gap costs more than any distance on the drawing.
+    const cost = along + 2 * across + (across > 0 ? 1e9 : 0)
     if (cost < bestCost) {
       bestCost = cost
       best = i
