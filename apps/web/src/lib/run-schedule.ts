@@ -35,7 +35,7 @@ export interface ScheduleOptions {
  */
 export function runSchedule(
   apply: (source: string) => void,
-  { quick = 50, pause = 250 }: ScheduleOptions = {},
+  { quick = 25, pause = 250 }: ScheduleOptions = {},
 ): RunSchedule {
   let cost = 0
   let waiting: { source: string } | undefined
