@@ -1,6 +1,8 @@
 // The web UI at scale, in Debian's chromium: for 100 and 1,000 containers, the
 // layout time (core's layoutGraph in the Web Worker), the time from the edit to
-// the drawing, and the frame times while panning and zooming the drawing.
+// the drawing, the frame times while panning and zooming the drawing, the time
+// from a keystroke in the editor to its frame (and to the re-run lab's), and
+// the Reachability tab: its open time, its size in the DOM, its scroll frames.
 // Run with `npx -y pnpm@10 --filter @netmodes/web bench` (it builds first).
 import { startServer } from '@netmodes/server'
 import { chromium } from 'playwright-core'
@@ -69,7 +71,9 @@ const server = await startServer({ port: 0, host: '127.0.0.1', workers: 1, webRo
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS })
 try {
   const rows = []
-  for (const n of [100, 1000]) {
+  // BENCH_SIZES=1000 measures one size only.
+  const sizes = process.env.BENCH_SIZES?.split(',').map(Number) ?? [100, 1000]
+  for (const n of sizes) {
     const page = await browser.newPage({ viewport: { width: 1500, height: 950 } })
     await page.goto(`${server.url}/`)
     await page.locator('[data-box]').first().waitFor()
@@ -117,7 +121,93 @@ try {
       await page.mouse.up()
     })
     const drawn = await page.locator('svg.drawing').getAttribute('data-drawn')
-    rows.push({ n, layoutMs, editToDrawing, pan, zoom, close, drawn })
+
+    // A keystroke in the editor, on a new last line: to the frame that shows the character,
+    // and to the frame where the lab has been run again (core refuses "d": its error is under the line).
+    await page.click('[data-testid=editor-mode]')
+    await page.locator('.lines li').last().locator('input').focus()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.locator(`.lines li[data-line="${n + Math.ceil(n / 50) + 1}"] input`).focus()
+    await page.evaluate(() => {
+      // Resolves once the frame after the current task has been painted.
+      const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+      const input = document.activeElement
+      const line = input.closest('li')
+      window.__key = new Promise((resolve) => {
+        let down = 0
+        input.addEventListener('keydown', () => (down = performance.now()), { once: true, capture: true })
+        input.addEventListener(
+          'input',
+          () =>
+            painted().then(() => {
+              const typed = performance.now() - down
+              const poll = () => {
+                if (!line.querySelector('[data-testid=line-error]')) return setTimeout(poll, 5)
+                painted().then(() => resolve({ typed, rerun: performance.now() - down }))
+              }
+              poll()
+            }),
+          { once: true },
+        )
+      })
+    })
+    await page.keyboard.type('d')
+    const keystroke = await page.evaluate(() => window.__key)
+    const typing = await frameTimes(page, async () => {
+      for (const ch of 'ocker run -d --name extra busybox') await page.keyboard.type(ch, { delay: 40 })
+    })
+
+    // The typed line has been run and drawn (the extra container's box is there) before the tab is opened.
+    await page.waitForFunction(
+      (boxes) =>
+        document.querySelector('[data-testid=editor-pending]')?.textContent === '' &&
+        document.querySelector('svg.drawing')?.getAttribute('data-boxes') === String(boxes),
+      n + 2,
+      { timeout: 60_000 },
+    )
+    await page.waitForTimeout(300)
+
+    // The Reachability tab: from the click to its first painted frame, then scrolled both ways.
+    const matrixOpen = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+          const started = performance.now()
+          document.querySelector('[data-testid=tab-matrix]').click()
+          const poll = () => {
+            if (!document.querySelector('[data-testid=matrix]')) return requestAnimationFrame(poll)
+            painted().then(() => resolve(performance.now() - started))
+          }
+          poll()
+        }),
+    )
+    const matrix = page.locator('[data-testid=matrix]')
+    const endpoints = await matrix.getAttribute('data-endpoints')
+    const nodes = () => matrix.evaluate((m) => m.querySelectorAll('*').length)
+    const matrixNodes = await nodes()
+    const heat = await matrix.locator('.heat, .matrix-scroll').first().boundingBox()
+    await page.mouse.move(heat.x + heat.width / 2, heat.y + heat.height / 2)
+    const scroll = await frameTimes(page, async () => {
+      for (let i = 0; i < 90; i++) await page.mouse.wheel(i % 3 === 0 ? 120 : 0, 120)
+    })
+    const matrixNodesScrolled = await nodes()
+    rows.push({
+      n,
+      layoutMs,
+      editToDrawing,
+      pan,
+      zoom,
+      close,
+      drawn,
+      keystroke,
+      typing,
+      matrixOpen,
+      endpoints,
+      matrixNodes,
+      matrixNodesScrolled,
+      scroll,
+    })
     await page.close()
   }
   const ms = (x) => `${x.toFixed(1)} ms`
@@ -125,10 +215,18 @@ try {
     console.log(
       `${r.n} containers: layout ${ms(r.layoutMs)} (worker), edit to drawing painted ${ms(r.editToDrawing)}`,
     )
+    console.log(
+      `  editor keystroke: painted ${ms(r.keystroke.typed)}, lab re-run and painted ${ms(r.keystroke.rerun)}`,
+    )
+    console.log(
+      `  Reachability tab (${r.endpoints ?? '?'} endpoints): open ${ms(r.matrixOpen)}; ${r.matrixNodes} elements in the DOM, ${r.matrixNodesScrolled} after scrolling`,
+    )
     for (const [name, s] of [
       ['pan (fit)', r.pan],
       ['zoom', r.zoom],
       [`pan zoomed in (${r.drawn} shapes drawn)`, r.close],
+      ['typing in the editor', r.typing],
+      ['scroll the heat map', r.scroll],
     ]) {
       const { interval: f, work: w } = s
       console.log(

@@ -182,14 +182,56 @@ describe.skipIf(noChromium !== undefined)('the web UI in Chromium', () => {
     expect(await connect.locator('.operations pre').textContent()).toContain('ip link add veth')
   })
 
-  test('the reachability heat map tells why a pair cannot talk', async () => {
+  test('the reachability heat map tells why a pair cannot talk, by pointer and by keyboard', async () => {
     await page.click('[data-testid=tab-matrix]')
-    const blocked = page.locator('[data-testid=matrix] td.no button').first()
-    await blocked.hover()
+    const matrix = page.locator('[data-testid=matrix]')
+    const endpoints = Number(await matrix.getAttribute('data-endpoints'))
+    expect(endpoints).toBeGreaterThan(4)
+    const cells = page.locator('[data-testid=heat-cells]')
+    const box = await cells.boundingBox()
+    if (!box) throw new Error('no heat map on the page')
     const reason = page.locator('[data-testid=matrix-reason]')
-    await expect.poll(() => reason.textContent()).toMatch(/→ .+: .{20,}/)
-    expect(await page.locator('[data-testid=matrix] td.yes').count()).toBeGreaterThan(0)
+    // Every cell under the pointer says its pair and its outcome.
+    const said = new Map<string, string>()
+    for (let i = 0; i < endpoints; i++) {
+      for (let j = 0; j < endpoints; j++) {
+        await page.mouse.move(box.x + j * 18 + 9, box.y + i * 18 + 9)
+        said.set(`${i},${j}`, (await reason.textContent()) ?? '')
+      }
+    }
+    const texts = [...said.values()]
+    expect(new Set(texts).size).toBe(endpoints * endpoints)
+    const blocked = texts.find((x) => !/: (reachable|same namespace)$/.test(x))
+    expect(blocked).toMatch(/→ .+: .{20,}/)
+    const reachable = [...said].find(([, x]) => x.endsWith(': reachable'))
+    if (!reachable) throw new Error(`no reachable pair in ${texts.join('; ')}`)
+    // The cell is painted in the theme's colour for reachable.
+    const [i, j] = reachable[0].split(',').map(Number) as [number, number]
+    const colours = await page.evaluate(
+      ({ x, y }) => {
+        const canvas = document.querySelector('[data-testid=heat-cells]') as HTMLCanvasElement
+        const ratio = canvas.width / canvas.getBoundingClientRect().width
+        const pixel = canvas
+          .getContext('2d')
+          ?.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data
+        const probe = document.createElement('span')
+        probe.style.color = 'var(--ok)'
+        document.body.append(probe)
+        const ok = getComputedStyle(probe).color
+        probe.remove()
+        return { pixel: pixel ? `rgb(${pixel[0]}, ${pixel[1]}, ${pixel[2]})` : '', ok }
+      },
+      { x: j * 18 + 9, y: i * 18 + 9 },
+    )
+    expect(colours.pixel).toBe(colours.ok)
     await shot('08-reachability')
+    // By keyboard: one Tab stop, the arrow keys walk the cells, each read out.
+    await page.locator('[data-testid=heat]').focus()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowDown')
+    expect(await reason.textContent()).toBe(said.get('1,1'))
+    await page.keyboard.press('End')
+    expect(await reason.textContent()).toBe(said.get(`1,${endpoints - 1}`))
     await page.click('[data-testid=tab-trace]')
   })
 

@@ -1,7 +1,7 @@
 /** The editor's run: each line's outcome by line number, a refused line reported while the rest runs, the history cursor. */
 import { describe, expect, test } from 'vitest'
 import { operationsOf } from '../src/lib/operations.js'
-import { runLab } from '../src/lib/run-lab.js'
+import { insertAtCursor, runLab } from '../src/lib/run-lab.js'
 
 const SCENARIO = [
   '# two containers on a user-defined network',
@@ -70,5 +70,26 @@ describe('runLab', () => {
     const r = runLab('docker network create app', { engine: '28', daemon: { bip: '10.99.0.1/33' } })
     expect(r.daemonError).toBeDefined()
     expect(r.lab.networks.map((n) => n.name)).toContain('app')
+  })
+
+  test('commands applied after undo go in at the cursor: they run on the lab there, the undone lines stay to redo', () => {
+    const undone = runLab(SCENARIO, { engine: '28', upTo: 2 })
+    expect(undone.nextLine).toBe(4)
+    expect(runLab(SCENARIO, { engine: '28' }).nextLine).toBeUndefined()
+    const next = insertAtCursor(SCENARIO, undone, [
+      'docker rm -f web',
+      'docker run -d --name web --network host nginx',
+    ])
+    const lines = next.split('\n')
+    expect(lines.slice(3, 6)).toEqual([
+      'docker rm -f web',
+      'docker run -d --name web --network host nginx',
+      'docker run -d --name db --network nope postgres',
+    ])
+    const after = runLab(next, { engine: '28', upTo: 4 })
+    expect(Object.values(after.lab.containers).find((c) => c.name === 'web')?.networkMode).toBe('host')
+    expect(after.nextLine).toBe(6)
+    // At the end of the history the lines are appended.
+    expect(insertAtCursor('a\n\n', {}, ['x'])).toBe('a\nx\n')
   })
 })

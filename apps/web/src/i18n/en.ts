@@ -29,6 +29,7 @@ export const en = {
   'share.saved': 'Saved as lab {id}: the link is in the address bar.',
   'share.loadFailed': 'Could not open the shared lab: {message}',
   'editor.title': 'Scenario',
+  'editor.pending': 'Runs when you pause typing…',
   'editor.help':
     'docker …, trace FROM -> TO[:PORT][/PROTO], dockerd --flags (first line). Enter adds a line.',
   'editor.line': 'Line {n}',
@@ -85,7 +86,7 @@ export const en = {
   'matrix.yes': 'reachable',
   'matrix.no': 'blocked',
   'matrix.same': 'same namespace',
-  'matrix.tooMany': 'The matrix is shown for up to {max} endpoints.',
+  'matrix.keys': 'Reachability heat map: arrow keys move the marked cell, its reason is read below',
   'modes.title': 'The modes side by side',
   'modes.switch': 'Move a container to another mode, live',
   'modes.container': 'Container',
@@ -93,6 +94,7 @@ export const en = {
   'modes.apply': 'Add these commands to the scenario',
   'modes.commands': 'What you would type (Docker fixes the mode at creation)',
   'modes.after': 'The container then',
+  'modes.changeCount': '{count} pairs change.',
   'modes.changes': 'Who reaches whom (ping), what changes',
   'modes.noChanges': 'No pair changes.',
 } as const

@@ -14,28 +14,40 @@ export interface MatrixChange {
   reason: string
 }
 
-function outcome(matrix: ReachabilityMatrix, from: number, to: number): { ok: boolean; reason: string } {
-  try {
-    const cell = matrixCell(matrix, from, to)
-    return cell.reachable ? { ok: true, reason: '' } : { ok: false, reason: cell.reason }
-  } catch {
-    // An endpoint with itself: core traces nothing there.
-    return { ok: true, reason: '' }
-  }
+/** Whether i reaches j, read from the stored entry; an endpoint with itself (core traces nothing there) counts as reachable. */
+function reaches(matrix: ReachabilityMatrix, i: number, j: number): boolean {
+  const own = matrix.pairs[`${i},${j}`]
+  if (own) return own.entry.reachable
+  const entry = matrix.cells[matrix.groupOf[i] as number]?.[matrix.groupOf[j] as number]
+  return entry ? entry.reachable : true
 }
 
+/** core's reason for a blocked pair, named for that pair. */
+function reasonOf(matrix: ReachabilityMatrix, i: number, j: number): string {
+  const cell = matrixCell(matrix, i, j)
+  return cell.reachable ? '' : cell.reason
+}
+
+/**
+ * The pairs whose outcome changed. At 1,000 containers that is a million
+ * pairs: each is read from the stored entries, and only a changed pair's
+ * reason is rendered.
+ */
 export function matrixChanges(before: ReachabilityMatrix, after: ReachabilityMatrix): MatrixChange[] {
   const changes: MatrixChange[] = []
+  const indexAfter = new Map(after.endpoints.map((name, k) => [name, k]))
+  const moved = before.endpoints.map((name) => indexAfter.get(name))
   for (const [i, from] of before.endpoints.entries()) {
-    const i2 = after.endpoints.indexOf(from)
-    if (i2 < 0) continue
+    const i2 = moved[i]
+    if (i2 === undefined) continue
     for (const [j, to] of before.endpoints.entries()) {
-      const j2 = after.endpoints.indexOf(to)
-      if (j2 < 0 || i === j) continue
-      const was = outcome(before, i, j)
-      const now = outcome(after, i2, j2)
-      if (was.ok !== now.ok) {
-        changes.push({ from, to, before: was.ok, after: now.ok, reason: now.ok ? was.reason : now.reason })
+      const j2 = moved[j]
+      if (j2 === undefined || i === j) continue
+      const was = reaches(before, i, j)
+      const now = reaches(after, i2, j2)
+      if (was !== now) {
+        const reason = now ? reasonOf(before, i, j) : reasonOf(after, i2, j2)
+        changes.push({ from, to, before: was, after: now, reason })
       }
     }
   }

@@ -34,6 +34,8 @@ export interface LabRun {
   /** Statements (docker and trace lines) in the file, and how many of them ran. */
   statements: number
   ran: number
+  /** The 1-based line where the first statement not run starts (undone by the cursor); undefined when all ran. */
+  nextLine?: number
   /** The daemon settings given beside the scenario could not start a daemon: why (the lab ran without them). */
   daemonError?: string
 }
@@ -59,6 +61,25 @@ function blankLine(lines: string[], line: number): void {
 }
 
 const isStep = (s: ScenarioStatement) => s.kind !== 'dockerd'
+
+/**
+ * Lines inserted where the cursor stands: after the statements that ran,
+ * before those undone (which stay, to be redone). Commands written against
+ * the lab at the cursor (a mode switch after undo) run on that lab.
+ *
+ * @example
+ * insertAtCursor('a\nb\nc', { nextLine: 2 }, ['x']) // 'a\nx\nb\nc'
+ */
+export function insertAtCursor(
+  source: string,
+  run: Pick<LabRun, 'nextLine'>,
+  lines: readonly string[],
+): string {
+  if (run.nextLine === undefined) return `${source.replace(/\s*$/, '')}\n${lines.join('\n')}\n`
+  const all = source.split('\n')
+  all.splice(run.nextLine - 1, 0, ...lines)
+  return all.join('\n')
+}
 
 /**
  * @example
@@ -117,7 +138,13 @@ function runLines(source: string, options: RunOptions): LabRun {
           if (t) outcomes.set(s.line, { kind: 'trace', line: s.line, text: s.text, trace: t })
         }
       }
-      return { lab: run.lab, outcomes, statements: steps.length, ran: upTo }
+      return {
+        lab: run.lab,
+        outcomes,
+        statements: steps.length,
+        ran: upTo,
+        ...(last ? { nextLine: last.line } : {}),
+      }
     } catch (error) {
       if (!(error instanceof ScenarioLineError)) throw error
       refused.set(error.line, refusal(source, error))
