@@ -47,7 +47,12 @@ const LINES = [
   'docker stop db',
   "docker ps -a --format '{{.Names}} {{.Status}}'",
   'docker start db',
-  'docker rm -f web db',
+  // docker rename: the daemon's conflict, then a rename the next lines see.
+  'docker rename db web',
+  'docker rename nosuch x',
+  'docker rename db store',
+  "docker inspect -f '{{.Name}} {{json .NetworkSettings.Networks.back.Aliases}}' store",
+  'docker rm -f web store',
   'docker network rm app back',
   // The default table's CREATED column is the client's clock against the lab's: the list is emptied first.
   'docker rm x1',

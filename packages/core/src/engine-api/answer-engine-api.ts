@@ -194,6 +194,10 @@ function route(
           return empty(204, run(lab, { kind: 'stop', containers: [id] }).operations)
         case 'restart':
           return empty(204, run(lab, { kind: 'restart', containers: [id] }).operations)
+        case 'rename':
+          // The CLI refuses an empty name before asking; the daemon's own check says it without "Error: ".
+          if (!q.name) throw new EngineApiError(400, 'Neither old nor new names may be empty')
+          return empty(204, run(lab, { kind: 'rename', container: c.id, name: q.name }).operations)
         case 'wait':
           // A simulated process never exits by itself: a stopped container has exited 0.
           return json(200, { Error: null, StatusCode: 0 })
