@@ -22,7 +22,9 @@ import { inspectContainer } from '../views/container-inspect.js'
 import { inspectNetwork, inspectNetworkVerbose } from '../views/network-inspect.js'
 import { engineHeaders, splitApiVersion } from './api-version.js'
 import { EngineApiError, STATUS_OF_CODE } from './engine-api-error.js'
+import { createEngineApiSession, type EngineApiSession } from './engine-api-session.js'
 import type { EngineApiAnswer, EngineApiRequest } from './engine-api-types.js'
+import { createExec, inspectExec, startExec } from './exec-instances.js'
 import { filtersOfQuery } from './filters-query.js'
 import { imageInspect, imageRef } from './images.js'
 import { createOfBody, networkCreateOfBody, requireObject } from './request-bodies.js'
@@ -75,9 +77,10 @@ function route(
   lab: LabState,
   method: string,
   path: string,
-  req: EngineApiRequest & { json?: unknown },
-  images: Set<string>,
+  req: EngineApiRequest & { json?: unknown; apiVersion: string },
+  session: EngineApiSession,
 ): Reply {
+  const images = session.images
   const q = req.query
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent)
   const [head, id, action] = parts
@@ -125,6 +128,16 @@ function route(
           : { kind: 'network disconnect', network: id, container: ref, force: b.Force === true }
       return empty(200, run(lab, command).operations)
     }
+  }
+  if (head === 'containers' && id !== undefined && action === 'exec' && is('POST', 3))
+    return createExec(lab, session, id, req.json)
+  if (head === 'exec' && id !== undefined) {
+    if (action === 'start' && is('POST', 3))
+      return startExec(lab, session, id, req.json, {
+        apiVersion: req.apiVersion,
+        upgrade: req.upgrade === true,
+      })
+    if (action === 'json' && is('GET', 3)) return inspectExec(session, id)
   }
   if (head === 'containers') {
     if (id === 'prune' && is('POST', 2)) {
@@ -190,7 +203,8 @@ function route(
           if (c.state !== 'running') return empty(304)
           return empty(204, run(lab, { kind: 'stop', containers: [id] }).operations)
         case 'kill':
-          if (c.state !== 'running') throw new EngineApiError(409, `Container ${c.id} is not running`)
+          if (c.state !== 'running')
+            throw new EngineApiError(409, behaviourOf(lab).messages.containerNotRunning(c.id))
           return empty(204, run(lab, { kind: 'stop', containers: [id] }).operations)
         case 'restart':
           return empty(204, run(lab, { kind: 'restart', containers: [id] }).operations)
@@ -300,16 +314,22 @@ function parseBody(text: string | undefined, prefix: string): unknown {
 export function answerEngineApi(
   lab: LabState,
   request: EngineApiRequest,
-  /** The images pulled through this twin (see images.ts); kept by the caller across requests. */
-  images: Set<string> = new Set(),
+  /** What the twin keeps beside the lab (pulled images, exec instances); kept by the caller across requests. */
+  session: EngineApiSession = createEngineApiSession(),
 ): EngineApiAnswer {
   const behaviour = behaviourOf(lab)
   const headers = engineHeaders(behaviour)
   if (request.now !== undefined && request.now > lab.clock) lab.clock = Math.floor(request.now)
   try {
-    const { route: path } = splitApiVersion(request.path, behaviour)
+    const { route: path, version: apiVersion } = splitApiVersion(request.path, behaviour)
     const body = parseBody(request.body, behaviour.version === '28' ? 'invalid JSON: ' : '')
-    const reply = route(lab, request.method.toUpperCase(), path, { ...request, json: body }, images)
+    const reply = route(
+      lab,
+      request.method.toUpperCase(),
+      path,
+      { ...request, json: body, apiVersion },
+      session,
+    )
     if (path === '/_ping') {
       Object.assign(headers, {
         'Cache-Control': 'no-cache, no-store, must-revalidate',
