@@ -14,7 +14,9 @@ import {
   createLab,
   type DaemonSettings,
   type EngineApiAnswer,
+  type EngineEvent,
   type EngineVersion,
+  type EventsWatch,
   fromJSON,
   type LabState,
   marshalGoJson,
@@ -102,7 +104,7 @@ function encoded(answer: EngineApiAnswer): { headers: Record<string, string>; pa
   } else if (answer.body && 'stream' in answer.body) {
     payload = Buffer.from(answer.body.stream)
     headers['Content-Type'] = answer.body.contentType
-  } else if (answer.body) {
+  } else if (answer.body && 'text' in answer.body) {
     payload = Buffer.from(answer.body.text)
     headers['Content-Type'] = 'text/plain; charset=utf-8'
   }
@@ -157,9 +159,37 @@ export async function startEngineTwin(options: EngineTwinOptions): Promise<Runni
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const result = answer(req, await readBody(req, limit), false)
+    if (result.body && 'events' in result.body) return streamEvents(res, result, result.body.events)
     const { headers, payload } = encoded(result)
     res.writeHead(result.status, headers)
     res.end(req.method === 'HEAD' ? undefined : payload)
+  }
+
+  /**
+   * GET /events: the headers at once (the client waits for them), the replay, then, while it
+   * follows, each later event the stream accepts, until its `until` or the client hangs up.
+   */
+  function streamEvents(res: ServerResponse, result: EngineApiAnswer, watch: EventsWatch): void {
+    res.writeHead(200, { ...result.headers, 'Content-Type': 'application/json' })
+    res.flushHeaders()
+    if (watch.backlog) res.write(watch.backlog)
+    if (!watch.follow) {
+      res.end()
+      return
+    }
+    const listener = (event: EngineEvent) => {
+      const line = watch.accept(event)
+      if (line) res.write(line)
+    }
+    session.listeners.add(listener)
+    const timer =
+      watch.until === undefined
+        ? undefined
+        : setTimeout(() => res.end(), Math.max(0, watch.until * 1000 - Date.now()))
+    res.on('close', () => {
+      session.listeners.delete(listener)
+      if (timer) clearTimeout(timer)
+    })
   }
 
   /**

@@ -24,6 +24,8 @@ import { engineHeaders, splitApiVersion } from './api-version.js'
 import { EngineApiError, STATUS_OF_CODE } from './engine-api-error.js'
 import { createEngineApiSession, type EngineApiSession } from './engine-api-session.js'
 import type { EngineApiAnswer, EngineApiRequest } from './engine-api-types.js'
+import { eventsBetween, snapshotForEvents } from './engine-events.js'
+import { logEvents, watchEvents } from './events-route.js'
 import { createExec, inspectExec, startExec } from './exec-instances.js'
 import { filtersOfQuery } from './filters-query.js'
 import { imageInspect, imageRef } from './images.js'
@@ -88,6 +90,8 @@ function route(
   if (head === '_ping' && (method === 'GET' || method === 'HEAD'))
     return { status: 200, body: { text: 'OK' }, operations: [] }
   if (head === 'version' && is('GET', 1)) return json(200, versionDocument(lab))
+  if (head === 'events' && is('GET', 1))
+    return { status: 200, body: { events: watchEvents(session, q, req.now ?? lab.clock) }, operations: [] }
   if (head === 'info' && is('GET', 1)) return json(200, infoDocument(lab))
   if (head === 'networks') {
     if (is('GET', 1)) return json(200, listNetworks(lab, filtersOfQuery(q.filters)))
@@ -323,13 +327,23 @@ export function answerEngineApi(
   try {
     const { route: path, version: apiVersion } = splitApiVersion(request.path, behaviour)
     const body = parseBody(request.body, behaviour.version === '28' ? 'invalid JSON: ' : '')
-    const reply = route(
-      lab,
-      request.method.toUpperCase(),
-      path,
-      { ...request, json: body, apiVersion },
-      session,
-    )
+    const method = request.method.toUpperCase()
+    const mutating = method !== 'GET' && method !== 'HEAD'
+    const before = mutating ? snapshotForEvents(lab) : undefined
+    const reply = route(lab, method, path, { ...request, json: body, apiVersion }, session)
+    if (before && reply.status < 400) {
+      // What the request was tells a stopped container's sequence (a DELETE's force is a kill).
+      const action = path.split('/')[3]
+      const cause = action === 'stop' || action === 'restart' ? action : ('kill' as const)
+      logEvents(
+        lab,
+        session,
+        eventsBetween(lab, before, snapshotForEvents(lab), cause, {
+          explicitDisconnect: path.startsWith('/networks/') && action === 'disconnect',
+        }),
+        request.now,
+      )
+    }
     if (path === '/_ping') {
       Object.assign(headers, {
         'Cache-Control': 'no-cache, no-store, must-revalidate',

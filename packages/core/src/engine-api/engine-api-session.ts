@@ -1,10 +1,11 @@
 /**
  * What the twin's daemon keeps beside the lab between requests and never in
  * it (nothing of it is networking): the images pulled, the exec instances
- * made (daemon/exec: created, run once, inspected), and later the events.
+ * made (daemon/exec: created, run once, inspected), and the events logged.
  * A front end makes one per twin and passes it to every request.
  */
 import type { RngState } from '../rng.js'
+import type { EngineEvent } from './engine-events.js'
 
 /** One exec instance (moby daemon/exec.Config), as ExecInspect reports it. */
 export interface ExecInstance {
@@ -26,6 +27,10 @@ export interface EngineApiSession {
   execs: Map<string, ExecInstance>
   /** Exec ids are drawn here, not from the lab's generator: an exec leaves the lab's next ids as they were. */
   rng: RngState
+  /** The last events, oldest first (the daemon keeps 256: daemon/events eventsLimit). */
+  events: EngineEvent[]
+  /** Who follows the stream (`docker events` without --until): each new event is handed to them. */
+  listeners: Set<(event: EngineEvent) => void>
 }
 
 /**
@@ -36,5 +41,11 @@ export interface EngineApiSession {
  * answerEngineApi(lab, { method: 'GET', path: '/_ping', query: {} }, session)
  */
 export function createEngineApiSession(): EngineApiSession {
-  return { images: new Set(), execs: new Map(), rng: { seed: 0x0e8ec, counter: 0 } }
+  return {
+    images: new Set(),
+    execs: new Map(),
+    rng: { seed: 0x0e8ec, counter: 0 },
+    events: [],
+    listeners: new Set(),
+  }
 }

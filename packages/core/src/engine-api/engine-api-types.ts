@@ -4,6 +4,7 @@
  * bytes, so the twin is the same in a test, a browser and a socket.
  */
 import type { Operation } from '../model/operation.js'
+import type { EventsWatch } from './events-route.js'
 
 export interface EngineApiRequest {
   method: string
@@ -29,9 +30,14 @@ export interface EngineApiAnswer {
   headers: Record<string, string>
   /**
    * A JSON document (marshalled as Go does), a text (`OK` of `/_ping`), the bytes of a hijacked
-   * stream (an exec's output; the connection closes after them), or nothing (204).
+   * stream (an exec's output; the connection closes after them), the events stream (GET /events:
+   * its replay, then what it accepts of later events while it follows), or nothing (204).
    */
-  body?: { json: unknown } | { text: string } | { stream: Uint8Array; contentType: string }
+  body?:
+    | { json: unknown }
+    | { text: string }
+    | { stream: Uint8Array; contentType: string }
+    | { events: EventsWatch }
   /** What the daemon did underneath, for the twin's log. */
   operations: Operation[]
 }
