@@ -5,12 +5,7 @@
  * views/iptables-save-command.ts); this file only finds the namespace and prints.
  */
 import type { CommandOutput, LabState, Namespace } from '@netmodes/core'
-import {
-  execInContainer,
-  runIp6tablesSave,
-  runIpCommand,
-  runIptablesSave,
-} from '@netmodes/core'
+import { execInContainer, runIp6tablesSave, runIpCommand, runIptablesSave } from '@netmodes/core'
 import { openLab } from './lab-file.js'
 
 export interface NamespaceCommandOptions {

@@ -9,8 +9,10 @@ function twin() {
   const lab = createLab({ engine: '28' })
   const session = createEngineApiSession()
   let now = 1_796_346_000
-  const ask = (r: Partial<EngineApiRequest> & { path: string }) =>
-    answerEngineApi(lab, { method: 'GET', query: {}, now: (now += 0.5), ...r }, session)
+  const ask = (r: Partial<EngineApiRequest> & { path: string }) => {
+    now += 0.5
+    return answerEngineApi(lab, { method: 'GET', query: {}, now, ...r }, session)
+  }
   const watch = (query: Record<string, string>) => {
     const answer = ask({ path: '/v1.51/events', query })
     return (answer.body as { events: EventsWatch }).events
