@@ -205,6 +205,27 @@ describe.each(Object.entries(CLIENTS).filter(([, c]) => existsSync(c)) as [Engin
       expect(mask(replay.stdout).split('\n').filter(Boolean)).toEqual(RECORDED_2[engine])
     })
 
+    test('an exec logs exec_create, exec_start and exec_die with its id, as both engines do', async () => {
+      expect(
+        (await docker(['run', '-d', '--name', 'twx1', 'netmodes/busybox:test', 'sleep', '600'])).exit,
+      ).toBe(0)
+      const since = (Date.now() / 1000).toFixed(3)
+      expect((await docker(['exec', 'twx1', 'ip', 'route'])).exit).toBe(0)
+      expect((await docker(['exec', '-d', 'twx1', 'cat', '/etc/hosts'])).exit).toBe(0)
+      const until = (Date.now() / 1000 + 0.001).toFixed(3)
+      const replay = await docker(['events', '--since', since, '--until', until, '--format', '{{json .}}'])
+      const container = (action: string, extra = '') =>
+        `{"status":"${action}","id":"ID","from":"netmodes/busybox:test","Type":"container","Action":"${action}","Actor":{"ID":"ID","Attributes":{"execID":"ID",${extra}"image":"netmodes/busybox:test","name":"twx1"}},"scope":"local","time":T,"timeNano":N}`
+      expect(mask(replay.stdout).split('\n').filter(Boolean)).toEqual([
+        container('exec_create: ip route'),
+        container('exec_start: ip route'),
+        container('exec_die', '"exitCode":"0",'),
+        container('exec_create: cat /etc/hosts'),
+        container('exec_start: cat /etc/hosts'),
+        container('exec_die', '"exitCode":"0",'),
+      ])
+    })
+
     test('without --until the stream stays open and shows what a later request does', async () => {
       let out = ''
       let child: ChildProcess | undefined

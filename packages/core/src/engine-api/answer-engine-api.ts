@@ -134,12 +134,13 @@ function route(
     }
   }
   if (head === 'containers' && id !== undefined && action === 'exec' && is('POST', 3))
-    return createExec(lab, session, id, req.json)
+    return createExec(lab, session, id, req.json, req.now)
   if (head === 'exec' && id !== undefined) {
     if (action === 'start' && is('POST', 3))
       return startExec(lab, session, id, req.json, {
         apiVersion: req.apiVersion,
         upgrade: req.upgrade === true,
+        now: req.now,
       })
     if (action === 'json' && is('GET', 3)) return inspectExec(session, id)
   }

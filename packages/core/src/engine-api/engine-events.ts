@@ -60,11 +60,32 @@ export function snapshotForEvents(lab: LabState): EventSnapshot {
   }
 }
 
-/** What the request did to a container that stopped: `docker stop`'s TERM then KILL, or one KILL. */
-export type StopCause = 'stop' | 'kill' | 'restart'
-
 const sorted = (attrs: Record<string, string>) =>
   Object.fromEntries(Object.entries(attrs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+
+/**
+ * A container's event: its labels (the image's too, on a real engine: a
+ * simulated image has none), image and name, and what the action adds.
+ *
+ * @example
+ * containerEvent(web, 'exec_die', { execID, exitCode: '0' })
+ */
+export function containerEvent(
+  c: { id: string; name: string; image: string; labels: Record<string, string> },
+  action: string,
+  extra: Record<string, string> = {},
+): Omit<EngineEvent, 'time' | 'nanos'> {
+  return {
+    Type: 'container',
+    Action: action,
+    Actor: { ID: c.id, Attributes: sorted({ ...c.labels, ...extra, image: c.image, name: c.name }) },
+    scope: 'local',
+    from: c.image,
+  }
+}
+
+/** What the request did to a container that stopped: `docker stop`'s TERM then KILL, or one KILL. */
+export type StopCause = 'stop' | 'kill' | 'restart'
 
 /**
  * The events between two snapshots, in the order the engine logs them.
@@ -89,14 +110,7 @@ export function eventsBetween(
       scope: 'local',
     })
   const container = (action: string, id: string, c: ContainerView, extra: Record<string, string> = {}) =>
-    out.push({
-      Type: 'container',
-      Action: action,
-      // Its labels (the image's too, on a real engine: a simulated image has none), image and name.
-      Actor: { ID: id, Attributes: sorted({ ...c.labels, ...extra, image: c.image, name: c.name }) },
-      scope: 'local',
-      from: c.image,
-    })
+    out.push(containerEvent({ ...c, id }, action, extra))
   const netAttrs = (id: string, snap: EventSnapshot) => {
     const n = snap.networks.get(id) ?? before.networks.get(id)
     return { name: n?.name ?? '', type: n?.type ?? '' }

@@ -14,6 +14,8 @@ import { compareVersions } from './api-version.js'
 import { EngineApiError, STATUS_OF_CODE } from './engine-api-error.js'
 import type { EngineApiSession, ExecInstance } from './engine-api-session.js'
 import type { EngineApiAnswer } from './engine-api-types.js'
+import { containerEvent } from './engine-events.js'
+import { logEvents } from './events-route.js'
 import { requireObject } from './request-bodies.js'
 import { encodeRaw, encodeStdcopy, type StreamFrame } from './stdcopy.js'
 
@@ -36,7 +38,13 @@ function target(lab: LabState, ref: string) {
  * POST /containers/{id}/exec: 201 {Id}. The command must be given (checked
  * by the router before the container is looked up); the container must be running.
  */
-export function createExec(lab: LabState, session: EngineApiSession, ref: string, body: unknown): Reply {
+export function createExec(
+  lab: LabState,
+  session: EngineApiSession,
+  ref: string,
+  body: unknown,
+  now: number | undefined,
+): Reply {
   const b = requireObject(body ?? {}, 'exec config')
   const cmd = strings(b.Cmd)
   if (cmd.length === 0) throw new EngineApiError(400, 'No exec command specified')
@@ -56,6 +64,8 @@ export function createExec(lab: LabState, session: EngineApiSession, ref: string
     exitCode: null,
     pid: 0,
   })
+  // daemon/exec.go: "exec_create: " and the command line, with the instance's id.
+  logEvents(lab, session, [containerEvent(container, `exec_create: ${cmd.join(' ')}`, { execID: id })], now)
   return { status: 201, body: { json: { Id: id } }, operations: [] }
 }
 
@@ -75,7 +85,7 @@ export function startExec(
   session: EngineApiSession,
   id: string,
   body: unknown,
-  options: { apiVersion: string; upgrade: boolean },
+  options: { apiVersion: string; upgrade: boolean; now: number | undefined },
 ): Reply {
   const b = requireObject(body ?? {}, 'exec start config')
   const exec = instance(session, id)
@@ -91,6 +101,16 @@ export function startExec(
     ]
     exec.exitCode = out.exitCode
     exec.pid = where.container.pid + session.execs.size
+    const line = exec.cmd.join(' ')
+    logEvents(
+      lab,
+      session,
+      [
+        containerEvent(where.container, `exec_start: ${line}`, { execID: exec.id }),
+        containerEvent(where.container, 'exec_die', { execID: exec.id, exitCode: String(out.exitCode) }),
+      ],
+      options.now,
+    )
   } catch (error) {
     // The container stopped since the create: the detached start says so; an attached one
     // writes the error into the stream (exec.go: Fprintf(stdout, "%v\r\n", err)).
