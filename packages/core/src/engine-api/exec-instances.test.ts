@@ -117,3 +117,22 @@ describe.each(['20.10', '28'] as EngineVersion[])('exec through the Engine API o
     expect(JSON.stringify(lab)).toBe(before)
   })
 })
+
+test('with a TTY the stream is raw, stdout and stderr merged, newlines as a terminal writes them', () => {
+  const lab = createLab({ engine: '20.10' })
+  runDocker(lab, 'docker run -d --name web nginx')
+  const session = createEngineApiSession()
+  const ask = (r: Partial<EngineApiRequest> & { path: string }) =>
+    answerEngineApi(lab, { method: 'GET', query: {}, ...r }, session)
+  const made = ask({
+    method: 'POST',
+    path: '/containers/web/exec',
+    body: '{"AttachStdout":true,"AttachStderr":true,"Tty":true,"Cmd":["cat","/etc/hostname"]}',
+  })
+  const id = (made.body as { json: { Id: string } }).json.Id
+  const started = ask({ method: 'POST', path: `/exec/${id}/start`, body: '{"Tty":true}', upgrade: true })
+  const body = started.body as { stream: Uint8Array; contentType: string }
+  expect(body.contentType).toBe('application/vnd.docker.raw-stream')
+  const hostname = Object.values(lab.containers)[0]?.hostname
+  expect(Buffer.from(body.stream).toString()).toBe(`${hostname}\r\n`)
+})

@@ -33,11 +33,13 @@ export function encodeStdcopy(frames: readonly StreamFrame[]): Uint8Array {
 }
 
 /**
- * What a TTY exec sends: the bytes as written, stdout and stderr merged.
+ * What a TTY exec sends: stdout and stderr merged, each newline as the
+ * terminal's line discipline writes it (ONLCR: "\r\n", as `docker exec -t`
+ * shows on both engines).
  *
  * @example
- * encodeRaw([{ fd: 1, data: 'hi\n' }]) // Uint8Array [104, 105, 10]
+ * encodeRaw([{ fd: 1, data: 'hi\n' }]) // Uint8Array [104, 105, 13, 10]
  */
 export function encodeRaw(frames: readonly StreamFrame[]): Uint8Array {
-  return Uint8Array.from(utf8Bytes(frames.map((f) => f.data).join('')))
+  return Uint8Array.from(utf8Bytes(frames.map((f) => f.data.replace(/\n/g, '\r\n')).join('')))
 }
