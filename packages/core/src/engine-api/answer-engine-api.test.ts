@@ -96,4 +96,12 @@ describe('the Engine API twin, as data', () => {
       '/api',
     )
   })
+
+  test('a bare set of pulled images is still taken as the session (as before sessions)', () => {
+    const lab = createLab({ engine: '28' })
+    const pulled = new Set(['alpine:latest'])
+    const req = { method: 'GET', query: {}, path: '/images/alpine/json' }
+    expect(answerEngineApi(lab, req, pulled).status).toBe(200)
+    expect(answerEngineApi(lab, req).status).toBe(404)
+  })
 })

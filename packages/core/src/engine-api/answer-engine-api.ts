@@ -319,9 +319,13 @@ function parseBody(text: string | undefined, prefix: string): unknown {
 export function answerEngineApi(
   lab: LabState,
   request: EngineApiRequest,
-  /** What the twin keeps beside the lab (pulled images, exec instances); kept by the caller across requests. */
-  session: EngineApiSession = createEngineApiSession(),
+  /**
+   * What the twin keeps beside the lab (pulled images, exec instances, events), kept by the caller
+   * across requests; a bare set of pulled images (what earlier versions took) is a session holding it.
+   */
+  given: EngineApiSession | Set<string> = createEngineApiSession(),
 ): EngineApiAnswer {
+  const session = given instanceof Set ? { ...createEngineApiSession(), images: given } : given
   const behaviour = behaviourOf(lab)
   const headers = engineHeaders(behaviour)
   if (request.now !== undefined && request.now > lab.clock) lab.clock = Math.floor(request.now)
