@@ -393,6 +393,31 @@ async function prune(docker: Docker, cmd: PruneCommand): Promise<CliOutput> {
 }
 
 /**
+ * `docker rename OLD NEW` as docker/cli container/rename.go does it: empty
+ * names refused by the client, a daemon refusal printed before the CLI's own
+ * "failed to rename" line. Containers are tracked by id, so cleanup follows.
+ */
+async function rename(docker: Docker, container: string, name: string): Promise<CliOutput> {
+  const [old, next] = [container.trim(), name.trim()]
+  if (!old || !next) return { stdout: '', stderr: 'Error: Neither old nor new names may be empty\n', exit: 1 }
+  try {
+    await callEngine(docker, {
+      method: 'POST',
+      path: `/containers/${seg(old)}/rename`,
+      query: { name: next },
+    })
+    return ok()
+  } catch (error) {
+    if (!(error instanceof DaemonError)) throw error
+    return {
+      stdout: '',
+      stderr: `${daemon(error)}\nError: failed to rename container named ${old}\n`,
+      exit: 1,
+    }
+  }
+}
+
+/**
  * Executes one parsed command and returns what the docker CLI would print.
  * Daemon refusals become CLI texts; transport failures (the engine went
  * away) are thrown.
@@ -481,6 +506,8 @@ export async function executeCommand(
         )
       case 'port':
         return await port(docker, cmd)
+      case 'rename':
+        return await rename(docker, cmd.container, cmd.name)
       case 'swarm init':
         return await swarmInit(docker, cmd, created)
       case 'network prune':

@@ -71,4 +71,37 @@ describe('the Engine API twin, as data', () => {
     expect(ask(lab, { path: '/images/nginx/json' }).status).toBe(200)
     expect(ask(lab, { path: '/images/nosuch/json' }).status).toBe(404)
   })
+
+  test("rename: 204, the daemon's 409 and 404, and the name follows", () => {
+    const lab = createLab({ engine: '28' })
+    for (const name of ['web', 'db'])
+      ask(lab, { method: 'POST', path: '/containers/create', query: { name }, body: '{"Image":"nginx"}' })
+    const clash = ask(lab, { method: 'POST', path: '/v1.51/containers/web/rename', query: { name: 'db' } })
+    expect(clash.status).toBe(409)
+    expect((clash.body as { json: { message: string } }).json.message).toMatch(
+      /^Error when allocating new name: Conflict\. The container name "\/db" is already in use by container "[0-9a-f]{64}"\./,
+    )
+    const missing = ask(lab, { method: 'POST', path: '/containers/nosuch/rename', query: { name: 'x' } })
+    expect([missing.status, missing.body]).toEqual([404, { json: { message: 'No such container: nosuch' } }])
+    const empty = ask(lab, { method: 'POST', path: '/containers/web/rename' })
+    expect([empty.status, empty.body]).toEqual([
+      400,
+      { json: { message: 'Neither old nor new names may be empty' } },
+    ])
+    expect(ask(lab, { method: 'POST', path: '/containers/web/rename', query: { name: 'api' } }).status).toBe(
+      204,
+    )
+    expect(ask(lab, { path: '/containers/web/json' }).status).toBe(404)
+    expect((ask(lab, { path: '/containers/api/json' }).body as { json: { Name: string } }).json.Name).toBe(
+      '/api',
+    )
+  })
+
+  test('a bare set of pulled images is still taken as the session (as before sessions)', () => {
+    const lab = createLab({ engine: '28' })
+    const pulled = new Set(['alpine:latest'])
+    const req = { method: 'GET', query: {}, path: '/images/alpine/json' }
+    expect(answerEngineApi(lab, req, pulled).status).toBe(200)
+    expect(answerEngineApi(lab, req).status).toBe(404)
+  })
 })

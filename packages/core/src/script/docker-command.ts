@@ -173,6 +173,7 @@ export type DockerCommand =
     }
   | { kind: 'network disconnect'; network: string; container: string; force: boolean }
   | { kind: 'port'; container: string; port?: string }
+  | { kind: 'rename'; container: string; name: string }
   | { kind: 'network ls'; quiet: boolean; noTrunc: boolean; filters: string[]; format?: string }
   | { kind: 'network inspect'; networks: string[]; format?: string; verbose?: boolean }
   | RunCommand

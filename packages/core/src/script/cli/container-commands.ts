@@ -226,6 +226,19 @@ const port: LeafSpec = {
   }),
 }
 
+/** `docker rename CONTAINER NEW_NAME` (docker/cli container/rename.go). */
+const rename: LeafSpec = {
+  kind: 'leaf',
+  name: 'rename',
+  aliases: [],
+  use: 'rename CONTAINER NEW_NAME',
+  short: 'Rename a container',
+  args: { exactly: 2 },
+  flags: [],
+  interspersed: true,
+  run: (args) => ({ kind: 'rename', container: args[0] as string, name: args[1] as string }),
+}
+
 /**
  * The top-level container commands netmodes simulates (`docker run`...).
  *
@@ -242,6 +255,7 @@ export const TOP_LEVEL_CONTAINER_COMMANDS: readonly LeafSpec[] = [
   ps('ps'),
   inspect,
   port,
+  rename,
 ]
 
 /**
@@ -259,6 +273,7 @@ export const CONTAINER_COMMANDS: readonly LeafSpec[] = [
   rm,
   ps('ls'),
   port,
+  rename,
   containerInspect,
   CONTAINER_PRUNE,
 ]
