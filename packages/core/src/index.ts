@@ -5,6 +5,19 @@
  */
 
 export { appendAll, maxOf } from './collections/append-all.js'
+export type { ComposeCommandContext } from './compose/compose-command.js'
+export { parseComposeArgs, runComposeCommand } from './compose/compose-command.js'
+export type {
+  ComposeNetwork,
+  ComposePort,
+  ComposeProject,
+  ComposeService,
+  ComposeServiceNetwork,
+} from './compose/compose-file.js'
+export { normalizeProjectName, parseComposeFile } from './compose/compose-file.js'
+export { runScenarioWithCompose } from './compose/compose-scenario.js'
+export type { ComposeOptions, ComposeResult } from './compose/compose-up.js'
+export { COMPOSE_VERSION, composeDown, composeUp } from './compose/compose-up.js'
 export * from './dataplane/index.js'
 export type {
   BoxKind,

@@ -94,7 +94,14 @@ function startDaemon(
  */
 export function runScenario(
   source: string,
-  options: CreateLabOptions & { lab?: LabState } = {},
+  options: CreateLabOptions & {
+    lab?: LabState
+    /**
+     * A docker line a layer above the engine answers (`docker compose`, compose/): its step, or
+     * undefined to run the line as a docker command.
+     */
+    dockerLine?: (lab: LabState, statement: { line: number; text: string }) => StepResult | undefined
+  } = {},
 ): {
   lab: LabState
   results: StepResult[]
@@ -117,7 +124,7 @@ export function runScenario(
   for (const statement of statements) {
     if (statement.kind === 'dockerd') continue
     if (statement.kind === 'docker') {
-      const result = runDocker(lab, statement.text)
+      const result = options.dockerLine?.(lab, statement) ?? runDocker(lab, statement.text)
       results.push(result)
       outcomes.push({ kind: 'docker', result })
     } else if (statement.kind === 'host') {
