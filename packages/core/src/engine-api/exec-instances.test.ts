@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { runDocker } from '../engine/execute.js'
-import type { EngineVersion } from '../engine/lab.js'
 import { createLab } from '../engine/lab.js'
+import type { EngineVersion } from '../model/state.js'
 import { answerEngineApi } from './answer-engine-api.js'
 import { createEngineApiSession } from './engine-api-session.js'
 import type { EngineApiRequest } from './engine-api-types.js'

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { resolveName } from '../dataplane/resolve-name.js'
 import { findContainer } from '../model/lookup.js'
+import type { EngineVersion } from '../model/state.js'
 import { runDocker } from './execute.js'
-import type { EngineVersion } from './lab.js'
 import { createLab } from './lab.js'
 import { toJSON } from './serialize.js'
 
