@@ -270,6 +270,34 @@ async function eachContainer(
   return { stdout, stderr, exit: errors.length ? 1 : 0 }
 }
 
+/**
+ * `docker exec -d CONTAINER COMMAND...` as the 20.10 CLI runs it (exec.go):
+ * inspect the container (the client words a 404), create the exec, start it
+ * detached; nothing is printed. A foreground exec is not replayed: its
+ * output is the program's, not Docker's.
+ */
+async function execDetached(
+  docker: Docker,
+  cmd: Extract<DockerCommand, { kind: 'exec' }>,
+): Promise<CliOutput> {
+  if (!cmd.detach) throw new UnsupportedLineError('docker exec', 'only detached execs (-d) are replayed')
+  const found = await engineRequest(docker, { method: 'GET', path: `/containers/${seg(cmd.container)}/json` })
+  if (found.status === 404)
+    return { stdout: '', stderr: `Error: No such container: ${cmd.container}\n`, exit: 1 }
+  const { text } = await callEngine(docker, {
+    method: 'POST',
+    path: `/containers/${seg(cmd.container)}/exec`,
+    body: { Cmd: cmd.command, Detach: true, AttachStdin: false, AttachStdout: false, AttachStderr: false },
+  })
+  const { Id } = JSON.parse(text) as { Id: string }
+  await callEngine(docker, {
+    method: 'POST',
+    path: `/exec/${seg(Id)}/start`,
+    body: { Detach: true, Tty: false },
+  })
+  return ok()
+}
+
 async function port(docker: Docker, cmd: Extract<DockerCommand, { kind: 'port' }>): Promise<CliOutput> {
   const response = await engineRequest(docker, {
     method: 'GET',
@@ -481,6 +509,8 @@ export async function executeCommand(
         )
       case 'port':
         return await port(docker, cmd)
+      case 'exec':
+        return await execDetached(docker, cmd)
       case 'swarm init':
         return await swarmInit(docker, cmd, created)
       case 'network prune':

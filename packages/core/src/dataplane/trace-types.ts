@@ -146,6 +146,8 @@ export type Hop =
       listener: 'known' | 'assumed' | 'docker-proxy' | 'kernel' | 'client'
       /** The namespace is shared by these containers (container mode): delivered over its loopback. */
       sharedBy?: string[]
+      /** For `assumed`: the image known to serve the port with its default command (image-ports.ts). */
+      image?: string
     }
   /** The place a packet is dropped when no netfilter rule did it. */
   | { kind: 'drop'; namespace: Place; iface: string; reasonCode: ReasonCode }
@@ -215,7 +217,17 @@ export type ReasonDetail =
       subnet?: string
       driver?: string
     }
+  /**
+   * No socket takes the port at that address: the destination's kernel
+   * answers a TCP SYN with a RST (connection refused, tcp_v4_send_reset) and
+   * a UDP datagram with ICMP port unreachable (__udp4_lib_rcv).
+   */
   | { code: 'nothing-listening'; port: number; protocol: TraceProtocol; known: string[] }
+  /**
+   * 127.0.0.0/8 from a machine outside the host is that machine's own
+   * loopback: the packet never leaves it, so it never reaches the Docker host.
+   */
+  | { code: 'own-loopback'; address: string; where: string }
   | {
       code: 'name-not-resolved'
       name: string

@@ -40,6 +40,7 @@ import {
 } from './containers.js'
 import { listContainers } from './list-containers.js'
 import { listNetworks } from './list-networks.js'
+import { execInContainer } from './listeners.js'
 import { createNetwork } from './network-create.js'
 import { removeNetwork } from './network-remove.js'
 import { NotSimulatedError } from './not-simulated.js'
@@ -382,6 +383,8 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       if (!container) throw new DockerCliError(behaviourOf(lab).cli.containerNotFound(cmd.container), 1)
       return renderDockerPort(container, cmd.container, cmd.port, behaviourOf(lab).cli)
     }
+    case 'exec':
+      return step((tx) => execInContainer(tx, cmd))
     case 'swarm init': {
       const out = step((tx) => initSwarm(tx, cmd.advertiseAddr))
       return behaviourOf(lab).cli.swarmInitEndsWithBlankLine ? out : out.replace(/\n\n$/, '\n')
