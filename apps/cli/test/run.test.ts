@@ -102,7 +102,7 @@ describe('bad input: a clear message on stderr, exit code 2', () => {
     const r = netmodes('run', join(dir, 'bad.sh'))
     expect(r.code).toBe(2)
     expect(r.stderr).toBe(
-      `netmodes: ${join(dir, 'bad.sh')}:2: unknown statement "kubectl get pods" (expected "docker ...", "trace ...", "dockerd ..." or a # comment)\n`,
+      `netmodes: ${join(dir, 'bad.sh')}:2: unknown statement "kubectl get pods" (expected "docker ...", "trace ...", "listen ...", "dockerd ..." or a # comment)\n`,
     )
   })
   test('a host file that is not ip -j output', () => {
