@@ -19,6 +19,7 @@ import {
 } from '@netmodes/core'
 import type Docker from 'dockerode'
 import { callEngine, DaemonError, engineRequest } from './_engine-request.js'
+import { execInContainer } from './_exec-in.js'
 import { type CliOutput, inspectObjects } from './_inspect-objects.js'
 import {
   containerCreateRequest,
@@ -271,19 +272,22 @@ async function eachContainer(
 }
 
 /**
- * `docker exec -d CONTAINER COMMAND...` as the 20.10 CLI runs it (exec.go):
- * inspect the container (the client words a 404), create the exec, start it
- * detached; nothing is printed. A foreground exec is not replayed: its
- * output is the program's, not Docker's.
+ * `docker exec [-d] CONTAINER COMMAND...` as the 20.10 CLI runs it (exec.go):
+ * inspect the container (the client words a 404), create the exec, start
+ * it: detached, nothing is printed; else the program's output (stdout and
+ * stderr as one stream, enough for `netstat`) and its exit status.
  */
 async function execDetached(
   docker: Docker,
   cmd: Extract<DockerCommand, { kind: 'exec' }>,
 ): Promise<CliOutput> {
-  if (!cmd.detach) throw new UnsupportedLineError('docker exec', 'only detached execs (-d) are replayed')
   const found = await engineRequest(docker, { method: 'GET', path: `/containers/${seg(cmd.container)}/json` })
   if (found.status === 404)
     return { stdout: '', stderr: `Error: No such container: ${cmd.container}\n`, exit: 1 }
+  if (!cmd.detach) {
+    const r = await execInContainer(docker, cmd.container, cmd.command)
+    return { stdout: r.output, stderr: '', exit: r.exit }
+  }
   const { text } = await callEngine(docker, {
     method: 'POST',
     path: `/containers/${seg(cmd.container)}/exec`,

@@ -183,7 +183,8 @@ export function probeListener(
 }
 
 function socketKey(s: ListeningSocket): string {
-  return s.address === '0.0.0.0' ? `${s.protocol}/${s.port}` : `${s.protocol}/${s.address}:${s.port}`
+  if (s.address === '0.0.0.0' || s.address === '::') return `${s.protocol}/${s.port}`
+  return `${s.protocol}/${s.address}:${s.port}`
 }
 
 /**

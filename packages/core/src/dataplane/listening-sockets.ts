@@ -17,7 +17,7 @@ import { portsServedByImage } from './image-ports.js'
 export interface ListeningSocket {
   protocol: 'tcp' | 'udp'
   port: number
-  /** The address bound: "0.0.0.0" for all of the namespace's addresses. */
+  /** The address bound: "0.0.0.0" for all IPv4 addresses, "::" for all addresses of both families. */
   address: string
   /** The container whose process holds it, by name; absent for the host's own. */
   container?: string
@@ -39,7 +39,7 @@ function namespaceOf(lab: LabState, c: Container): string | undefined {
  *
  * @example
  * runDocker(lab, 'docker run -d --name web busybox nc -ll -p 80 -e echo ok')
- * listeningSockets(lab, sandboxOfWeb) // [{ protocol: 'tcp', port: 80, address: '0.0.0.0', container: 'web', from: 'command' }]
+ * listeningSockets(lab, sandboxOfWeb) // [{ protocol: 'tcp', port: 80, address: '::', container: 'web', from: 'command' }]
  */
 export function listeningSockets(lab: LabState, place: string): ListeningSocket[] {
   const out: ListeningSocket[] = []
@@ -53,7 +53,7 @@ export function listeningSockets(lab: LabState, place: string): ListeningSocket[
         out.push({
           protocol,
           port: Number(port),
-          address: '0.0.0.0',
+          address: '::',
           container: c.name,
           from: 'image',
           image: c.image,
@@ -77,8 +77,9 @@ export function listeningSockets(lab: LabState, place: string): ListeningSocket[
 
 /**
  * The socket that takes a packet for `address:port`: one bound to that
- * address, else one bound to 0.0.0.0 (the kernel's lookup prefers the
- * exact bind, inet_lookup_listener's scoring).
+ * address, else a wildcard one: `::` for either family, 0.0.0.0 for IPv4
+ * only (the kernel's lookup prefers the exact bind, inet_lookup_listener's
+ * scoring; an AF_INET socket never sees IPv6).
  *
  * @example
  * socketFor(sockets, 'tcp', 80, '127.0.0.1') // the 127.0.0.1:80 socket, or 0.0.0.0:80's
@@ -92,6 +93,6 @@ export function socketFor(
   const here = sockets.filter((s) => s.protocol === protocol && s.port === port)
   return (
     here.find((s) => address !== undefined && s.address === address) ??
-    here.find((s) => s.address === '0.0.0.0')
+    here.find((s) => s.address === '::' || (s.address === '0.0.0.0' && !address?.includes(':')))
   )
 }

@@ -201,8 +201,7 @@ export function traceIpv6(
   const atContainer = (target: Container, at = port ?? 0): TraceResult => {
     const place = namespaceIdOf(lab, target) ?? target.name
     if (protocol === 'icmp') return deliver(place, 'kernel')
-    // IPv6 sockets: the sockets on 0.0.0.0 the model knows stand for dual-stack ones (:: with IPV6_V6ONLY off).
-    const found = probeListener(lab, book, place, protocol, at, '0.0.0.0')
+    const found = probeListener(lab, book, place, protocol, at, to)
     if (found.status === 'absent')
       return drop(place, { code: 'nothing-listening', port: at, protocol, known: found.known })
     return deliver(place, found.status === 'known' ? 'known' : 'assumed')

@@ -71,6 +71,37 @@ function notManager(lab: LabState) {
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'True'
 
+/** Execs created and not yet started, per lab (moby's execStore): what POST /exec/{id}/start runs. */
+const execs = new WeakMap<LabState, Map<string, { container: string; command: string[]; detach: boolean }>>()
+const execCount = new WeakMap<LabState, number>()
+
+/** POST /containers/{id}/exec: the daemon refuses a stopped container; the exec waits for its start. */
+function createExec(lab: LabState, containerId: string, body: unknown): string {
+  const c = lab.containers[containerId]
+  if (c?.state !== 'running') throw new EngineApiError(409, `Container ${containerId} is not running`)
+  const b = requireObject(body, 'exec create')
+  const cmd = Array.isArray(b.Cmd) ? b.Cmd.filter((w): w is string => typeof w === 'string') : []
+  if (cmd.length === 0) throw new EngineApiError(400, 'No exec command specified')
+  const pending = execs.get(lab) ?? new Map()
+  execs.set(lab, pending)
+  // An exec id is 64 hex digits; the lab's count of them keeps one lab's ids apart.
+  const n = (execCount.get(lab) ?? 0) + 1
+  execCount.set(lab, n)
+  const id = n.toString(16).padStart(64, 'e')
+  pending.set(id, { container: containerId, command: cmd, detach: b.Detach === true })
+  return id
+}
+
+/** POST /exec/{id}/start: only a detached start is answered (an attached one needs the hijacked stream). */
+function takeExec(lab: LabState, id: string) {
+  const pending = execs.get(lab)?.get(id)
+  if (!pending) throw new EngineApiError(404, `No such exec instance: ${id}`)
+  execs.get(lab)?.delete(id)
+  if (!pending.detach)
+    throw new EngineApiError(501, 'netmodes does not simulate an attached exec (its output stream)')
+  return pending
+}
+
 function route(
   lab: LabState,
   method: string,
@@ -197,8 +228,14 @@ function route(
         case 'wait':
           // A simulated process never exits by itself: a stopped container has exited 0.
           return json(200, { Error: null, StatusCode: 0 })
+        case 'exec':
+          return json(201, { Id: createExec(lab, c.id, req.json) })
       }
     }
+  }
+  if (head === 'exec' && id !== undefined && action === 'start' && is('POST', 3)) {
+    const pending = takeExec(lab, id)
+    return empty(200, run(lab, { kind: 'exec', ...pending }).operations)
   }
   if (head === 'swarm') {
     if (id === 'init' && is('POST', 2)) {

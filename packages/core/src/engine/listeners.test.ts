@@ -11,7 +11,7 @@ describe('docker exec and listen', () => {
     const r = runDocker(lab, 'docker exec -d web nc -ll -p 80 -e echo ok')
     expect(r).toMatchObject({ ok: true, output: '', exitCode: 0 })
     expect(lab.listeners).toEqual([
-      { container: lab.containerNames.web, protocol: 'tcp', port: 80, address: '0.0.0.0', via: 'exec' },
+      { container: lab.containerNames.web, protocol: 'tcp', port: 80, address: '::', via: 'exec' },
     ])
   })
 
@@ -38,6 +38,28 @@ describe('docker exec and listen', () => {
     expect(toJSON(lab)).toBe(before)
   })
 
+  test("netstat -ltn lists the namespace's sockets as busybox prints them", () => {
+    const lab = createLab()
+    runDocker(lab, 'docker run -d --name web busybox sleep 1d')
+    runDocker(lab, 'docker run -d --name side --network container:web busybox sleep 1d')
+    runDocker(lab, 'docker exec -d web nc -ll -p 80 -e echo ok')
+    runDocker(lab, 'docker exec -d side nc -l 127.0.0.1 -p 81')
+    // As the conformance image's busybox printed these two (IPv4 first, the dual-stack one as :::80).
+    expect(runDocker(lab, 'docker exec side netstat -ltn').output).toBe(
+      [
+        'Active Internet connections (only servers)',
+        'Proto Recv-Q Send-Q Local Address           Foreign Address         State       ',
+        'tcp        0      0 127.0.0.1:81            0.0.0.0:*               LISTEN      ',
+        'tcp        0      0 :::80                   :::*                    LISTEN      ',
+        '',
+      ].join('\n'),
+    )
+    expect(runDocker(lab, 'docker exec web netstat -lun').output).toBe(
+      'Active Internet connections (only servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       \n',
+    )
+    expect(runDocker(lab, 'docker exec web netstat -r').ok).toBe(false)
+  })
+
   test('a lab with listeners saves and loads', () => {
     const lab = createLab()
     runDocker(lab, 'docker run -d --name web busybox sleep 1d')
@@ -45,7 +67,14 @@ describe('docker exec and listen', () => {
     expect(fromJSON(toJSON(lab)).listeners).toEqual(lab.listeners)
     const broken = JSON.parse(toJSON(lab))
     broken.listeners[0].address = 'localhost'
-    expect(() => fromJSON(JSON.stringify(broken))).toThrow(/listeners\[0\]\.address: must be an IPv4 address/)
+    expect(() => fromJSON(JSON.stringify(broken))).toThrow(
+      /listeners\[0\]\.address: must be an IPv4 or IPv6 address/,
+    )
+    const orphan = JSON.parse(toJSON(lab))
+    orphan.listeners[0].container = 'f'.repeat(64)
+    expect(() => fromJSON(JSON.stringify(orphan))).toThrow(
+      /listeners\[0\]\.container: must be the id of a running container/,
+    )
   })
 
   test('a listen line for a container that is missing or stopped names its line', () => {

@@ -6,14 +6,17 @@
  * removed takes its processes, and their sockets, with it (`dropListeners`).
  */
 
+import { listeningSockets } from '../dataplane/listening-sockets.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { DockerCliError, DockerDaemonError, NetmodesError } from '../errors.js'
 import type { Container } from '../model/docker.js'
 import type { Listener } from '../model/listener.js'
 import { findContainer } from '../model/lookup.js'
+import type { LabState } from '../model/state.js'
 import type { Tx } from '../model/tx.js'
 import type { ListenStatement } from '../script/listen-statement.js'
 import { listenersOfCommand } from '../script/listener-command.js'
+import { type NetstatSocket, renderNetstatListening } from '../views/netstat-listening.js'
 import { NotSimulatedError } from './not-simulated.js'
 
 function addListener(tx: Tx, listener: Listener): void {
@@ -41,8 +44,8 @@ function runningContainer(tx: Tx, ref: string): Container {
 
 /**
  * `docker exec`: a detached server (`-d nc -l -p 80`) leaves its listening
- * sockets in the container's namespace. Other programs are not run
- * (netmodes runs no processes).
+ * sockets in the container's namespace; `netstat -ltn` (busybox's) lists
+ * the namespace's. Other programs are not run (netmodes runs no processes).
  *
  * @example
  * execInContainer(tx, { kind: 'exec', container: 'web', command: ['nc', '-l', '-p', '80'], detach: true }) // ''
@@ -52,12 +55,17 @@ export function execInContainer(
   cmd: { container: string; command: string[]; detach: boolean },
 ): string {
   const c = runningContainer(tx, cmd.container)
+  const program = (cmd.command[0] ?? '').split('/').pop()
+  if (!cmd.detach && program === 'netstat') {
+    const view = renderNetstatListening(socketsSeenFrom(tx.lab, c), cmd.command.slice(1))
+    if (view !== undefined) return view
+  }
   const specs = listenersOfCommand(cmd.command)
   if (specs.length === 0 || !cmd.detach) {
     throw new NotSimulatedError(
       specs.length > 0
         ? `a server run in the foreground (\`docker exec\` would not return); \`docker exec -d ${cmd.container} ${cmd.command.join(' ')}\` starts it`
-        : `running \`${cmd.command.join(' ')}\` in a container (only servers started with \`docker exec -d\`: nc -l, socat TCP-LISTEN, python -m http.server, httpd)`,
+        : `running \`${cmd.command.join(' ')}\` in a container (only servers started with \`docker exec -d\`: nc -l, socat TCP-LISTEN, python -m http.server, httpd; and \`netstat -ltn\`/\`-lun\`)`,
     )
   }
   for (const s of specs) addListener(tx, { container: c.id, ...s, via: 'exec' })
@@ -84,6 +92,35 @@ export function declareListener(tx: Tx, s: ListenStatement): void {
       `listen: ${c.name} is not running (a socket lives in a running container's namespace)`,
     )
   addListener(tx, { container: c.id, protocol: s.protocol, port: s.port, address: s.address, via: 'listen' })
+}
+
+// An ephemeral port (ip_local_port_range 32768-60999) per namespace: the engine's is random.
+function resolverPort(place: string): number {
+  let h = 0
+  for (const ch of place) h = (h * 31 + ch.charCodeAt(0)) >>> 0
+  return 32768 + (h % (60999 - 32768 + 1))
+}
+
+/**
+ * The sockets of a container's namespace: docker-proxy's where it is the
+ * host's, and in a sandbox whose resolv.conf names the embedded DNS, its
+ * resolver's (libnetwork resolver.go listens on 127.0.0.11, an ephemeral
+ * port for TCP and one for UDP, which iptables DNATs port 53 to).
+ */
+function socketsSeenFrom(lab: LabState, c: Container): NetstatSocket[] {
+  const owner = c.sharesWith ? lab.containers[c.sharesWith] : c
+  const place = owner?.sandbox
+  if (place === undefined) return []
+  const sockets: NetstatSocket[] = listeningSockets(lab, place)
+  if (place !== 'host' && owner?.etc?.resolvConf.includes('nameserver 127.0.0.11')) {
+    sockets.push({ protocol: 'tcp', port: resolverPort(place), address: '127.0.0.11' })
+    sockets.push({ protocol: 'udp', port: resolverPort(`${place}/udp`), address: '127.0.0.11' })
+  }
+  if (place === 'host' && lab.profile.userlandProxy)
+    for (const allocations of Object.values(lab.hostPorts))
+      for (const a of allocations)
+        if (a.proto !== 'sctp') sockets.push({ protocol: a.proto, port: a.hostPort, address: a.hostIp })
+  return sockets
 }
 
 /** A container's processes end (stop, rm -f): their sockets close. */

@@ -11,7 +11,7 @@ export interface Listener {
   container?: string
   protocol: 'tcp' | 'udp'
   port: number
-  /** The address bound: "0.0.0.0" for all of the namespace's addresses. */
+  /** The address bound: "0.0.0.0" for all IPv4 addresses, "::" for all addresses of both families. */
   address: string
   /** How the scenario made it: a `docker exec` command, or a `listen` statement. */
   via: 'exec' | 'listen'

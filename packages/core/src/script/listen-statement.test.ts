@@ -8,7 +8,7 @@ describe('listen statements', () => {
       target: 'web',
       port: 80,
       protocol: 'tcp',
-      address: '0.0.0.0',
+      address: '::',
     })
     expect(parseListenStatement('listen host 53/udp 127.0.0.1')).toEqual({
       target: 'host',
@@ -21,7 +21,7 @@ describe('listen statements', () => {
   test('a malformed line names what is wrong', () => {
     expect(() => parseListenStatement('listen web')).toThrow(ListenSyntaxError)
     expect(() => parseListenStatement('listen web 0')).toThrowErrorMatchingInlineSnapshot(
-      `[ListenSyntaxError: listen: expected "listen CONTAINER|host PORT[/tcp|/udp] [IPV4-ADDRESS]", got "listen web 0" (the port must be 1-65535)]`,
+      `[ListenSyntaxError: listen: expected "listen CONTAINER|host PORT[/tcp|/udp] [IPV4-ADDRESS|::]", got "listen web 0" (the port must be 1-65535)]`,
     )
     expect(() => parseListenStatement('listen web 80/sctp')).toThrow(/the port must be 1-65535/)
     expect(() => parseListenStatement('listen web 80 localhost')).toThrow(/must be an IPv4 address/)

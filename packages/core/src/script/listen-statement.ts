@@ -2,8 +2,9 @@
  * netmodes' own scenario statement: `listen C PORT[/PROTO] [ADDRESS]`. It
  * declares a socket the scenario does not start itself (a service baked
  * into an image, a daemon on the host): C is a container or `host`, PROTO
- * `tcp` (default) or `udp`, ADDRESS the one bound (default 0.0.0.0, every
- * address of the namespace; 127.0.0.1 answers only from inside it).
+ * `tcp` (default) or `udp`, ADDRESS the one bound: by default `::`, every
+ * address of the namespace, of both families; `0.0.0.0` every IPv4 one;
+ * 127.0.0.1 answers only from inside the namespace.
  */
 
 import { escapeControl } from './escape-control.js'
@@ -19,7 +20,7 @@ export interface ListenStatement {
 export class ListenSyntaxError extends Error {
   constructor(text: string, why: string) {
     super(
-      `listen: expected "listen CONTAINER|host PORT[/tcp|/udp] [IPV4-ADDRESS]", got "${escapeControl(text)}" (${why})`,
+      `listen: expected "listen CONTAINER|host PORT[/tcp|/udp] [IPV4-ADDRESS|::]", got "${escapeControl(text)}" (${why})`,
     )
     this.name = 'ListenSyntaxError'
   }
@@ -29,7 +30,7 @@ export class ListenSyntaxError extends Error {
  * Reads one listen line.
  *
  * @example
- * parseListenStatement('listen web 80') // { target: 'web', port: 80, protocol: 'tcp', address: '0.0.0.0' }
+ * parseListenStatement('listen web 80') // { target: 'web', port: 80, protocol: 'tcp', address: '::' }
  * parseListenStatement('listen db 5432/tcp 127.0.0.1').address // '127.0.0.1'
  */
 export function parseListenStatement(text: string): ListenStatement {
@@ -40,9 +41,12 @@ export function parseListenStatement(text: string): ListenStatement {
   const m = /^(\d{1,5})(?:\/(tcp|udp))?$/.exec(words[2] as string)
   const port = m ? Number(m[1]) : Number.NaN
   if (!m || port < 1 || port > 65535) throw new ListenSyntaxError(text, 'the port must be 1-65535')
-  const address = words[3] ?? '0.0.0.0'
+  const address = words[3] ?? '::'
   const octets = address.split('.')
-  if (octets.length !== 4 || octets.some((o) => !/^\d{1,3}$/.test(o) || Number(o) > 255))
-    throw new ListenSyntaxError(text, 'the address must be an IPv4 address')
+  if (
+    address !== '::' &&
+    (octets.length !== 4 || octets.some((o) => !/^\d{1,3}$/.test(o) || Number(o) > 255))
+  )
+    throw new ListenSyntaxError(text, 'the address must be an IPv4 address, or ::')
   return { target, port, protocol: (m[2] as 'tcp' | 'udp' | undefined) ?? 'tcp', address }
 }

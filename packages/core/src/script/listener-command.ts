@@ -3,19 +3,25 @@
  * person types: `nc -l -p 80` (busybox, traditional and OpenBSD forms),
  * `socat TCP-LISTEN:80,bind=127.0.0.1,fork ...`, `python -m http.server
  * 8000 --bind ADDR`, `busybox httpd -p [ADDR:]PORT`. A listening socket is
- * bound to one address (0.0.0.0 is INADDR_ANY: every address of the
- * namespace) and a port, TCP or UDP (bind(2), ip(7)).
+ * bound to one address and a port, TCP or UDP (bind(2), ip(7)): 0.0.0.0
+ * is INADDR_ANY, every IPv4 address of the namespace; :: is in6addr_any,
+ * every address of both families (a dual-stack socket, IPV6_V6ONLY off),
+ * which busybox's servers bind when given no address
+ * (create_and_bind_stream_or_die(NULL, port)): `netstat -ltn` shows
+ * `:::80` for `nc -l -p 80`, `0.0.0.0:80` for `nc -l 0.0.0.0 -p 80`.
  */
 
 /** One listening socket a command opens. */
 export interface ListenSpec {
   protocol: 'tcp' | 'udp'
   port: number
-  /** The address bound: "0.0.0.0" for all of the namespace's addresses. */
+  /** The address bound: "0.0.0.0" for all IPv4 addresses, "::" for all addresses of both families. */
   address: string
 }
 
 const ANY = '0.0.0.0'
+/** What busybox and Python bind without an address: dual-stack. */
+const DUAL = '::'
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
 
 function portOf(text: string | undefined): number | undefined {
@@ -58,7 +64,7 @@ function netcat(args: readonly string[]): ListenSpec[] {
   if (!listen) return []
   port ??= portOf(words[words.length - 1])
   if (port === undefined) return []
-  const address = source ?? words.find((w) => IPV4.test(w)) ?? ANY
+  const address = source ?? words.find((w) => IPV4.test(w)) ?? DUAL
   return [{ protocol: udp ? 'udp' : 'tcp', port, address }]
 }
 
@@ -76,12 +82,12 @@ function socat(args: readonly string[]): ListenSpec[] {
   return out
 }
 
-/** `python[3] -m http.server [PORT] [--bind ADDR|-b ADDR]`: port 8000 by default, on every address. */
+/** `python[3] -m http.server [PORT] [--bind ADDR|-b ADDR]`: port 8000 by default, dual-stack (its _get_best_family). */
 function httpServer(args: readonly string[]): ListenSpec[] {
   const m = args.indexOf('-m')
   if (m < 0 || args[m + 1] !== 'http.server') return []
   let port = 8000
-  let address = ANY
+  let address = DUAL
   const rest = args.slice(m + 2)
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string
@@ -90,13 +96,13 @@ function httpServer(args: readonly string[]): ListenSpec[] {
     else if (a === '--directory' || a === '-d' || a === '--protocol') i++
     else if (portOf(a) !== undefined) port = portOf(a) as number
   }
-  return [{ protocol: 'tcp', port, address: IPV4.test(address) ? address : ANY }]
+  return [{ protocol: 'tcp', port, address: IPV4.test(address) ? address : DUAL }]
 }
 
 /** busybox httpd: `-p [IP:]PORT`, port 80 by default (networking/httpd.c). */
 function httpd(args: readonly string[]): ListenSpec[] {
   let port = 80
-  let address = ANY
+  let address = DUAL
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string
     const value = a === '-p' ? args[++i] : a.startsWith('-p') ? a.slice(2) : undefined
@@ -104,7 +110,7 @@ function httpd(args: readonly string[]): ListenSpec[] {
     const m = /^(?:(\d{1,3}(?:\.\d{1,3}){3}):)?(\d{1,5})$/.exec(value)
     if (!m) return []
     port = portOf(m[2]) ?? port
-    address = m[1] ?? ANY
+    address = m[1] ?? DUAL
   }
   return [{ protocol: 'tcp', port, address }]
 }
@@ -114,7 +120,7 @@ function httpd(args: readonly string[]): ListenSpec[] {
  * above (its program's path and a leading `busybox` do not matter).
  *
  * @example
- * listenersOfCommand(['nc', '-ll', '-p', '80', '-e', 'echo', 'ok']) // [{ protocol: 'tcp', port: 80, address: '0.0.0.0' }]
+ * listenersOfCommand(['nc', '-ll', '-p', '80', '-e', 'echo', 'ok']) // [{ protocol: 'tcp', port: 80, address: '::' }]
  * listenersOfCommand(['socat', 'UDP-LISTEN:53,bind=127.0.0.1', '-']) // [{ protocol: 'udp', port: 53, address: '127.0.0.1' }]
  */
 export function listenersOfCommand(argv: readonly string[]): ListenSpec[] {

@@ -378,7 +378,7 @@ export const labSchema = object({
         container: optional(name),
         protocol: oneOf('tcp', 'udp'),
         port: integer(1, 65535),
-        address: ipv4,
+        address: either(ipv4, ipv6, 'must be an IPv4 or IPv6 address'),
         via: oneOf('exec', 'listen'),
       }),
     ),
