@@ -54,10 +54,14 @@ export interface TraceRequest {
   resolve?: 'dns' | 'address'
   /**
    * Listeners the model cannot know ("web:80/tcp", "host:22/tcp",
-   * "lan:53/udp"). A published port's container port counts as a listener
-   * too. Where some listener is known and the probed port is not among them,
-   * the trace says "nothing listening"; where none is known it assumes the
-   * application answers, and says so.
+   * "lan:53/udp"), beside the sockets the lab's commands opened
+   * (`docker exec -d`, containers' commands, `listen` lines). Where the
+   * scenario opens none in a namespace, a published port's container port
+   * counts as a listener, and an image known to serve a port is assumed to.
+   * Where some listener is known and the probed port is not among them, the
+   * kernel refuses it ("nothing-listening": TCP RST, ICMP port unreachable);
+   * where none is known the trace assumes the application answers, and says
+   * so.
    */
   listening?: string[]
   /** The language of the drop reasons' sentences (default "en"); `reasonParams` is the same in every language. */

@@ -58,6 +58,12 @@ describe('docker exec and listen', () => {
       'Active Internet connections (only servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       \n',
     )
     expect(runDocker(lab, 'docker exec web netstat -r').ok).toBe(false)
+    // On a user-defined network the embedded DNS listens too, on 127.0.0.11 (its port is the engine's pick).
+    runDocker(lab, 'docker network create app')
+    runDocker(lab, 'docker run -d --name usr --network app busybox sleep 1d')
+    expect(runDocker(lab, 'docker exec usr netstat -ltun').output).toMatch(
+      /^tcp {8}0 {6}0 127\.0\.0\.11:\d{5} .*\nudp {8}0 {6}0 127\.0\.0\.11:\d{5} /m,
+    )
   })
 
   test('a lab with listeners saves and loads', () => {
