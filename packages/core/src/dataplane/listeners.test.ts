@@ -92,6 +92,20 @@ describe('what listens, where', () => {
     expect(t(l, { from: 'peer', to: 'srv', port: 80 }).delivered).toBe(false)
   })
 
+  test('a container started after a trace is seen by the next one (the namespace index follows the lab)', () => {
+    const l = lab([
+      'docker network create app',
+      'docker run -d --name srv --network app busybox sleep 3600',
+      'docker run -d --name peer --network app busybox sleep 3600',
+    ])
+    expect(last(t(l, { from: 'peer', to: 'srv', port: 82 }))).toMatchObject({ listener: 'assumed' })
+    runDocker(l, 'docker run -d --name side --network container:srv busybox nc -ll -p 81 -e echo ok')
+    expect(t(l, { from: 'peer', to: 'srv', port: 81 }).delivered).toBe(true)
+    expect(t(l, { from: 'peer', to: 'srv', port: 82 })).toMatchObject({ reasonCode: 'nothing-listening' })
+    runDocker(l, 'docker rm -f side')
+    expect(last(t(l, { from: 'peer', to: 'srv', port: 82 }))).toMatchObject({ listener: 'assumed' })
+  })
+
   test('a listener bound to 127.0.0.1 answers only from inside its namespace', () => {
     const l = lab([
       'docker network create app',

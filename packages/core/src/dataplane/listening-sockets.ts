@@ -34,6 +34,41 @@ function namespaceOf(lab: LabState, c: Container): string | undefined {
   return c.sandbox
 }
 
+interface Members {
+  clock: number
+  byPlace: Map<string, string[]>
+}
+
+const members = new WeakMap<LabState, Members>()
+
+/**
+ * The running containers whose processes are in a namespace. A container
+ * joins one only by starting, which advances the lab's clock: the index is
+ * rebuilt when the clock moved, and a hit is checked (a removal or a rollback
+ * can only take members away), so a trace does not scan every container.
+ */
+function containersIn(lab: LabState, place: string): Container[] {
+  let index = members.get(lab)
+  if (index?.clock !== lab.clock) {
+    const byPlace = new Map<string, string[]>()
+    for (const c of Object.values(lab.containers)) {
+      const at = namespaceOf(lab, c)
+      if (at === undefined) continue
+      const list = byPlace.get(at)
+      if (list) list.push(c.id)
+      else byPlace.set(at, [c.id])
+    }
+    index = { clock: lab.clock, byPlace }
+    members.set(lab, index)
+  }
+  const out: Container[] = []
+  for (const id of index.byPlace.get(place) ?? []) {
+    const c = lab.containers[id]
+    if (c && namespaceOf(lab, c) === place) out.push(c)
+  }
+  return out
+}
+
 /**
  * Every socket known to listen in a namespace (a sandbox key, or "host").
  *
@@ -43,8 +78,7 @@ function namespaceOf(lab: LabState, c: Container): string | undefined {
  */
 export function listeningSockets(lab: LabState, place: string): ListeningSocket[] {
   const out: ListeningSocket[] = []
-  for (const c of Object.values(lab.containers)) {
-    if (namespaceOf(lab, c) !== place) continue
+  for (const c of containersIn(lab, place)) {
     for (const s of listenersOfCommand(c.cmd)) out.push({ ...s, container: c.name, from: 'command' })
     // The image's default command runs only when no command was given.
     if (c.cmd.length === 0) {
