@@ -141,6 +141,44 @@ test('--host: Docker avoids a subnet the host has a route on', () => {
   expect(report.containers[0]?.NetworkSettings.Networks.bridge?.IPAddress).toBe('172.18.0.2')
 })
 
+test('netmodes run: docker exec -d and listen lines open sockets; a port nothing listens on is refused', () => {
+  const dir = tempDir()
+  const file = join(dir, 'listen.sh')
+  writeFileSync(
+    file,
+    [
+      'docker network create app',
+      'docker run -d --name srv --network app busybox sleep 1d',
+      'docker run -d --name peer --network app busybox sleep 1d',
+      'docker exec -d srv nc -ll -p 80 -e echo ok',
+      'listen srv 53/udp',
+      'trace peer -> srv:80/tcp',
+      'trace peer -> srv:81/tcp',
+      'trace peer -> srv:54/udp',
+      '',
+    ].join('\n'),
+  )
+  const r = run(['run', file])
+  expect(r.code).toBe(0)
+  const body = r.stdout.slice(0, r.stdout.indexOf('\n\nThe lab now:'))
+  expect(
+    body
+      .replace(/^[0-9a-f]{64}$/gm, '<id>')
+      .split('\n')
+      .slice(6),
+  ).toEqual([
+    '$ docker exec -d srv nc -ll -p 80 -e echo ok',
+    '$ listen srv 53/udp',
+    '$ trace peer -> srv:80/tcp',
+    '  => delivered',
+    '  => the reply gets back',
+    '$ trace peer -> srv:81/tcp',
+    '  => dropped: srv refuses port 81/tcp: nothing listens there (listening: tcp/80, udp/53), so its kernel answers the SYN with a TCP RST (connection refused).',
+    '$ trace peer -> srv:54/udp',
+    '  => dropped: srv refuses port 54/udp: nothing listens there (listening: tcp/80, udp/53), so its kernel answers with ICMP port unreachable (the datagram goes unanswered).',
+  ])
+})
+
 describe('netmodes run prints each trace verdict where the trace line stands', () => {
   const dir = tempDir()
   const file = join(dir, 'traces.sh')
