@@ -112,6 +112,10 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
         )
         continue
       }
+      if (outcome.kind === 'listen') {
+        options.stdout(`$ ${escapeControl(outcome.command)}\n`)
+        continue
+      }
       const r = outcome.result
       // The scenario's own text reaches the terminal: its control characters are shown, not obeyed.
       options.stdout(`$ ${escapeControl(r.command)}\n`)

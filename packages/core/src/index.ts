@@ -18,7 +18,10 @@ export { normalizeProjectName, parseComposeFile } from './compose/compose-file.j
 export { runScenarioWithCompose } from './compose/compose-scenario.js'
 export type { ComposeOptions, ComposeResult } from './compose/compose-up.js'
 export { COMPOSE_VERSION, composeDown, composeUp } from './compose/compose-up.js'
+export { portsServedByImage } from './dataplane/image-ports.js'
 export * from './dataplane/index.js'
+export type { ListeningSocket } from './dataplane/listening-sockets.js'
+export { listeningSockets } from './dataplane/listening-sockets.js'
 export type {
   BoxKind,
   DeviceRole,
@@ -56,7 +59,7 @@ export { containerStatus, containerSummary, listContainers } from './engine/list
 export { listNetworks } from './engine/list-networks.js'
 export { PRUNE_WARNINGS } from './engine/prune.js'
 export type { ScenarioOutcome, ScenarioReport, ScenarioStep, ScenarioTrace } from './engine/run-scenario.js'
-export { runScenario, traceLine } from './engine/run-scenario.js'
+export { listenLine, runScenario, traceLine } from './engine/run-scenario.js'
 export { fromJSON, toJSON } from './engine/serialize.js'
 export { answerEngineApi } from './engine-api/answer-engine-api.js'
 export type { EngineApiSession, ExecInstance } from './engine-api/engine-api-session.js'
@@ -107,6 +110,7 @@ export type {
   PortBinding,
   PortMapping,
 } from './model/docker.js'
+export type { Listener } from './model/listener.js'
 export { containerByName, findContainer, findNetwork } from './model/lookup.js'
 export type { Link, LinkAddress, LinkKind, Namespace, Route } from './model/namespace.js'
 export type { Chain, Netfilter, Rule, Table, TableName } from './model/netfilter.js'
@@ -133,6 +137,10 @@ export { onlyRecordedViews } from './observe/recorded-views.js'
 export { hostFromObservation, simulateObservation } from './observe/simulate-observation.js'
 export type { DockerCommand } from './script/docker-command.js'
 export { escapeControl } from './script/escape-control.js'
+export type { ListenStatement } from './script/listen-statement.js'
+export { ListenSyntaxError, parseListenStatement } from './script/listen-statement.js'
+export type { ListenSpec } from './script/listener-command.js'
+export { listenersOfCommand } from './script/listener-command.js'
 export { parseDockerCommand } from './script/parse-docker-command.js'
 export type { ScenarioStatement } from './script/scenario.js'
 export { parseScenario, ScenarioSyntaxError } from './script/scenario.js'

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { runDocker } from '../engine/execute.js'
 import { createLab } from '../engine/lab.js'
 import { answerEngineApi } from './answer-engine-api.js'
 import type { EngineApiRequest } from './engine-api-types.js'
@@ -17,6 +18,32 @@ describe('the Engine API twin, as data', () => {
       json: { message: 'client version 1.42 is too new. Maximum supported API version is 1.41' },
     })
     expect(ask(lab28, { path: '/v1.23/version' }).status).toBe(400)
+  })
+
+  test("a detached exec: created, then started, opens its server's socket; refusals as the daemon says", () => {
+    const lab = createLab({ engine: '28' })
+    runDocker(lab, 'docker run -d --name web busybox sleep 1d')
+    runDocker(lab, 'docker create --name idle busybox sleep 1d')
+    const cmd = ['nc', '-ll', '-p', '80', '-e', 'echo', 'ok']
+    const made = ask(lab, {
+      method: 'POST',
+      path: '/v1.50/containers/web/exec',
+      body: JSON.stringify({ Cmd: cmd, Detach: true }),
+    })
+    expect(made.status).toBe(201)
+    const { Id } = (made.body as { json: { Id: string } }).json
+    expect(lab.listeners ?? []).toEqual([])
+    expect(
+      ask(lab, { method: 'POST', path: `/v1.50/exec/${Id}/start`, body: '{"Detach":true}' }).status,
+    ).toBe(200)
+    expect(lab.listeners).toMatchObject([{ port: 80, protocol: 'tcp', via: 'exec' }])
+    // Started once only; a stopped container takes no exec.
+    expect(ask(lab, { method: 'POST', path: `/v1.50/exec/${Id}/start`, body: '{}' }).status).toBe(404)
+    const refused = ask(lab, { method: 'POST', path: '/v1.50/containers/idle/exec', body: '{"Cmd":["ls"]}' })
+    expect(refused.status).toBe(409)
+    const attached = ask(lab, { method: 'POST', path: '/v1.50/containers/web/exec', body: '{"Cmd":["ls"]}' })
+    const attachedId = (attached.body as { json: { Id: string } }).json.Id
+    expect(ask(lab, { method: 'POST', path: `/v1.50/exec/${attachedId}/start`, body: '{}' }).status).toBe(501)
   })
 
   test('a network made through the API is the one the CLI emulation makes', () => {

@@ -6,10 +6,12 @@
  * `netmodes exec` prints too; only the stream around it is the API's.
  */
 import { execTarget, runInContainer } from '../engine/exec-in-container.js'
+import { executeDocker } from '../engine/execute.js'
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { DockerDaemonError } from '../errors.js'
 import type { LabState } from '../model/state.js'
 import { drawHex, drawUnused } from '../rng.js'
+import { listenersOfCommand } from '../script/listener-command.js'
 import { compareVersions } from './api-version.js'
 import { EngineApiError, STATUS_OF_CODE } from './engine-api-error.js'
 import type { EngineApiSession, ExecInstance } from './engine-api-session.js'
@@ -118,8 +120,9 @@ export function startExec(
     frames = [{ fd: 1, data: `${error.message}\r\n` }]
     exec.exitCode = 126
   }
-  // Detached: nothing written, so Go's server sends an empty 200 without a Content-Type.
-  if (b.Detach === true) return { status: 200, operations: [] }
+  // Detached: nothing written, so Go's server sends an empty 200 without a Content-Type. A server it
+  // starts (nc -l, httpd...) leaves its sockets in the namespace, as `docker exec -d` does in a scenario.
+  if (b.Detach === true) return { status: 200, operations: detachedListeners(lab, exec) }
   // API 1.42 named the multiplexed stream's media type; before, both were "raw-stream".
   const multiplexed = !tty && options.upgrade && compareVersions(options.apiVersion, '1.42') >= 0
   return {
@@ -130,6 +133,17 @@ export function startExec(
     },
     operations: [],
   }
+}
+
+/** The sockets a detached exec's server opens (engine/listeners.ts); any other program leaves nothing. */
+function detachedListeners(lab: LabState, exec: ExecInstance) {
+  if (listenersOfCommand(exec.cmd).length === 0) return []
+  const r = executeDocker(
+    lab,
+    { kind: 'exec', container: exec.containerId, command: exec.cmd, detach: true },
+    'docker exec -d',
+  )
+  return r.ok ? r.operations : []
 }
 
 /** GET /exec/{id}/json: moby's ExecInspect, field for field as both engines answer it. */

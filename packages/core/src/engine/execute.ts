@@ -40,6 +40,7 @@ import {
 } from './containers.js'
 import { listContainers } from './list-containers.js'
 import { listNetworks } from './list-networks.js'
+import { runExec } from './listeners.js'
 import { createNetwork } from './network-create.js'
 import { removeNetwork } from './network-remove.js'
 import { NotSimulatedError } from './not-simulated.js'
@@ -396,6 +397,8 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       }
       return ''
     }
+    case 'exec':
+      return step((tx) => runExec(tx, cmd))
     case 'swarm init': {
       const out = step((tx) => initSwarm(tx, cmd.advertiseAddr))
       return behaviourOf(lab).cli.swarmInitEndsWithBlankLine ? out : out.replace(/\n\n$/, '\n')
