@@ -10,7 +10,7 @@ export default passthrough(
 
 Everything after \`docker\` is docker's own command line, so netmodes' options go before it: \`netmodes --lab x.json --explain docker ps\`. The lab is the file given by --lab, else $NETMODES_LAB, else ./.netmodes/lab.json; the first command creates it (a freshly started Docker 28 host, or 20.10 with \`netmodes --engine 20.10 docker ...\`; the lab file records its engine), every command that changes the lab saves it. --explain (or NETMODES_EXPLAIN=1) prints the operations Docker performed underneath on stderr, as \`  | ip link add ...\` lines, so stdout stays exactly docker's.
 
-Modelled: network create|rm|ls|inspect|connect|disconnect, run, create, start, stop, restart, rm, ps, inspect, port, swarm init|leave, and exec CONTAINER ip addr|route|link. With \`alias docker='netmodes docker'\` the lab answers your usual commands.
+Modelled: network create|rm|ls|inspect|connect|disconnect, run, create, start, stop, restart, rm, rename, ps, inspect, port, swarm init|leave, exec CONTAINER ip addr|route|link, and compose [-f FILE] [-p NAME] up -d|down (the file read from the current folder). With \`alias docker='netmodes docker'\` the lab answers your usual commands.
 
 Examples:
   netmodes docker network create --subnet 10.88.0.0/24 app
