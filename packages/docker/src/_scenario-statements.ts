@@ -24,8 +24,7 @@ export type ReplayStatement =
 
 /**
  * Splits a scenario. `host` lines are accepted only when `hostCommands` is
- * set; otherwise core rejects them like any unknown statement (its
- * ScenarioSyntaxError names the line). `trace` lines become probes. A
+ * set; otherwise they are refused with a ScenarioLineError naming the line. `trace` lines become probes. A
  * `dockerd FLAG...` line is accepted as the first statement only: the
  * daemon's flags are fixed when it starts, before the first docker line, so
  * one anywhere else throws a ScenarioLineError naming its line.
@@ -61,7 +60,14 @@ export function splitScenario(source: string, options: { hostCommands: boolean }
     if (s.kind === 'docker') return [{ kind: 'docker', line: s.line, text: s.text }]
     if (s.kind === 'trace')
       return [{ kind: 'trace', line: s.line, text: s.text, trace: parseTraceStatement(s.text) }]
-    // A statement a newer core knows and the recorder does not replay.
+    // Core reads `host` lines too (the simulated host's iproute2); on a real engine they are a root
+    // shell on this machine, which only a replay that asked for them runs.
+    if (s.kind === 'host')
+      throw new ScenarioLineError(
+        s.line,
+        '"host" lines run as root on this machine: a replay takes them only with hostCommands (the recorder sets it)',
+      )
+    // A statement a newer core knows and the recorder does not replay (listen: a socket it cannot start).
     return []
   })
   return [...own, ...docker].sort((a, b) => a.line - b.line)

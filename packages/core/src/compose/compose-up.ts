@@ -74,6 +74,20 @@ function startOrder(project: ComposeProject): ComposeService[] {
   return out
 }
 
+/**
+ * `com.docker.compose.depends_on`: SERVICE:CONDITION:RESTART per dependency, by name. A
+ * `network_mode: service:X` is a dependency too, restarted with X (compose-go adds it as
+ * restart: true; seen with Compose 2.40.3).
+ */
+function dependsOnLabel(s: ComposeService): string {
+  const deps = new Map(s.dependsOn.map((d) => [d, false]))
+  for (const d of serviceModeTarget(s)) deps.set(d, true)
+  return [...deps.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([d, restart]) => `${d}:service_started:${restart}`)
+    .join(',')
+}
+
 function serviceModeTarget(s: ComposeService): string[] {
   return s.networkMode?.startsWith('service:') ? [s.networkMode.slice('service:'.length)] : []
 }
@@ -161,7 +175,7 @@ function createContainer(
   const labels: Record<string, string> = {
     ...s.labels,
     'com.docker.compose.container-number': String(n),
-    'com.docker.compose.depends_on': s.dependsOn.map((d) => `${d}:service_started:false`).join(','),
+    'com.docker.compose.depends_on': dependsOnLabel(s),
     'com.docker.compose.oneoff': 'False',
     'com.docker.compose.project': project.name,
     ...(options.configFiles
