@@ -46,7 +46,8 @@ function theWorker(): Worker {
           waiting.delete(id)
           const layout = keepPlaced(event.data.layout, keys)
           shown = { layout, keys }
-          resolve({ layout, ms })
+          // Drawn in a task of its own, not in the one that read the layout's clone.
+          setTimeout(() => resolve({ layout, ms }), 0)
         }
       }
     }
