@@ -11,6 +11,7 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   noExternal: ['@netmodes/core', 'citty'],
-  external: ['@netmodes/docker', '@netmodes/server', '@netmodes/web'],
+  // yaml (core's Compose file reader) stays a dependency: bundled, its CommonJS build asks for require('process').
+  external: ['@netmodes/docker', '@netmodes/server', '@netmodes/web', 'yaml'],
   banner: { js: '#!/usr/bin/env node' },
 })

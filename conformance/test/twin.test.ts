@@ -10,7 +10,14 @@ import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type EngineVersion, observeLab, renderObservationDiff, traceLine } from '@netmodes/core'
+import { Writable } from 'node:stream'
+import {
+  type EngineVersion,
+  execInContainer,
+  observeLab,
+  renderObservationDiff,
+  traceLine,
+} from '@netmodes/core'
 import { connectDocker, replayScript } from '@netmodes/docker'
 import { startEngineTwin } from '@netmodes/server'
 import { describe, expect, test } from 'vitest'
@@ -125,3 +132,74 @@ describe('the twin of Docker 20.10, driven by dockerode (the adapter), reproduce
     }
   })
 })
+
+// dockerode (the adapter's client) drives what the docker CLI drives above: rename, exec over a
+// hijacked connection (demultiplexed by docker-modem), and the events stream.
+describe.each(['20.10', '28'] as EngineVersion[])(
+  'the twin of Docker %s, driven by dockerode: rename, exec, events',
+  (engine) => {
+    test('rename, exec of ip route, and the events they logged', async () => {
+      const twin = await startEngineTwin({
+        listen: `unix://${join(dir, `dockerode-x-${engine}.sock`)}`,
+        engine,
+      })
+      try {
+        const { docker } = await connectDocker({ host: twin.dockerHost })
+        const since = Math.floor(Date.now() / 1000)
+        await docker.createNetwork({ Name: 'dn' })
+        const web = await docker.createContainer({
+          Image: 'nginx',
+          name: 'web',
+          HostConfig: { NetworkMode: 'dn' },
+        })
+        await web.start()
+        await docker.createContainer({ Image: 'nginx', name: 'db' })
+        const clash = await web.rename({ name: 'db' }).catch((e: { statusCode: number }) => e)
+        expect((clash as { statusCode: number }).statusCode).toBe(409)
+        await web.rename({ name: 'api' })
+        expect((await web.inspect()).Name).toBe('/api')
+
+        const exec = await web.exec({ Cmd: ['ip', 'route'], AttachStdout: true, AttachStderr: true })
+        const stream = await exec.start({ hijack: true, stdin: false })
+        const out = { stdout: '', stderr: '' }
+        const sink = (key: 'stdout' | 'stderr') =>
+          new Writable({
+            write(chunk, _enc, done) {
+              out[key] += chunk.toString()
+              done()
+            },
+          })
+        docker.modem.demuxStream(stream, sink('stdout'), sink('stderr'))
+        await new Promise((resolve) => stream.on('end', resolve))
+        const want = execInContainer(twin.lab(), 'api', ['ip', 'route'])
+        expect(out).toEqual({ stdout: want.stdout, stderr: '' })
+        expect((await exec.inspect()).ExitCode).toBe(0)
+
+        const events = (await docker.getEvents({
+          since,
+          until: Math.ceil(Date.now() / 1000) + 1,
+        })) as NodeJS.ReadableStream
+        let text = ''
+        for await (const chunk of events) text += chunk.toString()
+        const actions = text
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { Type: string; Action: string })
+          .map((e) => `${e.Type} ${e.Action}`)
+        expect(actions).toEqual([
+          'network create',
+          'container create',
+          'network connect',
+          'container start',
+          'container create',
+          'container rename',
+          'container exec_create: ip route',
+          'container exec_start: ip route',
+          'container exec_die',
+        ])
+      } finally {
+        await twin.close()
+      }
+    })
+  },
+)

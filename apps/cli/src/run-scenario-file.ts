@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import type { EngineVersion, HostDescription, TraceResult } from '@netmodes/core'
 import {
   ERROR_CODES,
@@ -6,7 +7,7 @@ import {
   NetmodesError,
   operationText,
   renderLabSummary,
-  runScenario,
+  runScenarioWithCompose,
   ScenarioLineError,
 } from '@netmodes/core'
 import type { Colors } from './cli/color.js'
@@ -55,6 +56,12 @@ function readText(path: string, what: string): string {
   }
 }
 
+/** A compose file's text, or undefined when there is none (Compose then tries its next default name). */
+export function readIfPresent(path: string): string | undefined {
+  if (!existsSync(path) || !statSync(path).isFile()) return undefined
+  return readText(path, 'compose file')
+}
+
 function readHost(path: string): HostDescription {
   const text = readText(path, 'host file')
   let value: unknown
@@ -87,7 +94,9 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
     const source = readText(options.script, 'scenario')
     const host = options.host ? readHost(options.host) : undefined
     const daemon = options.daemon ? readDaemonFile(options.daemon) : undefined
-    const { lab, outcomes, report } = runScenario(source, {
+    const { lab, outcomes, report } = runScenarioWithCompose(source, {
+      // `docker compose` lines read their compose file beside the scenario.
+      compose: { workingDir: dirname(resolve(options.script)), readFile: readIfPresent },
       ...(host ? { host } : {}),
       ...(daemon ? { daemon } : {}),
       ...(options.engine ? { engine: options.engine } : {}),
@@ -101,6 +110,10 @@ export function runScenarioFile(options: RunScenarioFileOptions): number {
         options.stdout(
           `$ ${escapeControl(outcome.trace.command)}\n${renderVerdict(outcome.trace, options.colors)}`,
         )
+        continue
+      }
+      if (outcome.kind === 'listen') {
+        options.stdout(`$ ${escapeControl(outcome.command)}\n`)
         continue
       }
       const r = outcome.result

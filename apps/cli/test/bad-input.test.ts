@@ -96,7 +96,7 @@ describe('control characters in a scenario', () => {
       code: 2,
       stdout: '',
       stderr:
-        'netmodes: bad.sh:2: unknown statement "\\x1b]0;owned\\x07ls" (expected "docker ...", "trace ...", "dockerd ...", "host ip ..." or a # comment)\n',
+        'netmodes: bad.sh:2: unknown statement "\\x1b]0;owned\\x07ls" (expected "docker ...", "trace ...", "listen ...", "dockerd ...", "host ip ..." or a # comment)\n',
     })
   })
 

@@ -113,7 +113,7 @@ describe('netmodes diff', () => {
     writeFileSync(bad, 'docker network create app\nfoo bar\n')
     const r = netmodes(['diff', lab, bad])
     expect(r.stderr).toBe(
-      `netmodes: ${bad}:2: unknown statement "foo bar" (expected "docker ...", "trace ...", "dockerd ...", "host ip ..." or a # comment)\n`,
+      `netmodes: ${bad}:2: unknown statement "foo bar" (expected "docker ...", "trace ...", "listen ...", "dockerd ...", "host ip ..." or a # comment)\n`,
     )
     expect(r.code).toBe(2)
   })

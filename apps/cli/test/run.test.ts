@@ -102,7 +102,7 @@ describe('bad input: a clear message on stderr, exit code 2', () => {
     const r = netmodes('run', join(dir, 'bad.sh'))
     expect(r.code).toBe(2)
     expect(r.stderr).toBe(
-      `netmodes: ${join(dir, 'bad.sh')}:2: unknown statement "kubectl get pods" (expected "docker ...", "trace ...", "dockerd ...", "host ip ..." or a # comment)\n`,
+      `netmodes: ${join(dir, 'bad.sh')}:2: unknown statement "kubectl get pods" (expected "docker ...", "trace ...", "listen ...", "dockerd ...", "host ip ..." or a # comment)\n`,
     )
   })
   test('a host file that is not ip -j output', () => {
@@ -139,6 +139,44 @@ test('--host: Docker avoids a subnet the host has a route on', () => {
     netmodes('run', join(dir, 'lab.sh'), '--host', join(dir, 'host.json'), '--json').stdout,
   ) as Report
   expect(report.containers[0]?.NetworkSettings.Networks.bridge?.IPAddress).toBe('172.18.0.2')
+})
+
+test('netmodes run: docker exec -d and listen lines open sockets; a port nothing listens on is refused', () => {
+  const dir = tempDir()
+  const file = join(dir, 'listen.sh')
+  writeFileSync(
+    file,
+    [
+      'docker network create app',
+      'docker run -d --name srv --network app busybox sleep 1d',
+      'docker run -d --name peer --network app busybox sleep 1d',
+      'docker exec -d srv nc -ll -p 80 -e echo ok',
+      'listen srv 53/udp',
+      'trace peer -> srv:80/tcp',
+      'trace peer -> srv:81/tcp',
+      'trace peer -> srv:54/udp',
+      '',
+    ].join('\n'),
+  )
+  const r = run(['run', file])
+  expect(r.code).toBe(0)
+  const body = r.stdout.slice(0, r.stdout.indexOf('\n\nThe lab now:'))
+  expect(
+    body
+      .replace(/^[0-9a-f]{64}$/gm, '<id>')
+      .split('\n')
+      .slice(6),
+  ).toEqual([
+    '$ docker exec -d srv nc -ll -p 80 -e echo ok',
+    '$ listen srv 53/udp',
+    '$ trace peer -> srv:80/tcp',
+    '  => delivered',
+    '  => the reply gets back',
+    '$ trace peer -> srv:81/tcp',
+    '  => dropped: srv refuses port 81/tcp: nothing listens there (listening: tcp/80, udp/53), so its kernel answers the SYN with a TCP RST (connection refused).',
+    '$ trace peer -> srv:54/udp',
+    '  => dropped: srv refuses port 54/udp: nothing listens there (listening: tcp/80, udp/53), so its kernel answers with ICMP port unreachable (the datagram goes unanswered).',
+  ])
 })
 
 describe('netmodes run prints each trace verdict where the trace line stands', () => {

@@ -60,12 +60,10 @@ export const MatrixRequestSchema = ScenarioSchema.extend({
   lang: LangSchema.optional().openapi({ description: 'Language of the reasons (en, zh-CN).' }),
 }).openapi('MatrixRequest')
 
-const DaemonJsonSchema = z
-  .record(z.string(), z.unknown())
-  .openapi({
-    description: "daemon.json's settings, as `netmodes run --daemon` reads them.",
-    example: { icc: false },
-  })
+const DaemonJsonSchema = z.record(z.string(), z.unknown()).openapi({
+  description: "daemon.json's settings, as `netmodes run --daemon` reads them.",
+  example: { icc: false },
+})
 
 /** What-if: a scenario, and what the second lab changes (`netmodes diff --json`). */
 export const DiffRequestSchema = ScenarioSchema.omit({ continueOnError: true })

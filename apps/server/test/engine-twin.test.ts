@@ -12,7 +12,15 @@ import { request } from 'node:http'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createLab, type EngineVersion, fromJSON, runDocker, trace } from '@netmodes/core'
+import {
+  createLab,
+  type EngineVersion,
+  execInContainer,
+  findContainer,
+  fromJSON,
+  runDocker,
+  trace,
+} from '@netmodes/core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type RunningEngineTwin, startEngineTwin } from '../src/engine-twin/start-engine-twin.js'
 
@@ -47,7 +55,12 @@ const LINES = [
   'docker stop db',
   "docker ps -a --format '{{.Names}} {{.Status}}'",
   'docker start db',
-  'docker rm -f web db',
+  // docker rename: the daemon's conflict, then a rename the next lines see.
+  'docker rename db web',
+  'docker rename nosuch x',
+  'docker rename db store',
+  "docker inspect -f '{{.Name}} {{json .NetworkSettings.Networks.back.Aliases}}' store",
+  'docker rm -f web store',
   'docker network rm app back',
   // The default table's CREATED column is the client's clock against the lab's: the list is emptied first.
   'docker rm x1',
@@ -130,6 +143,52 @@ describe.each(Object.entries(CLIENTS).filter(([, c]) => existsSync(c)) as [Engin
         /client version 1\.99 is too new\. Maximum supported API version is 1\.(41|51)/,
       )
       expect((await docker(['network', 'ls', '-q'])).exit).toBe(0)
+    })
+
+    test("docker exec of the views: the stream carries core's exec output, the exit code follows", async () => {
+      const setup = [
+        'docker network create execnet',
+        'docker run -d --name ex1 --network execnet nginx',
+        'docker create --name ex2 nginx',
+      ]
+      for (const line of setup) expect((await docker(argv(line))).exit, line).toBe(0)
+      const lab = twin.lab()
+      const before = JSON.stringify(lab)
+      const id = (name: string) => findContainer(lab, name)?.id ?? ''
+      // What the CLI emulation (`netmodes exec`) prints for the same command on the same lab.
+      const emulated = (ref: string, ...command: string[]) => {
+        const out = execInContainer(lab, ref, command)
+        return { stdout: out.stdout, stderr: out.stderr, exit: out.exitCode }
+      }
+      for (const command of [
+        ['ip', 'addr'],
+        ['ip', 'route'],
+        ['cat', '/etc/hosts'],
+        ['cat', '/etc/resolv.conf', '/etc/hostname'],
+        ['ip', 'foo'],
+        ['ps', 'aux'],
+      ]) {
+        const got = await docker(['exec', 'ex1', ...command])
+        expect({ command, ...got }).toEqual({ command, ...emulated('ex1', ...command) })
+      }
+      expect((await docker(['exec', 'ex1', 'ip', 'route'])).stdout).toMatch(
+        /^default via 172\.\d+\.0\.1 dev eth0/,
+      )
+      // The refusals, as the real engines word them (20.10.24 and 28.5.2 with their own clients).
+      const notRunning = engine === '28' ? 'container' : 'Container'
+      expect(await docker(['exec', 'ex2', 'true'])).toEqual({
+        stdout: '',
+        stderr: `Error response from daemon: ${notRunning} ${id('ex2')} is not running\n`,
+        exit: 1,
+      })
+      expect(await docker(['exec', 'nosuch', 'true'])).toEqual({
+        stdout: '',
+        stderr: `${engine === '28' ? 'Error response from daemon' : 'Error'}: No such container: nosuch\n`,
+        exit: 1,
+      })
+      expect(await docker(['exec', '-d', 'ex1', 'ip', 'addr'])).toEqual({ stdout: '', stderr: '', exit: 0 })
+      // An exec changes nothing in the lab (its ids come from the twin's own generator).
+      expect(JSON.stringify(twin.lab())).toBe(before)
     })
   },
 )

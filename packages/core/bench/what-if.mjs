@@ -8,7 +8,9 @@ function scenario(networks, containers) {
   const lines = []
   for (let i = 0; i < networks; i++) lines.push(`docker network create --subnet 10.${100 + i}.0.0/16 net${i}`)
   for (let i = 0; i < containers; i++)
-    lines.push(`docker run -d --name c${i} --network net${i % networks} -p ${10000 + i}:80 busybox sleep 3600`)
+    lines.push(
+      `docker run -d --name c${i} --network net${i % networks} -p ${10000 + i}:80 busybox sleep 3600`,
+    )
   return lines.join('\n')
 }
 

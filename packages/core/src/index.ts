@@ -5,7 +5,23 @@
  */
 
 export { appendAll, maxOf } from './collections/append-all.js'
+export type { ComposeCommandContext } from './compose/compose-command.js'
+export { parseComposeArgs, runComposeCommand } from './compose/compose-command.js'
+export type {
+  ComposeNetwork,
+  ComposePort,
+  ComposeProject,
+  ComposeService,
+  ComposeServiceNetwork,
+} from './compose/compose-file.js'
+export { normalizeProjectName, parseComposeFile } from './compose/compose-file.js'
+export { runScenarioWithCompose } from './compose/compose-scenario.js'
+export type { ComposeOptions, ComposeResult } from './compose/compose-up.js'
+export { COMPOSE_VERSION, composeDown, composeUp } from './compose/compose-up.js'
+export { portsServedByImage } from './dataplane/image-ports.js'
 export * from './dataplane/index.js'
+export type { ListeningSocket } from './dataplane/listening-sockets.js'
+export { listeningSockets } from './dataplane/listening-sockets.js'
 export type {
   BoxKind,
   DeviceRole,
@@ -31,6 +47,7 @@ export { DaemonConfigError } from './engine/daemon-config/daemon-config-error.js
 export { parseDaemonJson } from './engine/daemon-config/daemon-json.js'
 export { parseDockerdArgs } from './engine/daemon-config/dockerd-flags.js'
 export { daemonOfScenario } from './engine/daemon-config/scenario-daemon.js'
+export { execInContainer, execTarget, runInContainer } from './engine/exec-in-container.js'
 export type { StepResult } from './engine/execute.js'
 export { executeDocker, runDocker } from './engine/execute.js'
 export type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from './engine/host-description.js'
@@ -42,10 +59,14 @@ export { containerStatus, containerSummary, listContainers } from './engine/list
 export { listNetworks } from './engine/list-networks.js'
 export { PRUNE_WARNINGS } from './engine/prune.js'
 export type { ScenarioOutcome, ScenarioReport, ScenarioStep, ScenarioTrace } from './engine/run-scenario.js'
-export { runScenario, traceLine } from './engine/run-scenario.js'
+export { listenLine, runScenario, traceLine } from './engine/run-scenario.js'
 export { fromJSON, toJSON } from './engine/serialize.js'
 export { answerEngineApi } from './engine-api/answer-engine-api.js'
+export type { EngineApiSession, ExecInstance } from './engine-api/engine-api-session.js'
+export { createEngineApiSession } from './engine-api/engine-api-session.js'
 export type { EngineApiAnswer, EngineApiRequest } from './engine-api/engine-api-types.js'
+export type { EngineEvent } from './engine-api/engine-events.js'
+export type { EventsWatch } from './engine-api/events-route.js'
 export { behaviourOf, behaviourOfVersion, ENGINE_VERSIONS } from './engine-profiles/behaviour-of.js'
 export { ENGINE_20_10 } from './engine-profiles/engine-20-10.js'
 export { ENGINE_28 } from './engine-profiles/engine-28.js'
@@ -89,6 +110,7 @@ export type {
   PortBinding,
   PortMapping,
 } from './model/docker.js'
+export type { Listener } from './model/listener.js'
 export { containerByName, findContainer, findNetwork } from './model/lookup.js'
 export type { Link, LinkAddress, LinkKind, Namespace, Route } from './model/namespace.js'
 export type { Chain, Netfilter, Rule, Table, TableName } from './model/netfilter.js'
@@ -115,6 +137,10 @@ export { onlyRecordedViews } from './observe/recorded-views.js'
 export { hostFromObservation, simulateObservation } from './observe/simulate-observation.js'
 export type { DockerCommand } from './script/docker-command.js'
 export { escapeControl } from './script/escape-control.js'
+export type { ListenStatement } from './script/listen-statement.js'
+export { ListenSyntaxError, parseListenStatement } from './script/listen-statement.js'
+export type { ListenSpec } from './script/listener-command.js'
+export { listenersOfCommand } from './script/listener-command.js'
 export { parseDockerCommand } from './script/parse-docker-command.js'
 export type { ScenarioStatement } from './script/scenario.js'
 export { parseScenario, ScenarioSyntaxError } from './script/scenario.js'

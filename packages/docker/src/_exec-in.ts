@@ -1,14 +1,22 @@
+import type Docker from 'dockerode'
 import type { DockerConnection } from './connect-docker.js'
 
 /** Runs a command inside a running container (Engine API exec) and returns its exit code and output. */
-export async function execIn(
+export function execIn(
   conn: DockerConnection,
   container: string,
   cmd: string[],
 ): Promise<{ exit: number; output: string }> {
-  const exec = await conn.docker
-    .getContainer(container)
-    .exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true })
+  return execInContainer(conn.docker, container, cmd)
+}
+
+/** {@link execIn} on a dockerode client. */
+export async function execInContainer(
+  docker: Docker,
+  container: string,
+  cmd: string[],
+): Promise<{ exit: number; output: string }> {
+  const exec = await docker.getContainer(container).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true })
   const stream = await exec.start({ hijack: true, stdin: false })
   const chunks: Buffer[] = []
   await new Promise<void>((resolve, reject) => {

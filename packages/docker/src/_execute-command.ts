@@ -19,6 +19,7 @@ import {
 } from '@netmodes/core'
 import type Docker from 'dockerode'
 import { callEngine, DaemonError, engineRequest } from './_engine-request.js'
+import { execInContainer } from './_exec-in.js'
 import { type CliOutput, inspectObjects } from './_inspect-objects.js'
 import {
   containerCreateRequest,
@@ -270,6 +271,37 @@ async function eachContainer(
   return { stdout, stderr, exit: errors.length ? 1 : 0 }
 }
 
+/**
+ * `docker exec [-d] CONTAINER COMMAND...` as the 20.10 CLI runs it (exec.go):
+ * inspect the container (the client words a 404), create the exec, start
+ * it: detached, nothing is printed; else the program's output (stdout and
+ * stderr as one stream, enough for `netstat`) and its exit status.
+ */
+async function execDetached(
+  docker: Docker,
+  cmd: Extract<DockerCommand, { kind: 'exec' }>,
+): Promise<CliOutput> {
+  const found = await engineRequest(docker, { method: 'GET', path: `/containers/${seg(cmd.container)}/json` })
+  if (found.status === 404)
+    return { stdout: '', stderr: `Error: No such container: ${cmd.container}\n`, exit: 1 }
+  if (!cmd.detach) {
+    const r = await execInContainer(docker, cmd.container, cmd.command)
+    return { stdout: r.output, stderr: '', exit: r.exit }
+  }
+  const { text } = await callEngine(docker, {
+    method: 'POST',
+    path: `/containers/${seg(cmd.container)}/exec`,
+    body: { Cmd: cmd.command, Detach: true, AttachStdin: false, AttachStdout: false, AttachStderr: false },
+  })
+  const { Id } = JSON.parse(text) as { Id: string }
+  await callEngine(docker, {
+    method: 'POST',
+    path: `/exec/${seg(Id)}/start`,
+    body: { Detach: true, Tty: false },
+  })
+  return ok()
+}
+
 async function port(docker: Docker, cmd: Extract<DockerCommand, { kind: 'port' }>): Promise<CliOutput> {
   const response = await engineRequest(docker, {
     method: 'GET',
@@ -393,6 +425,31 @@ async function prune(docker: Docker, cmd: PruneCommand): Promise<CliOutput> {
 }
 
 /**
+ * `docker rename OLD NEW` as docker/cli container/rename.go does it: empty
+ * names refused by the client, a daemon refusal printed before the CLI's own
+ * "failed to rename" line. Containers are tracked by id, so cleanup follows.
+ */
+async function rename(docker: Docker, container: string, name: string): Promise<CliOutput> {
+  const [old, next] = [container.trim(), name.trim()]
+  if (!old || !next) return { stdout: '', stderr: 'Error: Neither old nor new names may be empty\n', exit: 1 }
+  try {
+    await callEngine(docker, {
+      method: 'POST',
+      path: `/containers/${seg(old)}/rename`,
+      query: { name: next },
+    })
+    return ok()
+  } catch (error) {
+    if (!(error instanceof DaemonError)) throw error
+    return {
+      stdout: '',
+      stderr: `${daemon(error)}\nError: failed to rename container named ${old}\n`,
+      exit: 1,
+    }
+  }
+}
+
+/**
  * Executes one parsed command and returns what the docker CLI would print.
  * Daemon refusals become CLI texts; transport failures (the engine went
  * away) are thrown.
@@ -481,6 +538,10 @@ export async function executeCommand(
         )
       case 'port':
         return await port(docker, cmd)
+      case 'rename':
+        return await rename(docker, cmd.container, cmd.name)
+      case 'exec':
+        return await execDetached(docker, cmd)
       case 'swarm init':
         return await swarmInit(docker, cmd, created)
       case 'network prune':

@@ -11,7 +11,7 @@ It listens on 127.0.0.1 only unless --host says otherwise. The OpenAPI 3.1 descr
 
 With --docker-host the /api/live routes answer about that real engine, read-only (snapshot, explain, trace, doctor). Writing to it (replay, verify) also needs --allow-writes and a bearer token of 16 characters or more: NETMODES_API_TOKEN, or --token (visible to other users in the process list).
 
-With --docker-api it answers the Docker Engine API instead, for networks and containers, as the chosen engine does (--engine 28 by default, or 20.10), on --listen (default unix://./.netmodes/docker.sock; tcp://127.0.0.1:PORT for TCP, loopback only). Point DOCKER_HOST at it and use the real docker CLI; the lab it builds is in --lab (default ./.netmodes/lab.json), for netmodes trace, explain and diagram. --explain logs each request with the operations it caused.
+With --docker-api it answers the Docker Engine API instead, for networks, containers (rename and exec of the views too) and events, as the chosen engine does (--engine 28 by default, or 20.10), on --listen (default unix://./.netmodes/docker.sock; tcp://127.0.0.1:PORT for TCP, loopback only). Point DOCKER_HOST at it and use the real docker CLI; the lab it builds is in --lab (default ./.netmodes/lab.json), for netmodes trace, explain and diagram. --explain logs each request with the operations it caused.
 
 Examples:
   netmodes serve

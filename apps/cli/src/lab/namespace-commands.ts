@@ -4,15 +4,8 @@
  * `docker exec` words its errors. What each command prints is core's (views/ip-command.ts,
  * views/iptables-save-command.ts); this file only finds the namespace and prints.
  */
-import type { CommandOutput, Container, LabState, Namespace } from '@netmodes/core'
-import {
-  containerFiles,
-  findContainer,
-  namespaceOfContainer,
-  runIp6tablesSave,
-  runIpCommand,
-  runIptablesSave,
-} from '@netmodes/core'
+import type { CommandOutput, LabState, Namespace } from '@netmodes/core'
+import { execInContainer, runIp6tablesSave, runIpCommand, runIptablesSave } from '@netmodes/core'
 import { openLab } from './lab-file.js'
 
 export interface NamespaceCommandOptions {
@@ -29,12 +22,12 @@ function print(result: CommandOutput, options: NamespaceCommandOptions): number 
   return result.exitCode
 }
 
-function runInNamespace(ns: Namespace, command: readonly string[], where: string): CommandOutput {
+function runInHost(ns: Namespace, command: readonly string[]): CommandOutput {
   const [program, ...args] = command
   if (program === 'ip') return runIpCommand(ns, args)
   return {
     stdout: '',
-    stderr: `netmodes: ${where} runs \`ip addr|route|link\`${where === 'host' ? ', `iptables-save` and `ip6tables-save`' : ' and `cat /etc/hosts|resolv.conf|hostname`'}, not \`${command.join(' ')}\`\n`,
+    stderr: `netmodes: host runs \`ip addr|route|link\`, \`iptables-save\` and \`ip6tables-save\`, not \`${command.join(' ')}\`\n`,
     exitCode: 2,
   }
 }
@@ -53,53 +46,16 @@ export function runHostCommand(options: NamespaceCommandOptions): number {
     return print(runIptablesSave(lab, options.command.slice(1)), options)
   if (options.command[0] === 'ip6tables-save')
     return print(runIp6tablesSave(lab, options.command.slice(1)), options)
-  return print(runInNamespace(host, options.command, 'host'), options)
+  return print(runInHost(host, options.command), options)
 }
 
 /**
  * Runs a command inside a container of a lab, as `docker exec` would: the
  * container must exist (by name, id or unique id prefix) and be running.
+ * Core's execInContainer answers (the Engine API twin's exec is the same).
  */
 export function execInLab(lab: LabState, ref: string, command: readonly string[]): CommandOutput {
-  const container = findContainer(lab, ref)
-  // docker 20.10 inspects first: the client words a 404 "Error: No such container".
-  if (!container) return { stdout: '', stderr: `Error: No such container: ${ref}\n`, exitCode: 1 }
-  const id = container.state === 'running' ? namespaceOfContainer(lab, container.name) : undefined
-  const ns = id === undefined ? undefined : lab.namespaces[id]
-  if (!ns) {
-    return {
-      stdout: '',
-      stderr: `Error response from daemon: Container ${container.id} is not running\n`,
-      exitCode: 1,
-    }
-  }
-  if (command[0] === 'cat') return catEtcFile(lab, container, command.slice(1))
-  return runInNamespace(ns, command, 'exec')
-}
-
-// The files Docker writes into a container, by the path they are mounted on.
-const ETC_FILES = {
-  '/etc/hosts': 'hosts',
-  '/etc/resolv.conf': 'resolvConf',
-  '/etc/hostname': 'hostname',
-} as const
-
-/** `cat /etc/hosts|/etc/resolv.conf|/etc/hostname` inside a running container, as Docker wrote them. */
-function catEtcFile(lab: LabState, container: Container, files: readonly string[]): CommandOutput {
-  const etc = containerFiles(lab, container)
-  const unknown = files.find((f) => !(f in ETC_FILES))
-  if (files.length === 0 || unknown !== undefined || !etc) {
-    return {
-      stdout: '',
-      stderr: `netmodes: exec runs \`cat\` of ${Object.keys(ETC_FILES).join(', ')} only, not \`cat ${files.join(' ')}\`\n`,
-      exitCode: 2,
-    }
-  }
-  return {
-    stdout: files.map((f) => etc[ETC_FILES[f as keyof typeof ETC_FILES]]).join(''),
-    stderr: '',
-    exitCode: 0,
-  }
+  return execInContainer(lab, ref, command)
 }
 
 export interface ExecOptions extends NamespaceCommandOptions {

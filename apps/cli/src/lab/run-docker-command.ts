@@ -5,9 +5,10 @@
  * still be piped as docker's.
  */
 import type { EngineVersion } from '@netmodes/core'
-import { escapeControl, NetmodesError, operationText, runDocker } from '@netmodes/core'
+import { escapeControl, NetmodesError, operationText, runComposeCommand, runDocker } from '@netmodes/core'
 import type { Colors } from '../cli/color.js'
 import { readDaemonFile } from '../cli/daemon-option.js'
+import { readIfPresent } from '../run-scenario-file.js'
 import { dockerLine } from './docker-line.js'
 import { guard } from './guard.js'
 import { type LabFile, LabFileError, openLab, saveLab } from './lab-file.js'
@@ -44,7 +45,24 @@ function execRequest(argv: readonly string[]): { container: string; command: str
   return { container, command }
 }
 
+/** `netmodes docker compose ...`: Compose on the lab, its file read from the working folder. */
+function composeOnLab(file: LabFile, options: DockerCommandOptions): number {
+  const result = runComposeCommand(file.lab, options.argv.slice(1), {
+    workingDir: process.cwd(),
+    readFile: readIfPresent,
+  })
+  if (options.explain) {
+    const dim = options.colors?.dim ?? ((s: string) => s)
+    for (const op of result.operations) options.stderr(`${dim(`  | ${operationText(op)}`)}\n`)
+  }
+  if (result.error) options.stderr(escapeControl(result.error, { multiline: true }))
+  // Compose stops at the first refusal and keeps what it made before it, as the real one does.
+  saveLab(file)
+  return result.exitCode
+}
+
 function runOnLab(file: LabFile, options: DockerCommandOptions): number {
+  if (options.argv[0] === 'compose') return composeOnLab(file, options)
   const exec = execRequest(options.argv)
   if (exec) {
     const result = execInLab(file.lab, exec.container, exec.command)

@@ -24,6 +24,8 @@ export type LineOutcome =
   | { kind: 'docker'; line: number; text: string; result: StepResult }
   | { kind: 'trace'; line: number; text: string; trace: ScenarioTrace }
   | { kind: 'dockerd'; line: number; text: string }
+  /** A `listen` line: it declares a socket and prints nothing. */
+  | { kind: 'listen'; line: number; text: string }
   /** A line core refused before or while running: its message, in core's (Docker's) words. */
   | { kind: 'refused'; line: number; text: string; message: string }
 
@@ -130,6 +132,7 @@ function runLines(source: string, options: RunOptions): LabRun {
       let trace = 0
       for (const s of ran) {
         if (s.kind === 'dockerd') outcomes.set(s.line, { kind: 'dockerd', line: s.line, text: s.text })
+        else if (s.kind === 'listen') outcomes.set(s.line, { kind: 'listen', line: s.line, text: s.text })
         else if (s.kind === 'docker') {
           const result = run.results[docker++]
           if (result) outcomes.set(s.line, { kind: 'docker', line: s.line, text: s.text, result })

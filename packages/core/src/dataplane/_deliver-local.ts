@@ -1,14 +1,17 @@
 /**
  * A packet reaches a namespace's own address: which socket takes it. On the
  * host, docker-proxy holds the published ports (when the userland proxy is
- * on); elsewhere the listeners the model knows (published ports, the
- * request's `listening`), or an assumed application. A host port that is
- * bound only on 127.0.0.1 answers nobody else.
+ * on); elsewhere the sockets the model knows (started by the scenario's
+ * commands or `listen`, a published port's container side, the request's
+ * `listening`, an image known to serve the port), or an assumed application
+ * where the scenario says nothing of the place. A socket bound to one
+ * address takes only packets for it: one on 127.0.0.1 answers only from
+ * inside its own namespace. A port nobody holds is refused by the kernel.
  */
 
 import type { Namespace } from '../model/namespace.js'
 import type { LabState } from '../model/state.js'
-import { knownListeners, probeListener } from './_listeners.js'
+import { probeListener } from './_listeners.js'
 import type { Arrival, Packet, Walk } from './_walk-context.js'
 import { deliverHop, dropAt, ipText } from './_walk-context.js'
 
@@ -32,11 +35,25 @@ export function deliverLocal(w: Walk, ns: Namespace, pkt: Packet, iface: string)
   }
   const proxy = ns.id === 'host' ? proxyFor(w.lab, pkt) : undefined
   if (proxy) return { kind: 'proxy', allocation: proxy, pkt, iface }
-  const status = probeListener(w.lab, w.book, ns.id, pkt.proto, pkt.dport)
-  if (status === 'known' || (status === 'unknown' && ns.id !== 'host')) {
-    w.hops.push(deliverHop(ns.id, iface, pkt, status === 'known' ? 'known' : 'assumed'))
+  const found = probeListener(w.lab, w.book, ns.id, pkt.proto, pkt.dport, ipText(pkt.dst))
+  if (
+    found.status === 'known' ||
+    found.status === 'image' ||
+    (found.status === 'unknown' && ns.id !== 'host')
+  ) {
+    const hop = deliverHop(ns.id, iface, pkt, found.status === 'known' ? 'known' : 'assumed')
+    if (found.status === 'image' && hop.kind === 'deliver') hop.image = found.image
+    w.hops.push(hop)
     return { kind: 'delivered', place: ns.id, pkt }
   }
+  // The scenario names sockets here, none for this port: the kernel refuses (RST, or ICMP port unreachable).
+  if (found.status === 'absent')
+    return dropAt(w, ns.id, iface, {
+      code: 'nothing-listening',
+      port: pkt.dport,
+      protocol: pkt.proto,
+      known: found.known,
+    })
   if (ns.id === 'host') {
     // The port allocator's records say where the port is bound, if anywhere.
     const bound = (w.lab.hostPorts[`${pkt.proto}/${pkt.dport}`] ?? []).filter((a) => !a.hostIp.includes(':'))
@@ -60,6 +77,10 @@ export function deliverLocal(w: Walk, ns: Namespace, pkt: Packet, iface: string)
       address: ipText(pkt.dst),
     })
   }
-  const known = [...knownListeners(w.lab, w.book, ns.id)].sort()
-  return dropAt(w, ns.id, iface, { code: 'nothing-listening', port: pkt.dport, protocol: pkt.proto, known })
+  return dropAt(w, ns.id, iface, {
+    code: 'nothing-listening',
+    port: pkt.dport,
+    protocol: pkt.proto,
+    known: [],
+  })
 }

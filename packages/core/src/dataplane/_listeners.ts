@@ -1,17 +1,20 @@
 /**
  * What the model knows about who listens where. A socket lives in a network
- * namespace, so listeners are kept per namespace: a container's published
- * ports (their container side, which its application must serve), the
- * `listening` entries of a request, and for the host, the published ports
- * of host-mode containers (Docker discards the mapping, the application
- * still binds the host's port). Where nothing is known, a trace assumes the
- * application answers and says so.
+ * namespace, so listeners are kept per namespace: the sockets the scenario's
+ * commands open there (listening-sockets.ts), the `listening` entries of a
+ * request, and where the scenario opens none, a container's published ports
+ * (their container side, which its application must serve) and for the
+ * host, the published ports of host-mode containers (Docker discards the
+ * mapping, the application still binds the host's port). Where nothing is
+ * known, a trace assumes the application answers and says so.
  */
 
 import { parseIPv4 } from '../ipam/ipv4.js'
 import type { Container } from '../model/docker.js'
 import { containerByName } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
+import type { ListeningSocket } from './listening-sockets.js'
+import { listeningSockets, socketFor } from './listening-sockets.js'
 import type { ListenerSpec } from './parse-endpoint.js'
 import { parseListener } from './parse-endpoint.js'
 import type { TraceProtocol } from './trace-types.js'
@@ -130,12 +133,25 @@ function publishersIn(lab: LabState, place: string): Container[] {
   return publishers
 }
 
+/** What a probe finds in a place. */
+export type ListenerProbe =
+  /** A socket takes it (declared, started, or a published port's container side). */
+  | { status: 'known' }
+  /** An image known to serve the port with its default command. */
+  | { status: 'image'; image: string }
+  /** Sockets are known there, none for this port and address: the kernel refuses it. */
+  | { status: 'absent'; known: string[] }
+  /** Nothing is known of that place: the application is assumed. */
+  | { status: 'unknown' }
+
 /**
- * Whether a probe finds a listener in a place: "known" (declared or
- * published), "absent" (others are known, not this one) or "unknown".
+ * Whether a probe to `address:port` finds a listener in a place. The
+ * sockets the scenario starts or declares decide; where it declares none,
+ * an image known to serve the port answers, and a published port's container
+ * side counts as served (its application must listen there to be of use).
  *
  * @example
- * probeListener(lab, book, nsId, 'tcp', 80) // 'known' when the container publishes 80
+ * probeListener(lab, book, nsId, 'tcp', 80, '10.0.0.2') // { status: 'known' } when nc listens on 80
  */
 export function probeListener(
   lab: LabState,
@@ -143,31 +159,50 @@ export function probeListener(
   place: string,
   protocol: TraceProtocol,
   port: number,
-): 'known' | 'unknown' | 'absent' {
+  address?: string,
+): ListenerProbe {
+  const sockets = listeningSockets(lab, place)
   const declared = book.get(place)
-  let any = declared !== undefined && declared.size > 0
-  if (declared?.has(`${protocol}/${port}`)) return 'known'
-  for (const c of publishersIn(lab, place)) {
-    for (const b of c.portBindings) {
-      any = true
-      if (b.proto === protocol && b.containerPort === port) return 'known'
-    }
+  if (declared?.has(`${protocol}/${port}`)) return { status: 'known' }
+  const hit = socketFor(sockets, protocol, port, address)
+  // A request's `listening` for this place says what listens there: it overrides what an image suggests.
+  if (hit?.from === 'image' && (declared?.size ?? 0) === 0) return { status: 'image', image: hit.image ?? '' }
+  if (hit?.from === 'image') return { status: 'absent', known: [...(declared ?? [])].sort() }
+  if (hit) return { status: 'known' }
+  const started = sockets.filter((s) => s.from !== 'image')
+  if (started.length === 0 && (declared?.size ?? 0) === 0) {
+    let published = false
+    for (const c of publishersIn(lab, place))
+      for (const b of c.portBindings) {
+        published = true
+        if (b.proto === protocol && b.containerPort === port) return { status: 'known' }
+      }
+    if (!published && sockets.length === 0) return { status: 'unknown' }
   }
-  return any ? 'absent' : 'unknown'
+  return { status: 'absent', known: [...knownListeners(lab, book, place)].sort() }
+}
+
+function socketKey(s: ListeningSocket): string {
+  if (s.address === '0.0.0.0' || s.address === '::') return `${s.protocol}/${s.port}`
+  return `${s.protocol}/${s.address}:${s.port}`
 }
 
 /**
- * The listeners known in a place: the book's, plus the container ports
- * published by the namespace's owner (or, for the host, by host-mode
- * containers).
+ * The listeners known in a place, as "proto/port" (or "proto/addr:port" for
+ * a socket bound to one address): its sockets and the book's, or where the
+ * scenario started none, the container ports published by the namespace's
+ * owner (or, for the host, by host-mode containers).
  *
  * @example
  * knownListeners(lab, book, 'host') // Set { 'tcp/22' }
  */
 export function knownListeners(lab: LabState, book: ListenerBook, place: string): Set<string> {
   const out = new Set(book.get(place))
-  for (const c of publishersIn(lab, place))
-    for (const b of c.portBindings) out.add(`${b.proto}/${b.containerPort}`)
+  const sockets = listeningSockets(lab, place)
+  for (const s of sockets) out.add(socketKey(s))
+  if (!sockets.some((s) => s.from !== 'image') && (book.get(place)?.size ?? 0) === 0)
+    for (const c of publishersIn(lab, place))
+      for (const b of c.portBindings) out.add(`${b.proto}/${b.containerPort}`)
   return out
 }
 

@@ -3,7 +3,7 @@ import type { HopCatalog } from './trace-types.js'
 
 const LISTENER_ZH = {
   known: '已知的监听程序应答',
-  assumed: '假定有程序应答（模型不知道这里有谁在监听）',
+  assumed: '假定有程序应答（场景没有在这里启动监听程序）',
   'docker-proxy': 'docker-proxy 应答',
   kernel: '内核应答 ping',
   client: '客户端收到',
@@ -65,7 +65,10 @@ export const hopsZhCN: HopCatalog = {
     deliver(hop) {
       const port = hop.port === undefined ? '' : `:${hop.port}/${hop.protocol}`
       const shared = hop.sharedBy ? `（${hop.sharedBy.join('、')} 共享的命名空间）` : ''
-      return `在 ${hop.iface || '线路'} 上送达 ${hop.address}${port}${shared}：${LISTENER_ZH[hop.listener]}`
+      const listener = hop.image
+        ? `假定有程序应答：镜像 ${hop.image} 的默认命令服务于这个端口`
+        : LISTENER_ZH[hop.listener]
+      return `在 ${hop.iface || '线路'} 上送达 ${hop.address}${port}${shared}：${listener}`
     },
     drop: (hop) => `${hop.iface ? `在 ${hop.iface} ` : ''}被丢弃（${hop.reasonCode}）`,
   },

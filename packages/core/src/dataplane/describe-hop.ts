@@ -11,7 +11,7 @@ import type { Hop, HopCatalog } from './trace-types.js'
 
 const LISTENER_EN = {
   known: 'a known listener answers',
-  assumed: 'assumed to answer (no listener is known to the model)',
+  assumed: 'assumed to answer (the scenario starts no listener there)',
   'docker-proxy': 'docker-proxy answers',
   kernel: 'the kernel answers the ping',
   client: 'the client gets it',
@@ -65,7 +65,10 @@ export const hopsEn: HopCatalog = {
     deliver(hop) {
       const port = hop.port === undefined ? '' : `:${hop.port}/${hop.protocol}`
       const shared = hop.sharedBy ? ` (namespace shared by ${hop.sharedBy.join(' and ')})` : ''
-      return `delivered to ${hop.address}${port} on ${hop.iface || 'the wire'}${shared}: ${LISTENER_EN[hop.listener]}`
+      const listener = hop.image
+        ? `assumed to answer: image ${hop.image} serves this port with its default command`
+        : LISTENER_EN[hop.listener]
+      return `delivered to ${hop.address}${port} on ${hop.iface || 'the wire'}${shared}: ${listener}`
     },
     drop: (hop) => `dropped${hop.iface ? ` at ${hop.iface}` : ''} (${hop.reasonCode})`,
   },

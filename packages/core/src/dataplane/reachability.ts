@@ -246,13 +246,18 @@ export function matrixCell(
   const traced = own ? own.traced : matrix.tracedPairs[g]?.[h]
   if (!entry || !traced) throw new RangeError(`no outcome for ${from} -> ${to}`)
   if (entry.reachable) return entry
-  // The stored reason names the traced pair; equivalent endpoints take their own names.
-  const rename = new Map([
-    [matrix.endpoints[traced[0] as number], matrix.endpoints[i] as string],
-    [matrix.endpoints[traced[1] as number], matrix.endpoints[j] as string],
-  ])
+  // The stored reason names the traced pair; equivalent endpoints take their own names, each by its
+  // role (a reply's reason names the pair the other way round). A reason's `to` may name another
+  // endpoint than the pair's: a port's DNAT target, which is the traced source's own name when its
+  // namespace published the port, and stays as it is.
   const p = entry.reasonParams
-  const reasonParams = { ...p, from: rename.get(p.from) ?? p.from, to: rename.get(p.to) ?? p.to }
+  const [src, dst] = entry.direction === 'reply' ? [traced[1], traced[0]] : [traced[0], traced[1]]
+  const [mine, theirs] = entry.direction === 'reply' ? [j, i] : [i, j]
+  const reasonParams = {
+    ...p,
+    from: p.from === matrix.endpoints[src as number] ? (matrix.endpoints[mine] as string) : p.from,
+    to: p.to === matrix.endpoints[dst as number] ? (matrix.endpoints[theirs] as string) : p.to,
+  }
   return {
     reachable: false,
     direction: entry.direction,

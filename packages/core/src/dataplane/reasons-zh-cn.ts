@@ -79,7 +79,9 @@ export const reasonsZhCN: ReasonCatalog = {
     }
   },
   'nothing-listening': (p) =>
-    `${who(p.to)} 中没有程序监听 ${p.port}/${p.protocol}（正在监听的：${p.known.join('、')}）`,
+    `${who(p.to)} 拒绝 ${p.port}/${p.protocol} 端口：那里没有程序监听${p.known.length ? `（正在监听的：${p.known.join('、')}）` : ''}，所以它的内核${p.protocol === 'udp' ? '回以 ICMP 端口不可达（数据报得不到应答）' : '对 SYN 回以 TCP RST（连接被拒绝）'}`,
+  'own-loopback': (p) =>
+    `${p.address} 是${p.where === 'lan' ? '局域网' : '互联网'}机器自己的回环地址：报文不会离开那台机器，因此到不了 Docker 宿主机（要访问宿主机，请用宿主机的地址）`,
   'name-not-resolved': (p) => {
     if (p.why === 'default-bridge')
       return `${who(p.from)} 无法解析 "${p.name}"：默认 bridge 网络上的容器不能互相按名字解析（只有 --link 会写入 /etc/hosts），自定义网络可以`

@@ -93,7 +93,9 @@ export const reasonsEn: ReasonCatalog = {
     }
   },
   'nothing-listening': (p) =>
-    `nothing listens on ${p.port}/${p.protocol} in ${who(p.to)} (listening there: ${p.known.join(', ')})`,
+    `${who(p.to)} refuses port ${p.port}/${p.protocol}: nothing listens there${p.known.length ? ` (listening: ${p.known.join(', ')})` : ''}, so its kernel answers ${p.protocol === 'udp' ? 'with ICMP port unreachable (the datagram goes unanswered)' : 'the SYN with a TCP RST (connection refused)'}`,
+  'own-loopback': (p) =>
+    `${p.address} is the ${p.where === 'lan' ? 'LAN' : 'internet'} machine's own loopback: the packet never leaves it, so it never reaches the Docker host (to reach the host, use the host's address)`,
   'name-not-resolved': (p) => {
     if (p.why === 'default-bridge')
       return `${who(p.from)} cannot resolve "${p.name}": on the default bridge network containers do not resolve each other by name (only --link adds /etc/hosts entries); a user-defined network would`

@@ -137,9 +137,10 @@ export function traceIpv6(
   const atContainer = (target: Container, at = port ?? 0): TraceResult => {
     const place = namespaceIdOf(lab, target) ?? target.name
     if (protocol === 'icmp') return deliver(place, 'kernel')
-    const status = probeListener(lab, book, place, protocol, at)
-    if (status === 'absent') return drop(place, { code: 'nothing-listening', port: at, protocol, known: [] })
-    return deliver(place, status === 'known' ? 'known' : 'assumed')
+    const found = probeListener(lab, book, place, protocol, at, to)
+    if (found.status === 'absent')
+      return drop(place, { code: 'nothing-listening', port: at, protocol, known: found.known })
+    return deliver(place, found.status === 'known' ? 'known' : 'assumed')
   }
   const holder = holderOf(lab, to)
   const dst = parseIPv6(to) ?? 0n

@@ -54,10 +54,14 @@ export interface TraceRequest {
   resolve?: 'dns' | 'address'
   /**
    * Listeners the model cannot know ("web:80/tcp", "host:22/tcp",
-   * "lan:53/udp"). A published port's container port counts as a listener
-   * too. Where some listener is known and the probed port is not among them,
-   * the trace says "nothing listening"; where none is known it assumes the
-   * application answers, and says so.
+   * "lan:53/udp"), beside the sockets the lab's commands opened
+   * (`docker exec -d`, containers' commands, `listen` lines). Where the
+   * scenario opens none in a namespace, a published port's container port
+   * counts as a listener, and an image known to serve a port is assumed to.
+   * Where some listener is known and the probed port is not among them, the
+   * kernel refuses it ("nothing-listening": TCP RST, ICMP port unreachable);
+   * where none is known the trace assumes the application answers, and says
+   * so.
    */
   listening?: string[]
   /** The language of the drop reasons' sentences (default "en"); `reasonParams` is the same in every language. */
@@ -146,6 +150,8 @@ export type Hop =
       listener: 'known' | 'assumed' | 'docker-proxy' | 'kernel' | 'client'
       /** The namespace is shared by these containers (container mode): delivered over its loopback. */
       sharedBy?: string[]
+      /** For `assumed`: the image known to serve the port with its default command (image-ports.ts). */
+      image?: string
     }
   /** The place a packet is dropped when no netfilter rule did it. */
   | { kind: 'drop'; namespace: Place; iface: string; reasonCode: ReasonCode }
@@ -228,7 +234,17 @@ export type ReasonDetail =
       subnet?: string
       driver?: string
     }
+  /**
+   * No socket takes the port at that address: the destination's kernel
+   * answers a TCP SYN with a RST (connection refused, tcp_v4_send_reset) and
+   * a UDP datagram with ICMP port unreachable (__udp4_lib_rcv).
+   */
   | { code: 'nothing-listening'; port: number; protocol: TraceProtocol; known: string[] }
+  /**
+   * 127.0.0.0/8 from a machine outside the host is that machine's own
+   * loopback: the packet never leaves it, so it never reaches the Docker host.
+   */
+  | { code: 'own-loopback'; address: string; where: string }
   | {
       code: 'name-not-resolved'
       name: string

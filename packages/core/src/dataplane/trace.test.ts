@@ -106,7 +106,9 @@ describe('delivered paths', () => {
       kind: 'deliver',
       address: '172.17.0.2',
       port: 80,
-      listener: 'known',
+      // nginx's default command serves 80: an assumption the trace names.
+      listener: 'assumed',
+      image: 'nginx',
     })
     // The reply path: conntrack matches it as ESTABLISHED and gives it the published address back.
     expect(r.reply.delivered).toBe(true)
@@ -151,7 +153,8 @@ describe('delivered paths', () => {
       kind: 'deliver',
       iface: 'lo',
       sharedBy: ['side', 'web'],
-      listener: 'known',
+      listener: 'assumed',
+      image: 'nginx',
     })
   })
 
@@ -332,10 +335,10 @@ describe('drop reasons', () => {
     )
   })
 
-  test('nothing listening: known from the published ports, or from `listening`', () => {
+  test('nothing listening: known from the image, or from `listening`', () => {
     const l = lab(BASE)
     expect(dropped(trace(l, { from: 'host', to: 'web:81/tcp' })).reason).toMatchInlineSnapshot(
-      `"Nothing listens on 81/tcp in web (listening there: tcp/80)."`,
+      `"web refuses port 81/tcp: nothing listens there (listening: tcp/80), so its kernel answers the SYN with a TCP RST (connection refused)."`,
     )
     const r = dropped(trace(l, { from: 'api2', to: 'api', port: 80, listening: ['api:8000/tcp'] }))
     expect(r.reasonParams).toMatchObject({ code: 'nothing-listening', known: ['tcp/8000'] })

@@ -163,6 +163,12 @@ export function trace(state: LabState, request: TraceRequest): TraceResult {
     if (target.hop) return stop(flow, target.detail, hops, lang)
     return fail(source.place, target.detail)
   }
+  // 127.0.0.0/8 is every host's own loopback (RFC 1122 3.2.1.3): a LAN or internet machine keeps it to itself.
+  if (source.kind === 'outside' && target.address >>> 24 === 127) {
+    flow.src = ipText(target.address)
+    flow.dst = ipText(target.address)
+    return fail(source.place, { code: 'own-loopback', address: ipText(target.address), where: source.node })
+  }
   const roles: Roles = {
     from: flow.from,
     to: flow.to,

@@ -22,7 +22,11 @@ import { inspectContainer } from '../views/container-inspect.js'
 import { inspectNetwork, inspectNetworkVerbose } from '../views/network-inspect.js'
 import { engineHeaders, splitApiVersion } from './api-version.js'
 import { EngineApiError, STATUS_OF_CODE } from './engine-api-error.js'
+import { createEngineApiSession, type EngineApiSession } from './engine-api-session.js'
 import type { EngineApiAnswer, EngineApiRequest } from './engine-api-types.js'
+import { eventsBetween, snapshotForEvents } from './engine-events.js'
+import { logEvents, watchEvents } from './events-route.js'
+import { createExec, inspectExec, startExec } from './exec-instances.js'
 import { filtersOfQuery } from './filters-query.js'
 import { imageInspect, imageRef } from './images.js'
 import { createOfBody, networkCreateOfBody, requireObject } from './request-bodies.js'
@@ -75,9 +79,10 @@ function route(
   lab: LabState,
   method: string,
   path: string,
-  req: EngineApiRequest & { json?: unknown },
-  images: Set<string>,
+  req: EngineApiRequest & { json?: unknown; apiVersion: string },
+  session: EngineApiSession,
 ): Reply {
+  const images = session.images
   const q = req.query
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent)
   const [head, id, action] = parts
@@ -85,6 +90,8 @@ function route(
   if (head === '_ping' && (method === 'GET' || method === 'HEAD'))
     return { status: 200, body: { text: 'OK' }, operations: [] }
   if (head === 'version' && is('GET', 1)) return json(200, versionDocument(lab))
+  if (head === 'events' && is('GET', 1))
+    return { status: 200, body: { events: watchEvents(session, q, req.now ?? lab.clock) }, operations: [] }
   if (head === 'info' && is('GET', 1)) return json(200, infoDocument(lab))
   if (head === 'networks') {
     if (is('GET', 1)) return json(200, listNetworks(lab, filtersOfQuery(q.filters)))
@@ -125,6 +132,17 @@ function route(
           : { kind: 'network disconnect', network: id, container: ref, force: b.Force === true }
       return empty(200, run(lab, command).operations)
     }
+  }
+  if (head === 'containers' && id !== undefined && action === 'exec' && is('POST', 3))
+    return createExec(lab, session, id, req.json, req.now)
+  if (head === 'exec' && id !== undefined) {
+    if (action === 'start' && is('POST', 3))
+      return startExec(lab, session, id, req.json, {
+        apiVersion: req.apiVersion,
+        upgrade: req.upgrade === true,
+        now: req.now,
+      })
+    if (action === 'json' && is('GET', 3)) return inspectExec(session, id)
   }
   if (head === 'containers') {
     if (id === 'prune' && is('POST', 2)) {
@@ -190,10 +208,15 @@ function route(
           if (c.state !== 'running') return empty(304)
           return empty(204, run(lab, { kind: 'stop', containers: [id] }).operations)
         case 'kill':
-          if (c.state !== 'running') throw new EngineApiError(409, `Container ${c.id} is not running`)
+          if (c.state !== 'running')
+            throw new EngineApiError(409, behaviourOf(lab).messages.containerNotRunning(c.id))
           return empty(204, run(lab, { kind: 'stop', containers: [id] }).operations)
         case 'restart':
           return empty(204, run(lab, { kind: 'restart', containers: [id] }).operations)
+        case 'rename':
+          // The CLI refuses an empty name before asking; the daemon's own check says it without "Error: ".
+          if (!q.name) throw new EngineApiError(400, 'Neither old nor new names may be empty')
+          return empty(204, run(lab, { kind: 'rename', container: c.id, name: q.name }).operations)
         case 'wait':
           // A simulated process never exits by itself: a stopped container has exited 0.
           return json(200, { Error: null, StatusCode: 0 })
@@ -296,16 +319,36 @@ function parseBody(text: string | undefined, prefix: string): unknown {
 export function answerEngineApi(
   lab: LabState,
   request: EngineApiRequest,
-  /** The images pulled through this twin (see images.ts); kept by the caller across requests. */
-  images: Set<string> = new Set(),
+  /**
+   * What the twin keeps beside the lab (pulled images, exec instances, events), kept by the caller
+   * across requests; a bare set of pulled images (what earlier versions took) is a session holding it.
+   */
+  given: EngineApiSession | Set<string> = createEngineApiSession(),
 ): EngineApiAnswer {
+  const session = given instanceof Set ? { ...createEngineApiSession(), images: given } : given
   const behaviour = behaviourOf(lab)
   const headers = engineHeaders(behaviour)
   if (request.now !== undefined && request.now > lab.clock) lab.clock = Math.floor(request.now)
   try {
-    const { route: path } = splitApiVersion(request.path, behaviour)
+    const { route: path, version: apiVersion } = splitApiVersion(request.path, behaviour)
     const body = parseBody(request.body, behaviour.version === '28' ? 'invalid JSON: ' : '')
-    const reply = route(lab, request.method.toUpperCase(), path, { ...request, json: body }, images)
+    const method = request.method.toUpperCase()
+    const mutating = method !== 'GET' && method !== 'HEAD'
+    const before = mutating ? snapshotForEvents(lab) : undefined
+    const reply = route(lab, method, path, { ...request, json: body, apiVersion }, session)
+    if (before && reply.status < 400) {
+      // What the request was tells a stopped container's sequence (a DELETE's force is a kill).
+      const action = path.split('/')[3]
+      const cause = action === 'stop' || action === 'restart' ? action : ('kill' as const)
+      logEvents(
+        lab,
+        session,
+        eventsBetween(lab, before, snapshotForEvents(lab), cause, {
+          explicitDisconnect: path.startsWith('/networks/') && action === 'disconnect',
+        }),
+        request.now,
+      )
+    }
     if (path === '/_ping') {
       Object.assign(headers, {
         'Cache-Control': 'no-cache, no-store, must-revalidate',

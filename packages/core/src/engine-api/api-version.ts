@@ -8,7 +8,7 @@ import type { EngineBehaviour } from '../engine-profiles/engine-behaviour.js'
 import { EngineApiError } from './engine-api-error.js'
 
 /** Compares two API versions ("1.41" < "1.51"). */
-function compareVersions(a: string, b: string): number {
+export function compareVersions(a: string, b: string): number {
   const [am = 0, an = 0] = a.split('.').map(Number)
   const [bm = 0, bn = 0] = b.split('.').map(Number)
   return am - bm || an - bn

@@ -89,6 +89,12 @@ export interface DaemonMessages {
   /** A network that still has endpoints. */
   networkHasActiveEndpoints(network: { id: string; name: string }, endpoints: NamedEndpoint[]): string
 
+  // --- exec, kill ---
+  /** An exec or a kill of a container that is not running (moby errNotRunning). */
+  containerNotRunning(id: string): string
+  /** A second start of an exec instance (daemon/exec.go ContainerExecStart). */
+  execAlreadyRan(id: string): string
+
   // --- rm ---
   /** `docker rm` without -f of a running container; `ref` is what the user typed. */
   removeRunningContainer(container: NamedContainer, ref: string): string

@@ -45,6 +45,7 @@ export const ENGINE_20_10: EngineBehaviour = Object.freeze<EngineBehaviour>({
   minApiVersion: '1.12',
   serverVersion: '20.10.24',
   documentApiVersion: '1.41',
+  events: { dieAfterLeave: false, dieExecDuration: false, disconnectTwice: true },
   endpointMac: (_tx, request) => macFromIp(request.ipv4),
   bridgeMac: (tx) => randomDockerMac(tx.lab.rng),
   randomMacs: false,

@@ -65,6 +65,7 @@ export const ENGINE_28: EngineBehaviour = Object.freeze<EngineBehaviour>({
   minApiVersion: '1.24',
   serverVersion: '28.5.2',
   documentApiVersion: '1.50',
+  events: { dieAfterLeave: true, dieExecDuration: true, disconnectTwice: false },
   endpointMac: endpointMac28,
   // Section 2: docker0 and br-* get a random MAC too (20.10: 02:42 + random).
   bridgeMac: (tx) => randomKernelMac(tx.lab.rng),

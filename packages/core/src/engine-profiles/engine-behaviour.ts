@@ -6,6 +6,7 @@ import type { Tx } from '../model/tx.js'
 import type { CliRendering } from './cli-rendering.js'
 import type { DaemonChecks } from './daemon-checks.js'
 import type { DaemonMessages } from './daemon-messages.js'
+import type { EventsPolicy } from './events-policy.js'
 import type { Firewaller } from './firewaller.js'
 import type { Ipv6Policy } from './ipv6-policy.js'
 
@@ -122,6 +123,8 @@ export interface EngineBehaviour {
   readonly serverVersion: string
   /** The API version the inspect documents are written for (the version's own docker CLI negotiates it). */
   readonly documentApiVersion: string
+  /** The order and attributes of the events `docker events` streams. */
+  readonly events: EventsPolicy
   /** The MAC of a new endpoint that did not ask for one; may draw from the lab's generator. */
   endpointMac(tx: Tx, request: EndpointMacRequest): string
   /** The MAC of a new bridge device (docker0, br-*). */

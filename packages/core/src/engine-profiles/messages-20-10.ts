@@ -55,6 +55,8 @@ export const MESSAGES_20_10: DaemonMessages = {
   configNetworkInUse: (name) => `error while removing network: configuration network "${name}" is in use`,
   networkHasActiveEndpoints: (network) =>
     `error while removing network: network ${network.name} id ${network.id} has active endpoints`,
+  containerNotRunning: (id) => `Container ${id} is not running`,
+  execAlreadyRan: (id) => `Error: Exec command ${id} has already run`,
   removeRunningContainer: (container) =>
     `You cannot remove a running container ${container.id}. Stop the container before attempting removal or force remove`,
   invalidContainerName: (name) =>

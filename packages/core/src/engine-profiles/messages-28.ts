@@ -29,6 +29,9 @@ export const MESSAGES_28: DaemonMessages = {
     `error while removing network: network ${network.name} has active endpoints (${endpoints
       .map((e) => `name:"${e.name}" id:"${e.id.slice(0, 12)}"`)
       .join(', ')})`,
+  // errdefs.Conflict(errNotRunning), lower-cased since moby 23 (seen on 28.5.2 for docker exec).
+  containerNotRunning: (id) => `container ${id} is not running`,
+  execAlreadyRan: (id) => `exec command ${id} has already run`,
   removeRunningContainer: (_container, ref) =>
     `cannot remove container "${ref}": container is running: stop the container before removing or force remove`,
   invalidContainerNetworkMode: () => 'invalid network mode: invalid container format container:<name|id>',

@@ -26,6 +26,7 @@ import {
   detachEndpoint,
   refreshGateway,
 } from './endpoints.js'
+import { dropListeners } from './listeners.js'
 import { unpublishPorts } from './ports.js'
 
 type RunCommand = Extract<DockerCommand, { kind: 'run' | 'create' }>
@@ -443,6 +444,8 @@ function networkSetupFailed(lab: Tx['lab'], error: unknown): unknown {
 export function stopContainer(tx: Tx, container: Container): void {
   if (container.state !== 'running') return
   const lab = tx.lab
+  // Its processes end, and the sockets they held close with them.
+  dropListeners(tx, container)
   // Containers sharing this namespace keep it (their processes hold it), left with only lo.
   const sharers = Object.values(lab.containers).filter(
     (o) => o.sharesWith === container.id && o.state === 'running',

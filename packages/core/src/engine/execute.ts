@@ -40,10 +40,12 @@ import {
 } from './containers.js'
 import { listContainers } from './list-containers.js'
 import { listNetworks } from './list-networks.js'
+import { runExec } from './listeners.js'
 import { createNetwork } from './network-create.js'
 import { removeNetwork } from './network-remove.js'
 import { NotSimulatedError } from './not-simulated.js'
 import { PRUNE_WARNINGS, pruneContainers, pruneNetworks } from './prune.js'
+import { renameContainer } from './rename-container.js'
 import { initSwarm, leaveSwarm } from './swarm.js'
 
 /** What one docker command did: what the CLI printed, and what the daemon did underneath. */
@@ -382,6 +384,21 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
       if (!container) throw new DockerCliError(behaviourOf(lab).cli.containerNotFound(cmd.container), 1)
       return renderDockerPort(container, cmd.container, cmd.port, behaviourOf(lab).cli)
     }
+    case 'rename': {
+      // container/rename.go: the CLI refuses empty names itself, then prints the daemon's
+      // refusal and its own line after it.
+      const [old, name] = [cmd.container.trim(), cmd.name.trim()]
+      if (!old || !name) throw new DockerCliError('Error: Neither old nor new names may be empty', 1)
+      try {
+        step((tx) => renameContainer(tx, requireContainer(lab, old), name))
+      } catch (error) {
+        if (!(error instanceof NetmodesError)) throw error
+        throw new Failure(`${daemon(error)}\nError: failed to rename container named ${old}\n`, 1, '', error)
+      }
+      return ''
+    }
+    case 'exec':
+      return step((tx) => runExec(tx, cmd))
     case 'swarm init': {
       const out = step((tx) => initSwarm(tx, cmd.advertiseAddr))
       return behaviourOf(lab).cli.swarmInitEndsWithBlankLine ? out : out.replace(/\n\n$/, '\n')

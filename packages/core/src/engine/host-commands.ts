@@ -273,7 +273,10 @@ function addressCommand(tx: Tx, ns: Namespace, args: string[], family: 4 | 6): v
   if (verb !== 'add') throw ipError(`netmodes: \`ip address ${verb ?? ''}\` is not modelled (add)\n`, 2)
   const devAt = rest.indexOf('dev')
   const link = device(ns, devAt >= 0 ? rest[devAt + 1] : undefined)
-  if (family === 6 || rest[0]?.includes(':')) return address6(tx, ns, link, rest)
+  if (family === 6 || rest[0]?.includes(':')) {
+    address6(tx, ns, link, rest)
+    return
+  }
   const { local, prefixlen } = cidr(rest[0])
   if (link.addrs.some((a) => a.local === local && a.prefixlen === prefixlen))
     throw ipError('Error: ipv4: Address already assigned.\n', 2)

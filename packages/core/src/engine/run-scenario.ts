@@ -4,7 +4,9 @@ import { NetmodesError } from '../errors.js'
 import type { DaemonSettings } from '../model/daemon-settings.js'
 import type { Operation } from '../model/operation.js'
 import type { LabState } from '../model/state.js'
+import { Tx } from '../model/tx.js'
 import { escapeControl } from '../script/escape-control.js'
+import { parseListenStatement } from '../script/listen-statement.js'
 import { parseScenario, type ScenarioStatement } from '../script/scenario.js'
 import { ScenarioLineError } from '../script/scenario-line-error.js'
 import { parseTraceStatement } from '../script/trace-statement.js'
@@ -17,6 +19,7 @@ import { runDocker } from './execute.js'
 import { type HostCommandResult, runHostCommand } from './host-commands.js'
 import type { CreateLabOptions } from './lab.js'
 import { createLab } from './lab.js'
+import { declareListener } from './listeners.js'
 
 /** One step of `netmodes run --json`. */
 export interface ScenarioStep {
@@ -36,6 +39,8 @@ export type ScenarioOutcome =
   | { kind: 'docker'; result: StepResult }
   | { kind: 'trace'; trace: ScenarioTrace }
   | { kind: 'host'; result: HostCommandResult }
+  /** A `listen` line: the socket it declared is in the lab from then on. */
+  | { kind: 'listen'; command: string }
 
 /** The document `netmodes run --json` prints. */
 export type ScenarioReport = { steps: ScenarioStep[]; traces: ScenarioTrace[] } & ReturnType<typeof labReport>
@@ -60,6 +65,29 @@ function traceAt(lab: LabState, statement: { line: number; text: string }): Scen
     if (error instanceof NetmodesError) {
       throw new ScenarioLineError(statement.line, escapeControl(error.message), { cause: error })
     }
+    throw error
+  }
+}
+
+/**
+ * A scenario's `listen` line, applied to the lab as it is now; a container
+ * that does not exist or does not run names the line.
+ *
+ * @example
+ * listenLine(lab, 'listen web 80/tcp')
+ */
+export function listenLine(lab: LabState, line: string): void {
+  const statement = parseListenStatement(line)
+  // declareListener refuses before it changes anything: nothing to roll back.
+  declareListener(new Tx(lab), statement)
+}
+
+function listenAt(lab: LabState, statement: { line: number; text: string }): void {
+  try {
+    listenLine(lab, statement.text)
+  } catch (error) {
+    if (error instanceof NetmodesError)
+      throw new ScenarioLineError(statement.line, escapeControl(error.message), { cause: error })
     throw error
   }
 }
@@ -94,7 +122,14 @@ function startDaemon(
  */
 export function runScenario(
   source: string,
-  options: CreateLabOptions & { lab?: LabState } = {},
+  options: CreateLabOptions & {
+    lab?: LabState
+    /**
+     * A docker line a layer above the engine answers (`docker compose`, compose/): its step, or
+     * undefined to run the line as a docker command.
+     */
+    dockerLine?: (lab: LabState, statement: { line: number; text: string }) => StepResult | undefined
+  } = {},
 ): {
   lab: LabState
   results: StepResult[]
@@ -117,11 +152,14 @@ export function runScenario(
   for (const statement of statements) {
     if (statement.kind === 'dockerd') continue
     if (statement.kind === 'docker') {
-      const result = runDocker(lab, statement.text)
+      const result = options.dockerLine?.(lab, statement) ?? runDocker(lab, statement.text)
       results.push(result)
       outcomes.push({ kind: 'docker', result })
     } else if (statement.kind === 'host') {
       outcomes.push({ kind: 'host', result: runHostCommand(lab, statement.text) })
+    } else if (statement.kind === 'listen') {
+      listenAt(lab, statement)
+      outcomes.push({ kind: 'listen', command: statement.text })
     } else {
       const trace = traceAt(lab, statement)
       traces.push(trace)

@@ -1,5 +1,6 @@
 import type { DaemonSettings } from './daemon-settings.js'
 import type { Container, Network } from './docker.js'
+import type { Listener } from './listener.js'
 import type { Namespace } from './namespace.js'
 import type { Netfilter } from './netfilter.js'
 
@@ -98,4 +99,6 @@ export interface LabState {
   portCursor: Record<string, number>
   /** Next process id handed to a started container. */
   nextPid: number
+  /** Sockets started by `docker exec` or declared by `listen` (absent until the first). */
+  listeners?: Listener[]
 }

@@ -173,6 +173,9 @@ export type DockerCommand =
     }
   | { kind: 'network disconnect'; network: string; container: string; force: boolean }
   | { kind: 'port'; container: string; port?: string }
+  | { kind: 'rename'; container: string; name: string }
+  /** `docker exec [-d] CONTAINER COMMAND [ARG...]`: a process in a running container's namespaces. */
+  | { kind: 'exec'; container: string; command: string[]; detach: boolean }
   | { kind: 'network ls'; quiet: boolean; noTrunc: boolean; filters: string[]; format?: string }
   | { kind: 'network inspect'; networks: string[]; format?: string; verbose?: boolean }
   | RunCommand

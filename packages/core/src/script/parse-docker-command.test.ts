@@ -1238,9 +1238,7 @@ describe('parseDockerCommand: global options and command lookup', () => {
   it('raises UnsupportedCommandError for real commands outside the simulation, help and version', () => {
     for (const line of [
       'docker pull nginx',
-      'docker exec web ls',
       'docker top web',
-      'docker container exec a ls',
       'docker swarm join',
       'docker image ls',
       'docker',
@@ -1253,6 +1251,23 @@ describe('parseDockerCommand: global options and command lookup', () => {
     ]) {
       expect(() => parse(line), line).toThrow(UnsupportedCommandError)
     }
+  })
+
+  it('parses `docker exec`: its flags stop at the container, the rest is the command', () => {
+    expect(parse('docker exec -d web nc -ll -p 80 -e echo ok')).toEqual({
+      kind: 'exec',
+      container: 'web',
+      command: ['nc', '-ll', '-p', '80', '-e', 'echo', 'ok'],
+      detach: true,
+    })
+    expect(parse('docker container exec -it -e A=1 -u 0 a ls -l')).toMatchObject({
+      kind: 'exec',
+      container: 'a',
+      command: ['ls', '-l'],
+      detach: false,
+    })
+    // cobra's RequiresMinArgs(2): a container and a command.
+    expect(() => parse('docker exec web')).toThrow(/requires at least 2 arguments/)
   })
 
   it('still runs `docker --help run ...`: run has its own --help', () => {

@@ -5,12 +5,15 @@
  */
 
 import { escapeControl } from './escape-control.js'
+import { ListenSyntaxError, parseListenStatement } from './listen-statement.js'
 import { ScenarioLineError } from './scenario-line-error.js'
 import { parseTraceStatement, TraceSyntaxError } from './trace-statement.js'
 
 export type ScenarioStatement =
   | { kind: 'docker'; line: number; text: string }
   | { kind: 'trace'; line: number; text: string }
+  /** `listen C PORT[/PROTO] [ADDRESS]`: a socket declared in C's namespace (listen-statement.ts). */
+  | { kind: 'listen'; line: number; text: string }
   /** `dockerd FLAGS...`: the daemon's flags, as the first statement only (the daemon starts before anything runs). */
   | { kind: 'dockerd'; line: number; text: string }
   | { kind: 'host'; line: number; text: string }
@@ -23,7 +26,7 @@ export class ScenarioSyntaxError extends ScenarioLineError {
   ) {
     super(
       line,
-      `unknown statement "${escapeControl(text)}" (expected "docker ...", "trace ...", "dockerd ...", "host ip ..." or a # comment)`,
+      `unknown statement "${escapeControl(text)}" (expected "docker ...", "trace ...", "listen ...", "dockerd ...", "host ip ..." or a # comment)`,
     )
     this.name = 'ScenarioSyntaxError'
   }
@@ -70,6 +73,15 @@ export function parseScenario(source: string): ScenarioStatement[] {
         throw error
       }
       statements.push({ kind: 'trace', line: start, text })
+    } else if (/^listen(\s|$)/.test(text)) {
+      try {
+        parseListenStatement(text)
+      } catch (error) {
+        if (error instanceof ListenSyntaxError)
+          throw new ScenarioLineError(start, error.message, { cause: error })
+        throw error
+      }
+      statements.push({ kind: 'listen', line: start, text })
     } else throw new ScenarioSyntaxError(start, text)
   }
   return statements

@@ -100,5 +100,11 @@ export function labReferenceProblem(lab: LabState): string | undefined {
         return `hostPorts${pathStep(key)}[${i}]: must be filed under "${a.proto}/${a.hostPort}"`
     }
   }
+  // A socket belongs to a running process: its container exists and runs (a stop closes it).
+  for (const [i, l] of (lab.listeners ?? []).entries()) {
+    if (l.container === undefined) continue
+    if (lab.containers[l.container]?.state !== 'running')
+      return `listeners[${i}].container: must be the id of a running container`
+  }
   return undefined
 }

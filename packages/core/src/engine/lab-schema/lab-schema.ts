@@ -372,6 +372,17 @@ export const labSchema = object({
   containerNames: record(name),
   portCursor: record(port),
   nextPid: integer(1, PID_MAX_LIMIT),
+  listeners: optional(
+    array(
+      object({
+        container: optional(name),
+        protocol: oneOf('tcp', 'udp'),
+        port: integer(1, 65535),
+        address: either(ipv4, ipv6, 'must be an IPv4 or IPv6 address'),
+        via: oneOf('exec', 'listen'),
+      }),
+    ),
+  ),
 })
 
 // The schema accepts exactly LabState: the compiler fails here when the model gains a field the schema lacks.

@@ -10,7 +10,7 @@ import { runOptionError } from '../run-option-error.js'
 import { type LeafSpec, withFlags } from './command-spec.js'
 import { AttachDetachConflict, buildRunCommand, InvalidReference } from './container-config.js'
 import { CONTAINER_FLAG_LISTS, CONTAINER_FLAGS } from './container-flags.js'
-import { boolFlag, intFlag, stringFlag } from './flag.js'
+import { boolFlag, intFlag, listFlag, stringFlag } from './flag.js'
 import { filterFlag } from './network-commands.js'
 import { CONTAINER_PRUNE } from './prune-commands.js'
 
@@ -226,6 +226,49 @@ const port: LeafSpec = {
   }),
 }
 
+/** `docker rename CONTAINER NEW_NAME` (docker/cli container/rename.go). */
+const rename: LeafSpec = {
+  kind: 'leaf',
+  name: 'rename',
+  aliases: [],
+  use: 'rename CONTAINER NEW_NAME',
+  short: 'Rename a container',
+  args: { exactly: 2 },
+  flags: [],
+  interspersed: true,
+  run: (args) => ({ kind: 'rename', container: args[0] as string, name: args[1] as string }),
+}
+
+// cli/command/container/exec.go (20.10): the flags of `docker exec`.
+const EXEC_FLAGS = Object.freeze({
+  detachKeys: stringFlag('detach-keys'),
+  interactive: boolFlag('interactive', 'i'),
+  tty: boolFlag('tty', 't'),
+  detach: boolFlag('detach', 'd'),
+  user: stringFlag('user', 'u'),
+  privileged: boolFlag('privileged'),
+  env: listFlag('env', 'e'),
+  workdir: stringFlag('workdir', 'w'),
+  envFile: listFlag('env-file'),
+})
+
+/** `docker exec [OPTIONS] CONTAINER COMMAND [ARG...]`: flags stop at the container's name. */
+const exec: LeafSpec = {
+  kind: 'leaf',
+  name: 'exec',
+  aliases: [],
+  use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+  short: 'Run a command in a running container',
+  args: { atLeast: 2 },
+  interspersed: false,
+  ...withFlags(EXEC_FLAGS, (args, f) => ({
+    kind: 'exec',
+    container: args[0] as string,
+    command: args.slice(1),
+    detach: f.detach.value,
+  })),
+}
+
 /**
  * The top-level container commands netmodes simulates (`docker run`...).
  *
@@ -242,6 +285,8 @@ export const TOP_LEVEL_CONTAINER_COMMANDS: readonly LeafSpec[] = [
   ps('ps'),
   inspect,
   port,
+  rename,
+  exec,
 ]
 
 /**
@@ -259,6 +304,8 @@ export const CONTAINER_COMMANDS: readonly LeafSpec[] = [
   rm,
   ps('ls'),
   port,
+  rename,
+  exec,
   containerInspect,
   CONTAINER_PRUNE,
 ]
