@@ -2,7 +2,10 @@
 // layout time (core's layoutGraph in the Web Worker), the time from the edit to
 // the drawing, the frame times while panning and zooming the drawing, the time
 // from a keystroke in the editor to its frame (and to the re-run lab's), and
-// the Reachability tab: its open time, its size in the DOM, its scroll frames.
+// the Reachability tab: its open time, its size in the DOM, its scroll frames;
+// and the longest main-thread task (PerformanceObserver 'longtask', 50 ms and
+// over) from the paste to its drawing and from the first keystroke to the
+// re-run lab's drawing, where the run fires after the pause in typing.
 // Run with `npx -y pnpm@10 --filter @netmodes/web bench` (it builds first).
 import { startServer } from '@netmodes/server'
 import { chromium } from 'playwright-core'
@@ -35,6 +38,30 @@ const stats = (deltas) => {
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
   const mean = deltas.reduce((s, d) => s + d, 0) / Math.max(1, deltas.length)
   return { frames: deltas.length, median: at(0.5), p95: at(0.95), max: at(1), fps: 1000 / mean }
+}
+
+/** Starts recording the page's long tasks (50 ms and over): `longTasks(page)` reads them since. */
+async function recordLongTasks(page) {
+  await page.evaluate(() => {
+    window.__long?.observer.disconnect()
+    const tasks = []
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push(entry.duration)
+    })
+    observer.observe({ type: 'longtask' })
+    window.__long = { observer, tasks }
+  })
+}
+
+/** The long tasks since recordLongTasks: how many, and the longest (0 when none). */
+async function longTasks(page) {
+  // A task that just ended is reported after it: let the observer's callback run first.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 50)))
+  return page.evaluate(() => {
+    const { observer, tasks } = window.__long
+    for (const entry of observer.takeRecords()) tasks.push(entry.duration)
+    return { count: tasks.length, max: Math.max(0, ...tasks) }
+  })
 }
 
 /**
@@ -78,6 +105,7 @@ try {
     await page.goto(`${server.url}/`)
     await page.locator('[data-box]').first().waitFor()
     await page.click('[data-testid=editor-mode]')
+    await recordLongTasks(page)
     // The edit as a person's paste: one input event; timed in the page until the frame that shows the drawing.
     const editToDrawing = await page.evaluate(
       ({ text, boxes }) =>
@@ -95,6 +123,7 @@ try {
         }),
       { text: scenario(n), boxes: n + 1 },
     )
+    const pasteTasks = await longTasks(page)
     const layoutMs = Number(await page.locator('[data-testid=layout-time]').getAttribute('data-ms'))
     const drawing = await page.locator('svg.drawing').boundingBox()
     const cx = drawing.x + drawing.width / 2
@@ -129,6 +158,8 @@ try {
     await page.keyboard.press('End')
     await page.keyboard.press('Enter')
     await page.locator(`.lines li[data-line="${n + Math.ceil(n / 50) + 1}"] input`).focus()
+    await page.waitForTimeout(300)
+    await recordLongTasks(page)
     await page.evaluate(() => {
       // Resolves once the frame after the current task has been painted.
       const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
@@ -166,6 +197,7 @@ try {
       n + 2,
       { timeout: 60_000 },
     )
+    const typingTasks = await longTasks(page)
     await page.waitForTimeout(300)
 
     // The Reachability tab: from the click to its first painted frame, then scrolled both ways.
@@ -196,6 +228,8 @@ try {
       n,
       layoutMs,
       editToDrawing,
+      pasteTasks,
+      typingTasks,
       pan,
       zoom,
       close,
@@ -214,6 +248,10 @@ try {
   for (const r of rows) {
     console.log(
       `${r.n} containers: layout ${ms(r.layoutMs)} (worker), edit to drawing painted ${ms(r.editToDrawing)}`,
+    )
+    const longest = (l) => `${ms(l.max)} (${l.count} tasks of 50 ms or more)`
+    console.log(
+      `  longest main-thread task: paste to drawing ${longest(r.pasteTasks)}; typing a line to the re-run lab drawn ${longest(r.typingTasks)}`,
     )
     console.log(
       `  editor keystroke: painted ${ms(r.keystroke.typed)}, lab re-run and painted ${ms(r.keystroke.rerun)}`,

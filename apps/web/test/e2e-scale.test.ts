@@ -1,5 +1,6 @@
 /**
- * The web UI at 1,000 containers, in a real Chromium: the heat map of 1,003
+ * The web UI at 1,000 containers, in a real Chromium: typing a line never
+ * blocks the page for long (the run is in a worker); the heat map of 1,003
  * endpoints, the 158 iptables rules of a bridge and the pairs a mode switch
  * changes are all there to scroll to, with only the rows in view in the DOM.
  */
@@ -52,6 +53,59 @@ describe.skipIf(noChromium !== undefined)('the web UI at 1,000 containers', () =
   afterAll(async () => {
     await browser?.close()
     await server?.close()
+  })
+
+  test('typing a line: no main-thread task of 300 ms, from the first key to the re-run lab drawn', async () => {
+    // Chromium reports every task of 50 ms or more ('longtask'). With the run on the main thread the
+    // run after the pause in typing was one task of 400-575 ms here; in the worker the longest task
+    // (drawing the new layout) measured 131-148 ms on a quiet machine and 213 ms on a loaded one,
+    // so the bound is 300 ms, not 200: the test would fail with the run back on the main thread.
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] }
+      w.longTasks = []
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration)
+      }).observe({ type: 'longtask' })
+    })
+    await page.click('[data-testid=editor-mode]')
+    const last = page.locator('.lines li').last().locator('input')
+    await last.focus()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    for (const ch of 'docker run -d --name typed busybox') await page.keyboard.type(ch, { delay: 40 })
+    // The lab has been run again and the new container laid out and drawn.
+    await page.locator('[data-containers="typed"]').waitFor({ timeout: 60_000 })
+    const pending = await page.locator('[data-testid=editor-pending]').textContent()
+    const boxes = await page.locator('svg.drawing').getAttribute('data-boxes')
+    const longTasks = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) =>
+          setTimeout(() => resolve((window as unknown as { longTasks: number[] }).longTasks), 300),
+        ),
+    )
+    // The lab the other tests read, first: the 1,000 containers without the typed one, the editor as text.
+    await page.click('[data-testid=editor-mode]')
+    await page.locator('[data-testid=source]').fill(scenario(1000))
+    await page.locator('[data-containers="typed"]').waitFor({ state: 'detached', timeout: 60_000 })
+    await expect.poll(() => page.locator('svg.drawing').getAttribute('data-boxes')).toBe('1001')
+    expect(pending).toBe('')
+    expect(boxes).toBe('1002')
+    expect(Math.max(0, ...longTasks)).toBeLessThan(300)
+  })
+
+  test('an edit made while the run of the one before is in the worker: the lab shown is the later one', async () => {
+    // The editor is as text, as the test before left it.
+    const source = page.locator('[data-testid=source]')
+    await source.fill(`${scenario(1000)}\ndocker run -d --name first busybox`)
+    // Past the pause in typing (250 ms): the first edit's run is under way in the worker.
+    await page.waitForTimeout(350)
+    await source.fill(`${scenario(1000)}\ndocker run -d --name second busybox`)
+    await page.locator('[data-containers="second"]').waitFor({ timeout: 60_000 })
+    await expect.poll(() => page.locator('[data-testid=editor-pending]').textContent()).toBe('')
+    expect(await page.locator('[data-containers="first"]').count()).toBe(0)
+    expect(await page.locator('svg.drawing').getAttribute('data-boxes')).toBe('1002')
+    await source.fill(scenario(1000))
+    await page.locator('[data-containers="second"]').waitFor({ state: 'detached', timeout: 60_000 })
   })
 
   test('the heat map has all 1,003 endpoints, a few hundred elements in the DOM, the last cell reached', async () => {

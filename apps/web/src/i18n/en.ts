@@ -30,6 +30,7 @@ export const en = {
   'share.loadFailed': 'Could not open the shared lab: {message}',
   'editor.title': 'Scenario',
   'editor.pending': 'Runs when you pause typing…',
+  'editor.running': 'Running…',
   'editor.help':
     'docker …, trace FROM -> TO[:PORT][/PROTO], dockerd --flags (first line). Enter adds a line.',
   'editor.line': 'Line {n}',

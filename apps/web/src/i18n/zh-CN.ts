@@ -27,6 +27,7 @@ export const zhCN: WebMessages = {
   'share.loadFailed': '无法打开分享的实验：{message}',
   'editor.title': '场景',
   'editor.pending': '停止输入后运行…',
+  'editor.running': '运行中…',
   'editor.help': 'docker …、trace 源 -> 目标[:端口][/协议]、dockerd --参数（仅第一行）。回车添加一行。',
   'editor.line': '第 {n} 行',
   'editor.addLine': '添加一行',

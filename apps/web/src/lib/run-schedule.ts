@@ -1,11 +1,12 @@
 /**
- * When an edit is run. core runs the scenario on the page's main thread: a
- * small lab in a few milliseconds, a 1,000-container one in about half a
- * second (the run and the diagram graph). Run on every keystroke, the big
- * one would freeze typing for that long each time. So while the last run was
- * quick an edit runs at once; once it was slow, typed edits wait for a pause
- * in typing and only the last one runs. Anything that is not typing (an
- * example, a shared lab, undo) runs at once, a pending edit first.
+ * When an edit is run. A small lab runs in a few milliseconds, a
+ * 1,000-container one in about half a second (the run and the diagram
+ * graph), in the run worker (lab-runner.svelte.ts) so the page is not
+ * blocked; run on every keystroke, it would still keep a core busy with runs
+ * each superseded by the next key. So while the last run was quick an edit
+ * runs at once; once it was slow, typed edits wait for a pause in typing and
+ * only the last one runs. Anything that is not typing (an example, a shared
+ * lab, undo) runs at once, a pending edit first.
  */
 export interface RunSchedule {
   /** A typed edit: run now, or after the pause when runs are slow. */
