@@ -93,3 +93,23 @@ describe('runLab', () => {
     expect(insertAtCursor('a\n\n', {}, ['x'])).toBe('a\nx\n')
   })
 })
+
+describe('host lines in the editor', () => {
+  test("a host line's answer stands on its line, as a docker line's does, and the trace after it keeps its own", () => {
+    const run = runLab(
+      [
+        'host ip link add lan0 type bridge && ip link set lan0 up',
+        'host ip addr add 10.1.1.1/24 dev nope',
+        'docker run -d --name web nginx',
+        'trace web -> internet',
+      ].join('\n'),
+      { engine: '28' },
+    )
+    const made = run.outcomes.get(1)
+    expect(made?.kind === 'docker' && made.result.ok).toBe(true)
+    expect(made?.kind === 'docker' && operationsOf(made.result).length).toBe(2)
+    const refused = run.outcomes.get(2)
+    expect(refused?.kind === 'docker' && refused.result.error).toBe('Cannot find device "nope"\n')
+    expect(run.outcomes.get(4)?.kind).toBe('trace')
+  })
+})

@@ -130,10 +130,16 @@ function runLines(source: string, options: RunOptions): LabRun {
       const ran = parseScenario(text)
       let docker = 0
       let trace = 0
+      // A `host` line's iproute2 answers as a docker line's do (its error under it, its operations).
+      const hosts = run.outcomes.flatMap((o) => (o.kind === 'host' ? [o.result] : []))
+      let host = 0
       for (const s of ran) {
         if (s.kind === 'dockerd') outcomes.set(s.line, { kind: 'dockerd', line: s.line, text: s.text })
         else if (s.kind === 'listen') outcomes.set(s.line, { kind: 'listen', line: s.line, text: s.text })
-        else if (s.kind === 'docker') {
+        else if (s.kind === 'host') {
+          const result = hosts[host++]
+          if (result) outcomes.set(s.line, { kind: 'docker', line: s.line, text: s.text, result })
+        } else if (s.kind === 'docker') {
           const result = run.results[docker++]
           if (result) outcomes.set(s.line, { kind: 'docker', line: s.line, text: s.text, result })
         } else {
