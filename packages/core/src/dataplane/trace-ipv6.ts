@@ -36,6 +36,7 @@ import { NetmodesError } from '../errors.js'
 import type { Lang } from '../i18n/messages.js'
 import { cidr6Contains, formatIPv6, parseCidr6, parseIPv6 } from '../ipam/ipv6.js'
 import type { Container, Endpoint, Network } from '../model/docker.js'
+import type { Netfilter } from '../model/netfilter.js'
 import type { LabState } from '../model/state.js'
 import { verdictOf } from './_ip6-rules.js'
 import { holderOf, hostLinkWith, SUBINTERFACE } from './_ipv6-holders.js'
@@ -183,6 +184,35 @@ export function traceIpv6(
     return atContainer(target, bound.containerPort)
   }
 
+  // ip6tables' DNAT of a packet to a container ([addr]:port), with the rule and NAT hops it takes;
+  // undefined when the chain does not DNAT it to a container.
+  const dnatHops = (table: Netfilter, chain: string, pkt: Parameters<typeof verdictOf>[3], iface: string) => {
+    const v = verdictOf(table, 'nat', chain, pkt)
+    const target = /^\[([^\]]+)\]:(\d+)$/.exec(v.matched?.toDestination ?? '')
+    const reached = target?.[1] ? holderOf(lab, target[1]) : undefined
+    if (v.verdict !== 'DNAT' || !target?.[1] || reached?.kind !== 'container') return undefined
+    hops.push({
+      kind: 'rule',
+      namespace: 'host',
+      iface,
+      table: 'nat',
+      hook: chain,
+      chain: v.chain,
+      position: 0,
+      text: v.rule ?? '',
+      target: 'DNAT',
+    })
+    hops.push({
+      kind: 'nat',
+      namespace: 'host',
+      iface,
+      type: 'DNAT',
+      before: flow.to,
+      after: v.matched?.toDestination ?? '',
+    })
+    return { reached, port: Number(target[2]), address: target[1] }
+  }
+
   // --userland-proxy=false: what ip6tables' nat does with a packet for a published port.
   const dnatToContainer = (where: string, src: bigint, inIface?: string): TraceResult => {
     const notMapped = (why: 'loopback' | 'no-dnat' | 'no-ip6tables') =>
@@ -197,34 +227,13 @@ export function traceIpv6(
       ...(inIface ? { inIface } : {}),
       ...(port ? { dport: port } : {}),
     }
-    const v = verdictOf(nf, 'nat', chain, pkt)
-    const target = /^\[([^\]]+)\]:(\d+)$/.exec(v.matched?.toDestination ?? '')
-    const reached = target?.[1] ? holderOf(lab, target[1]) : undefined
-    if (v.verdict !== 'DNAT' || !target || reached?.kind !== 'container') return notMapped('no-dnat')
-    hops.push({
-      kind: 'rule',
-      namespace: 'host',
-      iface: inIface ?? '',
-      table: 'nat',
-      hook: chain,
-      chain: v.chain,
-      position: 0,
-      text: v.rule ?? '',
-      target: 'DNAT',
-    })
-    hops.push({
-      kind: 'nat',
-      namespace: 'host',
-      iface: inIface ?? '',
-      type: 'DNAT',
-      before: flow.to,
-      after: v.matched?.toDestination ?? '',
-    })
+    const dnat = dnatHops(nf as Netfilter, chain, pkt, inIface ?? '')
+    if (!dnat) return notMapped('no-dnat')
     // 28 DNATs [::1] too (its OUTPUT rule has no `! -d ::1/128` without the proxy), but the
     // packet keeps its source ::1, which IPv6 never sends off lo (RFC 4291 2.5.3; no
     // route_localnet in IPv6): dropped on 28.5.2 for every port published on 0.0.0.0, :: and ::1.
     if (dst === 1n) return notMapped('loopback')
-    return atContainer(reached.container, Number(target[2]))
+    return atContainer(dnat.reached.container, dnat.port)
   }
 
   // The LAN or internet machine: only the host's own IPv6 address on its uplink is reachable
@@ -281,33 +290,12 @@ export function traceIpv6(
       inIface: uplink,
       ...(port ? { dport: port } : {}),
     }
-    const v = verdictOf(nf, 'nat', 'PREROUTING', pkt)
-    const target = /^\[([^\]]+)\]:(\d+)$/.exec(v.matched?.toDestination ?? '')
-    const reached = target?.[1] ? holderOf(lab, target[1]) : undefined
-    if (v.verdict !== 'DNAT' || !target?.[1] || reached?.kind !== 'container') return undefined
-    hops.push({
-      kind: 'rule',
-      namespace: 'host',
-      iface: uplink,
-      table: 'nat',
-      hook: 'PREROUTING',
-      chain: v.chain,
-      position: 0,
-      text: v.rule ?? '',
-      target: 'DNAT',
-    })
-    hops.push({
-      kind: 'nat',
-      namespace: 'host',
-      iface: uplink,
-      type: 'DNAT',
-      before: flow.to,
-      after: v.matched?.toDestination ?? '',
-    })
-    const inner = Number(target[2])
+    const dnat = dnatHops(nf, 'PREROUTING', pkt, uplink)
+    if (!dnat) return undefined
+    const { reached, port: inner, address: innerAddress } = dnat
     const f = verdictOf(nf, 'filter', 'FORWARD', {
       src,
-      dst: parseIPv6(target[1]) ?? 0n,
+      dst: parseIPv6(innerAddress) ?? 0n,
       inIface: uplink,
       outIface: reached.network.device ?? '',
       proto: protocol,

@@ -12,7 +12,15 @@
  */
 
 import { NetmodesError } from '../errors.js'
-import { parseIPv4 } from '../ipam/ipv4.js'
+import {
+  broadcastAddress,
+  cidrContains,
+  formatCidr,
+  formatIPv4,
+  networkAddress,
+  parseCidr,
+  parseIPv4,
+} from '../ipam/ipv4.js'
 import { ipOperation } from '../kernel/ip-operation.js'
 import { randomKernelMac } from '../kernel/mac.js'
 import {
@@ -30,6 +38,7 @@ import {
   findLink,
   moveLink,
   refreshBridgeCarrier,
+  setLinkDown,
   setLinkMtu,
   setLinkUp,
   setMaster,
@@ -39,16 +48,10 @@ import type { Operation } from '../model/operation.js'
 import type { LabState } from '../model/state.js'
 import { Tx } from '../model/tx.js'
 import { tokenizeCommandLine } from '../script/tokenize.js'
+import type { StepResult } from './execute.js'
 
-/** What one `host` statement did: as the shell printed it, and the operations it made. */
-export interface HostCommandResult {
-  command: string
-  ok: boolean
-  output: string
-  error?: string
-  exitCode: number
-  operations: Operation[]
-}
+/** What one `host` statement did: a step as a docker line's is (what the shell printed, the operations), with no daemon behind it. */
+export type HostCommandResult = Omit<StepResult, 'daemonError'>
 
 /** An iproute2 failure: its stderr line and exit code (1 "Cannot find device", 2 RTNETLINK, 255 usage). */
 class IpFailure extends Error {
@@ -94,17 +97,15 @@ function cidr(text: string | undefined): { local: string; prefixlen: number } {
   return { local, prefixlen }
 }
 
-/** The network an address and prefix length name (`10.9.0.1/24` → `10.9.0.0/24`). */
+/** The network an address and prefix length name (`10.9.0.1/24` → `10.9.0.0/24`), by ipam's arithmetic. */
 function networkOf(local: string, prefixlen: number): string {
-  const n = parseIPv4(local) ?? 0
-  const mask = prefixlen === 0 ? 0 : (0xffffffff << (32 - prefixlen)) >>> 0
-  const net = (n & mask) >>> 0
-  return `${[net >>> 24, (net >>> 16) & 255, (net >>> 8) & 255, net & 255].join('.')}/${prefixlen}`
+  return formatCidr(networkAddress(parseIPv4(local) ?? 0, prefixlen), prefixlen)
 }
 
 function inSubnet(addr: string, subnet: string): boolean {
-  const [base = '', len = '32'] = subnet.split('/')
-  return networkOf(addr, Number(len)) === networkOf(base, Number(len))
+  const net = parseCidr(subnet)
+  const ip = parseIPv4(addr)
+  return net !== undefined && ip !== undefined && cidrContains(net.ip, net.prefix, ip)
 }
 
 /** The kernel's connected route of each address once a link is up (its "proto kernel scope link src"). */
@@ -204,20 +205,8 @@ function linkCommand(tx: Tx, ns: Namespace, args: string[]): void {
       const word = opts[i]
       const value = opts[i + 1]
       if (word === 'up') bringUp(tx, ns, link)
-      else if (word === 'down') {
-        tx.set(link, 'flags', ['BROADCAST', 'MULTICAST'])
-        tx.set(link, 'operstate', 'DOWN')
-        // The kernel drops a down link's connected routes and every route through it.
-        tx.set(
-          ns,
-          'routes',
-          ns.routes.filter((r) => r.dev !== link.ifname),
-        )
-        if (link.master) {
-          const bridge = findLink(ns, link.master)
-          if (bridge) refreshBridgeCarrier(tx, ns, bridge, bridge.flags.includes('UP'))
-        }
-      } else if (word === 'master') {
+      else if (word === 'down') setLinkDown(tx, ns, link.ifname)
+      else if (word === 'master') {
         const bridge = value ? findLink(ns, value) : undefined
         if (!bridge)
           throw ipError(`Error: argument "${value ?? ''}" is wrong: Device does not exist\n\n`, 255)
@@ -282,7 +271,7 @@ function addressCommand(tx: Tx, ns: Namespace, args: string[], family: 4 | 6): v
     throw ipError('Error: ipv4: Address already assigned.\n', 2)
   const brdAt = rest.indexOf('brd')
   const brd = brdAt >= 0 ? rest[brdAt + 1] : undefined
-  const broadcast = brd === '+' ? broadcastOf(local, prefixlen) : brd
+  const broadcast = brd === '+' ? formatIPv4(broadcastAddress(parseIPv4(local) ?? 0, prefixlen)) : brd
   addAddress(tx, ns, link.ifname, {
     local,
     prefixlen,
@@ -290,12 +279,6 @@ function addressCommand(tx: Tx, ns: Namespace, args: string[], family: 4 | 6): v
     scope: local.startsWith('127.') ? 'host' : 'global',
   })
   if (link.flags.includes('UP')) connectRoutes(tx, ns, link)
-}
-
-function broadcastOf(local: string, prefixlen: number): string {
-  const n = parseIPv4(local) ?? 0
-  const b = (n | (prefixlen === 32 ? 0 : 0xffffffff >>> prefixlen)) >>> 0
-  return [b >>> 24, (b >>> 16) & 255, (b >>> 8) & 255, b & 255].join('.')
 }
 
 function routeCommand(tx: Tx, ns: Namespace, args: string[]): void {

@@ -354,16 +354,32 @@ export function deleteLink(tx: Tx, ns: Namespace, ifname: string): void {
 
 function dropLink(tx: Tx, ns: Namespace, link: Link): void {
   removeLink(tx, ns, link)
+  unplug(tx, ns, link)
+}
+
+/**
+ * What the kernel does when a link stops carrying: it drops every route through it, and its bridge
+ * loses its carrier (NO-CARRIER, routes "linkdown") once no port is up, a moment later.
+ */
+function unplug(tx: Tx, ns: Namespace, link: Link): void {
   tx.set(
     ns,
     'routes',
     ns.routes.filter((r) => r.dev !== link.ifname),
   )
-  // A bridge loses its carrier (NO-CARRIER, routes "linkdown") once no port is up; the kernel applies it a moment later.
   if (link.master) {
     const bridge = findLink(ns, link.master)
     if (bridge) refreshBridgeCarrier(tx, ns, bridge, bridge.flags.includes('UP'))
   }
+}
+
+/** `ip link set NAME down`: down, its routes gone, its bridge's carrier recomputed. */
+export function setLinkDown(tx: Tx, ns: Namespace, ifname: string): void {
+  const link = requireLink(ns, ifname)
+  tx.log(ipOperation(ns.id, ['link', 'set', ifname, 'down']))
+  tx.set(link, 'flags', [...DOWN_FLAGS])
+  tx.set(link, 'operstate', 'DOWN')
+  unplug(tx, ns, link)
 }
 
 /**
