@@ -7,6 +7,14 @@ export interface RecordedEngine {
   cli: string | undefined
   clientVersion: RegExp | undefined
   simulated: boolean
+  /** The engines of the multi-node scenarios: node i's socket and pidfile, and their docker client's version. */
+  swarm: { clientVersion: RegExp; socket(i: number): string; pidfile(i: number): string }
+}
+
+/** A multi-node recording: node1's engine version and one observation per node. */
+export interface SwarmRecordingFile {
+  engine: string
+  nodes: Record<string, RawObservation & { overlays?: Record<string, unknown> }>
 }
 
 export const here: string
@@ -31,6 +39,12 @@ export function replayInputs(
   recording: RawObservation,
   name?: string,
 ): { lines: string[]; labOptions: CreateLabOptions }
+export function isSwarmRecording(recording: unknown): recording is SwarmRecordingFile
+export function compareSwarmRuns(
+  engine: string,
+  expected: SwarmRecordingFile,
+  actual: SwarmRecordingFile,
+): ObservationComparison
 export function compareReplay(
   engine: string,
   recording: RawObservation,

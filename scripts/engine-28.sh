@@ -6,6 +6,7 @@
 #
 #   bash scripts/engine-28.sh         # start (or check) the engine, print its version
 #   bash scripts/engine-28.sh stop    # stop the dockerd and containerd this script started
+#   bash scripts/engine-28.sh fetch   # only fetch and unpack the engine into $state/bin (for scripts/swarm-nodes.sh)
 #
 # The engine comes from Debian's newer suite (testing, else unstable: the
 # first that carries docker.io 28.x), fetched with `apt-get download` through
@@ -62,7 +63,7 @@ if [ "${1:-start}" = stop ]; then
   echo "Docker Engine 28 stopped (namespaces $netns and $uplinkns and $state are kept)"
   exit 0
 fi
-[ "${1:-start}" = start ] || { echo "usage: engine-28.sh [start|stop]" >&2; exit 2; }
+case "${1:-start}" in start | fetch) ;; *) echo "usage: engine-28.sh [start|stop|fetch]" >&2; exit 2 ;; esac
 
 for tool in apt-get dpkg; do
   command -v "$tool" >/dev/null 2>&1 || { echo "engine-28.sh: $tool missing: a Debian machine is needed" >&2; exit 1; }
@@ -123,6 +124,7 @@ ln -sfn "$state/root/usr/sbin/docker-proxy" "$state/bin/docker-proxy"
 ln -sfn "$state/root/usr/bin/containerd" "$state/bin/containerd"
 ln -sfn "$state/root/usr/bin/containerd-shim-runc-v2" "$state/bin/containerd-shim-runc-v2"
 ln -sfn "$(command -v runc)" "$state/bin/runc"
+[ "${1:-start}" = fetch ] && { echo "Docker Engine 28 unpacked; its programs in $state/bin"; exit 0; }
 
 # --- The namespace and its fake uplink -----------------------------------------------
 if ! [ -e "/run/netns/$netns" ]; then

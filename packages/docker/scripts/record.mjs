@@ -28,6 +28,13 @@
 // predefined ones (else nothing is recorded), and each scenario removes what
 // it made.
 //
+// A multi-node scenario (first line `nodes node1 node2 ...`, conformance/README.md)
+// is recorded on the engines of conformance.mjs's `swarm` for that version
+// (scripts/swarm-nodes.sh starts them), each reset first, every docker line
+// through the docker client of that version found on PATH: one observation
+// per node in OUT/NAME.json. Recording only such scenarios leaves the
+// single engine alone (no reset of it at the end).
+//
 // usage: node packages/docker/scripts/record.mjs [--engine 20.10|28] [--out DIR] [--pidfile FILE] [--no-reset] [NAME...]
 //        (after `pnpm --filter @netmodes/docker build`)
 import { spawnSync } from 'node:child_process'
@@ -36,8 +43,16 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { compareObservations, normalizeObservation } from '@netmodes/core'
-import { engines, scenarioRunsOn } from '../../../conformance/conformance.mjs'
-import { connectDocker, recordScenario, resetEngine, scenarioDaemonArgs } from '../dist/index.js'
+import { compareSwarmRuns, engines, scenarioRunsOn } from '../../../conformance/conformance.mjs'
+import {
+  connectDocker,
+  dockerClientOnPath,
+  recordScenario,
+  recordSwarmScenario,
+  resetEngine,
+  scenarioDaemonArgs,
+  scenarioNodes,
+} from '../dist/index.js'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 const scenariosDir = `${repo}conformance/scenarios/`
@@ -154,12 +169,70 @@ function versusPrevious(file, observation) {
   }
 }
 
+// The nodes of a multi-node scenario, each reset (in parallel: separate engines), by name.
+async function freshNodes(nodeNames) {
+  if (values['no-reset']) throw new Error('--no-reset: a multi-node scenario is recorded on fresh nodes only')
+  const conns = await Promise.all(
+    nodeNames.map(async (_, i) => {
+      const host = setup.swarm.socket(i + 1)
+      const pidfile = setup.swarm.pidfile(i + 1)
+      const seen = await connectDocker({ host }).catch((error) => {
+        throw new Error(
+          `node${i + 1}: no engine at ${host} (${error.message}); start the nodes with scripts/swarm-nodes.sh ${nodeNames.length}`,
+        )
+      })
+      if (!sameEngine(seen.serverVersion))
+        throw new Error(
+          `--engine ${version}: node${i + 1} at ${host} is ${seen.serverVersion}; nothing was reset`,
+        )
+      return resetEngine({ host, pidfile })
+    }),
+  )
+  return Object.fromEntries(nodeNames.map((n, i) => [n, conns[i]]))
+}
+
+async function recordSwarm(name, script, nodeNames) {
+  const t0 = Date.now()
+  const cli = dockerClientOnPath(setup.swarm.clientVersion)
+  if (!cli) throw new Error(`${name}: no docker client ${setup.swarm.clientVersion} on PATH`)
+  const nodes = await freshNodes(nodeNames)
+  usedNodes = Math.max(usedNodes, nodeNames.length)
+  log(`${name}: fresh nodes ${nodeNames.join(', ')} (${Date.now() - t0} ms), lines through ${cli}`)
+  const recording = await recordSwarmScenario(nodes, script, {
+    cli,
+    onStep: (node, step, line) => log(`  ${String(line).padStart(3)} ${node} [${step.exit}] ${step.command}`),
+    onTrace: (node, command, delivered) =>
+      log(`      ${node} ${command}: ${delivered ? 'delivered' : 'dropped'}`),
+  })
+  const file = `${recordedDir}${name}.json`
+  let comparison = 'new'
+  if (existsSync(file)) {
+    const result = compareSwarmRuns(version, JSON.parse(readFileSync(file, 'utf8')), recording)
+    comparison = `${result.matched}/${result.total} facts as before`
+  }
+  writeFileSync(file, `${JSON.stringify(recording, null, 2)}\n`)
+  written.push(file)
+  const steps = Object.values(recording.nodes).reduce((n, o) => n + o.steps.length, 0)
+  log(
+    `${name}: ${steps} steps on ${nodeNames.length} nodes, ${comparison}, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  )
+}
+
 const started = Date.now()
 const written = []
+// How many swarm nodes were used (reset again at the end), and whether the single engine was.
+let usedNodes = 0
+let usedEngine = false
 mkdirSync(recordedDir, { recursive: true })
 try {
   for (const name of names) {
     const script = readFileSync(`${scenariosDir}${name}.sh`, 'utf8')
+    const nodeNames = scenarioNodes(script)
+    if (nodeNames.length > 0) {
+      await recordSwarm(name, script, nodeNames)
+      continue
+    }
+    usedEngine = true
     const daemonArgs = scenarioDaemonArgs(script)
     const t0 = Date.now()
     const conn = await freshEngine(daemonArgs)
@@ -194,7 +267,9 @@ try {
   }
 } finally {
   // Fresh, and on its own flags again, whatever the last scenario's dockerd line said.
-  if (!values['no-reset']) await resetEngine(engine)
+  if (!values['no-reset'] && usedEngine) await resetEngine(engine)
+  for (let i = 1; i <= usedNodes; i++)
+    await resetEngine({ host: setup.swarm.socket(i), pidfile: setup.swarm.pidfile(i) })
 }
 
 // The repository's formatter checks conformance/recorded too; give it its own layout.

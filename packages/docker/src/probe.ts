@@ -70,6 +70,16 @@ function tcpFromNetns(netns: string, address: string, port: number): Promise<Pro
   })
 }
 
+/** Options of {@link probe}. */
+export interface ProbeOptions {
+  /**
+   * Where the host's probe goes for a target that is no address (default:
+   * the container's first address on `conn`'s engine). A swarm's node finds
+   * a container that runs on another node this way.
+   */
+  addressOf?: (target: string) => Promise<string>
+}
+
 /**
  * Sends the probe a `trace` line describes, for real, bounded in time: an
  * ICMP echo (`ping -c 1 -W 1`) or a TCP connection that must bring back an
@@ -82,7 +92,11 @@ function tcpFromNetns(netns: string, address: string, port: number): Promise<Pro
  * @example
  * await probe(conn, { from: 'api', to: 'web', protocol: 'tcp', port: 80 })
  */
-export async function probe(conn: DockerConnection, stmt: TraceStatement): Promise<ProbeResult> {
+export async function probe(
+  conn: DockerConnection,
+  stmt: TraceStatement,
+  options: ProbeOptions = {},
+): Promise<ProbeResult> {
   if (['lan', 'internet'].includes(stmt.from) || ['lan', 'internet', 'host'].includes(stmt.to)) {
     throw new NetmodesError(
       'UNSUPPORTED',
@@ -92,7 +106,7 @@ export async function probe(conn: DockerConnection, stmt: TraceStatement): Promi
   if (stmt.protocol === 'udp')
     throw new NetmodesError('UNSUPPORTED', 'UDP is not probed: no answer proves delivery')
   if (stmt.from === 'host') {
-    const address = await addressOf(conn, stmt.to)
+    const address = await (options.addressOf ?? ((target) => addressOf(conn, target)))(stmt.to)
     if (stmt.protocol === 'icmp') {
       const r = await runShell(`ping -c 1 -W 1 ${address}`, conn.netns)
       return { delivered: r.exit === 0, detail: (r.stdout + r.stderr).trim().split('\n').pop() ?? '' }

@@ -84,7 +84,7 @@ function parseLine(text: string): DockerCommand | ObservedStep {
 
 async function replayStatement(
   conn: DockerConnection,
-  statement: Exclude<ReplayStatement, { kind: 'snapshot' | 'dockerd' }>,
+  statement: Exclude<ReplayStatement, { kind: 'snapshot' | 'dockerd' | 'nodes' }>,
   created: CreatedObjects,
   options: ReplayOptions,
   cli: DockerCli | undefined,
@@ -141,6 +141,12 @@ export async function replayScript(
       `host lines run on this machine, but the engine at ${conn.endpoint} is not local`,
     )
   }
+  const nodes = statements.find((s) => s.kind === 'nodes')
+  if (nodes)
+    throw new NetmodesError(
+      'UNSUPPORTED',
+      `line ${nodes.line}: a scenario on several nodes (${nodes.text}) is replayed on several engines: recordSwarmScenario`,
+    )
   const created: CreatedObjects = { containers: [], networks: [], swarm: false }
   const gwbridgeBefore = await hasNetwork(conn, 'docker_gwbridge')
   const before = options.cli ? await engineContents(conn.docker) : undefined
@@ -155,7 +161,7 @@ export async function replayScript(
   try {
     for (const statement of statements) {
       // The daemon's flags: whoever started the engine applied them (the recorder resets it with them).
-      if (statement.kind === 'dockerd') continue
+      if (statement.kind === 'dockerd' || statement.kind === 'nodes') continue
       if (statement.kind === 'snapshot') {
         await options.onSnapshot?.(statement.label, steps)
         continue
