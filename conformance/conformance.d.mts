@@ -39,6 +39,7 @@ export function replayInputs(
   recording: RawObservation,
   name?: string,
 ): { lines: string[]; labOptions: CreateLabOptions }
+export function maskSwarmIds(recording: SwarmRecordingFile): SwarmRecordingFile
 export function isSwarmRecording(recording: unknown): recording is SwarmRecordingFile
 export function compareSwarmRuns(
   engine: string,

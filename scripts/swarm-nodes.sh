@@ -173,7 +173,10 @@ for i in $(seq 1 "$count"); do
   if ! engine_answers "$sock"; then
     # An empty daemon.json of its own: never the machine's /etc/docker/daemon.json.
     [ -f "$state/daemon.json" ] || echo '{}' >"$state/daemon.json"
-    nsenter --net="/run/netns/$netns" setsid dockerd --config-file "$state/daemon.json" --containerd "$ctrsock" \
+    # A service's task uses the image the node has (the test image) without first trying
+    # to pull it from a registry, which no node can reach (daemon/cluster/executor/container:
+    # DOCKER_SERVICE_PREFER_OFFLINE_IMAGE); else each task waits ~20 s for that pull to fail.
+    nsenter --net="/run/netns/$netns" env DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 setsid dockerd --config-file "$state/daemon.json" --containerd "$ctrsock" \
       --data-root "$state/docker" --exec-root "$run/docker" --pidfile "$pidfile" \
       -H "unix://$sock" >>"$state/dockerd.log" 2>&1 </dev/null &
   fi
