@@ -6,7 +6,7 @@
 # bridge, their LAN. Debian root only; idempotent; it stops only what it
 # started (by its pidfiles).
 #
-#   bash scripts/swarm-nodes.sh [start] [N]   # start (or check) nodes 1..N, print them
+#   bash scripts/swarm-nodes.sh [start] [N]   # start (or check) nodes 1..N (default 2), print them
 #   bash scripts/swarm-nodes.sh stop          # stop the dockerds and containerds this script started
 #
 # The engine is Debian's docker.io 20.10, the one scripts/test-engine.sh
@@ -40,6 +40,8 @@ case "$tag" in
 28) infix=28 ;;
 *) echo "swarm-nodes.sh: NETMODES_SWARM_ENGINE is 20.10 or 28, not $tag" >&2; exit 2 ;;
 esac
+# `swarm-nodes.sh 3` is `swarm-nodes.sh start 3`.
+case "${1:-start}" in [0-9]*) set -- start "$@" ;; esac
 cmd=${1:-start}
 count=${2:-${NETMODES_SWARM_NODES:-2}}
 case "$count" in [1-9]) ;; *) echo "swarm-nodes.sh: N is 1 to 9 nodes, not $count" >&2; exit 2 ;; esac
@@ -137,7 +139,8 @@ for i in $(seq 1 "$count"); do
   ip -n "$lanns" link set "node$i" master "$bridge" up
   ip -n "$netns" link set eth0 up
   address=203.0.113.$((10 + i))
-  if ! ip -n "$netns" -4 addr show dev eth0 | grep -q " $address/24 brd 203\.0\.113\.255 "; then
+  # (JSON: the text form looks up the peer's namespace and complains on a veth into another one.)
+  if ! ip -n "$netns" -j -4 addr show dev eth0 | grep -q "\"local\":\"$address\",\"prefixlen\":24,\"broadcast\":\"203.0.113.255\""; then
     ip -n "$netns" addr flush dev eth0
     ip -n "$netns" addr add "$address/24" brd + dev eth0
   fi

@@ -15,18 +15,34 @@
  * needs root and local dockerds it may restart (scripts/test-engine.sh and
  * scripts/engine-28.sh prepare them). In CI a missing engine fails the
  * suite; elsewhere the suite says why it is skipped.
+ *
+ * A multi-node recording (scenarios/swarm-*.sh) is replayed on that
+ * version's swarm nodes (conformance.mjs `swarm`: scripts/swarm-nodes.sh,
+ * NETMODES_SWARM_ENGINE=28 for 28), each reset first, its lines through the
+ * docker client of that version on PATH, and compared node by node; in CI
+ * missing nodes fail it.
  */
 import { spawnSync } from 'node:child_process'
 import { onlyRecordedViews, renderObservationDiff } from '@netmodes/core'
-import { connectDocker, recordScenario, resetEngine, scenarioDaemonArgs } from '@netmodes/docker'
+import {
+  connectDocker,
+  dockerClientOnPath,
+  recordScenario,
+  recordSwarmScenario,
+  resetEngine,
+  scenarioDaemonArgs,
+  scenarioNodes,
+} from '@netmodes/docker'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   compareRuns,
+  compareSwarmRuns,
   engines,
   engineVersions,
   readRecording,
   readScenario,
   recordedScenarios,
+  type SwarmRecordingFile,
 } from '../conformance.mjs'
 
 const isRoot = process.getuid?.() === 0
@@ -90,6 +106,35 @@ for (const version of engineVersions) {
         // Replayed and observed as the recorder does, the machine's own links left out.
         // A scenario's dockerd line: the engine restarted with those flags, as it was recorded.
         const script = readScenario(name)
+        const nodeNames = scenarioNodes(script)
+        if (nodeNames.length > 0) {
+          // On the swarm nodes, each fresh; the single engine is not touched.
+          const cli = dockerClientOnPath(setup.swarm.clientVersion)
+          if (!cli)
+            throw new Error(`${name} runs through a docker ${setup.swarm.clientVersion} client: none on PATH`)
+          const conns = await Promise.all(
+            nodeNames.map((_, i) =>
+              resetEngine({ host: setup.swarm.socket(i + 1), pidfile: setup.swarm.pidfile(i + 1) }).catch(
+                (error: Error) => {
+                  throw new Error(
+                    `${name} runs on ${nodeNames.length} swarm nodes (scripts/swarm-nodes.sh): node${i + 1}: ${error.message}`,
+                  )
+                },
+              ),
+            ),
+          )
+          const observed = await recordSwarmScenario(
+            Object.fromEntries(nodeNames.map((n, i) => [n, conns[i]])),
+            script,
+            { cli },
+          )
+          const recorded = readRecording(version, name) as unknown as SwarmRecordingFile
+          const result = compareSwarmRuns(version, recorded, observed as unknown as SwarmRecordingFile)
+          if (result.mismatches.length)
+            expect.fail(renderObservationDiff(result, { expected: 'recorded', actual: 'nodes now' }))
+          expect(result.matched).toBe(result.total)
+          return
+        }
         const daemonArgs = scenarioDaemonArgs(script)
         flagged ||= daemonArgs.length > 0
         const conn = await resetEngine({ host, ...(pidfile ? { pidfile } : {}), daemonArgs })
