@@ -20,6 +20,7 @@ import {
 import type Docker from 'dockerode'
 import { callEngine, DaemonError, engineRequest } from './_engine-request.js'
 import { execInContainer } from './_exec-in.js'
+import { awaitIngressSandbox } from './_ingress-sandbox.js'
 import { type CliOutput, inspectObjects } from './_inspect-objects.js'
 import {
   containerCreateRequest,
@@ -377,26 +378,6 @@ async function swarmInit(docker: Docker, cmd: SwarmInitCommand, created: Created
   stdout +=
     "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n\n"
   return ok(stdout)
-}
-
-/**
- * The daemon answers POST /swarm/init before the node has joined ingress: the
- * ingress sandbox (`ingress-sbox`) is attached to docker_gwbridge later, by
- * the agent's network allocation (daemon/cluster executor, libnetwork's
- * SetupIngress). A container started in that window takes 172.18.0.2 on
- * docker_gwbridge and the sandbox .3, the other way round from a settled
- * engine (seen on a real 20.10.24 in CI). Wait, bounded, until the sandbox is
- * there, as any script typed by hand would.
- */
-async function awaitIngressSandbox(docker: Docker): Promise<void> {
-  const deadline = Date.now() + 20_000
-  while (Date.now() < deadline) {
-    const attached = await callEngine(docker, { method: 'GET', path: '/networks/docker_gwbridge' })
-      .then((r) => 'ingress-sbox' in ((JSON.parse(r.text) as { Containers?: object }).Containers ?? {}))
-      .catch(() => false)
-    if (attached) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
 }
 
 type PruneCommand = Extract<DockerCommand, { kind: 'network prune' | 'container prune' }>

@@ -4,9 +4,10 @@
  * back on whichever node while the service exists; leaving the swarm on the
  * manager first would leave the workers in a swarm without a manager. So:
  * the services, on node1 (the manager the scenario made), and their task
- * containers gone everywhere (bounded); then each node's containers and its
- * networks (swarm-scoped ones on node1 only); then the swarm left, workers
- * first and node1 last; docker_gwbridge removed where the replay made it.
+ * containers gone everywhere (bounded); then each node's containers, then
+ * the networks (swarm-scoped ones on node1 only); then the swarm left,
+ * workers first, then the other managers, node1 last; docker_gwbridge
+ * removed where the replay made it.
  */
 import type Docker from 'dockerode'
 import { cleanupCreated } from './_cleanup.js'
@@ -66,23 +67,37 @@ export async function cleanupSwarm(
   const [first] = nodes
   // Which nodes the replay put in a swarm (they were in none before: the recorder starts them fresh).
   const joined: SwarmCleanupNode[] = []
+  const managers = new Set<SwarmCleanupNode>()
   for (const node of nodes) {
-    const { state } = await swarmState(node.docker).catch(() => ({ state: 'inactive' }))
-    if (!node.before.swarm && state !== 'inactive') joined.push(node)
+    const { state, manager } = await swarmState(node.docker).catch(() => ({
+      state: 'inactive',
+      manager: false,
+    }))
+    if (node.before.swarm || state === 'inactive') continue
+    joined.push(node)
+    if (manager) managers.add(node)
   }
   if (first && joined.includes(first) && (await swarmState(first.docker)).manager) {
     await attempt(failures, 'node1: remove the services', async () => {
       for (const s of await get<{ ID: string }[]>(first.docker, '/services'))
         await callEngine(first.docker, { method: 'DELETE', path: `/services/${s.ID}` })
     })
+    // Their containers are stopped by the agents with the grace period (10 s, which a program
+    // run as PID 1 ignoring SIGTERM, as nc, waits out): removed by force at once instead.
     const deadline = Date.now() + timeoutMs
     for (const node of joined) {
       for (;;) {
-        const tasks = await get<unknown[]>(node.docker, '/containers/json', {
+        const tasks = await get<{ Id: string }[]>(node.docker, '/containers/json', {
           all: '1',
           filters: SERVICE_TASK,
         }).catch(() => [])
         if (tasks.length === 0 || Date.now() > deadline) break
+        for (const t of tasks)
+          await callEngine(node.docker, {
+            method: 'DELETE',
+            path: `/containers/${t.Id}`,
+            query: { force: '1', v: '1' },
+          }).catch(() => undefined)
         await sleep(250)
       }
     }
@@ -115,8 +130,10 @@ export async function cleanupSwarm(
     }
     await remove(node, 'remove its networks', { networks })
   }
-  // Workers first: a manager that leaves first strands them.
-  for (const node of [...joined.filter((n) => n !== first), ...joined.filter((n) => n === first)]) {
+  // Workers first (a manager that leaves first strands them), then the other managers, node1 last.
+  const workers = joined.filter((n) => !managers.has(n))
+  const others = joined.filter((n) => managers.has(n) && n !== first)
+  for (const node of [...workers, ...others, ...joined.filter((n) => n === first)]) {
     await attempt(failures, `${node.name}: leave the swarm`, () =>
       callEngine(node.docker, { method: 'POST', path: '/swarm/leave', query: { force: '1' } }),
     )

@@ -10,6 +10,7 @@ import { NetmodesError, ScenarioLineError, withoutMachineLinks } from '@netmodes
 import { type DockerCli, dockerCli, type EngineContents, engineContents } from './_docker-cli.js'
 import { engineRequest } from './_engine-request.js'
 import { readTool } from './_host-tools.js'
+import { awaitIngressSandbox } from './_ingress-sandbox.js'
 import { joinTokens, namesJoinToken, withJoinTokens } from './_join-tokens.js'
 import { type OverlayView, overlayViews } from './_overlay-views.js'
 import { type ReplayStatement, splitScenario } from './_scenario-statements.js'
@@ -67,6 +68,7 @@ interface NodeState {
   traces: SwarmTrace[]
 }
 
+const SWARM_ENTRY = /^docker\s+swarm\s+(init|join)(\s|$)/
 const IP = /^\d{1,3}(\.\d{1,3}){3}$|:/
 
 async function hasNetwork(conn: DockerConnection, name: string): Promise<boolean> {
@@ -146,6 +148,9 @@ async function runLine(
   // The tokens of the swarm node1 manages now (GET /swarm answers on a manager only).
   if (namesJoinToken(text)) text = withJoinTokens(text, await joinTokens((nodes[0] as NodeState).conn.docker))
   const out = await node.cli.run(text)
+  // A node in a swarm attaches its ingress sandbox to docker_gwbridge a moment later: the next
+  // container would otherwise take the sandbox's address there (see awaitIngressSandbox).
+  if (out.exit === 0 && SWARM_ENTRY.test(text)) await awaitIngressSandbox(node.conn.docker)
   return {
     node,
     step: {
