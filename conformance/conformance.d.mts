@@ -40,6 +40,10 @@ export function replayInputs(
   name?: string,
 ): { lines: string[]; labOptions: CreateLabOptions }
 export function maskSwarmIds(recording: SwarmRecordingFile): SwarmRecordingFile
+export function swarmNodeReset(
+  engine: string,
+  i: number,
+): { host: string; pidfile: string; egressGuard: false }
 export function isSwarmRecording(recording: unknown): recording is SwarmRecordingFile
 export function compareSwarmRuns(
   engine: string,

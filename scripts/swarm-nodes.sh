@@ -29,9 +29,9 @@
 # dockerd loads it) would pass the nodes' frames through the machine's
 # FORWARD chain, whose policy that dockerd sets to DROP, and whose rules a
 # reset of that engine flushes. In nmlan the filter table is empty.
-# Each node's eth0 is guarded as the engines' uplinks are (mangle: nothing
-# forwarded out of it, no ICMP out of it... but the nodes' own VXLAN, gossip
-# and raft traffic is the node's own, never forwarded, and not ICMP).
+# Each node's eth0 is guarded as the engines' uplinks are, but for the LAN
+# (mangle: nothing forwarded out of it, and no ICMP, unless to 203.0.113.0/24:
+# the other nodes, and answers through a published port to them).
 set -euo pipefail
 
 tag=${NETMODES_SWARM_ENGINE:-20.10}
@@ -145,11 +145,17 @@ for i in $(seq 1 "$count"); do
     ip -n "$netns" addr add "$address/24" brd + dev eth0
   fi
   ip -n "$netns" route replace default via 203.0.113.1 dev eth0
-  # The engines' guard (scripts/test-engine.sh, resetEngine): nothing forwarded out of the uplink.
+  # The engines' guard (scripts/test-engine.sh, resetEngine), but for the LAN: nothing forwarded
+  # out of eth0, and no ICMP, except to the other nodes. Their answers from a container behind a
+  # published port are forwarded out of eth0 too; the recorder resets nodes without its own guard.
   in_ns() { nsenter --net="/run/netns/$netns" "$@"; }
-  in_ns iptables -t mangle -C FORWARD -o eth0 -j DROP 2>/dev/null || in_ns iptables -t mangle -A FORWARD -o eth0 -j DROP
-  in_ns iptables -t mangle -C POSTROUTING -o eth0 -p icmp -j DROP 2>/dev/null ||
-    in_ns iptables -t mangle -A POSTROUTING -o eth0 -p icmp -j DROP
+  # (The broad form an earlier reset may have added goes.)
+  while in_ns iptables -t mangle -D FORWARD -o eth0 -j DROP 2>/dev/null; do :; done
+  while in_ns iptables -t mangle -D POSTROUTING -o eth0 -p icmp -j DROP 2>/dev/null; do :; done
+  in_ns iptables -t mangle -C FORWARD -o eth0 ! -d 203.0.113.0/24 -j DROP 2>/dev/null ||
+    in_ns iptables -t mangle -A FORWARD -o eth0 ! -d 203.0.113.0/24 -j DROP
+  in_ns iptables -t mangle -C POSTROUTING -o eth0 -p icmp ! -d 203.0.113.0/24 -j DROP 2>/dev/null ||
+    in_ns iptables -t mangle -A POSTROUTING -o eth0 -p icmp ! -d 203.0.113.0/24 -j DROP
 
   # --- containerd and dockerd -----------------------------------------------------------
   # A containerd of its own: engines sharing one would share its "moby" namespace.

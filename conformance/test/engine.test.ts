@@ -43,6 +43,7 @@ import {
   readScenario,
   recordedScenarios,
   type SwarmRecordingFile,
+  swarmNodeReset,
 } from '../conformance.mjs'
 
 const isRoot = process.getuid?.() === 0
@@ -114,13 +115,11 @@ for (const version of engineVersions) {
             throw new Error(`${name} runs through a docker ${setup.swarm.clientVersion} client: none on PATH`)
           const conns = await Promise.all(
             nodeNames.map((_, i) =>
-              resetEngine({ host: setup.swarm.socket(i + 1), pidfile: setup.swarm.pidfile(i + 1) }).catch(
-                (error: Error) => {
-                  throw new Error(
-                    `${name} runs on ${nodeNames.length} swarm nodes (scripts/swarm-nodes.sh): node${i + 1}: ${error.message}`,
-                  )
-                },
-              ),
+              resetEngine(swarmNodeReset(version, i + 1)).catch((error: Error) => {
+                throw new Error(
+                  `${name} runs on ${nodeNames.length} swarm nodes (scripts/swarm-nodes.sh): node${i + 1}: ${error.message}`,
+                )
+              }),
             ),
           )
           const observed = await recordSwarmScenario(

@@ -43,7 +43,12 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { compareObservations, normalizeObservation } from '@netmodes/core'
-import { compareSwarmRuns, engines, scenarioRunsOn } from '../../../conformance/conformance.mjs'
+import {
+  compareSwarmRuns,
+  engines,
+  scenarioRunsOn,
+  swarmNodeReset,
+} from '../../../conformance/conformance.mjs'
 import {
   connectDocker,
   dockerClientOnPath,
@@ -179,7 +184,6 @@ async function freshNodes(nodeNames) {
   const conns = await Promise.all(
     nodeNames.map(async (_, i) => {
       const host = setup.swarm.socket(i + 1)
-      const pidfile = setup.swarm.pidfile(i + 1)
       const seen = await connectDocker({ host }).catch((error) => {
         throw new Error(
           `node${i + 1}: no engine at ${host} (${error.message}); start the nodes with scripts/swarm-nodes.sh ${nodeNames.length}`,
@@ -189,7 +193,7 @@ async function freshNodes(nodeNames) {
         throw new Error(
           `--engine ${version}: node${i + 1} at ${host} is ${seen.serverVersion}; nothing was reset`,
         )
-      return resetEngine({ host, pidfile })
+      return resetEngine(swarmNodeReset(version, i + 1))
     }),
   )
   return Object.fromEntries(nodeNames.map((n, i) => [n, conns[i]]))
@@ -272,8 +276,7 @@ try {
 } finally {
   // Fresh, and on its own flags again, whatever the last scenario's dockerd line said.
   if (!values['no-reset'] && usedEngine) await resetEngine(engine)
-  for (let i = 1; i <= usedNodes; i++)
-    await resetEngine({ host: setup.swarm.socket(i), pidfile: setup.swarm.pidfile(i) })
+  for (let i = 1; i <= usedNodes; i++) await resetEngine(swarmNodeReset(version, i))
 }
 
 // The repository's formatter checks conformance/recorded too; give it its own layout.
