@@ -21,14 +21,14 @@
 #   exec root    /run/netmodes-node<i>/docker, containerd state /run/netmodes-node<i>/containerd
 #   state        /var/lib/netmodes-node<i> (data root, containerd root, logs)
 # The LAN: node i's eth0 has 203.0.113.(10+i)/24 (TEST-NET-3), default route
-# via 203.0.113.1. The bridge (nmlan0) and that address live in a namespace
-# of their own, nmlan, which has no other link and forwards nothing: what the
+# via 203.0.113.1. The bridge (swarm0) and that address live in a namespace
+# of their own, nmswarm, which has no other link and forwards nothing: what the
 # nodes send reaches the nodes and nothing else (no uplink to leave by).
 # The bridge is not on the machine's own namespace on purpose: there the
 # kernel's bridge netfilter (bridge-nf-call-iptables, on since the machine's
 # dockerd loads it) would pass the nodes' frames through the machine's
 # FORWARD chain, whose policy that dockerd sets to DROP, and whose rules a
-# reset of that engine flushes. In nmlan the filter table is empty.
+# reset of that engine flushes. In nmswarm the filter table is empty.
 # Each node's eth0 is guarded as the engines' uplinks are, but for the LAN
 # (mangle: nothing forwarded out of it, and no ICMP, unless to 203.0.113.0/24:
 # the other nodes, and answers through a published port to them).
@@ -45,8 +45,8 @@ case "${1:-start}" in [0-9]*) set -- start "$@" ;; esac
 cmd=${1:-start}
 count=${2:-${NETMODES_SWARM_NODES:-2}}
 case "$count" in [1-9]) ;; *) echo "swarm-nodes.sh: N is 1 to 9 nodes, not $count" >&2; exit 2 ;; esac
-lanns=nmlan$infix
-bridge=nmlan0
+lanns=nmswarm$infix
+bridge=swarm0
 
 [ "$(id -u)" = 0 ] || { echo "swarm-nodes.sh: run as root" >&2; exit 1; }
 
