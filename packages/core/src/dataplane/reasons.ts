@@ -107,10 +107,16 @@ export const reasonsEn: ReasonCatalog = {
     p.rule
       ? `${who(p.from)} cannot reach ${who(p.to)}: ${p.table} ${p.chain} drops it (${p.rule})`
       : `${who(p.from)} cannot reach ${who(p.to)}: no rule of ${p.table} ${p.chain} accepts it and the chain's policy is ${p.policy}`,
+  'foreign-bridge': (p) =>
+    `${who(p.from)} cannot reach ${who(p.to)}: ${p.bridge} is not a Docker bridge, yet the frames it bridges between its own ports pass filter FORWARD (br_netfilter, which Docker loads, sets bridge-nf-call-iptables=1), where no rule accepts them and the policy is ${p.policy} (Docker sets it when it turns ip_forward on itself); \`iptables -I DOCKER-USER -i ${p.bridge} -o ${p.bridge} -j ACCEPT\` lets them through`,
   'direct-access': (p) =>
     `${who(p.from)} cannot reach ${who(p.to)}: ${p.address} is a container address on network ${p.network}, and Docker drops packets for it that do not come in through its bridge ${p.bridge} (this one came in on ${p.inIface}), before any NAT or forwarding (${p.rule})`,
   'remote-loopback': (p) =>
     `${who(p.from)} cannot reach ${who(p.to)}: port ${p.port}/${p.protocol} is published on ${p.address}, a loopback address, and Docker drops packets for it that do not come in on lo (this one came in on ${p.inIface}), so only the host itself reaches it (${p.rule})`,
+  martian: (p) =>
+    p.side === 'source'
+      ? `${place(p, p.where)} drops a packet from ${p.address} that came in on ${p.device}: to its kernel a source in 127.0.0.0/8 from outside is a martian${p.reply ? ' (the answer comes from the loopback address the request was sent to, as the host un-DNATs it)' : ''}, unless net.ipv4.conf.${p.device}.route_localnet (or .all.) is 1`
+      : `${place(p, p.where)} drops a packet for ${p.address} that came in on ${p.device}: 127.0.0.0/8 is not routed off lo, so to its kernel it is a martian destination, unless net.ipv4.conf.${p.device}.route_localnet (or .all.) is 1`,
   'container-not-running': (p) =>
     `${who(p.side === 'from' ? p.from : p.to)} is not running (${p.state}), so it has no network namespace`,
   'no-neighbor': (p) =>

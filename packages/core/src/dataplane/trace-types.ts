@@ -78,9 +78,12 @@ export type Hop =
       kind: 'resolve'
       namespace: Place
       name: string
-      method: 'embedded-dns' | 'inspect' | 'shared-namespace' | 'not-resolved'
+      /** `machine`: a LAN machine's own namespace (`ip netns add`), by the address on its device. */
+      method: 'embedded-dns' | 'inspect' | 'shared-namespace' | 'machine' | 'not-resolved'
       address?: string
       network?: string
+      /** `machine`: the device holding the address. */
+      device?: string
     }
   /** The routing decision: which route of the namespace matched (or the local table). */
   | { kind: 'route'; namespace: Place; iface: string; dst: string; route: string; src: string }
@@ -253,6 +256,13 @@ export type ReasonDetail =
     }
   | { code: 'filtered'; table: TableName; chain: string; rule?: string; policy?: string }
   /**
+   * A frame bridged between two ports of a bridge that is not Docker's (a
+   * LAN or VM bridge): br_netfilter, which Docker loads, sends it through
+   * filter FORWARD, where none of Docker's rules accept it and its policy
+   * (DROP, once Docker turned ip_forward on) drops it.
+   */
+  | { code: 'foreign-bridge'; bridge: string; policy: string }
+  /**
    * Docker 28's raw PREROUTING DROP of a container address (`address`, on
    * `network`'s `bridge`) for a packet that came in on another interface.
    */
@@ -273,6 +283,11 @@ export type ReasonDetail =
       inIface: string
       rule: string
     }
+  /**
+   * A packet from or for 127.0.0.0/8 received on a device other than lo, with
+   * route_localnet off there: the kernel's martian (ip_route_input_slow).
+   */
+  | { code: 'martian'; side: 'source' | 'destination'; address: string; where: string; device: string }
   | { code: 'container-not-running'; side: 'from' | 'to'; state: string }
   | { code: 'no-neighbor'; where: string; device: string; address: string; vni?: number }
   /**
