@@ -146,7 +146,7 @@ export function reachabilityMatrix(state: LabState, options: ReachabilityOptions
     traces++
     const request = {
       from: endpoints[i] as string,
-      to: v6 ? ipv6Target(state, endpoints[i] as string, endpoints[j] as string) : (endpoints[j] as string),
+      to: v6 ? ipv6Target(state, endpoints[j] as string) : (endpoints[j] as string),
       protocol,
       resolve: 'address' as const,
       ...(v6 ? { family: 6 as const } : {}),
@@ -220,7 +220,7 @@ export function reachabilityMatrix(state: LabState, options: ReachabilityOptions
  * has none: a source only), else what `trace --ipv6` takes the label for
  * (the host as the source reaches it, the LAN or internet machine).
  */
-function ipv6Target(state: LabState, from: string, to: string): string {
+function ipv6Target(state: LabState, to: string): string {
   const target = to === 'host' || to === 'lan' || to === 'internet' ? undefined : containerByName(state, to)
   if (!target) return to
   // A host-mode container is the host.
