@@ -29,7 +29,10 @@
  *   it) and docker-proxy serves it otherwise (20.10, an IPv4-only
  *   container); nothing outside has a route to Docker's IPv6 subnets. These
  *   follow the recorded rules; no probe from outside was sent (the
- *   recording machine's LAN is not the lab's).
+ *   recording machine's LAN is not the lab's);
+ * - to the LAN or the internet: _ipv6-egress.ts (28's MASQUERADE, 20.10's
+ *   ULA source with no way back); a host-mode container sends as the host,
+ *   a container-mode sharer from its target's endpoints.
  */
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { NetmodesError } from '../errors.js'
