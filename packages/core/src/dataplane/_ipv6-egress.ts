@@ -39,8 +39,8 @@ export interface Egress6 {
   drop: (where: Place, detail: ReasonDetail) => TraceResult
   /** The forward packet arrived; the reply took `reply`. */
   arrived: (reply: TracePath) => TraceResult
-  /** A reply dropped there, for that reason. */
-  lost: (hops: Hop[], where: Place, detail: ReasonDetail) => TracePath
+  /** A reply dropped at its last hop, for that reason. */
+  lost: (hops: Hop[], detail: ReasonDetail) => TracePath
 }
 
 /** Who sends: a container out of its IPv6 default route, the host, or a machine outside. */
@@ -113,17 +113,15 @@ export function toOutside6(
   const sent = formatIPv6(src)
   // The reply goes back to the source as it left: one nothing outside routes to is lost.
   if (unmasked || (viaInternet && isUla(src))) {
-    const replyAt = node
-    const container = from.kind === 'container' ? from : undefined
+    // Unmasqueraded, the source is the container's own address on its network.
+    const own = unmasked && from.kind === 'container' ? from.network : undefined
     return arrive(e, node, address, undefined, () =>
-      e.lost([{ kind: 'drop', namespace: replyAt, iface: '', reasonCode: 'ipv6-no-route-back' }], replyAt, {
+      e.lost([{ kind: 'drop', namespace: node, iface: '', reasonCode: 'ipv6-no-route-back' }], {
         code: 'ipv6-no-route-back',
         source: sent,
-        where: replyAt,
+        where: node,
         why: unmasked ?? 'ula',
-        ...(container
-          ? { network: container.network.name, subnet: container.network.pool6?.subnet ?? '' }
-          : {}),
+        ...(own ? { network: own.name, subnet: own.pool6?.subnet ?? '' } : {}),
       }),
     )
   }

@@ -198,6 +198,16 @@ describe.each(['28', '20.10'] as const)('IPv6 outside, other hosts (%s)', (engin
       why: 'ula',
       source: 'fd00:1::15',
     })
+    // a container: 28 masquerades it to that ULA, which the internet routes nothing back to either
+    const web = trace(lab, { from: 'web', to: 'internet', family: 6, protocol: 'icmp' })
+    const lost = web.delivered && !web.reply.delivered ? web.reply.reasonParams : undefined
+    expect(lost).toMatchObject(
+      engine === '28' ? { why: 'ula', source: 'fd00:1::15' } : { why: 'no-ip6tables', source: 'fd00:81::2' },
+    )
+    expect(lost && 'network' in lost).toBe(engine === '20.10')
+    expect(verdict(trace(lab, { from: 'web', to: 'lan', family: 6, protocol: 'icmp' }))).toBe(
+      engine === '28' ? 'answered' : 'reply: ipv6-no-route-back',
+    )
   })
 
   test('family 6 wants an IPv6 destination', () => {

@@ -215,7 +215,7 @@ export function traceIpv6(
     book,
     drop,
     arrived: (reply: TracePath) => ({ delivered: true, hops, flow, reply }),
-    lost: (replyHops, _where, detail) => {
+    lost: (replyHops, detail) => {
       const params = { ...detail, from: flow.from, to: flow.to, reply: true as const }
       return {
         delivered: false,
