@@ -46,6 +46,17 @@ export const reasonsZhCN: ReasonCatalog = {
           ? '这个守护进程不写 ip6tables 规则，没有任何东西把宿主机的 IPv6 地址映射到容器（Docker 20.10）'
           : 'ip6tables 的 nat 表中没有匹配它的 DNAT 规则'
     }`,
+  'ipv6-no-route-back': (p) => {
+    const out = p.network
+      ? `${who(p.from)} 的报文带着它自己的地址 ${p.source}（网络 ${p.network}，${p.subnet}）离开宿主机`
+      : `报文带着源地址 ${p.source} 离开`
+    const back = `${p.where === 'lan' ? '局域网上没有谁有' : '互联网没有'}回到这个地址的路由，所以${who(p.to)}的应答永远回不来`
+    if (p.why === 'no-ip6tables')
+      return `这个守护进程不写任何 ip6tables 规则（Docker 20.10：--ip6tables 是实验特性且默认关闭；28：--ip6tables=false），没有 MASQUERADE 改写 IPv6 源地址：${out}，Docker 不向任何人通告这个子网，${back}`
+    if (p.why === 'masquerade-off')
+      return `网络 ${p.network} 关闭了地址伪装（com.docker.network.bridge.enable_ip_masquerade=false，默认 bridge 则是 --ip-masq=false），ip6tables 的 nat POSTROUTING 不改源地址：${out}，Docker 不向任何人通告这个子网，${back}`
+    return `${out}，这是唯一本地地址（ULA，RFC 4193），互联网不路由它：${back}`
+  },
   'published-on-localhost': (p) =>
     `${who(p.from)} 无法通过这个地址访问 ${who(p.to)} 的 ${p.port}/${p.protocol} 端口：${p.container} 只把它映射在 ${p.hostIp} 上（-p ${p.hostIp}:${p.port}:${p.containerPort}），因此只有宿主机自己访问 ${p.hostIp}:${p.port} 才能到达`,
   'no-interface': (p) =>

@@ -59,6 +59,17 @@ export const reasonsEn: ReasonCatalog = {
           ? 'this daemon writes no ip6tables rules, so nothing maps an IPv6 host address to a container (Docker 20.10)'
           : "no DNAT rule of ip6tables' nat table matches it"
     }`,
+  'ipv6-no-route-back': (p) => {
+    const out = p.network
+      ? `${who(p.from)}'s packet left the host with its own address ${p.source} (network ${p.network}, ${p.subnet})`
+      : `the packet left with the source ${p.source}`
+    const back = `${p.where === 'lan' ? 'nothing on the LAN has a' : 'the internet has no'} route back to it, so the answer from ${who(p.to)} never arrives`
+    if (p.why === 'no-ip6tables')
+      return `this daemon writes no ip6tables rules (Docker 20.10: its --ip6tables is experimental and off; 28: --ip6tables=false), so no MASQUERADE rewrites the IPv6 source: ${out}, a subnet Docker announces to no one, and ${back}`
+    if (p.why === 'masquerade-off')
+      return `masquerading is off for network ${p.network} (com.docker.network.bridge.enable_ip_masquerade=false, or --ip-masq=false for the default bridge), so ip6tables' nat POSTROUTING leaves the source as it is: ${out}, a subnet Docker announces to no one, and ${back}`
+    return `${out}, a unique local address (RFC 4193), which the internet does not route: ${back}`
+  },
   'published-on-localhost': (p) =>
     `${who(p.from)} cannot reach ${who(p.to)} on port ${p.port}/${p.protocol} at this address: ${p.container} publishes it on ${p.hostIp} only (-p ${p.hostIp}:${p.port}:${p.containerPort}), so only ${p.hostIp}:${p.port}, from the host itself, reaches it`,
   'no-interface': (p) =>

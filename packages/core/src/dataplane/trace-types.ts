@@ -66,6 +66,12 @@ export interface TraceRequest {
   listening?: string[]
   /** The language of the drop reasons' sentences (default "en"); `reasonParams` is the same in every language. */
   lang?: Lang
+  /**
+   * 6: trace in IPv6 whatever `to` names (a container by its IPv6 address,
+   * the host by the address the source reaches it at, the LAN or internet
+   * machine by theirs); an IPv6 address as `to` is IPv6 anyway. Default 4.
+   */
+  family?: 4 | 6
 }
 
 /** A namespace id ("host", a sandbox key), or one of the simulated machines outside the host. */
@@ -199,6 +205,21 @@ export type ReasonDetail =
       port: number
       protocol: TraceProtocol
       why: 'loopback' | 'no-dnat' | 'no-ip6tables'
+    }
+  /**
+   * A packet to the LAN or the internet in IPv6 left the host with a source
+   * nothing there routes back to, so the reply is lost: the container's own
+   * ULA, because the daemon writes no ip6tables (no-ip6tables: 20.10, or
+   * 28's --ip6tables=false) or does not masquerade the network
+   * (masquerade-off); or a ULA source towards the internet (ula, RFC 4193).
+   */
+  | {
+      code: 'ipv6-no-route-back'
+      source: string
+      where: 'lan' | 'internet'
+      why: 'no-ip6tables' | 'masquerade-off' | 'ula'
+      network?: string
+      subnet?: string
     }
   | {
       code: 'published-on-localhost'
