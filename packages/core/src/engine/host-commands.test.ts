@@ -167,6 +167,32 @@ describe('host statements', () => {
     ])
   })
 
+  test("ip's views print the namespace they look at and change nothing: a machine's, as in a real one", () => {
+    const lab = createLab()
+    for (const line of [
+      'ip netns add pc1',
+      'ip link add pc1-eth type veth peer name eth0 netns pc1',
+      'ip -n pc1 addr add 10.77.0.10/24 dev eth0 && ip -n pc1 link set eth0 up && ip -n pc1 route add default via 10.77.0.1',
+    ])
+      expect(runHostCommand(lab, line).ok).toBe(true)
+    const before = toJSON(lab)
+    const addr = runHostCommand(lab, 'ip -n pc1 addr')
+    // A fresh namespace's lo, down and without an address, as iproute2 6.1 printed it in one.
+    expect(addr.output).toMatch(
+      /^1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN group default qlen 1000\n {4}link\/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n2: eth0@if\d+: /,
+    )
+    expect(addr.output).toContain('inet 10.77.0.10/24 scope global eth0')
+    expect(runHostCommand(lab, 'ip netns exec pc1 ip route show').output).toBe(
+      'default via 10.77.0.1 dev eth0 \n10.77.0.0/24 dev eth0 proto kernel scope link src 10.77.0.10 \n',
+    )
+    expect(runHostCommand(lab, 'ip -n pc1 addr show dev nope')).toMatchObject({
+      ok: false,
+      exitCode: 1,
+      error: 'Device "nope" does not exist.\n',
+    })
+    expect(toJSON(lab)).toBe(before)
+  })
+
   test('a shell loop is said to be not modelled', () => {
     expect(
       runHostCommand(createLab(), 'for i in 1 2; do ip link add nmparent$i type bridge || exit 1; done'),

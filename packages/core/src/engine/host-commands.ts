@@ -3,7 +3,9 @@
  * host before (or between) docker commands — a bridge for a LAN segment or a
  * macvlan parent, addresses, routes (a VPN's, one Docker must avoid), a
  * network namespace for another machine and the veth that wires it in —
- * applied to the simulated host, so the same file replays on a real one.
+ * applied to the simulated host, so the same file replays on a real one;
+ * `sysctl` (sysctl-command.ts), and `ip addr|route|link [show]` printed from
+ * the views, on the host or in a machine (`ip -n pc1 route`).
  * Docker sees what they make: subnet selection skips the on-link routes,
  * macvlan finds its parent. Each command answers as iproute2 6.1 does on
  * Debian 12 (its messages and exit codes, checked in a scratch namespace);
@@ -49,6 +51,7 @@ import type { Operation } from '../model/operation.js'
 import type { LabState } from '../model/state.js'
 import { Tx } from '../model/tx.js'
 import { tokenizeCommandLine } from '../script/tokenize.js'
+import { runIpCommand } from '../views/ip-command.js'
 import type { StepResult } from './execute.js'
 import { HostToolFailure } from './host-tool-failure.js'
 import { sysctlCommand } from './sysctl-command.js'
@@ -361,11 +364,28 @@ function netnsCommand(tx: Tx, args: string[], depth: number): string {
   throw ipError(`netmodes: \`ip netns ${verb ?? ''}\` is not modelled (add, del, exec)\n`, 2)
 }
 
+// `ip [-j] [-4|-6] addr|route|link [show|list|ls]`: a view, printed as the views render it, changing nothing.
+function isShow(args: readonly string[]): boolean {
+  const words = args.filter((w) => !/^-(j|json|4|6)$/.test(w))
+  const object = objectOf(words[0])
+  const verb = words[1]
+  return (
+    object !== undefined &&
+    object !== 'netns' &&
+    (verb === undefined || ['show', 'list', 'ls'].includes(verb))
+  )
+}
+
 function ipCommand(tx: Tx, ns: Namespace, argv: string[], depth = 0): string {
   let args = argv
   // `ip -n NS ...` is `ip netns exec NS ip ...`; -6 picks IPv6 addresses.
   if (args[0] === '-n' || args[0] === '-netns') {
     return netnsCommand(tx, ['exec', args[1] ?? '', 'ip', ...args.slice(2)], depth)
+  }
+  if (isShow(args)) {
+    const shown = runIpCommand(ns, args)
+    if (shown.exitCode !== 0) throw ipError(shown.stderr, shown.exitCode)
+    return shown.stdout
   }
   let family: 4 | 6 = 4
   if (args[0] === '-4' || args[0] === '-6') {
