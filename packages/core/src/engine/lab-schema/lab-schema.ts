@@ -134,6 +134,7 @@ const namespace = object({
   links: array(link),
   routes: array(route),
   routes6: optional(array(route6)),
+  sysctls: optional(record(name)),
   nextIfindex: ifindex,
 })
 
