@@ -4,6 +4,12 @@
  * Pure and isomorphic: no Node built-ins, no I/O, no clock, no Math.random.
  */
 
+export type { ClusterNode, ClusterState } from './cluster/cluster-state.js'
+export { traceAcross } from './cluster/cluster-trace.js'
+export { createCluster, nodeNamed, SWARM_LAN } from './cluster/create-cluster.js'
+export type { ClusterOutcome } from './cluster/run-cluster-scenario.js'
+export { runClusterScenario, withTokens } from './cluster/run-cluster-scenario.js'
+export { runOnNode, splitNodeFlag } from './cluster/run-on-node.js'
 export { appendAll, maxOf } from './collections/append-all.js'
 export type { ComposeCommandContext } from './compose/compose-command.js'
 export { parseComposeArgs, runComposeCommand } from './compose/compose-command.js'

@@ -84,6 +84,30 @@ export interface Network {
   configOnly?: boolean
   /** `--config-from NAME`: the configuration network its IPAM, options and labels came from. */
   configFrom?: string
+  /**
+   * The overlay driver's peer database on this node: the network's endpoints
+   * on other nodes, as gossip (networkDB) told it (libnetwork
+   * drivers/overlay/peerdb.go). Absent on a one-node swarm.
+   */
+  peers?: OverlayPeer[]
+}
+
+/** One remote endpoint of an overlay network, as this node's peer database holds it. */
+export interface OverlayPeer {
+  /** The endpoint's name (its container's), which the embedded DNS answers across nodes. */
+  name: string
+  /** The endpoint's id (eid), which keys the peer database. */
+  endpointId: string
+  containerId: string
+  ipv4: string
+  prefixlen: number
+  mac: string
+  /** The VTEP: the address of the node that holds the endpoint. */
+  vtep: string
+  /** That node's name in the lab. */
+  node: string
+  /** That node's name in the gossip network (networkDB), as `Peers` lists it. */
+  peerName?: string
 }
 
 /** One container's attachment to one network. */

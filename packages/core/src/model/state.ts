@@ -45,6 +45,10 @@ export interface SwarmState {
   peerName: string
   /** The token `docker swarm join` needs to join as a worker (GET /swarm's JoinTokens.Worker). */
   workerToken?: string
+  /** The token that joins a node as a manager (JoinTokens.Manager). */
+  managerToken?: string
+  /** A node that joined as a worker (absent: a manager, as `swarm init` makes). */
+  role?: 'worker'
 }
 
 /** A bound host port (the port allocator's record, and the docker-proxy behind it). */

@@ -135,6 +135,8 @@ const namespace = object({
   routes: array(route),
   routes6: optional(array(route6)),
   nextIfindex: ifindex,
+  neighbors: optional(array(object({ ip: ipv4, lladdr: name, dev: name }))),
+  fdb: optional(array(object({ mac: name, dev: name, dst: ipv4 }))),
 })
 
 /**
@@ -243,6 +245,21 @@ const network = refine(
     endpoints: record(endpoint),
     configOnly: optional(boolean),
     configFrom: optional(name),
+    peers: optional(
+      array(
+        object({
+          name,
+          endpointId: name,
+          containerId: name,
+          ipv4,
+          prefixlen: integer(0, 32),
+          mac: name,
+          vtep: ipv4,
+          node: name,
+          peerName: optional(name),
+        }),
+      ),
+    ),
   }),
   (n, path) => (n.configOnly ? undefined : ipamFieldProblem(n.ipam.config, path)),
 )
@@ -353,6 +370,8 @@ export const labSchema = object({
       nextVni: integer(0, 2 ** 24),
       peerName: name,
       workerToken: optional(name),
+      managerToken: optional(name),
+      role: optional(oneOf('worker')),
     }),
   ),
   netfilter: object({ nat: table, filter: table, raw: optional(table), mangle: optional(table) }),
