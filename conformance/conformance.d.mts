@@ -9,6 +9,12 @@ export interface RecordedEngine {
   simulated: boolean
 }
 
+/** A multi-node recording: node1's engine version and one observation per node. */
+export interface SwarmRecordingFile {
+  engine: string
+  nodes: Record<string, RawObservation & { overlays?: Record<string, unknown> }>
+}
+
 export const here: string
 export const engines: Record<string, RecordedEngine>
 export const engineVersions: string[]
@@ -31,6 +37,18 @@ export function replayInputs(
   recording: RawObservation,
   name?: string,
 ): { lines: string[]; labOptions: CreateLabOptions }
+export function isSwarmRecording(recording: unknown): recording is SwarmRecordingFile
+export function compareSwarmRuns(
+  engine: string,
+  expected: SwarmRecordingFile,
+  actual: SwarmRecordingFile,
+): ObservationComparison
+export function scoreSwarmRecording(
+  engine: string,
+  recording: SwarmRecordingFile,
+  name: string,
+  source?: string,
+): ObservationComparison
 export function compareReplay(
   engine: string,
   recording: RawObservation,

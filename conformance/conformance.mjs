@@ -8,6 +8,7 @@ import {
   hostFromObservation,
   normalizeObservation,
   onlyRecordedViews,
+  simulateClusterObservation,
   simulateObservation,
 } from '@netmodes/core'
 import { maskEngineNoise } from './engine-noise.mjs'
@@ -162,6 +163,56 @@ export function replayInputs(engine, recording, name) {
   return { lines, labOptions: { host, daemon, profile: { version: known(engine), kernel: machine.kernel } } }
 }
 
+/** Whether a recording is of a multi-node scenario (one observation per node). */
+export function isSwarmRecording(recording) {
+  return typeof recording?.nodes === 'object' && recording.nodes !== null && !Array.isArray(recording.nodes)
+}
+
+/**
+ * Compares two runs of a multi-node scenario node by node ({@link compareRuns}
+ * on each node's observation, only the views the recording has), each fact's
+ * path prefixed with its node ("node2/containers/b1/..."); a node only one
+ * side has counts as one fact missing.
+ */
+export function compareSwarmRuns(engine, expected, actual) {
+  const names = [...new Set([...Object.keys(expected.nodes), ...Object.keys(actual.nodes)])].sort()
+  const out = { matched: 0, total: 0, mismatches: [] }
+  for (const node of names) {
+    const e = expected.nodes[node]
+    const a = actual.nodes[node]
+    if (!e || !a) {
+      out.total += 1
+      out.mismatches.push({ path: node, ...(e ? { expected: 'a node' } : { actual: 'a node' }) })
+      continue
+    }
+    const result = compareRuns(engine, e, onlyRecordedViews(e, a))
+    out.matched += result.matched
+    out.total += result.total
+    for (const m of result.mismatches) out.mismatches.push({ ...m, path: `${node}/${m.path}` })
+  }
+  return out
+}
+
+/**
+ * Replays a multi-node recording on a simulated cluster (core's cluster/:
+ * one lab per node, the nodes' hostname and /etc files this machine's, as the
+ * real nodes, network namespaces of one machine, share them) and compares it
+ * node by node. `source` is the scenario's text (default: its file).
+ */
+export function scoreSwarmRecording(engine, recording, name, source = readScenario(name)) {
+  const actual = simulateClusterObservation(source, {
+    engine: known(engine),
+    profile: { version: known(engine), kernel: machine.kernel },
+    machine: {
+      nameservers: machine.nameservers,
+      hostname: machine.hostname ?? 'recorder',
+      ...(machine.resolvConf !== undefined ? { resolvConf: machine.resolvConf } : {}),
+      ...(machine.hostsFile !== undefined ? { hostsFile: machine.hostsFile } : {}),
+    },
+  })
+  return compareSwarmRuns(engine, recording, actual)
+}
+
 /** Compares a replay's observation with the recording it replayed. */
 export function compareReplay(engine, recording, observed) {
   // Recordings made before the recorder read the containers' /etc files, or ip6tables, have none to compare.
@@ -170,6 +221,7 @@ export function compareReplay(engine, recording, observed) {
 
 /** Replays a recording on the simulator (see {@link replayInputs}) and compares. */
 export function scoreRecording(engine, recording, name) {
+  if (isSwarmRecording(recording)) return scoreSwarmRecording(engine, recording, name)
   const { lines, labOptions } = replayInputs(engine, recording, name)
   return compareReplay(engine, recording, simulateObservation(lines, labOptions))
 }

@@ -10,6 +10,8 @@ export { createCluster, nodeNamed, SWARM_LAN } from './cluster/create-cluster.js
 export type { ClusterOutcome } from './cluster/run-cluster-scenario.js'
 export { runClusterScenario, withTokens } from './cluster/run-cluster-scenario.js'
 export { runOnNode, splitNodeFlag } from './cluster/run-on-node.js'
+export type { ClusterObservation } from './cluster/simulate-cluster-observation.js'
+export { simulateClusterObservation } from './cluster/simulate-cluster-observation.js'
 export { appendAll, maxOf } from './collections/append-all.js'
 export type { ComposeCommandContext } from './compose/compose-command.js'
 export { parseComposeArgs, runComposeCommand } from './compose/compose-command.js'

@@ -10,12 +10,16 @@ import type { ClusterNode, ClusterState } from './cluster-state.js'
  */
 export const SWARM_LAN = Object.freeze({ subnet: '203.0.113.0/24', gateway: '203.0.113.1', first: 11 })
 
+/** What of a machine its nodes share (each node is a network namespace of it): its hostname and /etc files. */
+export type MachineFiles = Pick<HostDescription, 'hostname' | 'nameservers' | 'resolvConf' | 'hostsFile'>
+
 /** A node's host: lo and eth0 on the swarm LAN, a default route via the LAN's bridge. */
-function nodeHost(name: string, address: string, index: number): HostDescription {
+function nodeHost(name: string, address: string, index: number, machine: MachineFiles): HostDescription {
   const mac = `52:54:00:00:71:${(index + 1).toString(16).padStart(2, '0')}`
   return {
     hostname: name,
     nameservers: [SWARM_LAN.gateway],
+    ...machine,
     addr: [
       {
         ifindex: 1,
@@ -57,13 +61,22 @@ function nodeHost(name: string, address: string, index: number): HostDescription
  * cluster.nodes[1].address // '203.0.113.12'
  */
 export function createCluster(
-  options: Omit<CreateLabOptions, 'host'> & { nodes: readonly string[] },
+  options: Omit<CreateLabOptions, 'host'> & {
+    nodes: readonly string[]
+    /** The machine the nodes run on (default: each node named as its host, the LAN's bridge as nameserver). */
+    machine?: MachineFiles
+  },
 ): ClusterState {
   if (options.nodes.length < 1) throw new NetmodesError('INVALID_INPUT', 'a cluster needs at least one node')
   const seed = options.seed ?? 1
   const nodes: ClusterNode[] = options.nodes.map((name, i) => {
     const address = `203.0.113.${SWARM_LAN.first + i}`
-    const lab = createLab({ ...options, seed: seed + i * 7919, host: nodeHost(name, address, i) })
+    const { nodes: _nodes, machine, ...labOptions } = options
+    const lab = createLab({
+      ...labOptions,
+      seed: seed + i * 7919,
+      host: nodeHost(name, address, i, machine ?? {}),
+    })
     return { name, address, lab }
   })
   return { nodes, lan: { subnet: SWARM_LAN.subnet, gateway: SWARM_LAN.gateway }, pools: {} }

@@ -9,6 +9,7 @@ import { parseScenario } from '../script/scenario.js'
 import { ScenarioLineError } from '../script/scenario-line-error.js'
 import type { ClusterState } from './cluster-state.js'
 import { traceAcross } from './cluster-trace.js'
+import type { MachineFiles } from './create-cluster.js'
 import { createCluster } from './create-cluster.js'
 import { runOnNode, splitNodeFlag } from './run-on-node.js'
 
@@ -55,7 +56,7 @@ function atLine<T>(line: number, fn: () => T): T {
  */
 export function runClusterScenario(
   source: string,
-  options: Omit<CreateLabOptions, 'host'> = {},
+  options: Omit<CreateLabOptions, 'host'> & { machine?: MachineFiles } = {},
 ): { cluster: ClusterState; outcomes: ClusterOutcome[] } {
   const statements = parseScenario(source)
   const first = statements[0]
