@@ -45,3 +45,38 @@ test('scoreRecording sends a multi-node recording to the cluster', () => {
   // Without a scenario file of that name the cluster has nothing to replay: the file is read.
   expect(() => scoreRecording('20.10', recording as never, 'swarm-no-such-scenario')).toThrow(/ENOENT/)
 })
+
+// The overlay driver's kernel entries, against what the real nodes had in
+// each overlay's namespace: the PERMANENT neighbour entries and the fdb
+// entries with a remote `dst`, for every endpoint of the other node (its
+// containers' and its load balancer's), and the VXLAN device's id and port.
+// Not yet compared: the ingress network's namespace (the model gives the
+// ingress sandbox and the load balancers addresses, not their veths) and the
+// kernel's own fdb entries (port MACs, multicast groups).
+test("each node's overlay namespace holds the peer entries the real node had", async () => {
+  const { simulateClusterObservation } = await import('@netmodes/core')
+  const simulated = simulateClusterObservation(source, { engine: '20.10' })
+  for (const node of ['node1', 'node2']) {
+    type Overlay = {
+      fdb: { mac: string; ifname: string; dst?: string }[]
+      neigh: { dst: string; lladdr: string }[]
+      link: {
+        ifname: string
+        linkinfo?: { info_kind?: string; info_data?: { id?: number; port?: number } }
+      }[]
+    }
+    const real = (recording.nodes[node]?.overlays as Record<string, Overlay> | undefined)?.ov
+    const ours = simulated.nodes[node]?.overlays?.ov as unknown as Overlay
+    const remote = (o: Overlay | undefined) =>
+      (o?.fdb ?? [])
+        .filter((f) => f.dst)
+        .map((f) => `${f.mac} ${f.ifname} ${f.dst}`)
+        .sort()
+    const neigh = (o: Overlay | undefined) => (o?.neigh ?? []).map((n) => `${n.dst} ${n.lladdr}`).sort()
+    const vxlan = (o: Overlay | undefined) => o?.link.find((l) => l.ifname === 'vxlan0')?.linkinfo?.info_data
+    expect(remote(ours), node).toEqual(remote(real))
+    expect(remote(ours).length, node).toBe(2)
+    expect(neigh(ours), node).toEqual(neigh(real))
+    expect(vxlan(ours), node).toMatchObject({ id: vxlan(real)?.id, port: vxlan(real)?.port })
+  }
+})

@@ -27,4 +27,10 @@ export interface ClusterState {
   lan: { subnet: string; gateway: string }
   /** The manager's allocators of the swarm-scoped networks, by network id (swarmkit's IPAM allocator). */
   pools: Record<string, IpamPool>
+  /**
+   * networkDB's nodes of each swarm network, by network id, in the order they
+   * joined it (a node joins when the network is instantiated there): what
+   * `network inspect` lists as Peers on every node.
+   */
+  networkNodes: Record<string, string[]>
 }

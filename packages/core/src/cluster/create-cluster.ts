@@ -79,7 +79,7 @@ export function createCluster(
     })
     return { name, address, lab }
   })
-  return { nodes, lan: { subnet: SWARM_LAN.subnet, gateway: SWARM_LAN.gateway }, pools: {} }
+  return { nodes, lan: { subnet: SWARM_LAN.subnet, gateway: SWARM_LAN.gateway }, pools: {}, networkNodes: {} }
 }
 
 /** The node of that name, or a clear error naming the nodes there are. */

@@ -98,9 +98,12 @@ describe.each(['20.10', '28'] as const)('a swarm of two nodes (engine %s)', (eng
     const node2 = nodeNamed(cluster, 'node2').lab
     const ns2 = node2.namespaces[overlayNamespaceId(findNetwork(node2, 'ov')!)]
     expect(ns2?.fdb).toContainEqual({ mac: a1?.mac, dev: 'vxlan0', dst: '203.0.113.11' })
-    // `network inspect` on node2 lists both nodes as the network's peers.
-    const inspect = JSON.parse(runOnNode(cluster, 'docker --node node2 network inspect ov').result.output)
-    expect(inspect[0].Peers.map((p: { IP: string }) => p.IP)).toEqual(['203.0.113.12', '203.0.113.11'])
+    // `network inspect` on either node lists both nodes as the network's peers, in the
+    // order they joined it (node1 first: a1 started there first), as the real swarm does.
+    for (const node of ['node1', 'node2']) {
+      const inspect = JSON.parse(runOnNode(cluster, `docker --node ${node} network inspect ov`).result.output)
+      expect(inspect[0].Peers.map((p: { IP: string }) => p.IP)).toEqual(['203.0.113.11', '203.0.113.12'])
+    }
     // A node's lab with its peer entries is still a lab file.
     expect(toJSON(fromJSON(toJSON(node2)))).toBe(toJSON(node2))
   })

@@ -141,8 +141,47 @@ function peersByNetwork(cluster: ClusterState): Map<string, OverlayPeer[]> {
   return out
 }
 
+/**
+ * networkDB's nodes of each network: a node joins a network's gossip when the
+ * network is instantiated there and leaves it when the network goes; every
+ * node's copy lists them in the order they joined.
+ */
+function syncNetworkNodes(cluster: ClusterState): void {
+  const holders = new Map<string, Set<string>>()
+  for (const node of cluster.nodes) {
+    if (!node.lab.swarm) continue
+    for (const network of swarmNetworks(node.lab)) {
+      if (!network.instantiated) continue
+      const set = holders.get(network.id) ?? new Set<string>()
+      set.add(node.name)
+      holders.set(network.id, set)
+    }
+  }
+  for (const [id, names] of Object.entries(cluster.networkNodes)) {
+    const kept = names.filter((n) => holders.get(id)?.has(n))
+    if (kept.length > 0) cluster.networkNodes[id] = kept
+    else delete cluster.networkNodes[id]
+  }
+  for (const [id, names] of holders) {
+    const list = cluster.networkNodes[id] ?? []
+    for (const n of cluster.nodes) if (names.has(n.name) && !list.includes(n.name)) list.push(n.name)
+    cluster.networkNodes[id] = list
+  }
+  for (const node of cluster.nodes) {
+    for (const network of swarmNetworks(node.lab)) {
+      const names = cluster.networkNodes[network.id]
+      if (!network.instantiated || !names) continue
+      network.peerNodes = names.flatMap((name) => {
+        const swarm = cluster.nodes.find((n) => n.name === name)?.lab.swarm
+        return swarm ? [{ name: swarm.peerName, ip: swarm.advertiseAddr }] : []
+      })
+    }
+  }
+}
+
 /** networkDB: each node's copy of a network lists the other nodes' endpoints on it, and nothing stale. */
 function syncPeers(cluster: ClusterState): void {
+  syncNetworkNodes(cluster)
   const all = peersByNetwork(cluster)
   for (const node of cluster.nodes) {
     for (const network of swarmNetworks(node.lab)) {

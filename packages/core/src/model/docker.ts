@@ -90,6 +90,12 @@ export interface Network {
    * drivers/overlay/peerdb.go). Absent on a one-node swarm.
    */
   peers?: OverlayPeer[]
+  /**
+   * The nodes that share this swarm network (networkDB), in the order they
+   * joined it, this one included: `network inspect`'s Peers. Absent on a
+   * one-node swarm, where that is this node alone.
+   */
+  peerNodes?: { name: string; ip: string }[]
 }
 
 /** One remote endpoint of an overlay network, as this node's peer database holds it. */

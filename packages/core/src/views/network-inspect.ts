@@ -68,8 +68,7 @@ export function inspectNetwork(lab: LabState, network: Network): Record<string, 
       network.scope === 'swarm' && Object.keys(network.options).length === 0
         ? null
         : sortedObject(network.options),
-    // Swarm networks this node has joined list their gossip peers: this node, then the
-    // nodes its peer database has endpoints of (networkDB's nodes of the network).
+    // Swarm networks this node has joined list their gossip peers (networkDB's nodes of the network).
     ...(network.scope === 'swarm' && network.instantiated && lab.swarm
       ? { Peers: gossipPeers(network, lab.swarm) }
       : {}),
@@ -123,12 +122,8 @@ export function renderTable(rows: string[][]): string {
     .join('')
 }
 
-/** The nodes that share the network: this one, then each node the peer database has endpoints of. */
+/** The nodes that share the network, in the order they joined it (this one alone on a one-node swarm). */
 function gossipPeers(network: Network, swarm: SwarmState): { Name: string; IP: string }[] {
-  const peers = [{ Name: swarm.peerName, IP: swarm.advertiseAddr }]
-  for (const peer of network.peers ?? []) {
-    if (!peer.peerName || peers.some((p) => p.IP === peer.vtep)) continue
-    peers.push({ Name: peer.peerName, IP: peer.vtep })
-  }
-  return peers
+  if (!network.peerNodes) return [{ Name: swarm.peerName, IP: swarm.advertiseAddr }]
+  return network.peerNodes.map((p) => ({ Name: p.name, IP: p.ip }))
 }

@@ -260,6 +260,7 @@ const network = refine(
         }),
       ),
     ),
+    peerNodes: optional(array(object({ name, ip: ipv4 }))),
   }),
   (n, path) => (n.configOnly ? undefined : ipamFieldProblem(n.ipam.config, path)),
 )
