@@ -35,12 +35,9 @@ export function traceAcross(cluster: ClusterState, line: string): ScenarioTrace 
   let to = t.to
   const target = placeOf(cluster, t.to)
   if (target && target.node !== source.node) {
-    if (target.end === 'host')
-      throw new NetmodesError(
-        'UNSUPPORTED',
-        `trace destination "${t.to}": another node's host is not simulated as a destination yet (trace to its containers)`,
-      )
-    if (source.end === 'host') {
+    // Another node's host: its address on the swarm LAN, across which the packet goes.
+    if (target.end === 'host') to = target.node.address
+    else if (source.end === 'host') {
       // A host resolves no container names: it would use the address `docker inspect` shows on that node.
       const c = containerByName(target.node.lab, target.end)
       const address = Object.values(c?.endpoints ?? {})

@@ -177,6 +177,41 @@ describe.each(['20.10', '28'] as const)('a swarm of two nodes (engine %s)', (eng
   })
 })
 
+describe('across the swarm LAN (no overlay)', () => {
+  const LAN = `${SWARM}docker --node node2 run -d --name web -p 8080:80 nginx
+trace node1 -> node2
+trace a1 -> node2:8080/tcp
+trace node1 -> node2:8081/tcp
+`
+  test("a node reaches another's host address over the LAN", () => {
+    const [ping] = traces(runClusterScenario(LAN, { engine: '20.10' }).outcomes)
+    expect(ping?.delivered && ping.reply.delivered).toBe(true)
+    expect(ping?.hops.find((h) => h.kind === 'wire')).toMatchObject({ node: 'node1', to: 'node2' })
+    expect(ping?.hops[ping.hops.length - 1]).toMatchObject({
+      kind: 'deliver',
+      node: 'node2',
+      namespace: 'host',
+    })
+  })
+
+  test("a container reaches a port published on another node: each host's NAT is its own, undone there", () => {
+    const t = traces(runClusterScenario(LAN, { engine: '20.10' }).outcomes)[1]
+    expect(t?.delivered && t.reply.delivered).toBe(true)
+    const nat = (hops: Hop[]) =>
+      hops.filter((h) => h.kind === 'nat').map((h) => `${h.node} ${h.kind === 'nat' ? h.type : ''}`)
+    expect(nat(t?.hops ?? [])).toEqual(['node1 MASQUERADE', 'node2 DNAT'])
+    expect(nat(t?.delivered ? t.reply.hops : [])).toEqual(['node2 un-DNAT', 'node1 un-SNAT'])
+  })
+
+  test('a port nothing is published on, on the other node, is refused there', () => {
+    const t = traces(runClusterScenario(LAN, { engine: '20.10' }).outcomes)[2]
+    expect(t?.delivered === false && [t.reasonCode, t.droppedAt.node]).toEqual([
+      'port-not-published',
+      'node2',
+    ])
+  })
+})
+
 describe('the refusals a swarm gives', () => {
   test('a worker cannot create an overlay; a wrong or malformed token does not join', () => {
     const { outcomes } = runClusterScenario(

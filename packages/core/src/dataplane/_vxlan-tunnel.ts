@@ -14,24 +14,12 @@
 import { parseIPv4 } from '../ipam/ipv4.js'
 import type { Link, Namespace } from '../model/namespace.js'
 import type { LabState } from '../model/state.js'
+import { moveWalk, nodeAt } from './_cross-node.js'
 import { filterHook } from './_host-hooks.js'
 import type { Arrival, Packet, Walk } from './_walk-context.js'
 import { ipText } from './_walk-context.js'
 import { indexNamespace } from './namespace-index.js'
 import { lookupRoute } from './route-lookup.js'
-import type { Hop } from './trace-types.js'
-
-/** The node of the walk's lab, by name. */
-function nodeName(w: Walk, lab: LabState): string | undefined {
-  return w.cluster?.nodes.find((n) => n.lab === lab)?.name
-}
-
-/** Tags the hops not yet tagged with the node the walk is on (before it leaves it, and when it ends). */
-export function tagHops(w: Walk, hops: Hop[] = w.hops): void {
-  const node = nodeName(w, w.lab)
-  if (node === undefined) return
-  for (const hop of hops) if (hop.node === undefined) hop.node = node
-}
 
 /**
  * vxlan_src_port: the outer source port is a hash of the inner flow, so one
@@ -118,10 +106,8 @@ export function tunnel(
     to: there.name,
     address: entry.dst,
   })
-  tagHops(w)
   // The walk goes on in the peer node's lab.
-  w.lab = there.lab
-  w.book = cluster.bookOf(there.lab)
+  moveWalk(w, there.lab)
   w.hops.push({
     kind: 'route',
     namespace: 'host',

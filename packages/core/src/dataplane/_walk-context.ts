@@ -71,6 +71,8 @@ export interface Walk {
 export interface WalkCluster {
   nodes: readonly { name: string; address: string; lab: LabState }[]
   bookOf(lab: LabState): ListenerBook
+  /** Each host's connection tracking of the flow (its NAT, undone on that host). */
+  flowOf(lab: LabState): FlowState
 }
 
 /** A copy of a packet's headers (a literal, so every packet has the same shape). */

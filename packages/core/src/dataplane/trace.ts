@@ -9,11 +9,11 @@ import { NetmodesError } from '../errors.js'
 import type { Lang } from '../i18n/messages.js'
 import { parseIPv4 } from '../ipam/ipv4.js'
 import type { LabState } from '../model/state.js'
+import { tagHops } from './_cross-node.js'
 import type { ListenerBook } from './_listeners.js'
 import { buildListenerBook } from './_listeners.js'
 import { outsideWorld } from './_outside-world.js'
 import { resolveSource, resolveTarget } from './_trace-endpoints.js'
-import { tagHops } from './_vxlan-tunnel.js'
 import { createWalk, originate } from './_walk.js'
 import type { Arrival, FlowState, Packet, Roles, WalkCluster } from './_walk-context.js'
 import { ipText, socketText } from './_walk-context.js'
@@ -166,7 +166,10 @@ export function trace(
     ...(port !== undefined ? { port } : {}),
   }
   const book = buildListenerBook(state, request.listening)
-  const cluster = options.cluster ? walkCluster(options.cluster, state, book, request.listening) : undefined
+  const flowState: FlowState = {}
+  const cluster = options.cluster
+    ? walkCluster(options.cluster, state, book, flowState, request.listening)
+    : undefined
   const world = outsideWorld(state)
   const hops: Hop[] = []
   const fail = (namespace: Place, detail: ReasonDetail) => stop(flow, detail, hops, lang, namespace)
@@ -193,7 +196,6 @@ export function trace(
     ...(source.address !== undefined ? { fromAddress: source.address } : {}),
     toAddress: target.address,
   }
-  const flowState: FlowState = {}
   const w = createWalk({ lab: state, hops, reply: false, flow: flowState, book, roles, cluster })
   const pkt: Packet = {
     src: source.address ?? 0,
@@ -214,7 +216,7 @@ export function trace(
     originLab: state,
     cluster,
     book: w.book,
-    flow: flowState,
+    flow: w.flow,
     roles,
     origin: source.place,
     sent,
@@ -322,11 +324,21 @@ function walkCluster(
   cluster: TraceCluster,
   state: LabState,
   book: ListenerBook,
+  flow: FlowState,
   listening: string[] | undefined,
 ): WalkCluster {
   const books = new Map<LabState, ListenerBook>([[state, book]])
+  const flows = new Map<LabState, FlowState>([[state, flow]])
   return {
     nodes: cluster.nodes,
+    flowOf(lab) {
+      let f = flows.get(lab)
+      if (!f) {
+        f = {}
+        flows.set(lab, f)
+      }
+      return f
+    },
     bookOf(lab) {
       let b = books.get(lab)
       if (!b) {
