@@ -58,9 +58,7 @@ export function tunnel(
   const entry = neighbor
     ? ns.fdb?.find((f) => f.mac === neighbor.lladdr && f.dev === vxlan.ifname)
     : undefined
-  const there = entry
-    ? cluster.nodes.find((n) => n.address === entry.dst || n.lab.swarm?.advertiseAddr === entry.dst)
-    : undefined
+  const there = entry ? nodeAt(w, entry.dst) : undefined
   const host = w.lab.namespaces.host
   const vtep = entry ? parseIPv4(entry.dst) : undefined
   if (!neighbor || !entry || !there || !host || vtep === undefined) return undefined
