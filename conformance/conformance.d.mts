@@ -38,6 +38,7 @@ export function replayInputs(
   name?: string,
 ): { lines: string[]; labOptions: CreateLabOptions }
 export function isSwarmRecording(recording: unknown): recording is SwarmRecordingFile
+export function maskSwarmIds<T extends SwarmRecordingFile>(recording: T): T
 export function compareSwarmRuns(
   engine: string,
   expected: SwarmRecordingFile,

@@ -168,6 +168,39 @@ export function isSwarmRecording(recording) {
   return typeof recording?.nodes === 'object' && recording.nodes !== null && !Array.isArray(recording.nodes)
 }
 
+// A service task's container is named SERVICE.SLOT.TASKID (replicated) or SERVICE.NODEID.TASKID
+// (global), swarmkit's random ids (moby daemon/cluster/executor/container: the task's name).
+const TASK_CONTAINER = /^\/?([^./]+)\.([0-9a-z]+)\.([0-9a-z]{25})$/
+
+/**
+ * A multi-node recording with swarmkit's random ids of services and tasks
+ * as the role they play, on every node wherever they appear (names, files,
+ * aliases, what `docker service create` printed on node1 of a task that runs
+ * on node2): a task's id as `<task:SERVICE.SLOT>`, its service's id (the
+ * container's com.docker.swarm.service.id label) as `<service:NAME>`. Two
+ * runs then compare as the tasks they ran, as containers compare by name.
+ * Node ids are left to the normalization, as a single-node swarm's are.
+ *
+ * @example
+ * maskSwarmIds(recording).nodes.node2.containers[0].Name // '/web.1.<task:web.1>'
+ */
+export function maskSwarmIds(recording) {
+  const roles = new Map()
+  for (const node of Object.values(recording.nodes)) {
+    for (const c of node.containers ?? []) {
+      const m = String(c.Name).match(TASK_CONTAINER)
+      if (!m) continue
+      roles.set(m[3], `<task:${m[1]}.${m[2]}>`)
+      const labels = c.Config?.Labels ?? {}
+      const service = labels['com.docker.swarm.service.id']
+      if (service) roles.set(service, `<service:${labels['com.docker.swarm.service.name'] ?? m[1]}>`)
+    }
+  }
+  let text = JSON.stringify(recording)
+  for (const [id, role] of roles) text = text.replaceAll(id, role)
+  return JSON.parse(text)
+}
+
 /**
  * Compares two runs of a multi-node scenario node by node ({@link compareRuns}
  * on each node's observation, only the views the recording has), each fact's
@@ -175,6 +208,8 @@ export function isSwarmRecording(recording) {
  * side has counts as one fact missing.
  */
 export function compareSwarmRuns(engine, expected, actual) {
+  expected = maskSwarmIds(expected)
+  actual = maskSwarmIds(actual)
   const names = [...new Set([...Object.keys(expected.nodes), ...Object.keys(actual.nodes)])].sort()
   const out = { matched: 0, total: 0, mismatches: [] }
   for (const node of names) {

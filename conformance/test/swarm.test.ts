@@ -1,8 +1,9 @@
 /**
  * Multi-node recordings (scenarios/swarm-*.sh, one observation per node) are
- * scored node by node on core's simulated cluster. Held here to a real
- * recording of two 20.10 nodes (fixtures/: swarm-overlay as recorded on the
- * real swarm), so the scoring path is checked before such recordings are in
+ * scored node by node on core's simulated cluster. Held here to the real
+ * recordings of two-node swarms of both engines (fixtures/: swarm-overlay and
+ * swarm-service with their scenarios, byte for byte as recorded on the real
+ * swarms), so the scoring path is checked before such recordings are in
  * recorded/.
  */
 import { readFileSync } from 'node:fs'
@@ -24,12 +25,21 @@ test('a multi-node recording is told from a single-node one', () => {
   expect(isSwarmRecording({ steps: [] })).toBe(false)
 })
 
-test('the simulated cluster reproduces a real two-node swarm-overlay recording, state and probes', () => {
-  const result = scoreSwarmRecording('20.10', recording, 'swarm-overlay', source)
-  if (result.mismatches.length) expect.fail(renderObservationDiff(result))
-  expect(result.total).toBeGreaterThan(300)
-  expect(result.matched).toBe(result.total)
-})
+test.each([
+  ['20.10', 'swarm-overlay'],
+  ['28', 'swarm-overlay'],
+  ['20.10', 'swarm-service'],
+  ['28', 'swarm-service'],
+])(
+  'the simulated cluster reproduces a real two-node %s recording of %s, state and probes',
+  (engine, name) => {
+    const real = JSON.parse(fixture(`${name}-${engine}.json`)) as SwarmRecordingFile
+    const result = scoreSwarmRecording(engine, real, name, fixture(`${name}.sh`))
+    if (result.mismatches.length) expect.fail(renderObservationDiff(result))
+    expect(result.total).toBeGreaterThan(300)
+    expect(result.matched).toBe(result.total)
+  },
+)
 
 test('a probe the simulator would predict otherwise is a mismatch on its node', () => {
   const changed = JSON.parse(JSON.stringify(recording)) as SwarmRecordingFile

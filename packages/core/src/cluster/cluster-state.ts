@@ -33,4 +33,22 @@ export interface ClusterState {
    * `network inspect` lists as Peers on every node.
    */
   networkNodes: Record<string, string[]>
+  /** The swarm's services (swarmkit's store on the managers); absent until the first. */
+  services?: SwarmService[]
+}
+
+/** A service as the manager keeps it. */
+export interface SwarmService {
+  id: string
+  name: string
+  image: string
+  cmd: string[]
+  endpointMode: 'vip' | 'dnsrr'
+  /** Network ids, in `--network` order. */
+  networks: string[]
+  /** Virtual IPs by network id (vip mode). */
+  vips: Record<string, string>
+  replicas: number
+  /** Its tasks: the container each runs as, on which node. */
+  tasks: { slot: number; id: string; node: string; container: string }[]
 }

@@ -5,6 +5,7 @@ import { parseDockerCommand } from '../script/parse-docker-command.js'
 import { tokenizeCommandLine } from '../script/tokenize.js'
 import type { ClusterNode, ClusterState } from './cluster-state.js'
 import { nodeNamed } from './create-cluster.js'
+import { publishRecords, runServiceLine } from './services.js'
 import { afterCommand, beforeCommand, isManager } from './swarm-store.js'
 
 /** Docker's swarm port, where a manager listens for nodes that join (`--listen-addr` default). */
@@ -48,6 +49,38 @@ function contextOf(cluster: ClusterState, node: ClusterNode): ClusterContext {
   }
 }
 
+/** A docker line on a node's daemon, with the swarm's store kept in step around it. */
+function runWithStore(
+  cluster: ClusterState,
+  node: ClusterNode,
+  line: string,
+  command: ReturnType<typeof parseDockerCommand> | undefined = parsed(line),
+): StepResult {
+  beforeCommand(cluster, node, command)
+  const result = runDocker(node.lab, line, contextOf(cluster, node))
+  afterCommand(cluster, node)
+  // A task's container changes the service's records (its address) on every node.
+  publishRecords(cluster)
+  return result
+}
+
+function tokensOf(line: string): string[] {
+  try {
+    return tokenizeCommandLine(line)
+  } catch {
+    return []
+  }
+}
+
+function parsed(line: string): ReturnType<typeof parseDockerCommand> | undefined {
+  try {
+    return parseDockerCommand(tokenizeCommandLine(line))
+  } catch {
+    // runDocker words the refusal itself.
+    return undefined
+  }
+}
+
 /**
  * Runs one docker line on the node it names (`docker --node NAME ...`, the
  * first node without), with the swarm's store kept in step around it.
@@ -58,14 +91,10 @@ function contextOf(cluster: ClusterState, node: ClusterNode): ClusterContext {
 export function runOnNode(cluster: ClusterState, text: string): { node: string; result: StepResult } {
   const split = splitNodeFlag(text)
   const node = split.node ? nodeNamed(cluster, split.node) : (cluster.nodes[0] as ClusterNode)
-  let command: ReturnType<typeof parseDockerCommand> | undefined
-  try {
-    command = parseDockerCommand(tokenizeCommandLine(split.line))
-  } catch {
-    // runDocker words the refusal itself.
-  }
-  beforeCommand(cluster, node, command)
-  const result = runDocker(node.lab, split.line, contextOf(cluster, node))
-  afterCommand(cluster, node)
-  return { node: node.name, result: { ...result, command: text } }
+  const command = parsed(split.line)
+  const service = runServiceLine(cluster, node, text, tokensOf(split.line), (n, line) =>
+    runWithStore(cluster, n, line),
+  )
+  if (service) return { node: node.name, result: service }
+  return { node: node.name, result: { ...runWithStore(cluster, node, split.line, command), command: text } }
 }

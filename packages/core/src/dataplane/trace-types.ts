@@ -305,6 +305,13 @@ export type ReasonDetail =
    * (`got` is its source), or to another place (`deliveredTo`).
    */
   | { code: 'reply-mismatch'; expected: string; got: string; deliveredTo?: string }
+  /**
+   * The destination is a swarm service's virtual IP. Docker answers it with
+   * an IPVS load balancer in the sandbox: without IPVS in the kernel
+   * (`ipvs: false`) it is never programmed and nothing answers; with IPVS,
+   * the balancing to the tasks is not simulated yet.
+   */
+  | { code: 'service-vip'; address: string; service: string; ipvs: boolean }
 
 /** Every reason a trace can give for a drop. */
 export type ReasonCode = ReasonParams['code']

@@ -182,6 +182,17 @@ export function trace(
     if (target.hop) return stop(flow, target.detail, hops, lang)
     return fail(source.place, target.detail)
   }
+  // A service's virtual IP answers only through the IPVS load balancer Docker programs for it.
+  const vip = serviceOfVip(state, target.address)
+  if (vip && source.kind !== 'outside') {
+    flow.dst = ipText(target.address)
+    return fail(source.place, {
+      code: 'service-vip',
+      address: ipText(target.address),
+      service: vip,
+      ipvs: state.profile.kernel.ipvs !== false,
+    })
+  }
   // 127.0.0.0/8 is every host's own loopback (RFC 1122 3.2.1.3): a LAN or internet machine keeps it to itself.
   if (source.kind === 'outside' && target.address >>> 24 === 127) {
     flow.src = ipText(target.address)
@@ -348,6 +359,16 @@ function walkCluster(
       return b
     },
   }
+}
+
+/** The service whose virtual IP an address is, on one of the lab's networks. */
+function serviceOfVip(lab: LabState, address: number): string | undefined {
+  const text = ipText(address)
+  for (const network of lab.networks) {
+    const service = network.services?.find((s) => s.vip === text)
+    if (service) return service.name
+  }
+  return undefined
 }
 
 function markShared(hops: Hop[], a: string | undefined, b: string | undefined): void {

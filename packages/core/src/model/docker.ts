@@ -96,6 +96,21 @@ export interface Network {
    * one-node swarm, where that is this node alone.
    */
   peerNodes?: { name: string; ip: string }[]
+  /**
+   * The swarm services on this network, as networkDB's service records tell
+   * every node that holds it: the embedded DNS answers NAME (the VIP, or the
+   * tasks' addresses with `--endpoint-mode dnsrr`) and tasks.NAME.
+   */
+  services?: ServiceRecord[]
+}
+
+/** One service's DNS records on a network. */
+export interface ServiceRecord {
+  name: string
+  /** The virtual IP (endpoint mode vip); absent for dnsrr. */
+  vip?: string
+  /** Its tasks' addresses on the network. */
+  tasks: string[]
 }
 
 /** One remote endpoint of an overlay network, as this node's peer database holds it. */
@@ -226,4 +241,9 @@ export interface Container {
   filesOf?: string
   /** HostnamePath is set: networking was initialized (a start that failed at a join leaves it unset). */
   hostnameFile?: boolean
+  /**
+   * A swarm task's container (made by the node's agent, not by a client):
+   * its HostConfig leaves the DNS settings and NetworkMode unset.
+   */
+  swarmTask?: true
 }

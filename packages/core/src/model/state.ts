@@ -19,7 +19,13 @@ export interface EngineProfile {
   /** Default MTU of bridge networks. */
   mtu: number
   /** Kernel features the drivers need; a kernel without them makes Docker fail as it does there. */
-  kernel: { ipvlan: boolean; dummy: boolean; vlan: boolean }
+  kernel: {
+    ipvlan: boolean
+    dummy: boolean
+    vlan: boolean
+    /** IPVS (CONFIG_IP_VS), which swarm services' virtual IPs need (absent: present). */
+    ipvs?: boolean
+  }
   /** The host has IPv6, so docker-proxy also listens on [::] for ports published without an address. */
   ipv6Proxy: boolean
 }

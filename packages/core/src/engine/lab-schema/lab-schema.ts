@@ -71,7 +71,7 @@ const profile = object({
   ephemeralPorts: tuple(integer(1, 65535), integer(1, 65535)),
   bip: text,
   mtu: integer(0, UINT32),
-  kernel: object({ ipvlan: boolean, dummy: boolean, vlan: boolean }),
+  kernel: object({ ipvlan: boolean, dummy: boolean, vlan: boolean, ipvs: optional(boolean) }),
   ipv6Proxy: boolean,
 })
 
@@ -261,12 +261,14 @@ const network = refine(
       ),
     ),
     peerNodes: optional(array(object({ name, ip: ipv4 }))),
+    services: optional(array(object({ name, vip: optional(ipv4), tasks: array(ipv4) }))),
   }),
   (n, path) => (n.configOnly ? undefined : ipamFieldProblem(n.ipam.config, path)),
 )
 
 const container = object({
   id: name,
+  swarmTask: optional(oneOf(true)),
   name,
   image: text,
   cmd: array(text),
