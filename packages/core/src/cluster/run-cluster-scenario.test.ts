@@ -242,6 +242,20 @@ docker --node node3 network create -d overlay --attachable ov3
     ])
   })
 
+  test('a worker leaves without --force; the manager forgets its endpoints', () => {
+    const { cluster } = runClusterScenario(SWARM, { engine: '20.10' })
+    expect(runOnNode(cluster, 'docker --node node2 rm -f b1').result.exitCode).toBe(0)
+    expect(runOnNode(cluster, 'docker --node node2 swarm leave').result.output).toBe('Node left the swarm.\n')
+    const node1 = nodeNamed(cluster, 'node1').lab
+    expect(findNetwork(node1, 'ingress')?.peers ?? []).toEqual([])
+    const inspect = JSON.parse(runOnNode(cluster, 'docker network inspect ingress').result.output)
+    expect(inspect[0].Peers.map((p: { IP: string }) => p.IP)).toEqual(['203.0.113.11'])
+    // The manager is still warned.
+    expect(runOnNode(cluster, 'docker swarm leave').result.error).toContain(
+      'Use `--force` to ignore this message.',
+    )
+  })
+
   test('a lab of one host has no manager to join, and is left as it was', () => {
     const { cluster } = runClusterScenario('nodes node1 node2\n', {})
     const before = toJSON(nodeNamed(cluster, 'node2').lab)

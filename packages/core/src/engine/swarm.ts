@@ -174,7 +174,9 @@ export function joinSwarm(
 export function leaveSwarm(tx: Tx, force: boolean): string {
   const lab = tx.lab
   if (!lab.swarm) throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.notInSwarm())
-  if (!force) throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.leaveLastManager())
+  // Only a manager is warned (it may be the last one, whose leaving erases the swarm); a worker just goes.
+  if (!force && lab.swarm.role !== 'worker')
+    throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.leaveLastManager())
   const gw = lab.networks.find((n) => n.name === 'docker_gwbridge')
   for (const ep of Object.values(gw?.endpoints ?? {})) {
     if (ep.containerId !== 'ingress-sbox' || !gw) continue
