@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import {
   compareObservations,
   daemonOfScenario,
+  hostBeforeScenario,
   hostFromObservation,
   normalizeObservation,
   onlyRecordedViews,
@@ -137,19 +138,22 @@ export function compareRuns(engine, expected, actual) {
  * modelling the recording's engine.
  */
 export function replayInputs(engine, recording, name) {
-  const host = hostFromObservation(recording, {
+  const extra = {
     nameservers: machine.nameservers,
     hostname: machine.hostname ?? 'recorder',
     ...(machine.resolvConf !== undefined ? { resolvConf: machine.resolvConf } : {}),
     ...(machine.hostsFile !== undefined ? { hostsFile: machine.hostsFile } : {}),
-  })
-  const lines =
-    name && !name.includes('@')
-      ? readScenario(name)
-          .split('\n')
-          .map((l) => l.trim())
-          .filter((l) => l.startsWith('docker ') || l.startsWith('trace '))
-      : recording.steps.filter((s) => s.command.startsWith('docker ')).map((s) => s.command)
+  }
+  const whole = name && !name.includes('@')
+  // A whole scenario runs its `host` lines where they stand (a route or a sysctl between two
+  // probes), on the host as it was before them; a snapshot takes the host the recording ended with.
+  const host = whole ? hostBeforeScenario(recording, extra) : hostFromObservation(recording, extra)
+  const lines = whole
+    ? readScenario(name)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith('docker ') || l.startsWith('trace ') || l.startsWith('host '))
+    : recording.steps.filter((s) => s.command.startsWith('docker ')).map((s) => s.command)
   // The scenario's `dockerd` line: the daemon the recorder restarted with those flags.
   const scenario = name ? name.split('@')[0] : undefined
   // (Only that line: core does not know the recorder's own host and snapshot lines.)

@@ -1,6 +1,6 @@
 # parents: Linux bridges (never eth0)
 host ip link add nmparent0 type bridge && ip addr add 10.99.0.1/24 dev nmparent0 && ip link set nmparent0 up
-host for i in 1 2 3 4 5; do ip link add nmparent$i type bridge && ip link set nmparent$i up || exit 1; done
+host ip link add nmparent1 type bridge && ip link set nmparent1 up && ip link add nmparent2 type bridge && ip link set nmparent2 up && ip link add nmparent3 type bridge && ip link set nmparent3 up && ip link add nmparent4 type bridge && ip link set nmparent4 up && ip link add nmparent5 type bridge && ip link set nmparent5 up
 docker network create -d macvlan --subnet 10.99.0.0/24 --gateway 10.99.0.1 -o parent=nmparent0 mv
 docker run -d --name m1 --network mv netmodes/busybox:test sleep 3600
 docker run -d --name m2 --network mv --ip 10.99.0.50 netmodes/busybox:test sleep 3600

@@ -5,7 +5,7 @@ import {
   daemonOfScenario,
   engineOfServerVersion,
   escapeControl,
-  hostFromObservation,
+  hostBeforeScenario,
   isNetmodesError,
   NetmodesError,
   normalizeObservation,
@@ -54,14 +54,15 @@ function verifyAgainstRecording(
       `recording ${recordingPath} is not valid JSON: ${(error as Error).message}`,
     )
   }
+  // The docker lines, and the host lines where they stand (the recording's host holds what they made).
   const commands = parseScenario(source)
-    .filter((s) => s.kind === 'docker')
-    .map((s) => s.text)
+    .filter((s) => s.kind === 'docker' || s.kind === 'host')
+    .map((s) => (s.kind === 'host' ? `host ${s.text}` : s.text))
   // The recording names the engine it was made on; a recording without one is of 20.10.
   const engine = asked ?? (recording.engine ? engineOfServerVersion(recording.engine) : '20.10')
   // The recorder started the engine with the scenario's dockerd flags; the simulated daemon starts with them too.
   const simulated = simulateObservation(commands, {
-    host: hostFromObservation(recording),
+    host: hostBeforeScenario(recording),
     engine,
     daemon: daemonOfScenario(source),
   })

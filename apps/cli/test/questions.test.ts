@@ -3,10 +3,11 @@
  * as real processes.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runScenario, toJSON } from '@netmodes/core'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { netmodes as run } from './helpers.js'
 
@@ -265,7 +266,10 @@ describe('IPv6 (netmodes trace / matrix --ipv6)', () => {
     return { code: r.status, stdout: r.stdout, stderr: r.stderr }
   }
   beforeAll(() => {
-    for (const engine of ['20.10', '28'] as const)
+    for (const engine of ['20.10', '28'] as const) {
+      // `netmodes host` only shows the host: the uplink's IPv6 address comes from a scenario's host line.
+      const { lab: start } = runScenario('host ip -6 addr add 2001:db8:1::15/64 dev eth0', { engine })
+      writeFileSync(labs[engine], toJSON(start))
       for (const line of [
         'network create --ipv6 --subnet 10.81.0.0/24 --subnet fd00:81::/64 front6',
         'network create --ipv6 --subnet fd00:82::/64 back6',
@@ -273,6 +277,7 @@ describe('IPv6 (netmodes trace / matrix --ipv6)', () => {
         'run -d --name db --network back6 nginx',
       ])
         expect(on(engine, 'docker', ...line.split(' ')).code, line).toBe(0)
+    }
   })
   test('28 isolates the two networks in IPv6, 20.10 does not', () => {
     const now = on('28', 'trace', 'web', '[fd00:82::2]:80/tcp')
@@ -280,10 +285,29 @@ describe('IPv6 (netmodes trace / matrix --ipv6)', () => {
     expect(now.stdout).toContain('-A PREROUTING -d fd00:82::2/128 ! -i br-')
     expect(on('20.10', 'trace', 'web', '[fd00:82::2]:80/tcp').code).toBe(0)
   })
-  test('matrix --ipv6: containers by their IPv6 addresses, and the host', () => {
-    const r = on('28', 'matrix', '--ipv6', '--port', '80')
-    expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^from \\ to\s+web\s+db\s+host\n/)
-    expect(r.stdout).not.toContain('lan')
+  test('matrix --ipv6: containers by their IPv6 addresses, the host, the LAN and the internet', () => {
+    for (const engine of ['28', '20.10'] as const) {
+      const r = on(engine, 'matrix', '--ipv6')
+      expect(r.code).toBe(0)
+      expect(r.stdout).toMatch(/^from \\ to\s+web\s+db\s+host\s+lan\s+internet\n/)
+      // web's row: 28 masquerades it out (reachable), 20.10 loses the reply (its ULA has no way back)
+      const web = r.stdout.split('\n').find((l) => l.startsWith('web '))
+      const [lan = '', internet = ''] = web?.trim().split(/\s+/).slice(-2) ?? []
+      expect([lan, internet], engine).toEqual(
+        engine === '28' ? ['yes', 'yes'] : [lan, internet].map(() => expect.stringMatching(/^no\d+$/)),
+      )
+      if (engine === '20.10')
+        expect(r.stdout).toContain(`${lan}  web -> lan: The request arrives, but the reply is lost`)
+    }
+  })
+  test('trace --ipv6 web lan: 28 by MASQUERADE, 20.10 loses the reply, in the words of each', () => {
+    const now = on('28', 'trace', '--ipv6', 'web', 'lan')
+    expect(now.code).toBe(0)
+    expect(now.stdout).toMatch(/-A POSTROUTING -s fd00:81::\/64 ! -o br-[0-9a-f]{12} -j MASQUERADE/)
+    expect(now.stdout).toContain('MASQUERADE: fd00:81::2 becomes 2001:db8:1::15')
+    const old = on('20.10', 'trace', '--ipv6', 'web', 'lan', '--lang', 'zh-CN')
+    expect(old.code).toBe(0)
+    expect(old.stdout).toContain('不写任何 ip6tables 规则')
+    expect(old.stdout).not.toContain('MASQUERADE:')
   })
 })

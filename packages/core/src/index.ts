@@ -119,7 +119,7 @@ export type {
   PortMapping,
 } from './model/docker.js'
 export type { Listener } from './model/listener.js'
-export { containerByName, findContainer, findNetwork } from './model/lookup.js'
+export { containerByName, findContainer, findNetwork, machineNames } from './model/lookup.js'
 export type { Link, LinkAddress, LinkKind, Namespace, Route } from './model/namespace.js'
 export type { Chain, Netfilter, Rule, Table, TableName } from './model/netfilter.js'
 export type { Operation } from './model/operation.js'
@@ -142,7 +142,11 @@ export type {
   RawObservation,
 } from './observe/raw-observation.js'
 export { onlyRecordedViews } from './observe/recorded-views.js'
-export { hostFromObservation, simulateObservation } from './observe/simulate-observation.js'
+export {
+  hostBeforeScenario,
+  hostFromObservation,
+  simulateObservation,
+} from './observe/simulate-observation.js'
 export type { DockerCommand } from './script/docker-command.js'
 export { escapeControl } from './script/escape-control.js'
 export type { ListenStatement } from './script/listen-statement.js'

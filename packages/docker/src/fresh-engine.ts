@@ -63,8 +63,10 @@ export interface ResetEngineOptions {
 }
 
 const PREDEFINED = new Set(['bridge', 'host', 'none'])
-// Interfaces a previous daemon or scenario may leave: bridges, swarm's, the scenarios' parents.
-const LEFTOVER_LINK = /^(br-|docker_gwbridge$|docker0$|nmparent|mybr0$|vx-)/
+// Interfaces a previous daemon or scenario may leave: bridges, swarm's, the scenarios' parents and LANs.
+const LEFTOVER_LINK = /^(br-|docker_gwbridge$|docker0$|nmparent|nmlan|mybr0$|vx-)/
+// The scenarios' LAN machines (`host ip netns add nmpc1`): namespaces, global to the machine (/run/netns).
+const LEFTOVER_NETNS = /^nmpc[\w-]*$/
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 // Alive, and still the process that was identified (a pid is reused once it exits).
@@ -132,6 +134,11 @@ async function removeLeftovers(engine: EngineIdentity, netns: string | undefined
     .map((line) => (line.split(': ')[1] ?? '').replace(/@.*/, ''))
     .filter((name) => LEFTOVER_LINK.test(name))
   for (const name of links) await runShell(`ip link del ${JSON.stringify(name)} 2>/dev/null`, netns)
+  // Deleting a machine's namespace deletes its links, and their veth peers on this side.
+  const machines = existsSync('/run/netns')
+    ? readdirSync('/run/netns').filter((n) => LEFTOVER_NETNS.test(n))
+    : []
+  for (const name of machines) await runShell(`ip netns del ${JSON.stringify(name)} 2>/dev/null`)
   // The sandboxes' namespaces it bind-mounted under its exec root.
   const mounts = `${engine.execRoot}/netns`
   if (existsSync(mounts)) {

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { connect } from 'node:net'
 import type { TraceStatement } from '@netmodes/core'
 import { NetmodesError } from '@netmodes/core'
 import { execIn } from './_exec-in.js'
-import { inNetns, runShell } from './_host-tools.js'
+import { inNetns, readTool, runShell } from './_host-tools.js'
 import type { DockerConnection } from './connect-docker.js'
 
 /** What a probe found: the packet got there (and, for TCP, an answer came back), or not. */
@@ -15,10 +16,31 @@ export interface ProbeResult {
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
 
+/**
+ * A machine of the scenario's own: a network namespace its `host ip netns add NAME` line made
+ * (`ip netns` keeps it at /run/netns/NAME), standing for another machine on a LAN beside the host.
+ */
+function machineNetns(name: string): string | undefined {
+  const path = `/run/netns/${name}`
+  return /^[\w.-]+$/.test(name) && existsSync(path) ? path : undefined
+}
+
+/** A LAN machine's address: the first global IPv4 address on its links, as `ip -j addr` shows it. */
+async function machineAddress(netns: string, name: string): Promise<string> {
+  const links = JSON.parse(await readTool('ip', ['-j', '-4', 'addr', 'show', 'scope', 'global'], netns)) as {
+    addr_info?: { local?: string }[]
+  }[]
+  const address = links.flatMap((l) => l.addr_info ?? []).find((a) => a.local)?.local
+  if (!address) throw new NetmodesError('NOT_FOUND', `${name} has no address to probe`)
+  return address
+}
+
 /** The address of a container, as `docker inspect` shows it (the host does not ask Docker's DNS). */
 async function addressOf(conn: DockerConnection, target: string): Promise<string> {
   // An IPv4 address, or an IPv6 one (parseTraceStatement takes `[fd00::2]:80` apart).
   if (IPV4.test(target) || target.includes(':')) return target
+  const machine = machineNetns(target)
+  if (machine) return machineAddress(machine, target)
   const info = await conn.docker.getContainer(target).inspect()
   const networks = Object.values(info.NetworkSettings.Networks ?? {})
   const address = networks.map((n) => n.IPAddress).find(Boolean)
@@ -75,9 +97,11 @@ function tcpFromNetns(netns: string, address: string, port: number): Promise<Pro
  * ICMP echo (`ping -c 1 -W 1`) or a TCP connection that must bring back an
  * answer (the conformance listeners say "ok"). Sources are containers
  * (through exec, so names go through Docker's embedded DNS as an
- * application's would) or the host. Only the addresses of containers and
- * bridges on this host may be targets: nothing leaves the machine. The
- * host's probes leave from the engine's network namespace (`conn.netns`).
+ * application's would), the host, or a LAN machine the scenario made (a
+ * network namespace named in `ip netns add`). Only the addresses of
+ * containers, bridges and those machines may be targets: nothing leaves the
+ * machine. The host's probes leave from the engine's network namespace
+ * (`conn.netns`), a machine's from its own.
  *
  * @example
  * await probe(conn, { from: 'api', to: 'web', protocol: 'tcp', port: 80 })
@@ -91,14 +115,17 @@ export async function probe(conn: DockerConnection, stmt: TraceStatement): Promi
   }
   if (stmt.protocol === 'udp')
     throw new NetmodesError('UNSUPPORTED', 'UDP is not probed: no answer proves delivery')
-  if (stmt.from === 'host') {
+  // The host's probes leave from the engine's namespace; a LAN machine's from its own.
+  const machine = machineNetns(stmt.from)
+  if (stmt.from === 'host' || machine) {
+    const netns = machine ?? conn.netns
     const address = await addressOf(conn, stmt.to)
     if (stmt.protocol === 'icmp') {
-      const r = await runShell(`ping -c 1 -W 1 ${address}`, conn.netns)
+      const r = await runShell(`ping -c 1 -W 1 ${address}`, netns)
       return { delivered: r.exit === 0, detail: (r.stdout + r.stderr).trim().split('\n').pop() ?? '' }
     }
     const tcp = () =>
-      conn.netns ? tcpFromNetns(conn.netns, address, stmt.port ?? 0) : tcpFromHost(address, stmt.port ?? 0)
+      netns ? tcpFromNetns(netns, address, stmt.port ?? 0) : tcpFromHost(address, stmt.port ?? 0)
     // The host's first packet to a container's fresh IPv6 address can wait out neighbour discovery
     // (a fresh 20.10 in CI lost host -> [fd00:99::2]:80 once): a refused or silent first try is tried
     // once more. A retry never makes a dropped path look delivered: only an answer counts.
@@ -107,10 +134,13 @@ export async function probe(conn: DockerConnection, stmt: TraceStatement): Promi
     await new Promise((r) => setTimeout(r, 500))
     return tcp()
   }
+  // A LAN machine has no name in Docker's DNS: the container sends to its address.
+  const toMachine = machineNetns(stmt.to)
+  const to = toMachine ? await machineAddress(toMachine, stmt.to) : stmt.to
   const cmd =
     stmt.protocol === 'icmp'
-      ? ['timeout', '3', 'ping', '-c', '1', '-W', '1', stmt.to]
-      : ['timeout', '3', 'nc', '-w', '2', stmt.to, String(stmt.port)]
+      ? ['timeout', '3', 'ping', '-c', '1', '-W', '1', to]
+      : ['timeout', '3', 'nc', '-w', '2', to, String(stmt.port)]
   const r = await execIn(conn, stmt.from, cmd)
   // ping exits 0 on a reply; nc exits 0 only when it connected, and an answer must have come back.
   const delivered = r.exit === 0 && (stmt.protocol === 'icmp' || r.output.trim().length > 0)

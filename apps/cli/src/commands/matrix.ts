@@ -19,7 +19,8 @@ Examples:
     ...flowArgs,
     ipv6: {
       type: 'boolean',
-      description: "IPv6: each container by its IPv6 address, and the host (Docker's ip6tables, or none)",
+      description:
+        "IPv6: each container by its IPv6 address, the host, the LAN and the internet (Docker's ip6tables, or none)",
     },
     ...labArgs,
     ...engineArgs,

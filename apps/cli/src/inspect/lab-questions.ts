@@ -68,7 +68,16 @@ function renderPath(result: TraceResult, lang: Lang): string {
  */
 export function runTrace(
   lab: LabState,
-  options: { from: string; to: string; port?: string; proto?: string; lang?: Lang; json: boolean } & Output,
+  options: {
+    from: string
+    to: string
+    port?: string
+    proto?: string
+    /** `--ipv6`: TO by name is its IPv6 address. */
+    ipv6?: boolean
+    lang?: Lang
+    json: boolean
+  } & Output,
 ): number {
   const lang = options.lang ?? 'en'
   const port = portOf(options.port)
@@ -78,6 +87,7 @@ export function runTrace(
     to: options.to,
     ...(protocol ? { protocol } : {}),
     ...(port ? { port } : {}),
+    ...(options.ipv6 ? { family: 6 as const } : {}),
     lang,
   })
   options.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderPath(result, lang))
@@ -97,7 +107,7 @@ export function runMatrix(
   options: {
     port?: string
     proto?: string
-    /** The IPv6 matrix (`--ipv6`): containers by their IPv6 addresses, and the host. */
+    /** The IPv6 matrix (`--ipv6`): containers by their IPv6 addresses, the host, the LAN and the internet. */
     ipv6?: boolean
     json: boolean
     width: number

@@ -1,9 +1,11 @@
 /**
  * What a trace can start from or go to, as the texts core's tracer reads
- * (parseEndpoint): every running container, the host, a LAN machine, an
- * internet machine, and each port published on the host.
+ * (parseEndpoint): every running container, the host, the machines a
+ * scenario's `host ip netns add` lines made, a LAN machine, an internet
+ * machine, and each port published on the host.
  */
 import type { LabState } from '@netmodes/core'
+import { machineNames } from '@netmodes/core'
 
 export interface EndpointChoice {
   /** The text handed to trace(): "web", "host", "lan", "host:8080/tcp". */
@@ -22,6 +24,7 @@ export function traceEndpoints(lab: LabState): EndpointChoice[] {
   return [
     ...containers,
     { value: 'host', published: false },
+    ...machineNames(lab).map((value) => ({ value, published: false })),
     { value: 'lan', published: false },
     { value: 'internet', published: false },
     ...[...ports].map((value) => ({ value, published: true })),

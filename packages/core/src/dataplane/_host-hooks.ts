@@ -77,6 +77,9 @@ export function networkOfDevice(lab: LabState, device: string): string {
  */
 function classifyDrop(lab: LabState, v: ChainVerdict, hook: string, ctx: PacketContext): ReasonDetail {
   const by = v.decidedBy
+  const bridged = hook === 'FORWARD' && ctx.inIface !== '' && ctx.inIface === ctx.outIface
+  if (!by && bridged && !lab.networks.some((n) => n.device === ctx.inIface))
+    return { code: 'foreign-bridge', bridge: ctx.inIface, policy: v.policy ?? 'DROP' }
   if (!by) return { code: 'filtered', table: 'filter', chain: hook, policy: v.policy ?? 'DROP' }
   const r = by.rule
   const { stage1, stage2 } = behaviourOf(lab).firewaller.isolationChains

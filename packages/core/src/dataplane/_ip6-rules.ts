@@ -51,12 +51,14 @@ export interface Verdict {
   rule?: string
   /** The rule that decided (a DNAT's `--to-destination`). */
   matched?: Rule
+  /** Its place in its chain, 1-based as `ip6tables -L --line-numbers` counts. */
+  position?: number
 }
 
 /** A built-in chain's verdict for a packet: jumps followed, RETURN and the end of a user chain go back. */
 export function verdictOf(nf: Netfilter, table: TableName, chain: string, p: Packet6, depth = 0): Verdict {
   const chains = tableOf(nf, table).chains
-  for (const rule of chains[chain]?.rules ?? []) {
+  for (const [i, rule] of (chains[chain]?.rules ?? []).entries()) {
     if (!matches(rule, p)) continue
     if (rule.jump === 'RETURN') return { verdict: 'RETURN', chain }
     if (chains[rule.jump] && depth < 32) {
@@ -64,7 +66,13 @@ export function verdictOf(nf: Netfilter, table: TableName, chain: string, p: Pac
       if (inner.verdict !== 'RETURN') return inner
       continue
     }
-    return { verdict: rule.jump, chain, rule: `-A ${chain} ${renderRuleSpec(rule)}`, matched: rule }
+    return {
+      verdict: rule.jump,
+      chain,
+      rule: `-A ${chain} ${renderRuleSpec(rule)}`,
+      matched: rule,
+      position: i + 1,
+    }
   }
   const policy = chains[chain]?.policy
   return { verdict: depth === 0 && policy && policy !== '-' ? policy : 'RETURN', chain }

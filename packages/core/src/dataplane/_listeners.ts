@@ -11,7 +11,7 @@
 
 import { parseIPv4 } from '../ipam/ipv4.js'
 import type { Container } from '../model/docker.js'
-import { containerByName } from '../model/lookup.js'
+import { containerByName, NETNS_DIR } from '../model/lookup.js'
 import type { LabState } from '../model/state.js'
 import type { ListeningSocket } from './listening-sockets.js'
 import { listeningSockets, socketFor } from './listening-sockets.js'
@@ -115,6 +115,10 @@ export function placeOfAddress(lab: LabState, address: string): string | undefin
       const c = lab.containers[ep.containerId]
       if (c) return namespaceIdOf(lab, c)
     }
+  }
+  // A machine the scenario made (`ip netns add`), holding the address on one of its links.
+  for (const [id, ns] of Object.entries(lab.namespaces)) {
+    if (id.startsWith(NETNS_DIR) && ns.links.some((l) => l.addrs.some((a) => a.local === address))) return id
   }
   return undefined
 }

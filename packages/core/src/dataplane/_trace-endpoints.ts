@@ -8,7 +8,7 @@
 import { NetmodesError } from '../errors.js'
 import { formatIPv4, parseIPv4 } from '../ipam/ipv4.js'
 import type { Container } from '../model/docker.js'
-import { containerByName, findContainer } from '../model/lookup.js'
+import { containerByName, findContainer, machineNamespace } from '../model/lookup.js'
 import type { Namespace } from '../model/namespace.js'
 import type { LabState } from '../model/state.js'
 import { ipNumber } from './_ip-text.js'
@@ -49,6 +49,8 @@ function required<T>(value: T | undefined, what: string): T {
 export function resolveSource(lab: LabState, world: OutsideWorld, from: TraceEndpoint): Source {
   switch (from.kind) {
     case 'container': {
+      const machine = findContainer(lab, from.name) ? undefined : machineNamespace(lab, from.name)
+      if (machine) return { kind: 'namespace', ns: machine, place: machine.id }
       const c = lookupContainer(lab, from.name)
       const nsId = namespaceIdOf(lab, c)
       const ns = nsId ? lab.namespaces[nsId] : undefined
@@ -197,6 +199,37 @@ function resolveContainer(
   return { kind: 'address', address: pick.address, ...(tNs ? { place: tNs } : {}), container: target, hop }
 }
 
+/**
+ * A LAN machine as a destination: the address on its links that the source
+ * reaches on-link (a machine on the host's LAN bridge, seen from the host),
+ * else its first global one. Docker's DNS does not know it, so a container
+ * sends to the address as a person would type it.
+ */
+function resolveMachine(source: Source, name: string, machine: Namespace): Target {
+  const sourceIndex = source.kind === 'namespace' ? indexNamespace(source.ns) : undefined
+  const candidates = machine.links.flatMap((l) =>
+    l.addrs
+      .filter((a) => a.scope === 'global')
+      .map((a) => ({ device: l.ifname, address: ipNumber(a.local) })),
+  )
+  const onLink = candidates.find((c) => {
+    const d = sourceIndex && c.address !== undefined ? lookupRoute(sourceIndex, c.address) : undefined
+    return d?.kind === 'unicast' && d.route.gateway === undefined && d.route.prefix > 0
+  })
+  const pick = onLink ?? candidates.find((c) => c.address !== undefined)
+  if (!pick || pick.address === undefined)
+    return { kind: 'dropped', detail: { code: 'no-interface', side: 'to' } }
+  const hop: Hop = {
+    kind: 'resolve',
+    namespace: source.place,
+    name,
+    method: 'machine',
+    address: formatIPv4(pick.address),
+    device: pick.device,
+  }
+  return { kind: 'address', address: pick.address, place: machine.id, hop }
+}
+
 /** Resolves the destination end. */
 export function resolveTarget(
   lab: LabState,
@@ -206,8 +239,11 @@ export function resolveTarget(
   dns: boolean,
 ): Target {
   switch (to.kind) {
-    case 'container':
+    case 'container': {
+      const machine = findContainer(lab, to.name) ? undefined : machineNamespace(lab, to.name)
+      if (machine) return resolveMachine(source, to.name, machine)
       return resolveContainer(lab, world, source, to.name, dns)
+    }
     case 'host':
       return {
         kind: 'address',

@@ -10,6 +10,7 @@
  * nat POSTROUTING too (br_netfilter, which Docker turns on).
  */
 
+import { routeLocalnet } from '../kernel/sysctl.js'
 import type { Link, Namespace } from '../model/namespace.js'
 import type { LabState } from '../model/state.js'
 import { deliverLocal } from './_deliver-local.js'
@@ -173,6 +174,8 @@ function receive(w: Walk, ns: Namespace, link: Link, pkt: Packet): Arrival {
 }
 
 function routeReceived(w: Walk, ns: Namespace, link: Link, pkt: Packet): Arrival {
+  const martian = martianCheck(w, ns, link, pkt)
+  if (martian) return martian
   const index = indexNamespace(ns)
   const d = lookupRoute(index, pkt.dst)
   if (d?.kind === 'local') {
@@ -202,6 +205,26 @@ function routeReceived(w: Walk, ns: Namespace, link: Link, pkt: Packet): Arrival
       address: addressToken(w, pkt.dst),
     })
   return transmit(w, ns, d.dev, d.nextHop, pkt)
+}
+
+/**
+ * ip_route_input_slow (net/ipv4/route.c): a packet for 127.0.0.0/8 (after
+ * PREROUTING's DNAT, which is how a LAN machine's packet for a port Docker
+ * publishes on 127.0.0.1 gets through) or from it, received on a device
+ * other than lo, is a martian unless route_localnet is on for the device
+ * or for all.
+ */
+function martianCheck(w: Walk, ns: Namespace, link: Link, pkt: Packet): Arrival | undefined {
+  if (link.kind === 'loopback') return undefined
+  const side = pkt.dst >>> 24 === 127 ? 'destination' : pkt.src >>> 24 === 127 ? 'source' : undefined
+  if (!side || routeLocalnet(ns, link.ifname)) return undefined
+  return dropAt(w, ns.id, link.ifname, {
+    code: 'martian',
+    side,
+    address: ipText(side === 'destination' ? pkt.dst : pkt.src),
+    where: placeToken(w, ns.id),
+    device: link.ifname,
+  })
 }
 
 /** Local delivery: filter INPUT on the host, then the socket. */

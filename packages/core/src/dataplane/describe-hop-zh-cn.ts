@@ -35,6 +35,8 @@ export const hopsZhCN: HopCatalog = {
           return `使用 ${hop.name} 的地址 ${hop.address}（网络 ${hop.network}；不查 DNS，与 docker inspect 所示相同）`
         case 'shared-namespace':
           return `${hop.name} 共享这个 Network namespace：经 lo 以 127.0.0.1 访问`
+        case 'machine':
+          return `使用机器 ${hop.name} 的地址 ${hop.address}（它的 ${hop.device} 上；不查 DNS：Docker 的名字不是它的）`
         default:
           return `无法解析 "${hop.name}"`
       }

@@ -34,6 +34,8 @@ export const hopsEn: HopCatalog = {
           return `uses the address of ${hop.name}, ${hop.address} on network ${hop.network} (no DNS lookup: as docker inspect shows it)`
         case 'shared-namespace':
           return `${hop.name} shares this network namespace: reached at 127.0.0.1 through lo`
+        case 'machine':
+          return `uses the address of the machine ${hop.name}, ${hop.address} on its ${hop.device} (no DNS: Docker's names are not its)`
         default:
           return `cannot resolve "${hop.name}"`
       }

@@ -102,7 +102,9 @@ function buildIndex(ns: Namespace): NamespaceIndex {
   for (const link of ns.links) {
     byName.set(link.ifname, link)
     byIfindex.set(link.ifindex, link)
-    for (const a of link.addrs) {
+    // A loopback that is down has no local routes (fib_disable_ip), though its address stays.
+    const addrs = link.kind === 'loopback' && !link.flags.includes('UP') ? [] : link.addrs
+    for (const a of addrs) {
       const ip = parseQuad(a.local)
       if (ip === undefined) continue
       if (!local.has(ip)) local.set(ip, link)

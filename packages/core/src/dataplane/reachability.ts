@@ -19,7 +19,7 @@ import { buildListenerBook, endpointOwner, namespaceIdOf } from './_listeners.js
 import { formatEndpoint } from './parse-endpoint.js'
 import { renderReason } from './reasons.js'
 import { trace } from './trace.js'
-import { hostAddress6For, ipv6AddressOf } from './trace-ipv6.js'
+import { ipv6AddressOf } from './trace-ipv6.js'
 import type { ReasonCode, ReasonParams, TraceProtocol, TraceResult } from './trace-types.js'
 
 /** One outcome, as stored: the reason's data belongs to the pair that was traced. */
@@ -69,8 +69,9 @@ export interface ReachabilityOptions {
   /**
    * 6: the matrix of IPv6 addresses: each container traced to by its IPv6
    * address (a container without one is a source only), the host by the
-   * IPv6 gateway the source reaches it at, from containers and the host
-   * (IPv6 has no LAN or internet machine here). Default 4.
+   * IPv6 address the source reaches it at (a gateway from a container, the
+   * uplink's from outside), the LAN and internet machines by theirs, as
+   * `trace` with `family: 6` does. Default 4.
    */
   family?: 4 | 6
 }
@@ -123,7 +124,7 @@ export function reachabilityMatrix(state: LabState, options: ReachabilityOptions
     // The signatures are IPv4's: in IPv6 each container is traced as itself.
     keys.push(v6 ? `container\n${c.id}` : `container\n${sig}`)
   }
-  for (const special of v6 ? ['host'] : ['host', 'lan', 'internet']) {
+  for (const special of ['host', 'lan', 'internet']) {
     endpoints.push(special)
     places.push(special)
     keys.push(special)
@@ -145,9 +146,10 @@ export function reachabilityMatrix(state: LabState, options: ReachabilityOptions
     traces++
     const request = {
       from: endpoints[i] as string,
-      to: v6 ? ipv6Target(state, endpoints[i] as string, endpoints[j] as string) : (endpoints[j] as string),
+      to: v6 ? ipv6Target(state, endpoints[j] as string) : (endpoints[j] as string),
       protocol,
       resolve: 'address' as const,
+      ...(v6 ? { family: 6 as const } : {}),
     }
     return entryOf(
       trace(state, {
@@ -184,7 +186,7 @@ export function reachabilityMatrix(state: LabState, options: ReachabilityOptions
     if (list) list.push(i)
     else byPlace.set(p, [i])
   })
-  const containers = endpoints.length - (v6 ? 1 : 3)
+  const containers = endpoints.length - 3
   const sameNamespace = new Map<number, ReachabilityMatrix['pairs'][string]>()
   for (const members of byPlace.values()) {
     for (const a of members) {
@@ -213,12 +215,17 @@ export function reachabilityMatrix(state: LabState, options: ReachabilityOptions
   }
 }
 
-/** Where an IPv6 matrix traces to: the container's IPv6 address (`::` when it has none), or the host's for the source. */
-function ipv6Target(state: LabState, from: string, to: string): string {
-  const source = containerByName(state, from)
-  if (to === 'host') return hostAddress6For(state, source)
-  const target = containerByName(state, to)
-  return (target && ipv6AddressOf(state, target)) ?? '::'
+/**
+ * Where an IPv6 matrix traces to: the container's IPv6 address (`::` when it
+ * has none: a source only), else what `trace --ipv6` takes the label for
+ * (the host as the source reaches it, the LAN or internet machine).
+ */
+function ipv6Target(state: LabState, to: string): string {
+  const target = to === 'host' || to === 'lan' || to === 'internet' ? undefined : containerByName(state, to)
+  if (!target) return to
+  // A host-mode container is the host.
+  if (namespaceIdOf(state, target) === 'host') return 'host'
+  return ipv6AddressOf(state, endpointOwner(state, target) ?? target) ?? '::'
 }
 
 /**

@@ -46,6 +46,17 @@ export const reasonsZhCN: ReasonCatalog = {
           ? '这个守护进程不写 ip6tables 规则，没有任何东西把宿主机的 IPv6 地址映射到容器（Docker 20.10）'
           : 'ip6tables 的 nat 表中没有匹配它的 DNAT 规则'
     }`,
+  'ipv6-no-route-back': (p) => {
+    const out = p.network
+      ? `${who(p.from)} 的报文带着它自己的地址 ${p.source}（网络 ${p.network}，${p.subnet}）离开宿主机`
+      : `报文带着源地址 ${p.source} 离开`
+    const back = `${p.where === 'lan' ? '局域网上没有谁有' : '互联网没有'}回到这个地址的路由，所以${who(p.to)}的应答永远回不来`
+    if (p.why === 'no-ip6tables')
+      return `这个守护进程不写任何 ip6tables 规则（Docker 20.10：--ip6tables 是实验特性且默认关闭；28：--ip6tables=false），没有 MASQUERADE 改写 IPv6 源地址：${out}，Docker 不向任何人通告这个子网，${back}`
+    if (p.why === 'masquerade-off')
+      return `网络 ${p.network} 关闭了地址伪装（com.docker.network.bridge.enable_ip_masquerade=false，默认 bridge 则是 --ip-masq=false），ip6tables 的 nat POSTROUTING 不改源地址：${out}，Docker 不向任何人通告这个子网，${back}`
+    return `${out}，这是唯一本地地址（ULA，RFC 4193），互联网不路由它：${back}`
+  },
   'published-on-localhost': (p) =>
     `${who(p.from)} 无法通过这个地址访问 ${who(p.to)} 的 ${p.port}/${p.protocol} 端口：${p.container} 只把它映射在 ${p.hostIp} 上（-p ${p.hostIp}:${p.port}:${p.containerPort}），因此只有宿主机自己访问 ${p.hostIp}:${p.port} 才能到达`,
   'no-interface': (p) =>
@@ -93,10 +104,16 @@ export const reasonsZhCN: ReasonCatalog = {
     p.rule
       ? `${who(p.from)} 无法访问 ${who(p.to)}：${p.table} 表 ${p.chain} 链丢弃了它（${p.rule}）`
       : `${who(p.from)} 无法访问 ${who(p.to)}：${p.table} 表 ${p.chain} 链没有规则放行它，而链的默认策略是 ${p.policy}`,
+  'foreign-bridge': (p) =>
+    `${who(p.from)} 无法访问 ${who(p.to)}：${p.bridge} 不是 Docker 的网桥，但它在自己端口之间转发的帧也要经过 filter FORWARD（Docker 加载的 br_netfilter 把 bridge-nf-call-iptables 设为 1），那里没有规则放行，策略是 ${p.policy}（Docker 自己打开 ip_forward 时设置的）；\`iptables -I DOCKER-USER -i ${p.bridge} -o ${p.bridge} -j ACCEPT\` 可以放行`,
   'direct-access': (p) =>
     `${who(p.from)} 无法访问 ${who(p.to)}：${p.address} 是网络 ${p.network} 上的容器地址，不是从它的网桥 ${p.bridge} 进入的报文（这个从 ${p.inIface} 进入）会在 NAT 和转发之前被 Docker 丢弃（${p.rule}）`,
   'remote-loopback': (p) =>
     `${who(p.from)} 无法访问 ${who(p.to)}：${p.port}/${p.protocol} 端口映射在回环地址 ${p.address} 上，不是从 lo 进入的报文（这个从 ${p.inIface} 进入）会被 Docker 丢弃，因此只有宿主机自己能访问（${p.rule}）`,
+  martian: (p) =>
+    p.side === 'source'
+      ? `${place(p, p.where)} 丢弃从 ${p.device} 进入、来自 ${p.address} 的报文：对它的内核来说，从外面来的 127.0.0.0/8 源地址是 martian（火星地址）${p.reply ? '（应答的源地址是请求发往的回环地址：宿主机把它反向 DNAT 回去了）' : ''}，除非 net.ipv4.conf.${p.device}.route_localnet（或 .all.）为 1`
+      : `${place(p, p.where)} 丢弃从 ${p.device} 进入、发往 ${p.address} 的报文：127.0.0.0/8 不会被路由到 lo 以外，对它的内核来说这是 martian 目的地址，除非 net.ipv4.conf.${p.device}.route_localnet（或 .all.）为 1`,
   'container-not-running': (p) =>
     `${who(p.side === 'from' ? p.from : p.to)} 没有在运行（${p.state}），因此没有 Network namespace`,
   'no-neighbor': (p) =>

@@ -59,6 +59,17 @@ export const reasonsEn: ReasonCatalog = {
           ? 'this daemon writes no ip6tables rules, so nothing maps an IPv6 host address to a container (Docker 20.10)'
           : "no DNAT rule of ip6tables' nat table matches it"
     }`,
+  'ipv6-no-route-back': (p) => {
+    const out = p.network
+      ? `${who(p.from)}'s packet left the host with its own address ${p.source} (network ${p.network}, ${p.subnet})`
+      : `the packet left with the source ${p.source}`
+    const back = `${p.where === 'lan' ? 'nothing on the LAN has a' : 'the internet has no'} route back to it, so the answer from ${who(p.to)} never arrives`
+    if (p.why === 'no-ip6tables')
+      return `this daemon writes no ip6tables rules (Docker 20.10: its --ip6tables is experimental and off; 28: --ip6tables=false), so no MASQUERADE rewrites the IPv6 source: ${out}, a subnet Docker announces to no one, and ${back}`
+    if (p.why === 'masquerade-off')
+      return `masquerading is off for network ${p.network} (com.docker.network.bridge.enable_ip_masquerade=false, or --ip-masq=false for the default bridge), so ip6tables' nat POSTROUTING leaves the source as it is: ${out}, a subnet Docker announces to no one, and ${back}`
+    return `${out}, a unique local address (RFC 4193), which the internet does not route: ${back}`
+  },
   'published-on-localhost': (p) =>
     `${who(p.from)} cannot reach ${who(p.to)} on port ${p.port}/${p.protocol} at this address: ${p.container} publishes it on ${p.hostIp} only (-p ${p.hostIp}:${p.port}:${p.containerPort}), so only ${p.hostIp}:${p.port}, from the host itself, reaches it`,
   'no-interface': (p) =>
@@ -107,10 +118,16 @@ export const reasonsEn: ReasonCatalog = {
     p.rule
       ? `${who(p.from)} cannot reach ${who(p.to)}: ${p.table} ${p.chain} drops it (${p.rule})`
       : `${who(p.from)} cannot reach ${who(p.to)}: no rule of ${p.table} ${p.chain} accepts it and the chain's policy is ${p.policy}`,
+  'foreign-bridge': (p) =>
+    `${who(p.from)} cannot reach ${who(p.to)}: ${p.bridge} is not a Docker bridge, yet the frames it bridges between its own ports pass filter FORWARD (br_netfilter, which Docker loads, sets bridge-nf-call-iptables=1), where no rule accepts them and the policy is ${p.policy} (Docker sets it when it turns ip_forward on itself); \`iptables -I DOCKER-USER -i ${p.bridge} -o ${p.bridge} -j ACCEPT\` lets them through`,
   'direct-access': (p) =>
     `${who(p.from)} cannot reach ${who(p.to)}: ${p.address} is a container address on network ${p.network}, and Docker drops packets for it that do not come in through its bridge ${p.bridge} (this one came in on ${p.inIface}), before any NAT or forwarding (${p.rule})`,
   'remote-loopback': (p) =>
     `${who(p.from)} cannot reach ${who(p.to)}: port ${p.port}/${p.protocol} is published on ${p.address}, a loopback address, and Docker drops packets for it that do not come in on lo (this one came in on ${p.inIface}), so only the host itself reaches it (${p.rule})`,
+  martian: (p) =>
+    p.side === 'source'
+      ? `${place(p, p.where)} drops a packet from ${p.address} that came in on ${p.device}: to its kernel a source in 127.0.0.0/8 from outside is a martian${p.reply ? ' (the answer comes from the loopback address the request was sent to, as the host un-DNATs it)' : ''}, unless net.ipv4.conf.${p.device}.route_localnet (or .all.) is 1`
+      : `${place(p, p.where)} drops a packet for ${p.address} that came in on ${p.device}: 127.0.0.0/8 is not routed off lo, so to its kernel it is a martian destination, unless net.ipv4.conf.${p.device}.route_localnet (or .all.) is 1`,
   'container-not-running': (p) =>
     `${who(p.side === 'from' ? p.from : p.to)} is not running (${p.state}), so it has no network namespace`,
   'no-neighbor': (p) =>

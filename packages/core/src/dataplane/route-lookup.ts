@@ -18,13 +18,15 @@ export type RouteDecision =
 /**
  * Whether an address belongs to the namespace (`ip route show table local`):
  * any address on any of its links, or 127.0.0.0/8, which the kernel routes
- * to lo as a whole.
+ * to lo as a whole while lo is up (the local routes of a device go when it
+ * goes down, fib_disable_ip; a fresh `ip netns add` namespace's lo is down).
  *
  * @example
  * isLocalAddress(indexNamespace(host), parseIPv4('127.0.0.53')!) // true
  */
 export function isLocalAddress(index: NamespaceIndex, address: number): boolean {
-  return address >>> 24 === 127 || index.local.has(address)
+  if (address >>> 24 === 127) return index.byName.get('lo')?.flags.includes('UP') ?? true
+  return index.local.has(address)
 }
 
 /**

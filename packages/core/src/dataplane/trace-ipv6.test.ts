@@ -71,7 +71,7 @@ describe.each([
 
   test('the IPv6 matrix answers as the traces do', () => {
     const m = reachabilityMatrix(lab, { family: 6, port: 80 })
-    expect(m.endpoints).not.toContain('lan')
+    expect(m.endpoints.slice(-3)).toEqual(['host', 'lan', 'internet'])
     expect(matrixCell(m, 'api', 'web').reachable).toBe(true)
     expect(matrixCell(m, 'web', 'db').reachable).toBe(unfiltered)
     expect(matrixCell(m, 'q2', 'q1').reachable).toBe(unfiltered)

@@ -29,7 +29,10 @@
  *   it) and docker-proxy serves it otherwise (20.10, an IPv4-only
  *   container); nothing outside has a route to Docker's IPv6 subnets. These
  *   follow the recorded rules; no probe from outside was sent (the
- *   recording machine's LAN is not the lab's).
+ *   recording machine's LAN is not the lab's);
+ * - to the LAN or the internet: _ipv6-egress.ts (28's MASQUERADE, 20.10's
+ *   ULA source with no way back); a host-mode container sends as the host,
+ *   a container-mode sharer from its target's endpoints.
  */
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import { NetmodesError } from '../errors.js'
@@ -39,9 +42,11 @@ import type { Container, Endpoint, Network } from '../model/docker.js'
 import type { Netfilter } from '../model/netfilter.js'
 import type { LabState } from '../model/state.js'
 import { verdictOf } from './_ip6-rules.js'
+import { type Egress6, toOutside6 } from './_ipv6-egress.js'
 import { holderOf, hostLinkWith, SUBINTERFACE } from './_ipv6-holders.js'
-import { buildListenerBook, namespaceIdOf, probeListener } from './_listeners.js'
+import { buildListenerBook, endpointOwner, namespaceIdOf, probeListener } from './_listeners.js'
 import { outsideWorld } from './_outside-world.js'
+import { outsideAddress6, outsideWorld6, whereOutside6 } from './_outside-world6.js'
 import { formatEndpoint } from './parse-endpoint.js'
 import { renderReason } from './reasons.js'
 import type {
@@ -49,6 +54,7 @@ import type {
   ReasonDetail,
   TraceEndpoint,
   TraceFlow,
+  TracePath,
   TraceProtocol,
   TraceResult,
 } from './trace-types.js'
@@ -85,8 +91,56 @@ function ipv6Endpoints(lab: LabState, c: Container): { network: Network; endpoin
 }
 
 /**
- * Traces one IPv6 flow. `to` is an IPv6 address (as parseEndpoint reads
- * `[fd00::2]:80` or `fd00::2`).
+ * Where an IPv6 trace goes for an endpoint (`trace --ipv6`, the IPv6
+ * matrix): an address as given, a container's first IPv6 address, the
+ * host's address as the source reaches it (its uplink's from outside), or
+ * the LAN or internet machine.
+ *
+ * @example
+ * ipv6Destination(lab, { kind: 'container', name: 'api' }, { kind: 'container', name: 'web' }) // 'fd00:81::2'
+ */
+export function ipv6Destination(
+  lab: LabState,
+  from: TraceEndpoint,
+  to: TraceEndpoint,
+): string | { kind: 'lan' | 'internet' } {
+  switch (to.kind) {
+    case 'lan':
+    case 'internet':
+      return { kind: to.kind }
+    case 'address':
+      if (!to.address.includes(':'))
+        throw new NetmodesError(
+          'INVALID_INPUT',
+          `${to.address} is an IPv4 address: an IPv6 trace goes to an IPv6 one`,
+        )
+      return to.address
+    case 'host': {
+      const world = from.kind === 'lan' || from.kind === 'internet' ? outsideWorld6(lab) : undefined
+      if (world) return formatIPv6(world.hostAddress)
+      const source = from.kind === 'container' ? containerNamed(lab, from.name) : undefined
+      return hostAddress6For(lab, source && (endpointOwner(lab, source) ?? source))
+    }
+    default: {
+      const target = containerNamed(lab, to.name)
+      const address = target && ipv6AddressOf(lab, endpointOwner(lab, target) ?? target)
+      if (!address)
+        throw new NetmodesError(
+          target ? 'INVALID_INPUT' : 'NOT_FOUND',
+          target ? `container ${to.name} has no IPv6 address` : `no container ${to.name}`,
+        )
+      return address
+    }
+  }
+}
+
+function containerNamed(lab: LabState, name: string): Container | undefined {
+  return Object.values(lab.containers).find((c) => c.name === name)
+}
+
+/**
+ * Traces one IPv6 flow. `target` is an IPv6 address (as parseEndpoint reads
+ * `[fd00::2]:80` or `fd00::2`), or the LAN or internet machine.
  *
  * @example
  * traceIpv6(lab, { kind: 'container', name: 'api' }, 'fd00:81::2', 'tcp', 80).delivered
@@ -94,18 +148,22 @@ function ipv6Endpoints(lab: LabState, c: Container): { network: Network; endpoin
 export function traceIpv6(
   lab: LabState,
   from: TraceEndpoint,
-  to: string,
+  target: string | { kind: 'lan' | 'internet' },
   protocol: TraceProtocol,
   port: number | undefined,
   listening?: string[],
   lang: Lang = 'en',
 ): TraceResult {
+  const world6 = outsideWorld6(lab)
+  const named = typeof target === 'string' ? undefined : target.kind
+  const machine = named && world6 ? outsideAddress6(world6, named) : undefined
+  const to = typeof target === 'string' ? target : (machine ?? '::')
   const flow: TraceFlow = {
     from: formatEndpoint(from),
-    to: port === undefined ? to : `[${to}]:${port}`,
+    to: named ?? (port === undefined ? to : `[${to}]:${port}`),
     protocol,
     ...(port !== undefined ? { port } : {}),
-    dst: to,
+    ...(named && !machine ? {} : { dst: to }),
   }
   const hops: Hop[] = []
   const drop = (where: string, detail: ReasonDetail): TraceResult => {
@@ -147,6 +205,29 @@ export function traceIpv6(
   const dst = parseIPv6(to) ?? 0n
   const nf = lab.netfilter6
   const v6rules = behaviourOf(lab).firewaller6 !== undefined && nf !== undefined
+  // Off the host: the LAN or internet machine (by name, or an address no container or host link holds).
+  const outside = named ?? (holder ? undefined : whereOutside6(lab, world6, dst))
+  const off: Egress6 = {
+    lab,
+    hops,
+    protocol,
+    port,
+    book,
+    drop,
+    arrived: (reply: TracePath) => ({ delivered: true, hops, flow, reply }),
+    lost: (replyHops, detail) => {
+      const params = { ...detail, from: flow.from, to: flow.to, reply: true as const }
+      return {
+        delivered: false,
+        hops: replyHops,
+        droppedAt: replyHops[replyHops.length - 1] as Hop,
+        reasonCode: detail.code,
+        reason: renderReason(params, lang),
+        reasonParams: params,
+      }
+    },
+  }
+  const outsideDst = named && !machine ? undefined : dst
 
   // One of the host's own addresses: docker-proxy for a published port, or without it DNAT.
   // `inIface`: the bridge a container's packet comes in by (none: the host's own packet).
@@ -198,7 +279,7 @@ export function traceIpv6(
       table: 'nat',
       hook: chain,
       chain: v.chain,
-      position: 0,
+      position: v.position ?? 0,
       text: v.rule ?? '',
       target: 'DNAT',
     })
@@ -311,9 +392,14 @@ export function traceIpv6(
     return atContainer(reached.container, inner)
   }
 
-  if (from.kind === 'lan' || from.kind === 'internet') return fromOutsideWorld(from.kind)
+  if (from.kind === 'lan' || from.kind === 'internet') {
+    if (outside) return toOutside6(off, { kind: 'outside', node: from.kind }, outside, outsideDst)
+    return fromOutsideWorld(from.kind)
+  }
 
-  if (from.kind === 'host') {
+  // The host's own packet (a host-mode container's too: it is in the host's namespace).
+  const fromHost = (): TraceResult => {
+    if (outside) return toOutside6(off, { kind: 'host', place: 'host' }, outside, outsideDst)
     if (!holder)
       return drop('host', { code: 'no-route', where: 'host', why: 'no-matching-route', address: to })
     if (holder.kind === 'host') return toHostAddress('host', dst)
@@ -331,6 +417,7 @@ export function traceIpv6(
     }
     return atContainer(holder.container)
   }
+  if (from.kind === 'host') return fromHost()
   if (from.kind !== 'container')
     throw new NetmodesError(
       'UNSUPPORTED',
@@ -341,12 +428,19 @@ export function traceIpv6(
   if (source.state !== 'running')
     return drop(source.name, { code: 'container-not-running', side: 'from', state: source.state })
   const place = namespaceIdOf(lab, source) ?? source.name
-  const own = ipv6Endpoints(lab, source)
+  if (place === 'host') return fromHost()
+  // A container-mode sharer sends from its target's endpoints.
+  const owner = endpointOwner(lab, source) ?? source
+  const own = ipv6Endpoints(lab, owner)
   // Its own address, or ::1 (its own lo).
-  if ((holder?.kind === 'container' && holder.container.id === source.id) || dst === 1n)
-    return atContainer(source)
-  if (own.length === 0)
-    return drop(place, { code: 'no-route', where: place, why: 'no-matching-route', address: to })
+  if ((holder?.kind === 'container' && namespaceIdOf(lab, holder.container) === place) || dst === 1n)
+    return atContainer(holder?.kind === 'container' ? holder.container : source)
+  if (own.length === 0) {
+    // Network mode none: lo only.
+    if (lab.namespaces[place]?.links.every((l) => l.kind === 'loopback'))
+      return drop(place, { code: 'no-interface', side: 'from' })
+    return drop(place, { code: 'no-route', where: '@from', why: 'no-matching-route', address: to })
+  }
   const src = parseIPv6(own[0]?.endpoint.ipv6 ?? '') ?? 0n
   // On the same network: through its bridge, and (br_netfilter) ip6tables' FORWARD.
   const shared = own.find(({ network }) => holder?.kind === 'container' && holder.network.id === network.id)
@@ -400,19 +494,31 @@ export function traceIpv6(
     }
     return atContainer(holder.container)
   }
-  // Elsewhere: out of its IPv6 default route, which only a network with an IPv6 gateway gives.
+  // Elsewhere: out of its IPv6 default route, which only a network with an IPv6 gateway gives
+  // (28 gives an --internal one none).
   const via = own.find(({ endpoint }) => endpoint.gateway6)
-  if (!via || !holder)
-    return drop(place, { code: 'no-route', where: place, why: 'no-matching-route', address: to })
+  if (!via && outside && own.every(({ network }) => network.internal))
+    return drop(place, { code: 'internal-network', network: own[0]?.network.name ?? '' })
+  if (!via || (!holder && !outside))
+    return drop(place, { code: 'no-route', where: '@from', why: 'no-matching-route', address: to })
   const inBr = via.network.device ?? ''
   hops.push({
     kind: 'route',
     namespace: place,
     iface: via.endpoint.ifname,
-    dst: to,
+    dst: named && !machine ? named : to,
     route: `default via ${via.endpoint.gateway6} dev ${via.endpoint.ifname}`,
     src: via.endpoint.ipv6 ?? '',
   })
+  if (outside || !holder) {
+    const sender = { kind: 'container' as const, place, src: parseIPv6(via.endpoint.ipv6 ?? '') ?? 0n }
+    return toOutside6(
+      off,
+      { ...sender, network: via.network, endpoint: via.endpoint },
+      outside ?? 'lan',
+      outsideDst,
+    )
+  }
   if (holder.kind === 'host') return toHostAddress('host', src, inBr)
   const outBr = holder.network.device ?? ''
   if (v6rules) {

@@ -67,6 +67,12 @@ export interface TraceRequest {
   listening?: string[]
   /** The language of the drop reasons' sentences (default "en"); `reasonParams` is the same in every language. */
   lang?: Lang
+  /**
+   * 6: trace in IPv6 whatever `to` names (a container by its IPv6 address,
+   * the host by the address the source reaches it at, the LAN or internet
+   * machine by theirs); an IPv6 address as `to` is IPv6 anyway. Default 4.
+   */
+  family?: 4 | 6
 }
 
 /** A namespace id ("host", a sandbox key), or one of the simulated machines outside the host. */
@@ -86,9 +92,12 @@ export type HopKind =
       kind: 'resolve'
       namespace: Place
       name: string
-      method: 'embedded-dns' | 'inspect' | 'shared-namespace' | 'not-resolved'
+      /** `machine`: a LAN machine's own namespace (`ip netns add`), by the address on its device. */
+      method: 'embedded-dns' | 'inspect' | 'shared-namespace' | 'machine' | 'not-resolved'
       address?: string
       network?: string
+      /** `machine`: the device holding the address. */
+      device?: string
     }
   /** The routing decision: which route of the namespace matched (or the local table). */
   | { kind: 'route'; namespace: Place; iface: string; dst: string; route: string; src: string }
@@ -222,6 +231,21 @@ export type ReasonDetail =
       protocol: TraceProtocol
       why: 'loopback' | 'no-dnat' | 'no-ip6tables'
     }
+  /**
+   * A packet to the LAN or the internet in IPv6 left the host with a source
+   * nothing there routes back to, so the reply is lost: the container's own
+   * ULA, because the daemon writes no ip6tables (no-ip6tables: 20.10, or
+   * 28's --ip6tables=false) or does not masquerade the network
+   * (masquerade-off); or a ULA source towards the internet (ula, RFC 4193).
+   */
+  | {
+      code: 'ipv6-no-route-back'
+      source: string
+      where: 'lan' | 'internet'
+      why: 'no-ip6tables' | 'masquerade-off' | 'ula'
+      network?: string
+      subnet?: string
+    }
   | {
       code: 'published-on-localhost'
       port: number
@@ -278,6 +302,13 @@ export type ReasonDetail =
     }
   | { code: 'filtered'; table: TableName; chain: string; rule?: string; policy?: string }
   /**
+   * A frame bridged between two ports of a bridge that is not Docker's (a
+   * LAN or VM bridge): br_netfilter, which Docker loads, sends it through
+   * filter FORWARD, where none of Docker's rules accept it and its policy
+   * (DROP, once Docker turned ip_forward on) drops it.
+   */
+  | { code: 'foreign-bridge'; bridge: string; policy: string }
+  /**
    * Docker 28's raw PREROUTING DROP of a container address (`address`, on
    * `network`'s `bridge`) for a packet that came in on another interface.
    */
@@ -298,6 +329,11 @@ export type ReasonDetail =
       inIface: string
       rule: string
     }
+  /**
+   * A packet from or for 127.0.0.0/8 received on a device other than lo, with
+   * route_localnet off there: the kernel's martian (ip_route_input_slow).
+   */
+  | { code: 'martian'; side: 'source' | 'destination'; address: string; where: string; device: string }
   | { code: 'container-not-running'; side: 'from' | 'to'; state: string }
   | { code: 'no-neighbor'; where: string; device: string; address: string; vni?: number }
   /**

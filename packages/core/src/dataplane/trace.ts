@@ -20,7 +20,7 @@ import { ipText, socketText } from './_walk-context.js'
 import { sendFromOutside } from './_walk-outside.js'
 import { formatEndpoint, parseEndpoint } from './parse-endpoint.js'
 import { renderReason } from './reasons.js'
-import { traceIpv6 } from './trace-ipv6.js'
+import { ipv6Destination, traceIpv6 } from './trace-ipv6.js'
 import type {
   Hop,
   Place,
@@ -157,8 +157,8 @@ export function trace(
     )
   }
   // IPv6 follows the paths Docker builds for it (trace-ipv6.ts).
-  if (to.kind === 'address' && to.address.includes(':'))
-    return traceIpv6(state, from, to.address, protocol, port, request.listening, lang)
+  if (request.family === 6 || (to.kind === 'address' && to.address.includes(':')))
+    return traceIpv6(state, from, ipv6Destination(state, from, to), protocol, port, request.listening, lang)
   const flow: TraceFlow = {
     from: formatEndpoint(from),
     to: formatEndpoint(to),

@@ -3,7 +3,9 @@
  * host before (or between) docker commands — a bridge for a LAN segment or a
  * macvlan parent, addresses, routes (a VPN's, one Docker must avoid), a
  * network namespace for another machine and the veth that wires it in —
- * applied to the simulated host, so the same file replays on a real one.
+ * applied to the simulated host, so the same file replays on a real one;
+ * `sysctl` (sysctl-command.ts), and `ip addr|route|link [show]` printed from
+ * the views, on the host or in a machine (`ip -n pc1 route`).
  * Docker sees what they make: subnet selection skips the on-link routes,
  * macvlan finds its parent. Each command answers as iproute2 6.1 does on
  * Debian 12 (its messages and exit codes, checked in a scratch namespace);
@@ -43,37 +45,27 @@ import {
   setLinkUp,
   setMaster,
 } from '../kernel/netlink.js'
+import { machineNamespace, NETNS_DIR } from '../model/lookup.js'
 import type { Link, Namespace } from '../model/namespace.js'
 import type { Operation } from '../model/operation.js'
 import type { LabState } from '../model/state.js'
 import { Tx } from '../model/tx.js'
 import { tokenizeCommandLine } from '../script/tokenize.js'
+import { runIpCommand } from '../views/ip-command.js'
 import type { StepResult } from './execute.js'
+import { HostToolFailure } from './host-tool-failure.js'
+import { sysctlCommand } from './sysctl-command.js'
 
 /** What one `host` statement did: a step as a docker line's is (what the shell printed, the operations), with no daemon behind it. */
 export type HostCommandResult = Omit<StepResult, 'daemonError'>
 
-/** An iproute2 failure: its stderr line and exit code (1 "Cannot find device", 2 RTNETLINK, 255 usage). */
-class IpFailure extends Error {
-  constructor(
-    readonly stderr: string,
-    readonly exitCode: number,
-  ) {
-    super(stderr)
-  }
-}
-
-const ipError = (stderr: string, exitCode: number) => new IpFailure(stderr, exitCode)
+// An iproute2 failure: its stderr line and exit code (1 "Cannot find device", 2 RTNETLINK, 255 usage).
+const ipError = (stderr: string, exitCode: number) => new HostToolFailure(stderr, exitCode)
 const fail = (stderr: string, exitCode: number): never => {
   throw ipError(stderr, exitCode)
 }
 
-/** Where `ip netns add NAME` keeps a namespace; its name is what `ip -n` and `ip netns exec` take. */
-export const NETNS_DIR = '/run/netns/'
-
-function namespaceNamed(lab: LabState, name: string): Namespace | undefined {
-  return lab.namespaces[`${NETNS_DIR}${name}`]
-}
+const namespaceNamed = machineNamespace
 
 // iproute2 matches an object by prefix, in ip/ip.c's order; the ones modelled here.
 const OBJECTS = ['address', 'route', 'link', 'netns'] as const
@@ -333,18 +325,21 @@ function routeCommand(tx: Tx, ns: Namespace, args: string[]): void {
   })
 }
 
-function netnsCommand(tx: Tx, args: string[], depth: number): void {
+// What it prints: nothing for the ip commands modelled, sysctl's lines for `ip netns exec NS sysctl`.
+function netnsCommand(tx: Tx, args: string[], depth: number): string {
   const [verb, name, ...rest] = args
   if (verb === 'add') {
     if (!name) throw ipError('No netns name specified\n', 255)
     if (namespaceNamed(tx.lab, name))
       throw ipError(`Cannot create namespace file "${NETNS_DIR}${name}": File exists\n`, 1)
     const ns = createNamespace(tx, `${NETNS_DIR}${name}`)
-    // A new namespace's lo is down until someone brings it up.
+    // A new namespace's lo is down, without an address, until someone brings it up: so
+    // 127.0.0.0/8 is not local there yet, and a route can send it elsewhere (moby#45610's LAN machine).
     const lo = ns.links[0] as Link
     tx.set(lo, 'flags', ['LOOPBACK'])
     tx.set(lo, 'operstate', 'DOWN')
-    return
+    tx.set(lo, 'addrs', [])
+    return ''
   }
   if (verb === 'del' || verb === 'delete') {
     if (!name || !namespaceNamed(tx.lab, name))
@@ -353,28 +348,44 @@ function netnsCommand(tx: Tx, args: string[], depth: number): void {
         1,
       )
     deleteNamespace(tx, `${NETNS_DIR}${name}`)
-    return
+    return ''
   }
   if (verb === 'exec') {
     const ns = name ? namespaceNamed(tx.lab, name) : undefined
     if (!ns) throw ipError(`Cannot open network namespace "${name ?? ''}": No such file or directory\n`, 1)
+    if (rest[0] === 'sysctl' && depth === 0) return sysctlCommand(tx, ns, rest.slice(1))
     if (rest[0] !== 'ip' || depth > 0)
       throw ipError(
-        `netmodes: \`ip netns exec ${name} ${rest[0] ?? ''}\` is not modelled (ip inside it is)\n`,
+        `netmodes: \`ip netns exec ${name} ${rest[0] ?? ''}\` is not modelled (ip and sysctl inside it are)\n`,
         2,
       )
-    ipCommand(tx, ns, rest.slice(1), depth + 1)
-    return
+    return ipCommand(tx, ns, rest.slice(1), depth + 1)
   }
   throw ipError(`netmodes: \`ip netns ${verb ?? ''}\` is not modelled (add, del, exec)\n`, 2)
 }
 
-function ipCommand(tx: Tx, ns: Namespace, argv: string[], depth = 0): void {
+// `ip [-j] [-4|-6] addr|route|link [show|list|ls]`: a view, printed as the views render it, changing nothing.
+function isShow(args: readonly string[]): boolean {
+  const words = args.filter((w) => !/^-(j|json|4|6)$/.test(w))
+  const object = objectOf(words[0])
+  const verb = words[1]
+  return (
+    object !== undefined &&
+    object !== 'netns' &&
+    (verb === undefined || ['show', 'list', 'ls'].includes(verb))
+  )
+}
+
+function ipCommand(tx: Tx, ns: Namespace, argv: string[], depth = 0): string {
   let args = argv
   // `ip -n NS ...` is `ip netns exec NS ip ...`; -6 picks IPv6 addresses.
   if (args[0] === '-n' || args[0] === '-netns') {
-    netnsCommand(tx, ['exec', args[1] ?? '', 'ip', ...args.slice(2)], depth)
-    return
+    return netnsCommand(tx, ['exec', args[1] ?? '', 'ip', ...args.slice(2)], depth)
+  }
+  if (isShow(args)) {
+    const shown = runIpCommand(ns, args)
+    if (shown.exitCode !== 0) throw ipError(shown.stderr, shown.exitCode)
+    return shown.stdout
   }
   let family: 4 | 6 = 4
   if (args[0] === '-4' || args[0] === '-6') {
@@ -392,7 +403,8 @@ function ipCommand(tx: Tx, ns: Namespace, argv: string[], depth = 0): void {
   else if (family === 6 && object === 'route')
     throw ipError('netmodes: `ip -6 route` on the host is not modelled (ip -6 addr is)\n', 2)
   else if (object === 'route') routeCommand(tx, ns, rest)
-  else netnsCommand(tx, rest, depth)
+  else return netnsCommand(tx, rest, depth)
+  return ''
 }
 
 /** Splits a shell line at `&&`, outside quotes (the tokenizer keeps quoted `&&` as a word). */
@@ -416,10 +428,11 @@ export function runHostCommand(lab: LabState, line: string): HostCommandResult {
   const host = lab.namespaces.host
   if (!host) throw new NetmodesError('INTERNAL', 'the lab has no host namespace')
   const operations: Operation[] = []
+  let output = ''
   const result = (ok: boolean, error?: string, exitCode = 0): HostCommandResult => ({
     command: `host ${line}`,
     ok,
-    output: '',
+    output,
     ...(error ? { error } : {}),
     exitCode,
     operations,
@@ -427,17 +440,17 @@ export function runHostCommand(lab: LabState, line: string): HostCommandResult {
   for (const argv of commandsOf(line)) {
     const tx = new Tx(lab)
     try {
-      if (argv[0] !== 'ip') {
-        throw new IpFailure(
-          `netmodes: \`${argv[0]}\` on the host is not modelled (ip link, ip addr, ip route, ip netns are)\n`,
+      if (argv[0] === 'sysctl') output += sysctlCommand(tx, host, argv.slice(1))
+      else if (argv[0] === 'ip') output += ipCommand(tx, host, argv.slice(1))
+      else
+        throw new HostToolFailure(
+          `netmodes: \`${argv[0]}\` on the host is not modelled (ip link, ip addr, ip route, ip netns, sysctl are)\n`,
           2,
         )
-      }
-      ipCommand(tx, host, argv.slice(1))
       operations.push(...tx.operations)
     } catch (error) {
       tx.rollback()
-      if (error instanceof IpFailure) return result(false, error.stderr, error.exitCode)
+      if (error instanceof HostToolFailure) return result(false, error.stderr, error.exitCode)
       throw error
     }
   }

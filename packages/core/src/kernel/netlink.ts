@@ -4,6 +4,7 @@ import type { Tx } from '../model/tx.js'
 import { drawHex, drawUnused } from '../rng.js'
 import { ipOperation, netnsName } from './ip-operation.js'
 import { hasLinkNamed, insertLink, removeLink, renameIndexedLink } from './link-names.js'
+import { forgetLinkSysctls } from './sysctl.js'
 
 /**
  * The kernel operations Docker's drivers perform through netlink, applied to
@@ -142,6 +143,7 @@ export function moveLink(tx: Tx, from: Namespace, to: Namespace, ifname: string)
   const link = requireLink(from, ifname)
   tx.log(ipOperation(from.id, ['link', 'set', ifname, 'netns', netnsName(to.id)]))
   removeLink(tx, from, link)
+  forgetLinkSysctls(tx, from, ifname)
   if (to.links.some((l) => l.ifindex === link.ifindex)) {
     tx.set(link, 'ifindex', to.nextIfindex)
   }
@@ -186,6 +188,10 @@ export function setLinkUp(tx: Tx, ns: Namespace, ifname: string): void {
   if (link.kind === 'loopback') {
     tx.set(link, 'flags', ['LOOPBACK', 'UP', 'LOWER_UP'])
     tx.set(link, 'operstate', 'UNKNOWN')
+    // A new namespace's lo has no address until it first comes up: inetdev_event (net/ipv4/devinet.c)
+    // adds 127.0.0.1/8 to a loopback device on NETDEV_UP.
+    if (!link.addrs.some((a) => a.local === '127.0.0.1'))
+      tx.set(link, 'addrs', [{ local: '127.0.0.1', prefixlen: 8, scope: 'host' }, ...link.addrs])
   } else if (link.kind === 'bridge') {
     refreshBridgeCarrier(tx, ns, link, true)
   } else {
@@ -355,6 +361,7 @@ export function deleteLink(tx: Tx, ns: Namespace, ifname: string): void {
 function dropLink(tx: Tx, ns: Namespace, link: Link): void {
   removeLink(tx, ns, link)
   unplug(tx, ns, link)
+  forgetLinkSysctls(tx, ns, link.ifname)
 }
 
 /**

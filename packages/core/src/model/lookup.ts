@@ -1,5 +1,6 @@
 import { DockerDaemonError } from '../errors.js'
 import type { Container, Network } from './docker.js'
+import type { Namespace } from './namespace.js'
 import { isUserDefined } from './network-kind.js'
 import { ownValue } from './own-record.js'
 import type { LabState } from './state.js'
@@ -55,4 +56,31 @@ export function requireContainer(lab: LabState, ref: string): Container {
 /** The predefined networks (bridge, host, none) Docker refuses to remove or re-create. */
 export function isPredefinedNetwork(network: Network): boolean {
   return !isUserDefined(network)
+}
+
+/** Where `ip netns add NAME` keeps a namespace; its name is what `ip -n` and `ip netns exec` take. */
+export const NETNS_DIR = '/run/netns/'
+
+/**
+ * A machine of the lab other than the host and the containers: a namespace
+ * a `host ip netns add NAME` line made (a PC on a LAN segment beside the host).
+ *
+ * @example
+ * machineNamespace(lab, 'pc1')?.id // '/run/netns/pc1'
+ */
+export function machineNamespace(lab: LabState, name: string): Namespace | undefined {
+  return ownValue(lab.namespaces, `${NETNS_DIR}${name}`)
+}
+
+/**
+ * The names of the lab's other machines (`ip netns add NAME`), in the order they were made:
+ * what a trace can start from or go to besides the containers, the host, "lan" and "internet".
+ *
+ * @example
+ * machineNames(lab) // ['pc1', 'pc2']
+ */
+export function machineNames(lab: LabState): string[] {
+  return Object.keys(lab.namespaces)
+    .filter((id) => id.startsWith(NETNS_DIR))
+    .map((id) => id.slice(NETNS_DIR.length))
 }

@@ -98,6 +98,11 @@ export interface Namespace {
    * rendered (views/ip-route.ts).
    */
   routes6?: Route6[]
+  /**
+   * The sysctls a `sysctl -w` line set in this namespace (`net.ipv4.conf.eth0.route_localnet` -> "1");
+   * a key not here has the kernel's default (kernel/sysctl.ts).
+   */
+  sysctls?: Record<string, string>
   /** Next interface index the kernel would hand out in this namespace. */
   nextIfindex: number
   /** Permanent neighbour entries (`ip neigh`): the overlay driver's, for endpoints on other nodes. */

@@ -287,9 +287,9 @@ function maskDataRoot(path: string): string {
 export function normalizeObservation(raw: RawObservation): Observation {
   const rename = identities(raw)
   const out: Observation = {}
-  // Only docker lines are observations; `host` lines of a recording set the host up.
+  // The docker lines' answers, and the `host` lines' (what iproute2 and sysctl said).
   raw.steps
-    .filter((s) => s.command.startsWith('docker '))
+    .filter((s) => s.command.startsWith('docker ') || s.command.startsWith('host '))
     .forEach((s, i) => {
       const key = `steps/${String(i + 1).padStart(2, '0')} ${s.command}`
       out[`${key}/exit`] = String(s.exit)

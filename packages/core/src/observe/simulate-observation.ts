@@ -1,4 +1,5 @@
 import { runDocker } from '../engine/execute.js'
+import { runHostCommand } from '../engine/host-commands.js'
 import type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from '../engine/host-description.js'
 import type { CreateLabOptions } from '../engine/lab.js'
 import { createLab } from '../engine/lab.js'
@@ -39,7 +40,29 @@ export function hostFromObservation(
 }
 
 /**
- * Replays docker command lines (and `trace` lines) on a fresh simulated host
+ * The host as it was before the scenario ran, for a replay that runs the
+ * scenario's `host` lines itself: the observation's host holds only what
+ * Docker and those lines made (a recording leaves the machine's own links
+ * out), so only lo is kept; the lines make their links, routes and machines
+ * again, at the moment they ran.
+ *
+ * @example
+ * simulateObservation(scenarioLines, { host: hostBeforeScenario(recording) })
+ */
+export function hostBeforeScenario(
+  raw: RawObservation,
+  extra: Partial<HostDescription> = {},
+): HostDescription {
+  const host = raw.namespaces.host
+  return {
+    addr: ((host?.addr ?? []) as IpJsonAddrEntry[]).filter((l) => l.ifname === 'lo'),
+    route: [],
+    ...extra,
+  }
+}
+
+/**
+ * Replays docker command lines (and `trace` and `host` lines) on a fresh simulated host
  * and observes it as an observer of a real engine would: the simulator's side
  * of a verification.
  *
@@ -54,10 +77,14 @@ export function simulateObservation(commands: string[], options: CreateLabOption
     // `trace` lines are traced on the lab as it is at that point, like a probe on a real engine.
     if (command.startsWith('trace ')) {
       const t = traceLine(lab, command)
-      traces.push({ command, delivered: t.delivered, detail: t.delivered ? 'delivered' : t.reason })
+      // A real probe counts only an answer (ping's echo reply, the listener's "ok"): a request
+      // that arrives and whose reply is lost is not delivered to it either.
+      const lost = !t.delivered ? t : !t.reply.delivered ? t.reply : undefined
+      traces.push({ command, delivered: !lost, detail: lost ? lost.reason : 'delivered' })
       continue
     }
-    const r = runDocker(lab, command)
+    // `host` lines change the simulated host as the recorder's shell changed the real one.
+    const r = command.startsWith('host ') ? runHostCommand(lab, command.slice(5)) : runDocker(lab, command)
     steps.push({ command, exit: r.exitCode, stdout: r.output, stderr: r.error ?? '' })
   }
   return { ...observeLab(lab, steps), ...(traces.length ? { traces } : {}) }

@@ -55,7 +55,7 @@ export interface CellFlip {
 export interface MatrixDiff {
   protocol: TraceProtocol
   port?: number
-  /** 6: the IPv6 matrix (containers by their IPv6 addresses, and the host). */
+  /** 6: the IPv6 matrix (containers by their IPv6 addresses, the host, the LAN and the internet). */
   family?: 6
   cells: CellFlip[]
 }

@@ -18,6 +18,7 @@ import {
   setMaster,
   unusedVethName,
 } from '../../kernel/netlink.js'
+import { writeSysctl } from '../../kernel/sysctl.js'
 import type { Container, Endpoint, Network } from '../../model/docker.js'
 import type { Tx } from '../../model/tx.js'
 import type { NetworkDriver } from '../network-driver.js'
@@ -101,6 +102,11 @@ export function createBridgeNetwork(tx: Tx, network: Network): void {
   })
   addBridgeIpv6(tx, network, config.bridgeName)
   for (const set of bridgeRuleSets(tx, network, subnet)) set.firewaller.programBridgeRules(tx, set.config)
+  // userland-proxy=false: the driver turns route_localnet on for the bridge (bridge.go's
+  // setupLoopbackAddressesRouting), so that the host's own packets for 127.0.0.1:PORT, DNATed to a
+  // container, and their answers, are not martians to the kernel.
+  if (!tx.lab.profile.userlandProxy)
+    writeSysctl(tx, host, `net.ipv4.conf.${config.bridgeName}.route_localnet`, '1')
   setLinkUp(tx, host, config.bridgeName)
   addConnectedRoute(tx, host, { subnet, dev: config.bridgeName, src: gateway })
   const bridge = findLink(host, config.bridgeName)

@@ -10,11 +10,13 @@ import {
   findLink,
   moveLink,
   namespaceOf,
+  refreshBridgeCarrier,
   renameLink,
   setLinkMac,
   setLinkUp,
 } from '../../kernel/netlink.js'
 import type { Endpoint, Network } from '../../model/docker.js'
+import type { Link } from '../../model/namespace.js'
 import type { Tx } from '../../model/tx.js'
 import { drawHex } from '../../rng.js'
 import type { NetworkDriver } from '../network-driver.js'
@@ -95,6 +97,20 @@ export function createSubinterfaceNetwork(tx: Tx, driver: SubinterfaceDriver, ne
 }
 
 /**
+ * A passthru macvlan hands its MAC to its lower device (macvlan.c: the
+ * port's passthru device sets the lower device's address), as seen on
+ * 20.10.24 and 28.5.2: the parent bridge takes the endpoint's 02:42 MAC. A
+ * bridge whose address changes re-selects its ports' states
+ * (br_stp_change_bridge_id), and with no port forwarding it loses its
+ * carrier: the parent, then the child that follows it, show NO-CARRIER.
+ */
+function passThrough(tx: Tx, parent: Link, mac: string): void {
+  tx.set(parent, 'address', mac)
+  if (parent.kind === 'bridge')
+    refreshBridgeCarrier(tx, namespaceOf(tx, 'host'), parent, parent.flags.includes('UP'))
+}
+
+/**
  * Creates the endpoint's sub-interface on the parent, moves it into the
  * container as ethN and configures it. macvlan endpoints have their own MAC;
  * ipvlan endpoints share the parent's (that is the point of ipvlan).
@@ -131,6 +147,7 @@ export function joinSubinterface(
     info: { mode },
     addrs: [],
   })
+  if (driver.kind === 'macvlan' && mode === 'passthru') passThrough(tx, parent, endpoint.mac)
   moveLink(tx, host, ns, tmp)
   renameLink(tx, ns, tmp, endpoint.ifname)
   if (driver.kind === 'macvlan') setLinkMac(tx, ns, endpoint.ifname, endpoint.mac)

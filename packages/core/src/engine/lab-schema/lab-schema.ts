@@ -134,6 +134,7 @@ const namespace = object({
   links: array(link),
   routes: array(route),
   routes6: optional(array(route6)),
+  sysctls: optional(record(name)),
   nextIfindex: ifindex,
   neighbors: optional(array(object({ ip: ipv4, lladdr: name, dev: name }))),
   fdb: optional(array(object({ mac: name, dev: name, dst: ipv4 }))),
