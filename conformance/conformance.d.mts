@@ -39,16 +39,22 @@ export function replayInputs(
   recording: RawObservation,
   name?: string,
 ): { lines: string[]; labOptions: CreateLabOptions }
-export function maskSwarmIds(recording: SwarmRecordingFile): SwarmRecordingFile
 export function swarmNodeReset(
   engine: string,
   i: number,
 ): { host: string; pidfile: string; egressGuard: false }
 export function isSwarmRecording(recording: unknown): recording is SwarmRecordingFile
+export function maskSwarmIds<T extends SwarmRecordingFile>(recording: T): T
 export function compareSwarmRuns(
   engine: string,
   expected: SwarmRecordingFile,
   actual: SwarmRecordingFile,
+): ObservationComparison
+export function scoreSwarmRecording(
+  engine: string,
+  recording: SwarmRecordingFile,
+  name: string,
+  source?: string,
 ): ObservationComparison
 export function compareReplay(
   engine: string,

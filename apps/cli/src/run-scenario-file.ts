@@ -12,6 +12,7 @@ import {
 } from '@netmodes/core'
 import type { Colors } from './cli/color.js'
 import { readDaemonFile } from './cli/daemon-option.js'
+import { isClusterScenario, printClusterRun } from './run-cluster-scenario-file.js'
 
 /** Exit codes of the CLI: one table, documented in the README. */
 export const EXIT = { ok: 0, dockerError: 1, usage: 2 } as const
@@ -92,6 +93,25 @@ function readHost(path: string): HostDescription {
 export function runScenarioFile(options: RunScenarioFileOptions): number {
   try {
     const source = readText(options.script, 'scenario')
+    if (isClusterScenario(source)) {
+      // A lab of several hosts: each node is a simulated host of its own, on the swarm LAN.
+      if (options.host || options.daemon)
+        throw new NetmodesError(
+          'INVALID_INPUT',
+          `${options.script} is a scenario of several hosts ("nodes ..."): --host and --daemon describe one host`,
+        )
+      printClusterRun({
+        source,
+        ...(options.engine ? { engine: options.engine } : {}),
+        json: options.json,
+        explain: options.explain,
+        stdout: options.stdout,
+        stderr: options.stderr,
+        ...(options.colors ? { colors: options.colors } : {}),
+        renderVerdict,
+      })
+      return EXIT.ok
+    }
     const host = options.host ? readHost(options.host) : undefined
     const daemon = options.daemon ? readDaemonFile(options.daemon) : undefined
     const { lab, outcomes, report } = runScenarioWithCompose(source, {

@@ -26,7 +26,10 @@ interface Report {
   iptables: { nat: string; filter: string }
 }
 
-describe.each(readdirSync(examples).filter((f) => f.endsWith('.sh')))('netmodes run examples/%s', (file) => {
+// swarm.sh is a lab of several hosts: its own tests below.
+const singleHost = readdirSync(examples).filter((f) => f.endsWith('.sh') && f !== 'swarm.sh')
+
+describe.each(singleHost)('netmodes run examples/%s', (file) => {
   test('--json prints one document with every step and the final state', () => {
     const r = netmodes('run', join(examples, file), '--json')
     expect(r.code).toBe(0)
@@ -221,5 +224,50 @@ describe('netmodes run prints each trace verdict where the trace line stands', (
     expect(r.stdout).toContain('  => \u001b[32mdelivered\u001b[39m\n')
     expect(r.stdout).toContain('  => \u001b[31mdropped\u001b[39m: ')
     expect(run(['run', file], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[')
+  })
+})
+
+describe('netmodes run of a scenario of several hosts (examples/swarm.sh)', () => {
+  test('each line runs on its node; --explain shows the trace crossing the nodes in VXLAN', () => {
+    const r = netmodes('run', join(examples, 'swarm.sh'), '--engine', '20.10', '--explain')
+    expect([r.code, r.stderr]).toEqual([0, ''])
+    // The join's operations (--explain) stand between its command and what it prints.
+    expect(r.stdout).toMatch(
+      /\$ docker --node node2 swarm join --token WORKER_TOKEN 203\.0\.113\.11:2377\n( {2}\| .*\n)+This node joined a swarm as a worker\.\n/,
+    )
+    expect(r.stdout).toMatch(
+      /\[node1 1-[0-9a-z]{10}\] vxlan0: encapsulates the frame for 10\.210\.0\.4 \([0-9a-f:]{17}\) in VXLAN id 4097: UDP 203\.0\.113\.11 > 203\.0\.113\.12:4789/,
+    )
+    expect(r.stdout).toContain('[node1 host] eth0: the packet for 203.0.113.12 goes to node2')
+    expect(r.stdout).toMatch(/\[node2 [0-9a-f]{12}\] delivered to 10\.210\.0\.4:80\/tcp on eth0/)
+    expect(r.stdout).toContain('  => delivered\n  => the reply gets back\n')
+    expect(r.stdout).toContain('\nnode2 (203.0.113.12) now:\n')
+  })
+  test("--json has each step with its node and each node's lab", () => {
+    const r = netmodes('run', join(examples, 'swarm.sh'), '--json')
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout) as {
+      steps: { node: string; ok: boolean }[]
+      traces: { delivered: boolean }[]
+      nodes: Record<string, { address: string; containers: { Name: string }[] }>
+    }
+    expect(report.steps.map((s) => [s.node, s.ok])).toEqual([
+      ['node1', true],
+      ['node2', true],
+      ['node1', true],
+      ['node1', true],
+      ['node2', true],
+    ])
+    expect(report.traces.map((t) => t.delivered)).toEqual([true])
+    expect(report.nodes.node2?.address).toBe('203.0.113.12')
+    expect(report.nodes.node2?.containers.map((c) => c.Name)).toEqual(['/b1'])
+  })
+  test('--host describes one host: refused for several, with exit 2 and nothing run', () => {
+    const r = netmodes('run', join(examples, 'swarm.sh'), '--host', join(examples, 'swarm.sh'))
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain(
+      'is a scenario of several hosts ("nodes ..."): --host and --daemon describe one host',
+    )
   })
 })

@@ -4,6 +4,14 @@
  * Pure and isomorphic: no Node built-ins, no I/O, no clock, no Math.random.
  */
 
+export type { ClusterNode, ClusterState } from './cluster/cluster-state.js'
+export { traceAcross } from './cluster/cluster-trace.js'
+export { createCluster, nodeNamed, SWARM_LAN } from './cluster/create-cluster.js'
+export type { ClusterOutcome } from './cluster/run-cluster-scenario.js'
+export { runClusterScenario, withTokens } from './cluster/run-cluster-scenario.js'
+export { runOnNode, splitNodeFlag } from './cluster/run-on-node.js'
+export type { ClusterObservation, ObservedOverlay } from './cluster/simulate-cluster-observation.js'
+export { simulateClusterObservation } from './cluster/simulate-cluster-observation.js'
 export { appendAll, maxOf } from './collections/append-all.js'
 export type { ComposeCommandContext } from './compose/compose-command.js'
 export { parseComposeArgs, runComposeCommand } from './compose/compose-command.js'
@@ -174,6 +182,8 @@ export { labReport, namespaceOfContainer, renderNamespaceText } from './views/la
 export { renderLabSummary } from './views/lab-summary.js'
 export type { ListOutput } from './views/list-format.js'
 export { naturalCompare, naturalLess, sortedObject } from './views/natural-order.js'
+export type { BridgeFdbJsonEntry, IpNeighJsonEntry } from './views/neighbors.js'
+export { renderBridgeFdb, renderBridgeFdbJson, renderIpNeigh, renderIpNeighJson } from './views/neighbors.js'
 export { inspectNetwork, renderTable } from './views/network-inspect.js'
 export type { NetworkSummary } from './views/network-list.js'
 export { renderNetworkList } from './views/network-list.js'

@@ -528,6 +528,24 @@ export async function executeCommand(
       case 'network prune':
       case 'container prune':
         return await prune(docker, cmd)
+      case 'swarm join': {
+        // cli/command/swarm/join.go: POST /swarm/join, then the node's role from GET /info.
+        await callEngine(docker, {
+          method: 'POST',
+          path: '/swarm/join',
+          body: {
+            ListenAddr: '0.0.0.0:2377',
+            AdvertiseAddr: cmd.advertiseAddr ?? '',
+            RemoteAddrs: [cmd.remoteAddr],
+            JoinToken: cmd.token,
+          },
+        })
+        created.swarm = true
+        const info = JSON.parse((await callEngine(docker, { method: 'GET', path: '/info' })).text) as {
+          Swarm?: { ControlAvailable?: boolean }
+        }
+        return ok(`This node joined a swarm as a ${info.Swarm?.ControlAvailable ? 'manager' : 'worker'}.\n`)
+      }
       case 'swarm leave':
         await callEngine(docker, {
           method: 'POST',

@@ -151,7 +151,7 @@ function resolveContainer(
         detail: { code: 'name-not-resolved', name, why: r.why, networks: r.networks },
       }
     }
-    const owner = lab.containers[r.endpoint.containerId]
+    const owner = 'endpoint' in r ? lab.containers[r.endpoint.containerId] : undefined
     const place = owner ? namespaceIdOf(lab, owner) : undefined
     const hop: Hop = {
       kind: 'resolve',

@@ -63,6 +63,16 @@ export interface Walk {
   sent: Packet | undefined
   /** Receives a packet on a link (set by the walker; lets the outside-world code hand packets back). */
   enter: (ns: Namespace, link: Link, pkt: Packet) => Arrival
+  /** The lab's other hosts, when it has several: a VXLAN tunnel moves the walk into another's lab. */
+  cluster: WalkCluster | undefined
+}
+
+/** The hosts a walk may cross to, and the listeners of each (one book per lab). */
+export interface WalkCluster {
+  nodes: readonly { name: string; address: string; lab: LabState }[]
+  bookOf(lab: LabState): ListenerBook
+  /** Each host's connection tracking of the flow (its NAT, undone on that host). */
+  flowOf(lab: LabState): FlowState
 }
 
 /** A copy of a packet's headers (a literal, so every packet has the same shape). */

@@ -8,6 +8,7 @@
  */
 
 import type { Link, Namespace } from '../model/namespace.js'
+import { moveWalk, nodeAt } from './_cross-node.js'
 import { endpointNetworkOf, isPrivateAddress, onLan, outsideWorld } from './_outside-world.js'
 import { findSubinterfaceChild } from './_subinterface-children.js'
 import type { Arrival, Packet, Walk } from './_walk-context.js'
@@ -47,6 +48,21 @@ export function etherFrame(w: Walk, ns: Namespace, dev: Link, nextHop: number, p
   }
   const world = outsideWorld(w.lab)
   if (ns.id === 'host' && dev === world.uplink) {
+    // Another host of the cluster on the same LAN: the frame reaches its eth0.
+    const peer = w.cluster ? nodeAt(w, ipText(nextHop)) : undefined
+    const peerHost = peer && peer.lab !== w.lab ? peer.lab.namespaces.host : undefined
+    const inLink = peerHost?.links.find((l) => l.addrs.some((a) => a.local === peer?.address))
+    if (peer && peerHost && inLink) {
+      w.hops.push({
+        kind: 'wire',
+        namespace: 'host',
+        iface: dev.ifname,
+        to: peer.name,
+        address: ipText(nextHop),
+      })
+      moveWalk(w, peer.lab)
+      return w.enter(peerHost, inLink, pkt)
+    }
     w.hops.push({ kind: 'wire', namespace: 'host', iface: dev.ifname, to: 'lan', address: ipText(nextHop) })
     return lanFrame(w, 'host', nextHop, pkt)
   }

@@ -17,7 +17,8 @@ import { deliverLocal } from './_deliver-local.js'
 import { filterHook, natHook, rawPrerouting, undoDnat } from './_host-hooks.js'
 import type { ListenerBook } from './_listeners.js'
 import { namespaceOwner } from './_listeners.js'
-import type { Arrival, FlowState, Packet, Roles, Walk } from './_walk-context.js'
+import { tunnel } from './_vxlan-tunnel.js'
+import type { Arrival, FlowState, Packet, Roles, Walk, WalkCluster } from './_walk-context.js'
 import { addressToken, copyPacket, dropAt, ipText, MAX_STEPS, placeToken } from './_walk-context.js'
 import { etherFrame, subinterfaceFrame } from './_walk-outside.js'
 import type { NamespaceIndex } from './namespace-index.js'
@@ -39,6 +40,7 @@ export function createWalk(options: {
   flow: FlowState
   book: ListenerBook
   roles: Roles
+  cluster?: WalkCluster | undefined
 }): Walk {
   // One literal with every field: walks share a shape, which keeps property access fast.
   const w: Walk = {
@@ -52,6 +54,7 @@ export function createWalk(options: {
     tracked: false,
     sent: undefined,
     enter: (ns, link, pkt) => arriveOn(w, ns, link, pkt.dst, pkt),
+    cluster: options.cluster,
   }
   return w
 }
@@ -338,6 +341,9 @@ function bridgeFrame(
   }
   const vxlan = index.ports.get(bridge.ifname)?.find((l) => l.kind === 'vxlan')
   if (vxlan) {
+    // A frame for a peer on another node: its forwarding entry names the VTEP to send it to.
+    const tunnelled = w.cluster ? tunnel(w, ns, vxlan, nextHop, pkt) : undefined
+    if (tunnelled) return tunnelled
     const vni = Number(vxlan.info?.id ?? 0)
     const port = Number(vxlan.info?.dstport ?? 4789)
     w.hops.push({ kind: 'vxlan', namespace: ns.id, iface: vxlan.ifname, vni, port, address: ipText(nextHop) })

@@ -59,7 +59,11 @@ export const hopsZhCN: HopCatalog = {
         ? `监听 ${hop.listen} 的 docker-proxy 接受连接，并连接到 ${hop.container} 的 ${hop.target}`
         : `docker-proxy 把 ${hop.container} 的应答转回客户端`,
     vxlan: (hop) =>
-      `${hop.iface}：本应把发往 ${hop.address} 的帧封装进 VXLAN（id ${hop.vni}，UDP ${hop.port}）送往另一个节点`,
+      hop.outer === undefined
+        ? `${hop.iface}：本应把发往 ${hop.address} 的帧封装进 VXLAN（id ${hop.vni}，UDP ${hop.port}）送往另一个节点`
+        : hop.stage === 'decap'
+          ? `${hop.iface}：从 VXLAN id ${hop.vni}（UDP ${hop.outer.src} > ${hop.outer.dst}:${hop.port}）中取出发往 ${hop.address} 的帧，交给网桥`
+          : `${hop.iface}：把发往 ${hop.address}${hop.mac ? `（${hop.mac}）` : ''} 的帧封装进 VXLAN id ${hop.vni}：UDP ${hop.outer.src} > ${hop.outer.dst}:${hop.port}，即转发表项所指的 VTEP`,
     subinterface: (hop, where) =>
       `${hop.iface}（${hop.parent} 上的 ${hop.driver} ${hop.mode}）：把帧交给 ${where(hop.to)}`,
     wire: (hop, where) =>

@@ -59,7 +59,11 @@ export const hopsEn: HopCatalog = {
         ? `docker-proxy listening on ${hop.listen} accepts the connection and connects to ${hop.container} at ${hop.target}`
         : `docker-proxy relays the answer of ${hop.container} back to the client`,
     vxlan: (hop) =>
-      `${hop.iface}: would encapsulate the frame for ${hop.address} in VXLAN (id ${hop.vni}, UDP ${hop.port}) to another node`,
+      hop.outer === undefined
+        ? `${hop.iface}: would encapsulate the frame for ${hop.address} in VXLAN (id ${hop.vni}, UDP ${hop.port}) to another node`
+        : hop.stage === 'decap'
+          ? `${hop.iface}: takes the frame for ${hop.address} out of VXLAN id ${hop.vni} (UDP ${hop.outer.src} > ${hop.outer.dst}:${hop.port}) onto its bridge`
+          : `${hop.iface}: encapsulates the frame for ${hop.address}${hop.mac ? ` (${hop.mac})` : ''} in VXLAN id ${hop.vni}: UDP ${hop.outer.src} > ${hop.outer.dst}:${hop.port}, the VTEP its forwarding entry names`,
     subinterface: (hop, where) =>
       `${hop.iface} (${hop.driver} ${hop.mode} on ${hop.parent}): hands the frame to ${where(hop.to)}`,
     wire: (hop, where) =>
@@ -79,7 +83,8 @@ export const hopsEn: HopCatalog = {
 const HOPS: Catalogs<HopCatalog> = { en: hopsEn, 'zh-CN': hopsZhCN }
 
 /**
- * Describes one hop: where it happens, in brackets, then what happens.
+ * Describes one hop: where it happens, in brackets (after its host's name in
+ * a lab of several hosts), then what happens.
  *
  * @example
  * describeHop({ kind: 'veth', namespace: 'host', iface: 'veth1a2b3c4', peerNamespace: '/var/run/docker/netns/4bb7999c0154', peerIface: 'eth0' })
@@ -88,5 +93,6 @@ const HOPS: Catalogs<HopCatalog> = { en: hopsEn, 'zh-CN': hopsZhCN }
 export function describeHop(hop: Hop, lang: Lang = 'en'): string {
   const catalog = inLang(HOPS, lang)
   const template = catalog.hops[hop.kind] as (hop: Hop, where: (place: string) => string) => string
-  return `[${catalog.where(hop.namespace)}] ${template(hop, catalog.where)}`
+  const node = hop.node === undefined ? '' : `${hop.node} `
+  return `[${node}${catalog.where(hop.namespace)}] ${template(hop, catalog.where)}`
 }

@@ -124,6 +124,10 @@ export const reasonsZhCN: ReasonCatalog = {
     p.deliveredTo !== undefined
       ? `来自 ${p.expected} 的回包被送到了 ${who(p.deliveredTo)}，而不是 ${who(p.to)}`
       : `回包来自 ${p.got} 而不是 ${p.expected}，${who(p.to)} 会丢弃它`,
+  'service-vip': (p) =>
+    p.ipvs
+      ? `${p.address} 是服务 ${p.service} 的虚拟 IP：Docker 用 IPVS 把它分发到各个任务，netmodes 尚未模拟这一点（请改为 trace tasks.${p.service} 或某个任务）`
+      : `${p.address} 是服务 ${p.service} 的虚拟 IP：这个内核没有 IPVS（CONFIG_IP_VS），Docker 的负载均衡器从未被配置，没有任何东西应答它`,
 }
 
 /** 整句：回包丢失时先说明，句末用全角句号。 */

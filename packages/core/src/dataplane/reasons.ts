@@ -138,6 +138,10 @@ export const reasonsEn: ReasonCatalog = {
     p.deliveredTo !== undefined
       ? `the reply from ${p.expected} is delivered to ${who(p.deliveredTo)} instead of ${who(p.to)}`
       : `the reply comes back from ${p.got} instead of ${p.expected}, so ${who(p.to)} discards it`,
+  'service-vip': (p) =>
+    p.ipvs
+      ? `${p.address} is the virtual IP of service ${p.service}: Docker balances it to the tasks with IPVS, which netmodes does not simulate yet (trace tasks.${p.service} or a task instead)`
+      : `${p.address} is the virtual IP of service ${p.service}: this kernel has no IPVS (CONFIG_IP_VS), so Docker's load balancer is never programmed and nothing answers it`,
 }
 
 /** Sentences start with a capital, unless they start with a container's name. */

@@ -8,7 +8,7 @@
  * service: there only `--link` writes names into /etc/hosts.
  */
 
-import type { Container, Endpoint, Network } from '../model/docker.js'
+import type { Container, Endpoint, Network, OverlayPeer } from '../model/docker.js'
 import { containerByName } from '../model/lookup.js'
 import { isUserDefined } from '../model/network-kind.js'
 import type { LabState } from '../model/state.js'
@@ -17,6 +17,10 @@ import { endpointOwner } from './_listeners.js'
 /** The answer of {@link resolveName}. */
 export type NameResolution =
   | { resolved: true; address: string; network: Network; endpoint: Endpoint; via: 'name' | 'alias' }
+  /** An endpoint on another node of the swarm, known through the network's gossip (its peer database). */
+  | { resolved: true; address: string; network: Network; peer: OverlayPeer; via: 'peer' }
+  /** A swarm service's name (its VIP, or a task's address with dnsrr) or tasks.NAME (a task's address). */
+  | { resolved: true; address: string; network: Network; service: string; via: 'service' }
   | { resolved: false; why: 'default-bridge' | 'no-common-network' | 'no-embedded-dns'; networks: string[] }
 
 /**
@@ -54,6 +58,14 @@ export function resolveName(lab: LabState, options: { from: Container; name: str
       if (ep.ipv4 && ep.aliases.includes(name))
         return { resolved: true, address: ep.ipv4, network, endpoint: ep, via: 'alias' }
     }
+    // The service records networkDB spreads: a container's name on another node of the swarm.
+    const peer = named ? undefined : network.peers?.find((p) => p.name === name)
+    if (peer) return { resolved: true, address: peer.ipv4, network, peer, via: 'peer' }
+    // networkDB's service records: NAME is the VIP (the first task's address with dnsrr),
+    // tasks.NAME a task's (the embedded DNS answers every task; a client takes the first).
+    const service = network.services?.find((x) => x.name === name || `tasks.${x.name}` === name)
+    const address = service && (name.startsWith('tasks.') || !service.vip ? service.tasks[0] : service.vip)
+    if (service && address) return { resolved: true, address, network, service: service.name, via: 'service' }
   }
   return { resolved: false, why: 'no-common-network', networks: userDefined.map((n) => n.name) }
 }

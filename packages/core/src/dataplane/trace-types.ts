@@ -7,6 +7,7 @@
 
 import type { Lang } from '../i18n/messages.js'
 import type { TableName } from '../model/netfilter.js'
+import type { LabState } from '../model/state.js'
 
 /** What a trace sends: a TCP connection, a UDP datagram, or an ICMP echo (ping). */
 export type TraceProtocol = 'tcp' | 'udp' | 'icmp'
@@ -77,8 +78,15 @@ export interface TraceRequest {
 /** A namespace id ("host", a sandbox key), or one of the simulated machines outside the host. */
 export type Place = string
 
-/** One step of a packet's path. Every hop names the namespace, the interface and what acted. */
-export type Hop =
+/**
+ * One step of a packet's path. Every hop names the namespace, the interface
+ * and what acted; in a lab of several hosts, also the host (`node`) whose
+ * namespace it is.
+ */
+export type Hop = HopKind & { node?: string }
+
+/** The hops without the host they happened on. */
+export type HopKind =
   /** A name became an address: embedded DNS, docker inspect, or the namespace is shared. */
   | {
       kind: 'resolve'
@@ -133,8 +141,25 @@ export type Hop =
       target: string
       relay: 'connect' | 'reply'
     }
-  /** The overlay's VXLAN device would encapsulate the frame towards another node. */
-  | { kind: 'vxlan'; namespace: Place; iface: string; vni: number; port: number; address: string }
+  /**
+   * The overlay's VXLAN device: without `outer`, it would encapsulate the
+   * frame towards another node (none is known); with it, it encapsulates the
+   * frame (stage "encap", on the sending node) or takes it out of the UDP
+   * datagram that carried it (stage "decap", on the receiving node).
+   */
+  | {
+      kind: 'vxlan'
+      namespace: Place
+      iface: string
+      vni: number
+      port: number
+      address: string
+      stage?: 'encap' | 'decap'
+      /** The inner frame's destination MAC (the peer's, from the neighbour entry). */
+      mac?: string
+      /** The outer IP header: from this node's address to the VTEP of the peer's node. */
+      outer?: { src: string; dst: string }
+    }
   /** A macvlan/ipvlan sub-interface hands the frame to its parent's segment or a sibling. */
   | {
       kind: 'subinterface'
@@ -316,9 +341,25 @@ export type ReasonDetail =
    * (`got` is its source), or to another place (`deliveredTo`).
    */
   | { code: 'reply-mismatch'; expected: string; got: string; deliveredTo?: string }
+  /**
+   * The destination is a swarm service's virtual IP. Docker answers it with
+   * an IPVS load balancer in the sandbox: without IPVS in the kernel
+   * (`ipvs: false`) it is never programmed and nothing answers; with IPVS,
+   * the balancing to the tasks is not simulated yet.
+   */
+  | { code: 'service-vip'; address: string; service: string; ipvs: boolean }
 
 /** Every reason a trace can give for a drop. */
 export type ReasonCode = ReasonParams['code']
+
+/**
+ * The hosts of a lab of several (cluster/): a trace that reaches a VXLAN
+ * device with a forwarding entry for a remote VTEP goes on in the lab of the
+ * node at that address.
+ */
+export interface TraceCluster {
+  nodes: readonly { name: string; address: string; lab: LabState }[]
+}
 
 /**
  * One language's hop sentences: a template per hop kind, given the hop and

@@ -9,12 +9,13 @@ import { NetmodesError } from '../errors.js'
 import type { Lang } from '../i18n/messages.js'
 import { parseIPv4 } from '../ipam/ipv4.js'
 import type { LabState } from '../model/state.js'
+import { tagHops } from './_cross-node.js'
 import type { ListenerBook } from './_listeners.js'
 import { buildListenerBook } from './_listeners.js'
 import { outsideWorld } from './_outside-world.js'
 import { resolveSource, resolveTarget } from './_trace-endpoints.js'
 import { createWalk, originate } from './_walk.js'
-import type { Arrival, FlowState, Packet, Roles } from './_walk-context.js'
+import type { Arrival, FlowState, Packet, Roles, WalkCluster } from './_walk-context.js'
 import { ipText, socketText } from './_walk-context.js'
 import { sendFromOutside } from './_walk-outside.js'
 import { formatEndpoint, parseEndpoint } from './parse-endpoint.js'
@@ -25,6 +26,7 @@ import type {
   Place,
   ReasonDetail,
   ReasonParams,
+  TraceCluster,
   TraceFlow,
   TracePath,
   TraceRequest,
@@ -58,6 +60,9 @@ function swap(roles: Roles, sent: Packet): Roles {
 
 interface Leg {
   lab: LabState
+  /** Where the request started (the lab of `origin`): a reply must come back to it. */
+  originLab: LabState
+  cluster: WalkCluster | undefined
   book: ListenerBook
   flow: FlowState
   roles: Roles
@@ -79,6 +84,7 @@ function walkReply(leg: Leg, arrived: { place: Place; pkt: Packet }, hops: Hop[]
     flow: leg.flow,
     book: leg.book,
     roles: swap(leg.roles, leg.sent),
+    cluster: leg.cluster,
   })
   const start = arrived.place
   const ns = leg.lab.namespaces[start]
@@ -88,11 +94,13 @@ function walkReply(leg: Leg, arrived: { place: Place; pkt: Packet }, hops: Hop[]
     start === 'lan' || start === 'internet' || !ns
       ? sendFromOutside(w, start === 'lan' ? 'lan' : 'internet', pkt)
       : originate(w, ns, pkt)
+  if (w.cluster) tagHops(w)
   if (arrival.kind !== 'delivered') return arrival
   const r = arrival.pkt
   const s = leg.sent
   if (
     arrival.place === leg.origin &&
+    w.lab === leg.originLab &&
     r.src === s.dst &&
     r.sport === s.dport &&
     r.dst === s.src &&
@@ -124,7 +132,14 @@ function walkReply(leg: Leg, arrived: { place: Place; pkt: Packet }, hops: Hop[]
  * const result = trace(lab, { from: 'lan', to: 'host:8080/tcp' })
  * result.delivered // true: DNAT to 172.17.0.2:80, and the reply is un-DNATed
  */
-export function trace(state: LabState, request: TraceRequest): TraceResult {
+export function trace(
+  state: LabState,
+  request: TraceRequest,
+  options: {
+    /** The lab's other hosts, when `state` is one node of several: overlay frames cross to them. */
+    cluster?: TraceCluster
+  } = {},
+): TraceResult {
   const from = typeof request.from === 'string' ? parseEndpoint(request.from) : request.from
   const to = typeof request.to === 'string' ? parseEndpoint(request.to) : request.to
   if (from.port !== undefined)
@@ -151,6 +166,10 @@ export function trace(state: LabState, request: TraceRequest): TraceResult {
     ...(port !== undefined ? { port } : {}),
   }
   const book = buildListenerBook(state, request.listening)
+  const flowState: FlowState = {}
+  const cluster = options.cluster
+    ? walkCluster(options.cluster, state, book, flowState, request.listening)
+    : undefined
   const world = outsideWorld(state)
   const hops: Hop[] = []
   const fail = (namespace: Place, detail: ReasonDetail) => stop(flow, detail, hops, lang, namespace)
@@ -162,6 +181,17 @@ export function trace(state: LabState, request: TraceRequest): TraceResult {
   if (target.kind === 'dropped') {
     if (target.hop) return stop(flow, target.detail, hops, lang)
     return fail(source.place, target.detail)
+  }
+  // A service's virtual IP answers only through the IPVS load balancer Docker programs for it.
+  const vip = serviceOfVip(state, target.address)
+  if (vip && source.kind !== 'outside') {
+    flow.dst = ipText(target.address)
+    return fail(source.place, {
+      code: 'service-vip',
+      address: ipText(target.address),
+      service: vip,
+      ipvs: state.profile.kernel.ipvs !== false,
+    })
   }
   // 127.0.0.0/8 is every host's own loopback (RFC 1122 3.2.1.3): a LAN or internet machine keeps it to itself.
   if (source.kind === 'outside' && target.address >>> 24 === 127) {
@@ -177,8 +207,7 @@ export function trace(state: LabState, request: TraceRequest): TraceResult {
     ...(source.address !== undefined ? { fromAddress: source.address } : {}),
     toAddress: target.address,
   }
-  const flowState: FlowState = {}
-  const w = createWalk({ lab: state, hops, reply: false, flow: flowState, book, roles })
+  const w = createWalk({ lab: state, hops, reply: false, flow: flowState, book, roles, cluster })
   const pkt: Packet = {
     src: source.address ?? 0,
     dst: target.address,
@@ -191,7 +220,19 @@ export function trace(state: LabState, request: TraceRequest): TraceResult {
   const sent = w.sent ?? pkt
   flow.src = ipText(sent.src)
   flow.dst = ipText(target.address)
-  const leg: Leg = { lab: state, book, flow: flowState, roles, origin: source.place, sent, lang }
+  if (cluster) tagHops(w)
+  // The reply starts where the request arrived: on another node when a tunnel carried it there.
+  const leg: Leg = {
+    lab: w.lab,
+    originLab: state,
+    cluster,
+    book: w.book,
+    flow: w.flow,
+    roles,
+    origin: source.place,
+    sent,
+    lang,
+  }
   if (arrival.kind === 'dropped')
     return { ...(droppedPath(hops, arrival.params, lang) as TracePath & { delivered: false }), flow }
   if (arrival.kind === 'delivered') {
@@ -248,14 +289,26 @@ function viaProxy(
     ...leg,
     flow: {},
     roles,
+    originLab: lab,
     origin: 'host',
     sent: { src: 0, dst, proto: arrival.pkt.proto, sport: CLIENT_PORT + 1, dport: a.containerPort },
   }
-  const w = createWalk({ lab, hops, reply: false, flow: inner.flow, book: leg.book, roles })
+  const w = createWalk({
+    lab,
+    hops,
+    reply: false,
+    flow: inner.flow,
+    book: leg.book,
+    roles,
+    cluster: leg.cluster,
+  })
   const host = lab.namespaces.host
   if (!host) throw new NetmodesError('INTERNAL', 'the lab has no host namespace')
   const second = originate(w, host, { ...inner.sent })
+  if (w.cluster) tagHops(w)
   inner.sent = w.sent ?? inner.sent
+  inner.lab = w.lab
+  inner.book = w.book
   if (second.kind === 'dropped')
     return { ...(droppedPath(hops, second.params, leg.lang) as TracePath & { delivered: false }), flow }
   if (second.kind === 'proxy')
@@ -275,6 +328,47 @@ function viaProxy(
         ? droppedPath(replyHops, first.params, leg.lang)
         : { delivered: true, hops: replyHops },
   }
+}
+
+/** The walk's view of the cluster: one listener book per node's lab, the source's the one already built. */
+function walkCluster(
+  cluster: TraceCluster,
+  state: LabState,
+  book: ListenerBook,
+  flow: FlowState,
+  listening: string[] | undefined,
+): WalkCluster {
+  const books = new Map<LabState, ListenerBook>([[state, book]])
+  const flows = new Map<LabState, FlowState>([[state, flow]])
+  return {
+    nodes: cluster.nodes,
+    flowOf(lab) {
+      let f = flows.get(lab)
+      if (!f) {
+        f = {}
+        flows.set(lab, f)
+      }
+      return f
+    },
+    bookOf(lab) {
+      let b = books.get(lab)
+      if (!b) {
+        b = buildListenerBook(lab, listening)
+        books.set(lab, b)
+      }
+      return b
+    },
+  }
+}
+
+/** The service whose virtual IP an address is, on one of the lab's networks. */
+function serviceOfVip(lab: LabState, address: number): string | undefined {
+  const text = ipText(address)
+  for (const network of lab.networks) {
+    const service = network.services?.find((s) => s.vip === text)
+    if (service) return service.name
+  }
+  return undefined
 }
 
 function markShared(hops: Hop[], a: string | undefined, b: string | undefined): void {

@@ -46,7 +46,7 @@ import { removeNetwork } from './network-remove.js'
 import { NotSimulatedError } from './not-simulated.js'
 import { PRUNE_WARNINGS, pruneContainers, pruneNetworks } from './prune.js'
 import { renameContainer } from './rename-container.js'
-import { initSwarm, leaveSwarm } from './swarm.js'
+import { type ClusterContext, initSwarm, joinSwarm, leaveSwarm } from './swarm.js'
 
 /** What one docker command did: what the CLI printed, and what the daemon did underneath. */
 export interface StepResult {
@@ -64,6 +64,9 @@ export interface StepResult {
 }
 
 const daemon = (e: Error) => `Error response from daemon: ${e.message}`
+
+const JOIN_TIMEOUT =
+  'Error response from daemon: Timeout was reached before node joined. The attempt to join the swarm will continue in the background. Use the "docker info" command to see the current swarm status of your node.'
 
 class Failure extends Error {
   constructor(
@@ -115,7 +118,7 @@ function json(value: unknown): string {
  * const lab = createLab()
  * runDocker(lab, 'docker network create app').output // the network id
  */
-export function runDocker(lab: LabState, line: string): StepResult {
+export function runDocker(lab: LabState, line: string, cluster?: ClusterContext): StepResult {
   let command: DockerCommand
   try {
     command = parseDockerCommand(tokenizeCommandLine(line))
@@ -130,7 +133,7 @@ export function runDocker(lab: LabState, line: string): StepResult {
       operations: [],
     }
   }
-  return executeDocker(lab, command, line)
+  return executeDocker(lab, command, line, cluster)
 }
 
 /**
@@ -141,6 +144,7 @@ export function executeDocker(
   lab: LabState,
   command: DockerCommand,
   line = `docker ${command.kind}`,
+  cluster?: ClusterContext,
 ): StepResult {
   const operations: Operation[] = []
   const warnings: string[] = []
@@ -153,7 +157,7 @@ export function executeDocker(
     return value
   }
   try {
-    const output = dispatch(lab, command, step)
+    const output = dispatch(lab, command, step, cluster)
     return {
       command: line,
       ok: true,
@@ -245,7 +249,7 @@ function start(lab: LabState, step: Step, container: Container): void {
   }
 }
 
-function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
+function dispatch(lab: LabState, cmd: DockerCommand, step: Step, cluster?: ClusterContext): string {
   switch (cmd.kind) {
     case 'network create':
       return `${step((tx) => createNetwork(tx, cmd)).id}\n`
@@ -405,6 +409,17 @@ function dispatch(lab: LabState, cmd: DockerCommand, step: Step): string {
     }
     case 'swarm leave':
       return step((tx) => leaveSwarm(tx, cmd.force))
+    case 'swarm join': {
+      const manager = cluster?.managerAt(cmd.remoteAddr)
+      // No manager answers at that address (a lab of one host has none): the
+      // daemon gives up waiting after its join timeout (daemon/cluster/swarm.go).
+      if (!manager) {
+        if (lab.swarm) throw new DockerDaemonError('CONFLICT', behaviourOf(lab).messages.alreadyInSwarm())
+        throw new Failure(`${JOIN_TIMEOUT}\n`, 1)
+      }
+      const advertiseAddr = cmd.advertiseAddr ?? cluster?.ownAddress ?? ''
+      return step((tx) => joinSwarm(tx, { token: cmd.token, advertiseAddr, manager }))
+    }
     case 'network prune': {
       if (!cmd.force) return confirmationPrompt(cmd.kind)
       const deleted = step((tx) => pruneNetworks(tx, cmd, (n) => removeNetwork(tx, n)))

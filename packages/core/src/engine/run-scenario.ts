@@ -145,12 +145,18 @@ export function runScenario(
       statements[0].line,
       'a "dockerd ..." statement starts a new daemon: it cannot run on a lab that already has one',
     )
+  const hosts = statements.find((s) => s.kind === 'nodes')
+  if (hosts)
+    throw new ScenarioLineError(
+      hosts.line,
+      'a scenario of several hosts ("nodes ...") runs on a cluster of labs (runClusterScenario), not on one lab',
+    )
   const lab = options.lab ?? startDaemon(options, flags, statements)
   const results: StepResult[] = []
   const traces: ScenarioTrace[] = []
   const outcomes: ScenarioOutcome[] = []
   for (const statement of statements) {
-    if (statement.kind === 'dockerd') continue
+    if (statement.kind === 'dockerd' || statement.kind === 'nodes') continue
     if (statement.kind === 'docker') {
       const result = options.dockerLine?.(lab, statement) ?? runDocker(lab, statement.text)
       results.push(result)

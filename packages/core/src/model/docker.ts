@@ -84,6 +84,51 @@ export interface Network {
   configOnly?: boolean
   /** `--config-from NAME`: the configuration network its IPAM, options and labels came from. */
   configFrom?: string
+  /**
+   * The overlay driver's peer database on this node: the network's endpoints
+   * on other nodes, as gossip (networkDB) told it (libnetwork
+   * drivers/overlay/peerdb.go). Absent on a one-node swarm.
+   */
+  peers?: OverlayPeer[]
+  /**
+   * The nodes that share this swarm network (networkDB), in the order they
+   * joined it, this one included: `network inspect`'s Peers. Absent on a
+   * one-node swarm, where that is this node alone.
+   */
+  peerNodes?: { name: string; ip: string }[]
+  /**
+   * The swarm services on this network, as networkDB's service records tell
+   * every node that holds it: the embedded DNS answers NAME (the VIP, or the
+   * tasks' addresses with `--endpoint-mode dnsrr`) and tasks.NAME.
+   */
+  services?: ServiceRecord[]
+}
+
+/** One service's DNS records on a network. */
+export interface ServiceRecord {
+  name: string
+  /** The virtual IP (endpoint mode vip); absent for dnsrr. */
+  vip?: string
+  /** Its tasks' addresses on the network. */
+  tasks: string[]
+}
+
+/** One remote endpoint of an overlay network, as this node's peer database holds it. */
+export interface OverlayPeer {
+  /** The endpoint's name (its container's), which the embedded DNS answers across nodes. */
+  name: string
+  /** The endpoint's id (eid), which keys the peer database. */
+  endpointId: string
+  containerId: string
+  ipv4: string
+  prefixlen: number
+  mac: string
+  /** The VTEP: the address of the node that holds the endpoint. */
+  vtep: string
+  /** That node's name in the lab. */
+  node: string
+  /** That node's name in the gossip network (networkDB), as `Peers` lists it. */
+  peerName?: string
 }
 
 /** One container's attachment to one network. */
@@ -196,4 +241,9 @@ export interface Container {
   filesOf?: string
   /** HostnamePath is set: networking was initialized (a start that failed at a join leaves it unset). */
   hostnameFile?: boolean
+  /**
+   * A swarm task's container (made by the node's agent, not by a client):
+   * its HostConfig leaves the DNS settings and NetworkMode unset.
+   */
+  swarmTask?: true
 }

@@ -105,4 +105,22 @@ export interface Namespace {
   sysctls?: Record<string, string>
   /** Next interface index the kernel would hand out in this namespace. */
   nextIfindex: number
+  /** Permanent neighbour entries (`ip neigh`): the overlay driver's, for endpoints on other nodes. */
+  neighbors?: Neighbor[]
+  /** Static forwarding entries of bridge ports (`bridge fdb ... self`): a VXLAN device's remote VTEPs. */
+  fdb?: FdbEntry[]
+}
+
+/** `ip neigh add IP lladdr MAC dev DEV nud permanent`. */
+export interface Neighbor {
+  readonly ip: string
+  readonly lladdr: string
+  readonly dev: string
+}
+
+/** `bridge fdb add MAC dev DEV dst VTEP self permanent`: frames for MAC leave DEV encapsulated to VTEP. */
+export interface FdbEntry {
+  readonly mac: string
+  readonly dev: string
+  readonly dst: string
 }

@@ -19,7 +19,13 @@ export interface EngineProfile {
   /** Default MTU of bridge networks. */
   mtu: number
   /** Kernel features the drivers need; a kernel without them makes Docker fail as it does there. */
-  kernel: { ipvlan: boolean; dummy: boolean; vlan: boolean }
+  kernel: {
+    ipvlan: boolean
+    dummy: boolean
+    vlan: boolean
+    /** IPVS (CONFIG_IP_VS), which swarm services' virtual IPs need (absent: present). */
+    ipvs?: boolean
+  }
   /** The host has IPv6, so docker-proxy also listens on [::] for ports published without an address. */
   ipv6Proxy: boolean
 }
@@ -45,6 +51,10 @@ export interface SwarmState {
   peerName: string
   /** The token `docker swarm join` needs to join as a worker (GET /swarm's JoinTokens.Worker). */
   workerToken?: string
+  /** The token that joins a node as a manager (JoinTokens.Manager). */
+  managerToken?: string
+  /** A node that joined as a worker (absent: a manager, as `swarm init` makes). */
+  role?: 'worker'
 }
 
 /** A bound host port (the port allocator's record, and the docker-proxy behind it). */

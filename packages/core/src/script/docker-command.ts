@@ -203,6 +203,8 @@ export type DockerCommand =
     }
   | SwarmInitCommand
   | { kind: 'swarm leave'; force: boolean }
+  /** `docker swarm join --token TOKEN HOST:PORT`: joins the swarm of the manager at HOST:PORT. */
+  | { kind: 'swarm join'; token: string; remoteAddr: string; advertiseAddr?: string }
   | PruneCommand
 
 /**

@@ -1239,7 +1239,7 @@ describe('parseDockerCommand: global options and command lookup', () => {
     for (const line of [
       'docker pull nginx',
       'docker top web',
-      'docker swarm join',
+      'docker swarm join-token worker',
       'docker image ls',
       'docker',
       'docker --help',
@@ -1251,6 +1251,22 @@ describe('parseDockerCommand: global options and command lookup', () => {
     ]) {
       expect(() => parse(line), line).toThrow(UnsupportedCommandError)
     }
+  })
+
+  it('parses `docker swarm join`: the token, the advertise address and exactly one HOST:PORT', () => {
+    expect(parse('docker swarm join --token SWMTKN-1-a-b 203.0.113.11:2377')).toEqual({
+      kind: 'swarm join',
+      token: 'SWMTKN-1-a-b',
+      remoteAddr: '203.0.113.11:2377',
+    })
+    expect(
+      parse('docker swarm join --advertise-addr 203.0.113.12 --token T 203.0.113.11:2377'),
+    ).toMatchObject({
+      advertiseAddr: '203.0.113.12',
+    })
+    expect(usageError(['swarm', 'join', '--token', 'T'])).toMatchObject({
+      message: expect.stringContaining('"docker swarm join" requires exactly 1 argument.'),
+    })
   })
 
   it('parses `docker exec`: its flags stop at the container, the rest is the command', () => {

@@ -55,7 +55,7 @@ const GROUPS: readonly GroupSpec[] = [
     name: 'swarm',
     usage: SWARM_USAGE,
     children: [...SWARM_COMMANDS],
-    unsupported: ['ca', 'join', 'join-token', 'unlock', 'unlock-key', 'update'],
+    unsupported: ['ca', 'join-token', 'unlock', 'unlock-key', 'update'],
   },
 ]
 

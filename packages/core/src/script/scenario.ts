@@ -17,6 +17,12 @@ export type ScenarioStatement =
   /** `dockerd FLAGS...`: the daemon's flags, as the first statement only (the daemon starts before anything runs). */
   | { kind: 'dockerd'; line: number; text: string }
   | { kind: 'host'; line: number; text: string }
+  /**
+   * `nodes node1 node2`: the scenario runs on a lab of several hosts (one
+   * Docker daemon each, cluster/), as the first statement only; its docker
+   * lines may then say where they run (`docker --node node2 ...`).
+   */
+  | { kind: 'nodes'; line: number; text: string; names: string[] }
 
 /** A statement netmodes does not know. */
 export class ScenarioSyntaxError extends ScenarioLineError {
@@ -30,6 +36,30 @@ export class ScenarioSyntaxError extends ScenarioLineError {
     )
     this.name = 'ScenarioSyntaxError'
   }
+}
+
+const NODE_NAME = /^[a-z][a-z0-9-]{0,30}$/
+
+/** `nodes NAME...`: two to nine distinct host names, before any other statement. */
+function nodesStatement(line: number, text: string, before: number): ScenarioStatement {
+  if (before > 0)
+    throw new ScenarioLineError(
+      line,
+      'a "nodes ..." statement says which hosts the lab has: it must be the first statement',
+    )
+  const names = text.split(/\s+/).slice(1)
+  if (names.length < 2 || names.length > 9)
+    throw new ScenarioLineError(line, `"nodes" needs 2 to 9 host names (got ${names.length})`)
+  for (const name of names) {
+    if (!NODE_NAME.test(name))
+      throw new ScenarioLineError(
+        line,
+        `host name "${escapeControl(name)}": lower-case letters, digits and '-', starting with a letter`,
+      )
+  }
+  const twice = names.find((n, i) => names.indexOf(n) !== i)
+  if (twice) throw new ScenarioLineError(line, `host "${twice}" is named twice`)
+  return { kind: 'nodes', line, text, names }
 }
 
 /**
@@ -52,6 +82,7 @@ export function parseScenario(source: string): ScenarioStatement[] {
     }
     if (text === '' || text.startsWith('#')) continue
     if (/^docker(\s|$)/.test(text)) statements.push({ kind: 'docker', line: start, text })
+    else if (/^nodes(\s|$)/.test(text)) statements.push(nodesStatement(start, text, statements.length))
     else if (/^dockerd(\s|$)/.test(text)) {
       // The daemon's flags are read when it starts: after a docker line they would change nothing.
       if (statements.length > 0)

@@ -247,16 +247,21 @@ export function inspectContainer(lab: LabState, container: Container): Record<st
     Name: `/${container.name}`,
     HostConfig: {
       // 28 reports the default network by its name (ENGINE-28.md section 6), at every API version.
+      // A swarm task's HostConfig has no NetworkMode (its networks are the task's): "default".
       NetworkMode:
-        container.networkMode === 'default' && policy.defaultNetworkMode === 'bridge'
+        (container.swarmTask ? 'default' : container.networkMode) === 'default' &&
+        policy.defaultNetworkMode === 'bridge'
           ? 'bridge'
-          : container.networkMode,
+          : container.swarmTask
+            ? 'default'
+            : container.networkMode,
       PortBindings: sortedObject(bindings),
-      Dns: [...(container.dns ?? [])],
-      DnsOptions: [...(container.dnsOptions ?? [])],
-      DnsSearch: [...(container.dnsSearch ?? [])],
+      // The agent (daemon/cluster/executor/container) leaves the DNS settings nil: null, not [].
+      Dns: container.swarmTask ? null : [...(container.dns ?? [])],
+      DnsOptions: container.swarmTask ? null : [...(container.dnsOptions ?? [])],
+      DnsSearch: container.swarmTask ? null : [...(container.dnsSearch ?? [])],
       ExtraHosts: container.extraHosts?.length ? [...container.extraHosts] : null,
-      Links: legacyLinks(lab, container),
+      Links: container.swarmTask ? null : legacyLinks(lab, container),
       // Sysctls is omitempty in the API: absent, not null, when none was set.
       ...(container.sysctls ? { Sysctls: { ...container.sysctls } } : {}),
     },

@@ -1,6 +1,6 @@
 import { behaviourOf } from '../engine-profiles/behaviour-of.js'
 import type { Network } from '../model/docker.js'
-import type { LabState } from '../model/state.js'
+import type { LabState, SwarmState } from '../model/state.js'
 import { sortedObject } from './natural-order.js'
 import { formatDockerTime } from './time.js'
 
@@ -68,9 +68,9 @@ export function inspectNetwork(lab: LabState, network: Network): Record<string, 
       network.scope === 'swarm' && Object.keys(network.options).length === 0
         ? null
         : sortedObject(network.options),
-    // Swarm networks this node has joined list their gossip peers (this node only: one-node swarm).
+    // Swarm networks this node has joined list their gossip peers (networkDB's nodes of the network).
     ...(network.scope === 'swarm' && network.instantiated && lab.swarm
-      ? { Peers: [{ Name: lab.swarm.peerName, IP: lab.swarm.advertiseAddr }] }
+      ? { Peers: gossipPeers(network, lab.swarm) }
       : {}),
     Labels:
       network.scope === 'swarm' && !network.instantiated && Object.keys(network.labels).length === 0
@@ -120,4 +120,10 @@ export function renderTable(rows: string[][]): string {
     )
     .map((line) => `${line}\n`)
     .join('')
+}
+
+/** The nodes that share the network, in the order they joined it (this one alone on a one-node swarm). */
+function gossipPeers(network: Network, swarm: SwarmState): { Name: string; IP: string }[] {
+  if (!network.peerNodes) return [{ Name: swarm.peerName, IP: swarm.advertiseAddr }]
+  return network.peerNodes.map((p) => ({ Name: p.name, IP: p.ip }))
 }

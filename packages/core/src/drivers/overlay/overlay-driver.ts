@@ -24,6 +24,7 @@ import type { Endpoint, Network } from '../../model/docker.js'
 import { dropEndpoint } from '../../model/endpoint-records.js'
 import type { Tx } from '../../model/tx.js'
 import type { NetworkDriver } from '../network-driver.js'
+import { programPeer } from './overlay-peers.js'
 
 /** VXLAN adds 50 bytes (outer Ethernet, IP, UDP, VXLAN headers): 1500 - 50 (moby overlay.go). */
 export const OVERLAY_MTU = 1450
@@ -43,6 +44,12 @@ export function overlayNamespaceId(network: Network): string {
 export function createOverlayNetwork(tx: Tx, network: Network): void {
   const swarm = tx.lab.swarm
   if (!swarm) throw new DockerDaemonError('UNSUPPORTED', 'This node is not a swarm manager.')
+  // Only managers hold the cluster's network store (daemon/network.go createNetwork: cluster.CreateNetwork).
+  if (swarm.role === 'worker')
+    throw new DockerDaemonError(
+      'UNSUPPORTED',
+      'Cannot create a multi-host network from a worker node. Please create the network from a manager node.',
+    )
   tx.set(network, 'vni', swarm.nextVni)
   tx.set(swarm, 'nextVni', swarm.nextVni + 1)
   if (!network.options['com.docker.network.driver.overlay.vxlanid_list']) {
@@ -99,6 +106,8 @@ function ensureOverlaySandbox(tx: Tx, network: Network): string {
   if (cidr) {
     addConnectedRoute(tx, ns, { subnet: network.pool?.subnet ?? '', dev: 'br0', src: network.gateway ?? '' })
   }
+  // peerDbUpdateSandbox: the peers gossip told of before this node had the network.
+  for (const peer of network.peers ?? []) programPeer(tx, ns, peer)
   return id
 }
 

@@ -71,7 +71,7 @@ const profile = object({
   ephemeralPorts: tuple(integer(1, 65535), integer(1, 65535)),
   bip: text,
   mtu: integer(0, UINT32),
-  kernel: object({ ipvlan: boolean, dummy: boolean, vlan: boolean }),
+  kernel: object({ ipvlan: boolean, dummy: boolean, vlan: boolean, ipvs: optional(boolean) }),
   ipv6Proxy: boolean,
 })
 
@@ -136,6 +136,8 @@ const namespace = object({
   routes6: optional(array(route6)),
   sysctls: optional(record(name)),
   nextIfindex: ifindex,
+  neighbors: optional(array(object({ ip: ipv4, lladdr: name, dev: name }))),
+  fdb: optional(array(object({ mac: name, dev: name, dst: ipv4 }))),
 })
 
 /**
@@ -244,12 +246,30 @@ const network = refine(
     endpoints: record(endpoint),
     configOnly: optional(boolean),
     configFrom: optional(name),
+    peers: optional(
+      array(
+        object({
+          name,
+          endpointId: name,
+          containerId: name,
+          ipv4,
+          prefixlen: integer(0, 32),
+          mac: name,
+          vtep: ipv4,
+          node: name,
+          peerName: optional(name),
+        }),
+      ),
+    ),
+    peerNodes: optional(array(object({ name, ip: ipv4 }))),
+    services: optional(array(object({ name, vip: optional(ipv4), tasks: array(ipv4) }))),
   }),
   (n, path) => (n.configOnly ? undefined : ipamFieldProblem(n.ipam.config, path)),
 )
 
 const container = object({
   id: name,
+  swarmTask: optional(oneOf(true)),
   name,
   image: text,
   cmd: array(text),
@@ -354,6 +374,8 @@ export const labSchema = object({
       nextVni: integer(0, 2 ** 24),
       peerName: name,
       workerToken: optional(name),
+      managerToken: optional(name),
+      role: optional(oneOf('worker')),
     }),
   ),
   netfilter: object({ nat: table, filter: table, raw: optional(table), mangle: optional(table) }),

@@ -136,10 +136,35 @@ const leave: LeafSpec = {
   ...withFlags(LEAVE_FLAGS, (_args, f) => ({ kind: 'swarm leave', force: f.force.value })),
 }
 
+// cli/command/swarm/join.go: its flags, and exactly one argument (the manager's HOST:PORT).
+const JOIN_FLAGS = Object.freeze({
+  listenAddr: makeFlag('listen-addr', undefined, DEFAULT_LISTEN, '', (text) => parseListenAddr(text)),
+  advertiseAddr: stringFlag('advertise-addr'),
+  dataPathAddr: stringFlag('data-path-addr'),
+  token: stringFlag('token'),
+  availability: stringFlag('availability', undefined, 'active'),
+})
+
+const join: LeafSpec = {
+  kind: 'leaf',
+  name: 'join',
+  aliases: [],
+  use: 'join [OPTIONS] HOST:PORT',
+  short: 'Join a swarm as a node and/or manager',
+  args: { exactly: 1 },
+  interspersed: true,
+  ...withFlags(JOIN_FLAGS, (args, f) => ({
+    kind: 'swarm join' as const,
+    token: f.token.value,
+    remoteAddr: args[0] ?? '',
+    ...(f.advertiseAddr.value !== '' ? { advertiseAddr: f.advertiseAddr.value } : {}),
+  })),
+}
+
 /**
  * The `docker swarm` leaves netmodes simulates.
  *
  * @example
- * SWARM_COMMANDS.map((c) => c.name) // ['init', 'leave']
+ * SWARM_COMMANDS.map((c) => c.name) // ['init', 'join', 'leave']
  */
-export const SWARM_COMMANDS: readonly LeafSpec[] = [init, leave]
+export const SWARM_COMMANDS: readonly LeafSpec[] = [init, join, leave]
