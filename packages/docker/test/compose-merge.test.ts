@@ -304,6 +304,24 @@ networks:
     ],
   },
   {
+    name: 'an override of the networks: driver options and labels merged, one made external under its own name',
+    files: [
+      BASE.replace(
+        '  data:\n    internal: true\n',
+        '  data:\n    internal: true\n    driver_opts:\n      com.docker.network.bridge.name: br-data\n    labels: {team: data}\n',
+      ),
+      `networks:
+  data:
+    driver_opts:
+      com.docker.network.driver.mtu: "1400"
+    labels: [team=db, tier=data]
+  edge:
+    external: true
+    name: proxy_edge
+`,
+    ],
+  },
+  {
     name: 'three files: base, override, and a host-network debug file',
     files: [
       BASE,

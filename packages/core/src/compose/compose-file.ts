@@ -11,9 +11,10 @@
  * read past, as it changes no packet.
  */
 
+import { NotSimulatedError } from '../engine/not-simulated.js'
 import { NetmodesError } from '../errors.js'
 import { mergeComposeDocuments } from './compose-merge.js'
-import { readComposeYaml } from './compose-yaml.js'
+import { type ComposeYamlDocument, readComposeYaml } from './compose-yaml.js'
 
 export interface ComposeServiceNetwork {
   aliases: string[]
@@ -299,6 +300,21 @@ function projectOf(doc: Obj, name: string): ComposeProject {
   return { name, services, networks: networks.filter((n) => keys.has(n.key)) }
 }
 
+/**
+ * `include:` and `extends:` bring in other files, which compose-go reads before merging;
+ * netmodes does not, and says so rather than run a project without what they would add.
+ */
+function refuseUnmodelled(d: ComposeYamlDocument): void {
+  if (d.model.include !== undefined)
+    throw new NotSimulatedError(
+      '`include:` in a Compose file (name its files with -f instead: those are merged)',
+    )
+  const services = isObj(d.model.services) ? d.model.services : {}
+  for (const [name, s] of Object.entries(services))
+    if (isObj(s) && s.extends !== undefined)
+      throw new NotSimulatedError(`\`extends:\` in a Compose file (services.${name})`)
+}
+
 /** One Compose file: its path (for Compose's messages and labels) and its text. */
 export interface ComposeFileText {
   path: string
@@ -334,6 +350,7 @@ export function loadComposeFiles(
       )
   }
   const documents = files.flatMap((f) => readComposeYaml(f.text, f.path))
+  for (const d of documents) refuseUnmodelled(d)
   let named: string | undefined
   for (const d of documents) if (typeof d.model.name === 'string' && d.model.name) named = d.model.name
   const model = mergeComposeDocuments(documents)

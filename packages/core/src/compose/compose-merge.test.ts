@@ -192,4 +192,15 @@ services:
       `[NetmodesError: invalid project name "Shop": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number]`,
     )
   })
+
+  test("include: and extends:, which read other files, are refused as netmodes' limit", () => {
+    expect(() => load(BASE, 'include: [other.yml]\n')).toThrowErrorMatchingInlineSnapshot(
+      `[NotSimulatedError: netmodes does not simulate \`include:\` in a Compose file (name its files with -f instead: those are merged) yet; the lab is unchanged]`,
+    )
+    expect(() =>
+      load(BASE, 'services:\n  web:\n    extends: {file: base.yml, service: web}\n'),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[NotSimulatedError: netmodes does not simulate \`extends:\` in a Compose file (services.web) yet; the lab is unchanged]`,
+    )
+  })
 })
