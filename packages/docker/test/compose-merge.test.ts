@@ -204,6 +204,16 @@ const CASES: { name: string; files: string[] }[] = [
     ],
   },
   {
+    name: 'the same port twice, once with published as a number: Compose keeps both (its key formats the number)',
+    files: [
+      BASE.replace('ports: ["80:80"]', 'ports: ["80:80", {target: 81, published: 8081}]'),
+      `services:
+  proxy:
+    ports: [{target: 80, published: 80}, "8081:81", {target: 81, published: "8081"}]
+`,
+    ],
+  },
+  {
     name: 'an override that changes networks: a list adds one, a mapping adds aliases and a priority',
     files: [
       BASE,

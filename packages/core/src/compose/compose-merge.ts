@@ -149,10 +149,24 @@ function mergeYaml(base: unknown, over: unknown, path: string[]): unknown {
 /** A `K=V` entry's key (compose-go's keyValueIndexer). */
 const keyOf = (v: unknown) => String(v).split('=')[0] as string
 
-/** compose-go's portIndexer: a long-syntax port by host address, published port, target and protocol. */
+/** Go's fmt `%s` and `%d` of a YAML value: what compose-go's portIndexer keys a port by. */
+function goFormat(v: unknown, verb: 's' | 'd'): string {
+  if (v === null || v === undefined) return `%!${verb}(<nil>)`
+  if (typeof v === 'string') return verb === 's' ? v : `%!d(string=${v})`
+  if (typeof v === 'number' && Number.isInteger(v)) return verb === 'd' ? String(v) : `%!s(int=${v})`
+  return `%!${verb}(${typeof v}=${String(v)})`
+}
+
+/**
+ * compose-go's portIndexer: a long-syntax port by host address (0.0.0.0 when none), published
+ * port, target and protocol, formatted as Go formats them, so `published: 8080` (a number) and
+ * the "8080" a short port becomes are two keys, and both ports stay, as with Compose.
+ */
 function portKey(v: unknown): string {
   if (!isObj(v)) return String(v)
-  return `${v.host_ip ?? '0.0.0.0'}:${v.published ?? ''}:${v.target}/${v.protocol ?? 'tcp'}`
+  const host = 'host_ip' in v ? goFormat(v.host_ip, 's') : '0.0.0.0'
+  const protocol = 'protocol' in v ? goFormat(v.protocol, 's') : 'tcp'
+  return `${host}:${goFormat(v.published, 's')}:${goFormat(v.target, 'd')}/${protocol}`
 }
 
 // compose-go's unique table, for the sequences of what a netmodes lab reads.
