@@ -405,6 +405,26 @@ describe.skipIf(!haveCompose)('several Compose files, merged as Compose v2 merge
     )
   }, 60_000)
 
+  test("the obsolete version: warned about once per file that has it, in Compose's words", async () => {
+    const { dir, paths } = writeCase([
+      `version: "3.8"\n${BASE}`,
+      'services:\n  app:\n    ports: ["8080:8080"]\n',
+      'version: "3"\nservices:\n  db:\n    ports: ["5432"]\n',
+    ])
+    const args = paths.flatMap((p) => ['-f', p])
+    const real = await compose(dir, [...args, 'config', '--format', 'json'])
+    expect(real.exit, real.stderr).toBe(0)
+    const ours = readComposeCommand([...args, 'up', '-d'], { workingDir: dir, readFile: read })
+    expect(modelOfNetmodes(ours.project)).toEqual(modelOfCompose(JSON.parse(real.stdout)))
+    expect(ours.warnings).toHaveLength(2)
+    expect(ours.warnings).toEqual(
+      real.stderr
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/^time="[^"]*" /, '')),
+    )
+  }, 60_000)
+
   const refusals: { name: string; files: Record<string, string>; args: string[] }[] = [
     {
       name: 'a -f file that is not there',
@@ -436,6 +456,14 @@ describe.skipIf(!haveCompose)('several Compose files, merged as Compose v2 merge
       name: 'only empty files',
       files: { 'a.yml': '', 'b.yml': '' },
       args: ['-f', 'a.yml', '-f', 'b.yml'],
+    },
+    {
+      name: 'an override that repeats a key',
+      files: {
+        'compose.yml': BASE,
+        'o.yml': 'services:\n  db:\n    image: a\n    ports: ["1"]\n    image: b\n',
+      },
+      args: ['-f', 'compose.yml', '-f', 'o.yml'],
     },
     { name: 'a -p Compose would not normalize', files: { 'compose.yml': BASE }, args: ['-p', 'Shop'] },
   ]

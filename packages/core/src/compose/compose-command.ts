@@ -163,6 +163,7 @@ export function readComposeCommand(
   const project = loadComposeFiles(files, {
     ...(args.project !== undefined ? { project: args.project } : {}),
     defaultName: baseName(workingDir),
+    warn: (message) => warnings.push(`level=warning msg="${message}"`),
   })
   return { command: args.command, project, configFiles: paths, workingDir, warnings }
 }

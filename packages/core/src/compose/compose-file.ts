@@ -326,6 +326,8 @@ export interface LoadComposeOptions {
   project?: string
   /** The name when neither `-p` nor a file gives one: the project folder's name (normalized here). */
   defaultName: string
+  /** Told Compose's warnings (a file's obsolete `version:`), as Compose prints them. */
+  warn?: (message: string) => void
 }
 
 /**
@@ -349,7 +351,15 @@ export function loadComposeFiles(
         `invalid project name "${p}": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number`,
       )
   }
-  const documents = files.flatMap((f) => readComposeYaml(f.text, f.path))
+  const documents = files.flatMap((f) => {
+    const docs = readComposeYaml(f.text, f.path)
+    // compose-go warns once per file whose model has `version:` after it is merged, then drops it.
+    if (docs.some((d) => 'version' in d.model))
+      options.warn?.(
+        `${f.path}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`,
+      )
+    return docs
+  })
   for (const d of documents) refuseUnmodelled(d)
   let named: string | undefined
   for (const d of documents) if (typeof d.model.name === 'string' && d.model.name) named = d.model.name

@@ -203,4 +203,23 @@ services:
       `[NotSimulatedError: netmodes does not simulate \`extends:\` in a Compose file (services.web) yet; the lab is unchanged]`,
     )
   })
+
+  test('a repeated key is refused with its lines; an obsolete version: is warned about per file', () => {
+    expect(() =>
+      load(BASE, 'services:\n  db:\n    image: a\n    image: b\n'),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[NetmodesError: failed to parse /srv/shop/f1.yml: line 4: mapping key "image" already defined at line 3]`,
+    )
+    const warnings: string[] = []
+    loadComposeFiles(
+      [
+        { path: '/srv/shop/a.yml', text: `version: "3.8"\n${BASE}` },
+        { path: '/srv/shop/b.yml', text: 'services: {}\n' },
+      ],
+      { defaultName: 'shop', warn: (w) => warnings.push(w) },
+    )
+    expect(warnings).toEqual([
+      '/srv/shop/a.yml: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion',
+    ])
+  })
 })

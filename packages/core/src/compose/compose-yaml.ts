@@ -10,7 +10,7 @@
  * but resets nothing earlier (compose-go leaves that as a TODO).
  */
 
-import { isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml'
 import { NetmodesError } from '../errors.js'
 
 export type ComposeYamlPath = readonly string[]
@@ -25,29 +25,46 @@ export interface ComposeYamlDocument {
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Drops `!reset` nodes, untags `!override` ones, and records both paths (compose-go resolveReset). */
-function resolveTags(node: unknown, path: string[], resets: ComposeYamlPath[]): 'drop' | undefined {
+interface Walk {
+  resets: ComposeYamlPath[]
+  file: string
+  /** The 1-based line of an offset in the text. */
+  line: (offset: number) => number
+}
+
+/**
+ * Drops `!reset` nodes, records their paths and `!override` ones' (compose-go resolveReset),
+ * and refuses a key a mapping already has, in compose-go's words.
+ */
+function resolveTags(node: unknown, path: string[], walk: Walk): 'drop' | undefined {
   if (!node || typeof node !== 'object') return undefined
   const tag = (node as Node).tag
   if (tag === '!reset') {
-    resets.push(path)
+    walk.resets.push(path)
     return 'drop'
   }
-  if (tag === '!override') {
-    // Kept as it is: the tag changes nothing in the value the document gives.
-    resets.push(path)
-    return undefined
-  }
+  // An !override node stays as it is: the tag changes nothing in the value the document gives.
+  if (tag === '!override') walk.resets.push(path)
   if (isSeq(node))
-    node.items = node.items.filter((item, i) => resolveTags(item, [...path, String(i)], resets) !== 'drop')
-  if (isMap(node))
+    node.items = node.items.filter((item, i) => resolveTags(item, [...path, String(i)], walk) !== 'drop')
+  if (isMap(node)) {
+    const lines = new Map<string, number>()
     node.items = node.items.filter((pair) => {
       if (!isPair(pair)) return true
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+      const line = walk.line((pair.key as Node | null)?.range?.[0] ?? 0)
+      const seen = lines.get(key)
+      if (seen !== undefined)
+        throw new NetmodesError(
+          'INVALID_INPUT',
+          `failed to parse ${walk.file}: line ${line}: mapping key "${key}" already defined at line ${seen}`,
+        )
+      lines.set(key, line)
       // A merge key's content lands in the mapping itself (compose-go strips ".<<" from the path).
       const next = key === '<<' ? path : [...path, key]
-      return resolveTags(pair.value, next, resets) !== 'drop'
+      return resolveTags(pair.value, next, walk) !== 'drop'
     })
+  }
   return undefined
 }
 
@@ -61,7 +78,9 @@ function resolveTags(node: unknown, path: string[], resets: ComposeYamlPath[]): 
  */
 export function readComposeYaml(text: string, file: string): ComposeYamlDocument[] {
   // YAML 1.1 merge keys (`<<: *common`), which Compose files use for their shared fragments.
-  const docs = parseAllDocuments(text, { merge: true, uniqueKeys: true })
+  // Keys are checked for repeats below, to say so as compose-go does.
+  const lineCounter = new LineCounter()
+  const docs = parseAllDocuments(text, { merge: true, uniqueKeys: false, lineCounter })
   const list = Array.isArray(docs) ? docs : [docs]
   const out: ComposeYamlDocument[] = []
   for (const doc of list) {
@@ -73,7 +92,7 @@ export function readComposeYaml(text: string, file: string): ComposeYamlDocument
       )
     if (doc.contents === null) continue
     const resets: ComposeYamlPath[] = []
-    resolveTags(doc.contents, [], resets)
+    resolveTags(doc.contents, [], { resets, file, line: (offset) => lineCounter.linePos(offset).line })
     const model: unknown = doc.toJS({ maxAliasCount: 1000 })
     if (model === null || model === undefined) continue
     if (!isObj(model)) throw new NetmodesError('INVALID_INPUT', 'top-level object must be a mapping')
