@@ -185,7 +185,7 @@ networks:
 `
 
 /** Pairs (or chains) of files, each merged over BASE, of the kinds people write. */
-const CASES: { name: string; files: string[] }[] = [
+const CASES: { name: string; files: string[]; profiles?: string[] }[] = [
   {
     name: 'a dev override that publishes ports (the base one again, a new one, a long-syntax one)',
     files: [
@@ -212,6 +212,44 @@ const CASES: { name: string; files: string[] }[] = [
     ports: [{target: 80, published: 80}, "8081:81", {target: 81, published: "8081"}]
 `,
     ],
+  },
+  {
+    name: 'debug tools behind a profile, in an override: left out (with their network) unless asked for',
+    files: [
+      BASE,
+      `services:
+  shell:
+    image: busybox
+    profiles: [debug]
+    networks: [tools]
+    depends_on: [app]
+  pgadmin:
+    image: pgadmin
+    profiles: [admin]
+    networks: [data]
+networks:
+  tools: {}
+`,
+    ],
+  },
+  {
+    name: 'the same, with --profile debug',
+    files: [
+      BASE,
+      `services:
+  shell:
+    image: busybox
+    profiles: [debug]
+    networks: [tools]
+  pgadmin:
+    image: pgadmin
+    profiles: [admin]
+    networks: [nowhere]
+networks:
+  tools: {}
+`,
+    ],
+    profiles: ['debug'],
   },
   {
     name: 'an override that changes networks: a list adds one, a mapping adds aliases and a priority',
@@ -368,13 +406,19 @@ const read = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined
 describe.skipIf(!haveCompose)('several Compose files, merged as Compose v2 merges them', () => {
   test.each(CASES)(
     '$name',
-    async ({ files }) => {
+    async ({ files, profiles = [] }) => {
       const { dir, paths } = writeCase(files)
-      const real = await compose(dir, [...paths.flatMap((p) => ['-f', p]), 'config', '--format', 'json'])
+      const real = await compose(dir, [
+        ...paths.flatMap((p) => ['-f', p]),
+        ...profiles.flatMap((p) => ['--profile', p]),
+        'config',
+        '--format',
+        'json',
+      ])
       expect(real.exit, real.stderr).toBe(0)
       const ours = loadComposeFiles(
         paths.map((p) => ({ path: p, text: readFileSync(p, 'utf8') })),
-        { defaultName: 'x' },
+        { defaultName: 'x', profiles },
       )
       expect(modelOfNetmodes(ours)).toEqual(modelOfCompose(JSON.parse(real.stdout)))
     },

@@ -102,4 +102,19 @@ describe('docker compose with several files', () => {
     expect(Object.keys(lab.containers)).toEqual([])
     expect(lab.networks.map((n) => n.name)).toEqual(['bridge', 'host', 'none'])
   })
+
+  test('--profile: a service with profiles runs only when one of them is asked for; the others are not read', () => {
+    const readFile = folder({
+      '/srv/shop/compose.yml': BASE,
+      '/srv/shop/compose.override.yml':
+        'services:\n  shell:\n    image: busybox\n    profiles: [debug]\n  broken:\n    profiles: [x]\n    networks: [nowhere]\n',
+    })
+    const names = (argv: string[]) =>
+      readComposeCommand(argv, { workingDir: '/srv/shop', readFile }).project.services.map((s) => s.name)
+    expect(names(['up', '-d'])).toEqual(['web', 'db'])
+    expect(names(['--profile', 'debug', 'up', '-d'])).toEqual(['web', 'db', 'shell'])
+    expect(() => names(['--profile=*', 'up', '-d'])).toThrow(
+      'service "broken" has neither an image nor a build context specified: invalid compose project',
+    )
+  })
 })

@@ -1,5 +1,5 @@
 /**
- * `docker compose [-f FILE]... [-p NAME] up [-d] | down` as a command line:
+ * `docker compose [-f FILE]... [-p NAME] [--profile P]... up [-d] | down` as a command line:
  * Compose v2's global flags; the files, merged in order (compose-merge.ts);
  * without -f, the default file and its override, as compose-go's
  * WithDefaultConfigPath finds them: the first of compose.yaml, compose.yml,
@@ -63,9 +63,11 @@ function dirName(path: string): string {
 export function parseComposeArgs(argv: readonly string[]): {
   files: string[]
   project?: string
+  profiles: string[]
   command: 'up' | 'down'
 } {
   const files: string[] = []
+  const profiles: string[] = []
   let project: string | undefined
   let i = 0
   for (; i < argv.length; i++) {
@@ -78,6 +80,8 @@ export function parseComposeArgs(argv: readonly string[]): {
     }
     if (a === '-f' || a === '--file') files.push(value(a))
     else if (a.startsWith('--file=')) files.push(a.slice(7))
+    else if (a === '--profile') profiles.push(value(a))
+    else if (a.startsWith('--profile=')) profiles.push(a.slice(10))
     else if (a === '-p' || a === '--project-name') project = value(a)
     else if (a.startsWith('--project-name=')) project = a.slice(15)
     else if (a.startsWith('-')) usage(`unknown flag: ${a}`)
@@ -94,7 +98,7 @@ export function parseComposeArgs(argv: readonly string[]): {
   }
   if (command === 'up' && !rest.some((f) => f === '-d' || f === '--detach'))
     usage('docker compose up: only detached (-d) is modelled: nothing here attaches to a container')
-  return { files, ...(project !== undefined ? { project } : {}), command: command as 'up' | 'down' }
+  return { files, profiles, ...(project !== undefined ? { project } : {}), command: command as 'up' | 'down' }
 }
 
 /** The first of `names` in `dir`, warning as Compose does (logrus on stderr) when several are there. */
@@ -163,6 +167,7 @@ export function readComposeCommand(
   const project = loadComposeFiles(files, {
     ...(args.project !== undefined ? { project: args.project } : {}),
     defaultName: baseName(workingDir),
+    profiles: args.profiles,
     warn: (message) => warnings.push(`level=warning msg="${message}"`),
   })
   return { command: args.command, project, configFiles: paths, workingDir, warnings }

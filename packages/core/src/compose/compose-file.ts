@@ -224,9 +224,16 @@ export function normalizeProjectName(name: string): string {
 /**
  * A merged Compose model (compose-merge.ts) as the project netmodes runs, named `name`.
  */
-function projectOf(doc: Obj, name: string): ComposeProject {
-  if (!isObj(doc.services) || Object.keys(doc.services).length === 0) return invalid('no service selected')
-  const services: ComposeService[] = Object.entries(doc.services).map(([svc, raw]) => {
+function projectOf(doc: Obj, name: string, profiles: readonly string[]): ComposeProject {
+  const all = isObj(doc.services) ? Object.entries(doc.services) : []
+  // compose-go's WithProfiles: a service with profiles runs only when one is active (or `*` is);
+  // the others are left out unread, as Compose leaves them (their mistakes are not reported).
+  const active = all.filter(([, raw]) => {
+    const own = isObj(raw) ? strings(raw.profiles, 'profiles') : []
+    return own.length === 0 || profiles.includes('*') || own.some((p) => profiles.includes(p))
+  })
+  if (active.length === 0) return invalid('no service selected')
+  const services: ComposeService[] = active.map(([svc, raw]) => {
     const s = isObj(raw) ? raw : invalid(`services.${svc} must be a mapping`)
     if (typeof s.image !== 'string' || !s.image)
       invalid(`service "${svc}" has neither an image nor a build context specified: invalid compose project`)
@@ -326,6 +333,8 @@ export interface LoadComposeOptions {
   project?: string
   /** The name when neither `-p` nor a file gives one: the project folder's name (normalized here). */
   defaultName: string
+  /** `--profile NAME`s: the services with profiles that run (`*`: all of them). */
+  profiles?: readonly string[]
   /** Told Compose's warnings (a file's obsolete `version:`), as Compose prints them. */
   warn?: (message: string) => void
 }
@@ -365,7 +374,11 @@ export function loadComposeFiles(
   for (const d of documents) if (typeof d.model.name === 'string' && d.model.name) named = d.model.name
   const model = mergeComposeDocuments(documents)
   if (Object.keys(model).length === 0) return invalid('empty compose file')
-  return projectOf(model, options.project ?? normalizeProjectName(named ?? options.defaultName))
+  return projectOf(
+    model,
+    options.project ?? normalizeProjectName(named ?? options.defaultName),
+    options.profiles ?? [],
+  )
 }
 
 /**
