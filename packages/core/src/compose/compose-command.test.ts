@@ -90,6 +90,11 @@ describe('docker compose with several files', () => {
     expect(() =>
       readComposeCommand(['up', '-d'], { workingDir: '/srv/other', readFile }),
     ).toThrowErrorMatchingInlineSnapshot(`[NetmodesError: no configuration file provided: not found]`)
+    expect(() =>
+      readComposeCommand(['-f', '-', 'up', '-d'], { workingDir: '/srv/shop', readFile }),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[NotSimulatedError: netmodes does not simulate a Compose file on stdin (-f -) yet; the lab is unchanged]`,
+    )
   })
 
   test('a scenario line with several -f; down removes what the merged project made', () => {

@@ -13,6 +13,7 @@
  * undefined when there is no such file.
  */
 
+import { NotSimulatedError } from '../engine/not-simulated.js'
 import { NetmodesError } from '../errors.js'
 import type { LabState } from '../model/state.js'
 import { type ComposeProject, loadComposeFiles } from './compose-file.js'
@@ -154,6 +155,8 @@ export function readComposeCommand(
   context: ComposeCommandContext,
 ): ComposeCommandProject {
   const args = parseComposeArgs(argv)
+  // Compose reads `-f -` from its stdin; a scenario line or a lab command has none to give.
+  if (args.files.includes('-')) throw new NotSimulatedError('a Compose file on stdin (-f -)')
   const warnings: string[] = []
   const paths = args.files.length
     ? args.files.map((f) => joinPath(context.workingDir, f))
