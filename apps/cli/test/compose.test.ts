@@ -58,4 +58,33 @@ describe('docker compose', () => {
     )
     expect(bad.code).toBe(2)
   })
+
+  test('several -f files merged, in a scenario and on the lab file; the override found beside the default file', () => {
+    const dir = join(tempDir(), 'shop')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'compose.yml'), FILE)
+    writeFileSync(
+      join(dir, 'compose.prod.yml'),
+      'services:\n  web:\n    ports: !override ["8443:443"]\n    networks: [default, back]\n',
+    )
+    writeFileSync(
+      join(dir, 'lab.sh'),
+      'docker compose -f compose.yml -f compose.prod.yml up -d\ndocker port shop-web-1\ntrace shop-web-1 -> db:5432/tcp\n',
+    )
+    const r = netmodes(['run', join(dir, 'lab.sh')])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(
+      '$ docker port shop-web-1\n443/tcp -> 0.0.0.0:8443\n443/tcp -> [::]:8443\n$ trace',
+    )
+    expect(r.stdout).toContain('$ trace shop-web-1 -> db:5432/tcp\n  => delivered\n')
+    writeFileSync(join(dir, 'compose.override.yaml'), 'services:\n  db:\n    ports: ["15432:5432"]\n')
+    expect(netmodes(['docker', 'compose', 'up', '-d'], { cwd: dir }).code).toBe(0)
+    expect(netmodes(['docker', 'port', 'shop-db-1'], { cwd: dir }).stdout).toContain(
+      '5432/tcp -> 0.0.0.0:15432\n',
+    )
+    const missing = netmodes(['docker', 'compose', '-f', 'compose.yml', '-f', 'nope.yml', 'up', '-d'], {
+      cwd: dir,
+    })
+    expect(missing.stderr).toBe(`netmodes: open ${join(dir, 'nope.yml')}: no such file or directory\n`)
+  })
 })

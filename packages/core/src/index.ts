@@ -13,16 +13,18 @@ export { runOnNode, splitNodeFlag } from './cluster/run-on-node.js'
 export type { ClusterObservation, ObservedOverlay } from './cluster/simulate-cluster-observation.js'
 export { simulateClusterObservation } from './cluster/simulate-cluster-observation.js'
 export { appendAll, maxOf } from './collections/append-all.js'
-export type { ComposeCommandContext } from './compose/compose-command.js'
-export { parseComposeArgs, runComposeCommand } from './compose/compose-command.js'
+export type { ComposeCommandContext, ComposeCommandProject } from './compose/compose-command.js'
+export { parseComposeArgs, readComposeCommand, runComposeCommand } from './compose/compose-command.js'
 export type {
+  ComposeFileText,
   ComposeNetwork,
   ComposePort,
   ComposeProject,
   ComposeService,
   ComposeServiceNetwork,
+  LoadComposeOptions,
 } from './compose/compose-file.js'
-export { normalizeProjectName, parseComposeFile } from './compose/compose-file.js'
+export { loadComposeFiles, normalizeProjectName, parseComposeFile } from './compose/compose-file.js'
 export { runScenarioWithCompose } from './compose/compose-scenario.js'
 export type { ComposeOptions, ComposeResult } from './compose/compose-up.js'
 export { COMPOSE_VERSION, composeDown, composeUp } from './compose/compose-up.js'

@@ -1,18 +1,19 @@
 /**
  * The real Docker Compose v2 (scripts/compose.sh) against the real engines,
- * and core's composeUp on the simulator, for the same file: the networks
- * (names, internal, subnets, Compose's labels), the containers (names,
- * network mode, addresses on each network, aliases, Compose's labels, ports)
- * must be the same. Compose's config-hash and image labels are left out
+ * and core's composeUp on the simulator, for the same files (one, or several
+ * merged, named with -f or found beside the first): the networks (names,
+ * internal, subnets, Compose's labels), the containers (names, network mode,
+ * addresses on each network, aliases, Compose's labels, ports) must be the
+ * same. Compose's config-hash and image labels are left out
  * (netmodes does not compute them) and 20.10's short-ID alias is compared as
  * <id>. Every address is fixed by the file or by dependency order, since
  * Compose creates independent services concurrently.
  */
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { composeUp, createLab, engineOfServerVersion, parseComposeFile } from '@netmodes/core'
+import { composeUp, createLab, engineOfServerVersion, readComposeCommand } from '@netmodes/core'
 import { describe, expect, test } from 'vitest'
 import { connectDocker, type DockerConnection } from '../src/index.js'
 import { noEngine, uniqueName } from './engine.js'
@@ -147,7 +148,15 @@ const engines: { name: string; host: () => string | undefined }[] = [
  * on the project's default network (the order fixed by depends_on), a reverse proxy on two networks, a
  * sidecar in its app's namespace (`network_mode: service:`). Each gives its networks' keys and services.
  */
-const CASES: { name: string; text: (third: number) => string; networks: string[]; services: string[] }[] = [
+const CASES: {
+  name: string
+  text: (third: number) => string
+  /** More files: merged over compose.yml, named with -f, or found beside it without -f. */
+  more?: { file: string; text: (third: number) => string }[]
+  explicit?: boolean
+  networks: string[]
+  services: string[]
+}[] = [
   { name: 'tiers', text: file, networks: ['front', 'back'], services: ['web', 'api', 'db'] },
   {
     name: 'web + db + cache',
@@ -226,6 +235,68 @@ networks:
     networks: ['default'],
     services: ['app', 'sidecar'],
   },
+  {
+    name: 'tiers with a -f override: a port added, web on a second network, an address moved, a service added',
+    text: file,
+    explicit: true,
+    more: [
+      {
+        file: 'compose.prod.yml',
+        text: (third) => `services:
+  web:
+    ports: ["${24_000 + third}:443"]
+    networks:
+      back:
+        ipv4_address: 10.215.${third}.30
+  api:
+    networks:
+      front:
+        ipv4_address: 10.214.${third}.20
+        aliases: [api-v2]
+  admin:
+    image: netmodes/busybox:test
+    command: ["sleep", "3600"]
+    networks:
+      back:
+        ipv4_address: 10.215.${third}.40
+`,
+      },
+    ],
+    networks: ['front', 'back'],
+    services: ['web', 'api', 'db', 'admin'],
+  },
+  {
+    name: 'web + db + cache with compose.override.yml found beside it (!override on ports)',
+    text: (third) => `services:
+  web:
+    image: netmodes/busybox:test
+    command: ["sleep", "3600"]
+    ports: ["${25_000 + third}:80"]
+    depends_on: [db]
+  db:
+    image: netmodes/busybox:test
+    command: ["sleep", "3600"]
+networks:
+  default:
+    ipam:
+      config:
+        - subnet: 10.220.${third}.0/24
+`,
+    more: [
+      {
+        file: 'compose.override.yml',
+        text: (third) => `services:
+  web:
+    ports: !override ["127.0.0.1:${26_000 + third}:8080"]
+  db:
+    ports: ["127.0.0.1:${27_000 + third}:5432"]
+    expose: ["5432"]
+`,
+      },
+    ],
+    networks: ['default'],
+    services: ['web', 'db'],
+  },
 ]
 
 describe.skipIf(noEngine || !haveCompose).each(engines)(
@@ -233,7 +304,7 @@ describe.skipIf(noEngine || !haveCompose).each(engines)(
   ({ host }) => {
     test.each(CASES)(
       '$name: up -d builds the same networks and containers',
-      async ({ text, networks, services }) => {
+      async ({ text, more = [], explicit, networks, services }) => {
         const endpoint = host()
         if (!endpoint) {
           if (process.env.CI)
@@ -247,7 +318,9 @@ describe.skipIf(noEngine || !haveCompose).each(engines)(
         const third = Number.parseInt(project.slice(-2), 16)
         const dir = mkdtempSync(join(tmpdir(), 'netmodes-compose-'))
         writeFileSync(join(dir, 'compose.yml'), text(third))
-        const up = await compose(dir, endpoint, project, ['up', '-d'])
+        for (const m of more) writeFileSync(join(dir, m.file), m.text(third))
+        const files = explicit ? ['compose.yml', ...more.map((m) => m.file)].flatMap((f) => ['-f', f]) : []
+        const up = await compose(dir, endpoint, project, [...files, 'up', '-d'])
         try {
           expect(up.exit, up.out).toBe(0)
           const nets = await Promise.all(
@@ -258,9 +331,14 @@ describe.skipIf(noEngine || !haveCompose).each(engines)(
           )
           const real = factsOf(nets, ctrs)
           const lab = createLab({ engine: engineOfServerVersion(conn.serverVersion) })
-          const r = composeUp(lab, parseComposeFile(text(third), project), {
+          // The same command line, read by core: the files found and merged as Compose finds and merges them.
+          const read = readComposeCommand(['-p', project, ...files, 'up', '-d'], {
             workingDir: dir,
-            configFiles: [join(dir, 'compose.yml')],
+            readFile: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
+          })
+          const r = composeUp(lab, read.project, {
+            workingDir: read.workingDir,
+            configFiles: read.configFiles,
             // The labels name the Compose that ran (CI fetches Debian's current 2.x); the behaviour is 2.40's.
             version: String(nets[0]?.Labels?.['com.docker.compose.version'] ?? ''),
           })
@@ -278,7 +356,7 @@ describe.skipIf(noEngine || !haveCompose).each(engines)(
           )
           expect(simulated).toEqual(real)
         } finally {
-          await compose(dir, endpoint, project, ['down'])
+          await compose(dir, endpoint, project, [...files, 'down'])
         }
       },
       180_000,

@@ -1,15 +1,20 @@
 /**
- * A Compose file, read as Docker Compose v2 reads what touches networking
- * (the compose-spec's services and networks): each service's networks with
- * their aliases, addresses and priority, its network_mode, ports, expose,
- * depends_on, links, extra_hosts, dns and replicas; each network's driver,
- * options, IPAM, internal, attachable, IPv6 and external. What the file says
- * wrong is refused with the words Compose uses; what netmodes leaves out
- * (volumes, build, environment...) is read past, as it changes no packet.
+ * A Compose project, read from its files as Docker Compose v2 reads what
+ * touches networking (the compose-spec's services and networks): each
+ * service's networks with their aliases, addresses and priority, its
+ * network_mode, ports, expose, depends_on, links, extra_hosts, dns and
+ * replicas; each network's driver, options, IPAM, internal, attachable, IPv6
+ * and external. Several files (`-f a -f b`, or compose.yaml with its
+ * compose.override.yaml) are merged first, as compose-go merges them
+ * (compose-merge.ts). What the files say wrong is refused with the words
+ * Compose uses; what netmodes leaves out (volumes, build, environment...) is
+ * read past, as it changes no packet.
  */
 
-import { parse } from 'yaml'
+import { NotSimulatedError } from '../engine/not-simulated.js'
 import { NetmodesError } from '../errors.js'
+import { mergeComposeDocuments } from './compose-merge.js'
+import { type ComposeYamlDocument, readComposeYaml } from './compose-yaml.js'
 
 export interface ComposeServiceNetwork {
   aliases: string[]
@@ -38,6 +43,7 @@ export interface ComposeService {
   expose: string[]
   dependsOn: string[]
   links: string[]
+  /** `HOST:IP`, a host once per address (Compose keeps every address a file gives it). */
   extraHosts: string[]
   dns: string[]
   replicas: number
@@ -84,13 +90,13 @@ function strings(v: unknown, where: string): string[] {
   return invalid(`${where} must be a string or a list`)
 }
 
-/** `labels:` / `driver_opts:` / `extra_hosts:` as a list of `K=V` or a mapping. */
-function mapping(v: unknown, where: string, sep = '='): Record<string, string> {
+/** `labels:` / `driver_opts:` as a list of `K=V` or a mapping. */
+function mapping(v: unknown, where: string): Record<string, string> {
   if (v === undefined || v === null) return {}
   if (Array.isArray(v)) {
     const out: Record<string, string> = {}
     for (const item of strings(v, where)) {
-      const at = item.indexOf(sep)
+      const at = item.indexOf('=')
       out[at < 0 ? item : item.slice(0, at)] = at < 0 ? '' : item.slice(at + 1)
     }
     return out
@@ -136,6 +142,30 @@ function portsOf(v: unknown, service: string): ComposePort[] {
   })
 }
 
+/**
+ * extra_hosts as compose-go's HostsList reads it: `HOST=IP` or `HOST:IP` (split at the first `=`,
+ * else the first `:`), or a mapping whose value is one address or a list; `[::1]` loses its brackets.
+ */
+function extraHostsOf(v: unknown, service: string): string[] {
+  const pairs: [string, string][] = []
+  if (isObj(v)) {
+    for (const [host, ips] of Object.entries(v))
+      for (const ip of Array.isArray(ips) ? ips : [ips ?? '']) pairs.push([host, String(ip)])
+  } else
+    for (const entry of strings(v, `services.${service}.extra_hosts`)) {
+      const at = entry.includes('=') ? entry.indexOf('=') : entry.indexOf(':')
+      if (at < 0) invalid(`invalid additional host, missing IP: ${entry}`)
+      for (const ip of entry.slice(at + 1).split(',')) pairs.push([entry.slice(0, at), ip])
+    }
+  const byHost = new Map<string, string[]>()
+  for (const [host, ip] of pairs) {
+    if (!host || /[:=]/.test(host)) invalid(`bad host name '${host}'`)
+    const bare = ip.length > 2 && ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip
+    byHost.set(host, [...(byHost.get(host) ?? []), bare])
+  }
+  return [...byHost].flatMap(([host, ips]) => ips.map((ip) => `${host}:${ip}`))
+}
+
 function serviceNetworks(v: unknown, service: string): Map<string, ComposeServiceNetwork> {
   const out = new Map<string, ComposeServiceNetwork>()
   if (v === undefined || v === null) return out
@@ -171,33 +201,39 @@ function replicasOf(s: Obj, name: string): number {
   return n
 }
 
-/** A project name as Compose normalizes one: lower case, only [a-z0-9_-], starting with a letter or digit. */
+/** compose-go's NormalizeProjectName: lower case, only [a-z0-9_-], leading `_` and `-` dropped. */
+const normalized = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '')
+    .replace(/^[_-]+/, '')
+
+/**
+ * A project name as Compose normalizes a folder's or a file's: lower case, only [a-z0-9_-],
+ * starting with a letter or digit; nothing left is refused.
+ *
+ * @example
+ * normalizeProjectName('My Shop') // 'myshop'
+ */
 export function normalizeProjectName(name: string): string {
-  const out = name.toLowerCase().replace(/[^a-z0-9_-]/g, '')
-  if (!/^[a-z0-9]/.test(out))
-    invalid(
-      `project name "${name}" must contain only lowercase letters, digits, dashes and underscores, and start with a letter or digit`,
-    )
+  const out = normalized(name)
+  if (!out) invalid(`project name "${name}" must not be empty once normalized (only [a-z0-9_-] are kept)`)
   return out
 }
 
 /**
- * Reads a Compose file's text.
- *
- * @example
- * parseComposeFile('services:\n  web:\n    image: nginx\n', 'shop').services[0].networks // Map { 'default' => ... }
+ * A merged Compose model (compose-merge.ts) as the project netmodes runs, named `name`.
  */
-export function parseComposeFile(text: string, project: string): ComposeProject {
-  let doc: unknown
-  try {
-    doc = parse(text)
-  } catch (error) {
-    return invalid(`yaml: ${(error as Error).message.split('\n')[0]}`)
-  }
-  if (!isObj(doc)) return invalid('Top-level object must be a mapping')
-  const name = normalizeProjectName(typeof doc.name === 'string' && doc.name ? doc.name : project)
-  if (!isObj(doc.services) || Object.keys(doc.services).length === 0) return invalid('no service selected')
-  const services: ComposeService[] = Object.entries(doc.services).map(([svc, raw]) => {
+function projectOf(doc: Obj, name: string, profiles: readonly string[]): ComposeProject {
+  const all = isObj(doc.services) ? Object.entries(doc.services) : []
+  // compose-go's WithProfiles: a service with profiles runs only when one is active (or `*` is);
+  // the others are left out unread, as Compose leaves them (their mistakes are not reported).
+  const active = all.filter(([, raw]) => {
+    const own = isObj(raw) ? strings(raw.profiles, 'profiles') : []
+    return own.length === 0 || profiles.includes('*') || own.some((p) => profiles.includes(p))
+  })
+  if (active.length === 0) return invalid('no service selected')
+  const services: ComposeService[] = active.map(([svc, raw]) => {
     const s = isObj(raw) ? raw : invalid(`services.${svc} must be a mapping`)
     if (typeof s.image !== 'string' || !s.image)
       invalid(`service "${svc}" has neither an image nor a build context specified: invalid compose project`)
@@ -227,9 +263,7 @@ export function parseComposeFile(text: string, project: string): ComposeProject 
       expose: strings(s.expose, `services.${svc}.expose`),
       dependsOn: dependsOn(s.depends_on, svc),
       links: strings(s.links, `services.${svc}.links`),
-      extraHosts: Object.entries(mapping(s.extra_hosts, `services.${svc}.extra_hosts`, ':')).map(
-        ([h, ip]) => `${h}:${ip}`,
-      ),
+      extraHosts: extraHostsOf(s.extra_hosts, svc),
       dns: strings(s.dns, `services.${svc}.dns`),
       replicas: replicasOf(s, svc),
       labels: mapping(s.labels, `services.${svc}.labels`),
@@ -271,4 +305,88 @@ export function parseComposeFile(text: string, project: string): ComposeProject 
     })
   }
   return { name, services, networks: networks.filter((n) => keys.has(n.key)) }
+}
+
+/**
+ * `include:` and `extends:` bring in other files, which compose-go reads before merging;
+ * netmodes does not, and says so rather than run a project without what they would add.
+ */
+function refuseUnmodelled(d: ComposeYamlDocument): void {
+  if (d.model.include !== undefined)
+    throw new NotSimulatedError(
+      '`include:` in a Compose file (name its files with -f instead: those are merged)',
+    )
+  const services = isObj(d.model.services) ? d.model.services : {}
+  for (const [name, s] of Object.entries(services))
+    if (isObj(s) && s.extends !== undefined)
+      throw new NotSimulatedError(`\`extends:\` in a Compose file (services.${name})`)
+}
+
+/** One Compose file: its path (for Compose's messages and labels) and its text. */
+export interface ComposeFileText {
+  path: string
+  text: string
+}
+
+export interface LoadComposeOptions {
+  /** `-p NAME`: wins over every file's `name:`, and must already be a normalized name. */
+  project?: string
+  /** The name when neither `-p` nor a file gives one: the project folder's name (normalized here). */
+  defaultName: string
+  /** `--profile NAME`s: the services with profiles that run (`*`: all of them). */
+  profiles?: readonly string[]
+  /** Told Compose's warnings (a file's obsolete `version:`), as Compose prints them. */
+  warn?: (message: string) => void
+}
+
+/**
+ * Reads and merges Compose files in order, as `docker compose -f A -f B` does: the project's name
+ * is `-p`, else the last file's `name:`, else the folder's name (compose-go's projectName).
+ *
+ * @example
+ * loadComposeFiles(
+ *   [{ path: '/srv/shop/compose.yml', text: base }, { path: '/srv/shop/compose.override.yml', text: over }],
+ *   { defaultName: 'shop' },
+ * ).services
+ */
+export function loadComposeFiles(
+  files: readonly ComposeFileText[],
+  options: LoadComposeOptions,
+): ComposeProject {
+  if (options.project !== undefined) {
+    const p = options.project
+    if (!p || p !== normalized(p))
+      invalid(
+        `invalid project name "${p}": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number`,
+      )
+  }
+  const documents = files.flatMap((f) => {
+    const docs = readComposeYaml(f.text, f.path)
+    // compose-go warns once per file whose model has `version:` after it is merged, then drops it.
+    if (docs.some((d) => 'version' in d.model))
+      options.warn?.(
+        `${f.path}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`,
+      )
+    return docs
+  })
+  for (const d of documents) refuseUnmodelled(d)
+  let named: string | undefined
+  for (const d of documents) if (typeof d.model.name === 'string' && d.model.name) named = d.model.name
+  const model = mergeComposeDocuments(documents)
+  if (Object.keys(model).length === 0) return invalid('empty compose file')
+  return projectOf(
+    model,
+    options.project ?? normalizeProjectName(named ?? options.defaultName),
+    options.profiles ?? [],
+  )
+}
+
+/**
+ * Reads one Compose file's text; its `name:` wins over `project`.
+ *
+ * @example
+ * parseComposeFile('services:\n  web:\n    image: nginx\n', 'shop').services[0].networks // Map { 'default' => ... }
+ */
+export function parseComposeFile(text: string, project: string): ComposeProject {
+  return loadComposeFiles([{ path: 'compose.yaml', text }], { defaultName: project })
 }
