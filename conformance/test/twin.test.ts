@@ -14,9 +14,10 @@ import { Writable } from 'node:stream'
 import {
   type EngineVersion,
   execInContainer,
+  observeHostLine,
   observeLab,
+  observeTraceLine,
   renderObservationDiff,
-  traceLine,
 } from '@netmodes/core'
 import { connectDocker, replayScript } from '@netmodes/docker'
 import { startEngineTwin } from '@netmodes/server'
@@ -96,14 +97,10 @@ for (const engine of engineVersions.filter((e) => engines[e]?.simulated && exist
         const steps = []
         const traces = []
         for (const line of lines) {
-          if (line.startsWith('trace ')) {
-            const t = traceLine(twin.lab(), line)
-            traces.push({
-              command: line,
-              delivered: t.delivered,
-              detail: t.delivered ? 'delivered' : t.reason,
-            })
-          } else steps.push(await docker(client, twin.dockerHost, line))
+          // A trace is a probe; a host line is the machine's shell, beside the engine, on the twin's host.
+          if (line.startsWith('trace ')) traces.push(observeTraceLine(twin.lab(), line))
+          else if (line.startsWith('host ')) steps.push(observeHostLine(twin.lab(), line))
+          else steps.push(await docker(client, twin.dockerHost, line))
         }
         const observed = { ...observeLab(twin.lab(), steps), ...(traces.length ? { traces } : {}) }
         const result = compareReplay(engine, recording, observed)
@@ -129,8 +126,22 @@ describe('the twin of Docker 20.10, driven by dockerode (the adapter), reproduce
     })
     try {
       const conn = await connectDocker({ host: twin.dockerHost })
-      const replay = await replayScript(conn, lines.filter((l) => l.startsWith('docker ')).join('\n'))
-      const observed = observeLab(twin.lab(), replay.steps)
+      // The docker lines between two host lines replay as one script; each host line runs where it stands.
+      const steps = []
+      let script = []
+      const flush = async () => {
+        if (script.length) steps.push(...(await replayScript(conn, script.join('\n'))).steps)
+        script = []
+      }
+      for (const line of lines) {
+        if (line.startsWith('docker ')) script.push(line)
+        else if (line.startsWith('host ')) {
+          await flush()
+          steps.push(observeHostLine(twin.lab(), line))
+        }
+      }
+      await flush()
+      const observed = observeLab(twin.lab(), steps)
       delete (recording as { traces?: unknown }).traces
       const result = compareReplay('20.10', recording, observed)
       if (result.mismatches.length) expect.fail(renderObservationDiff(result))

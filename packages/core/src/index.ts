@@ -147,6 +147,8 @@ export { onlyRecordedViews } from './observe/recorded-views.js'
 export {
   hostBeforeScenario,
   hostFromObservation,
+  observeHostLine,
+  observeTraceLine,
   simulateObservation,
 } from './observe/simulate-observation.js'
 export type { DockerCommand } from './script/docker-command.js'

@@ -4,6 +4,7 @@ import type { HostDescription, IpJsonAddrEntry, IpJsonRouteEntry } from '../engi
 import type { CreateLabOptions } from '../engine/lab.js'
 import { createLab } from '../engine/lab.js'
 import { traceLine } from '../engine/run-scenario.js'
+import type { LabState } from '../model/state.js'
 import { observeLab } from './observe-lab.js'
 import type { ObservedStep, ObservedTrace, RawObservation } from './raw-observation.js'
 
@@ -62,6 +63,32 @@ export function hostBeforeScenario(
 }
 
 /**
+ * A scenario's `trace` line as a real probe records it: delivered only when
+ * an answer comes back (ping's echo reply, the listener's "ok"), so a request
+ * that arrives and whose reply is lost is not delivered either.
+ *
+ * @example
+ * observeTraceLine(lab, 'trace web -> db') // { command: 'trace web -> db', delivered: true, detail: 'delivered' }
+ */
+export function observeTraceLine(lab: LabState, command: string): ObservedTrace {
+  const t = traceLine(lab, command)
+  const lost = !t.delivered ? t : !t.reply.delivered ? t.reply : undefined
+  return { command, delivered: !lost, detail: lost ? lost.reason : 'delivered' }
+}
+
+/**
+ * A scenario's `host` line run on the lab's host, as the recorder's shell ran
+ * it on the real one, and what it answered.
+ *
+ * @example
+ * observeHostLine(lab, 'host ip link add lan0 type bridge') // { command, exit: 0, stdout: '', stderr: '' }
+ */
+export function observeHostLine(lab: LabState, command: string): ObservedStep {
+  const r = runHostCommand(lab, command.replace(/^host\s+/, ''))
+  return { command, exit: r.exitCode, stdout: r.output, stderr: r.error ?? '' }
+}
+
+/**
  * Replays docker command lines (and `trace` and `host` lines) on a fresh simulated host
  * and observes it as an observer of a real engine would: the simulator's side
  * of a verification.
@@ -75,17 +102,12 @@ export function simulateObservation(commands: string[], options: CreateLabOption
   const traces: ObservedTrace[] = []
   for (const command of commands) {
     // `trace` lines are traced on the lab as it is at that point, like a probe on a real engine.
-    if (command.startsWith('trace ')) {
-      const t = traceLine(lab, command)
-      // A real probe counts only an answer (ping's echo reply, the listener's "ok"): a request
-      // that arrives and whose reply is lost is not delivered to it either.
-      const lost = !t.delivered ? t : !t.reply.delivered ? t.reply : undefined
-      traces.push({ command, delivered: !lost, detail: lost ? lost.reason : 'delivered' })
-      continue
+    if (command.startsWith('trace ')) traces.push(observeTraceLine(lab, command))
+    else if (command.startsWith('host ')) steps.push(observeHostLine(lab, command))
+    else {
+      const r = runDocker(lab, command)
+      steps.push({ command, exit: r.exitCode, stdout: r.output, stderr: r.error ?? '' })
     }
-    // `host` lines change the simulated host as the recorder's shell changed the real one.
-    const r = command.startsWith('host ') ? runHostCommand(lab, command.slice(5)) : runDocker(lab, command)
-    steps.push({ command, exit: r.exitCode, stdout: r.output, stderr: r.error ?? '' })
   }
   return { ...observeLab(lab, steps), ...(traces.length ? { traces } : {}) }
 }
