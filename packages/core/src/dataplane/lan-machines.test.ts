@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { runScenario } from '../engine/run-scenario.js'
-import type { EngineVersion } from '../engine-profiles/engine-version.js'
+import type { EngineVersion } from '../model/state.js'
 import { trace } from './trace.js'
 import type { TraceResult } from './trace-types.js'
 

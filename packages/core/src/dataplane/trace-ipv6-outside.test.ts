@@ -67,7 +67,7 @@ describe.each(['28', '20.10'] as const)('IPv6 to the LAN and the internet (%s)',
         expect(r.hops.map((h) => describeHop(h))).toContain(
           '[host] nat POSTROUTING: no rule decides, policy ACCEPT',
         )
-        expect(!r.reply.delivered && r.reply.reasonParams).toMatchObject({
+        expect(r.delivered && !r.reply.delivered && r.reply.reasonParams).toMatchObject({
           why: 'no-ip6tables',
           source: 'fd00:81::2',
           network: 'front6',
